@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// The two commands of the quick start. Needs only Node 20+ and npm: pnpm is fetched with npx when it
+// is not installed.
+//   node scripts/run.mjs start   install, build, and start the whole product on the embedded SQLite
+//                                default with demo data (PORT, DATA_DIR honoured)
+//   node scripts/run.mjs test    install, build, and run the whole test suite; ends with a line
+//                                "tests: N passed, M failed"
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
+const isCI = process.env.CI === 'true' || process.env.CI === '1';
+
+function log(message) {
+  process.stdout.write(`\n\x1b[1m▶ ${message}\x1b[0m\n`);
+}
+
+function pnpmCommand() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', shell: process.platform === 'win32' });
+  if (probe.status === 0 && probe.stdout.trim().startsWith('9.')) return ['pnpm'];
+  return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+}
+
+const PNPM = pnpmCommand();
+
+function run(cmd, args, { env = {}, allowFail = false, cwd = root } = {}) {
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0 && !allowFail) {
+    process.stderr.write(`\n✖ ${cmd} ${args.join(' ')} failed (exit ${result.status}) after ${seconds}s\n`);
+    process.exit(result.status ?? 1);
+  }
+  return { ok: result.status === 0, seconds };
+}
+
+function pnpm(args, options) {
+  return run(PNPM[0], [...PNPM.slice(1), ...args], options);
+}
+
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
+  let newest = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds a package when its sources are newer than its output (a second start skips the builds). */
+function buildIfStale(filter, script, sources, output) {
+  const out = join(root, output);
+  const stale = !existsSync(out) || sources.some((s) => newestMtime(join(root, s)) > statSync(out).mtimeMs);
+  if (!stale) return;
+  log(`Building ${filter} (${script})`);
+  pnpm(['--filter', filter, 'run', script]);
+}
+
+function install() {
+  log(`Installing dependencies with pnpm ${PNPM_VERSION}`);
+  pnpm(['install', '--frozen-lockfile', '--config.confirmModulesPurge=false']);
+}
+
+function buildAll({ force }) {
+  if (force) {
+    log('Building shared, server and the H5 app');
+    pnpm(['--filter', '@jinri/shared', 'run', 'build']);
+    pnpm(['--filter', '@jinri/server', 'run', 'build']);
+    return;
+  }
+  buildIfStale('@jinri/shared', 'build', ['shared/src'], 'shared/dist/cjs/index.js');
+  buildIfStale('@jinri/server', 'build', ['server/src', 'shared/src'], 'server/dist/main.js');
+  buildIfStale(
+    '@jinri/miniprogram',
+    'build:h5',
+    ['miniprogram/src', 'miniprogram/config', 'shared/src'],
+    'miniprogram/dist/h5/index.html',
+  );
+}
+
+function start() {
+  install();
+  buildAll({ force: false });
+  log('Starting 今日工作 on the embedded database with demo data');
+  const child = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { SEED_DEMO: '1', DATA_DIR: join(root, 'data'), ...process.env },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+/** Runs jest with a JSON report and returns its counts. */
+function jest(pkg, args, env = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'jinri-jest-'));
+  const report = join(dir, 'report.json');
+  const { ok } = pnpm(['--filter', pkg, 'exec', 'jest', '--json', `--outputFile=${report}`, ...args], {
+    env,
+    allowFail: true,
+  });
+  const counts = existsSync(report)
+    ? (({ numPassedTests, numFailedTests, numRuntimeErrorTestSuites }) => ({
+        passed: numPassedTests,
+        failed: numFailedTests + numRuntimeErrorTestSuites,
+      }))(JSON.parse(readFileSync(report, 'utf8')))
+    : { passed: 0, failed: 1 };
+  rmSync(dir, { recursive: true, force: true });
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+function test() {
+  const started = Date.now();
+  install();
+  buildAll({ force: true });
+  const totals = { passed: 0, failed: 0 };
+  const add = (name, counts) => {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    process.stdout.write(`\n${name}: ${counts.passed} passed, ${counts.failed} failed\n`);
+  };
+
+  log('Checking format, lint and types (pnpm check)');
+  const check = pnpm(['run', 'check'], { allowFail: true });
+  add('check', { passed: check.ok ? 1 : 0, failed: check.ok ? 0 : 1 });
+
+  log('Shared package tests');
+  add('shared', jest('@jinri/shared', []));
+
+  log('Server unit tests');
+  add('server unit', jest('@jinri/server', ['--selectProjects', 'unit']));
+
+  log(`Server database tests (SQLite${process.env.TEST_MYSQL_URL ? ' and MySQL' : ''})`);
+  add('server db', jest('@jinri/server', ['--selectProjects', 'db', '--runInBand']));
+
+  log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed\n`);
+  process.exit(totals.failed === 0 ? 0 : 1);
+}
+
+const command = process.argv[2];
+if (command === 'start') start();
+else if (command === 'test') test();
+else {
+  process.stderr.write('usage: node scripts/run.mjs start|test\n');
+  process.exit(2);
+}

@@ -1,0 +1,39 @@
+/**
+ * Two projects: `unit` (specs beside the code, no database) and `db` (real HTTP against a real
+ * database in test/: SQLite always, MySQL/MariaDB when TEST_MYSQL_URL is set; with REQUIRE_MYSQL=1 a
+ * missing MySQL fails the run instead of skipping it).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: 'src',
+      testRegex: '.*\\.spec\\.ts$',
+      transform: { '^.+\\.ts$': swc },
+    },
+    {
+      displayName: 'db',
+      testEnvironment: 'node',
+      rootDir: 'test',
+      testRegex: '.*\\.e2e-spec\\.ts$',
+      transform: { '^.+\\.ts$': swc },
+      globalSetup: '<rootDir>/global-setup.ts',
+      setupFiles: ['<rootDir>/setup-env.ts'],
+    },
+  ],
+};

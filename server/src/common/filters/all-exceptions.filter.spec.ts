@@ -1,0 +1,71 @@
+import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { AppException } from '../errors/app.exception';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+
+function host() {
+  const response = {
+    statusCode: 0,
+    body: undefined as unknown,
+    headers: {} as Record<string, string>,
+    headersSent: false,
+    status(code: number) {
+      this.statusCode = code;
+      return this;
+    },
+    json(body: unknown) {
+      this.body = body;
+      return this;
+    },
+    setHeader(name: string, value: string) {
+      this.headers[name] = value;
+    },
+  };
+  const request = { id: 'req-1', method: 'GET', path: '/x' };
+  const argumentsHost = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+  } as unknown as ArgumentsHost;
+  return { response, argumentsHost };
+}
+
+describe('AllExceptionsFilter', () => {
+  const sut = new AllExceptionsFilter();
+
+  beforeEach(() => {
+    // Keep the test output clean; what is logged is not under test here.
+    jest.spyOn(sut['logger'], 'error').mockImplementation(() => undefined);
+    jest.spyOn(sut['logger'], 'warn').mockImplementation(() => undefined);
+  });
+
+  it('answers an AppException with its code, status, details and headers', () => {
+    const { response, argumentsHost } = host();
+    sut.catch(
+      new AppException('AUTH.WECHAT_UNAVAILABLE', undefined, { retry: true }, { 'Retry-After': '5' }),
+      argumentsHost,
+    );
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['Retry-After']).toBe('5');
+    expect(response.body).toEqual({
+      code: 'AUTH.WECHAT_UNAVAILABLE',
+      message: '微信服务繁忙，请稍后再试',
+      details: { retry: true },
+      requestId: 'req-1',
+    });
+  });
+
+  it('maps Nest HTTP exceptions to shared codes by status', () => {
+    const { response, argumentsHost } = host();
+    sut.catch(new NotFoundException(), argumentsHost);
+    expect(response.body).toMatchObject({ code: 'COMMON.NOT_FOUND' });
+    const second = host();
+    sut.catch(new BadRequestException('raw english text'), second.argumentsHost);
+    expect(second.response.body).toMatchObject({ code: 'COMMON.BAD_REQUEST', message: '请求格式不正确' });
+  });
+
+  it('hides the details of an unexpected error behind 500 COMMON.INTERNAL', () => {
+    const { response, argumentsHost } = host();
+    sut.catch(new Error('SELECT secret FROM users'), argumentsHost);
+    expect(response.statusCode).toBe(500);
+    expect(JSON.stringify(response.body)).not.toContain('secret');
+    expect(response.body).toMatchObject({ code: 'COMMON.INTERNAL' });
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { type ApiErrorBody, type ErrorCode, errorMessage, isErrorCode } from '@jinri/shared';
+import { AppException } from '../errors/app.exception';
+
+const STATUS_TO_CODE: Record<number, ErrorCode> = {
+  400: 'COMMON.BAD_REQUEST',
+  401: 'COMMON.UNAUTHORIZED',
+  403: 'COMMON.FORBIDDEN',
+  404: 'COMMON.NOT_FOUND',
+  405: 'COMMON.METHOD_NOT_ALLOWED',
+  409: 'COMMON.CONFLICT',
+  413: 'COMMON.PAYLOAD_TOO_LARGE',
+  415: 'COMMON.UNSUPPORTED_MEDIA_TYPE',
+  429: 'COMMON.RATE_LIMITED',
+  503: 'COMMON.UNAVAILABLE',
+};
+
+/** Errors thrown by Express middleware (body-parser) carry a status and `expose`. */
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  type?: string;
+}
+
+/**
+ * The one exception filter: every error leaves as `{ code, message, details?, requestId? }` with a
+ * code from the shared table. Unknown errors become 500 COMMON.INTERNAL and are logged with their
+ * stack (never the request body, which may hold personal data).
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: string }>();
+    const { status, body, headers } = this.toResponse(exception);
+    body.requestId = request.id ? String(request.id) : undefined;
+    if (!(exception instanceof HttpException) && status >= 500) {
+      this.logger.error({ err: exception, method: request.method, path: request.path }, 'unexpected error');
+    } else if (status >= 500) {
+      this.logger.warn(
+        { code: body.code, method: request.method, path: request.path },
+        'service unavailable',
+      );
+    }
+    if (response.headersSent) return;
+    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+    response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): {
+    status: number;
+    body: ApiErrorBody;
+    headers?: Record<string, string>;
+  } {
+    if (exception instanceof AppException) {
+      const payload = exception.getResponse() as ApiErrorBody;
+      return {
+        status: exception.getStatus(),
+        body: { code: exception.code, message: payload.message, details: exception.details },
+        headers: exception.headers,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const given =
+        typeof payload === 'object' && payload !== null ? (payload as { code?: unknown }).code : undefined;
+      const code: ErrorCode = isErrorCode(given) ? given : (STATUS_TO_CODE[status] ?? this.fallback(status));
+      return { status, body: { code, message: errorMessage(code) } };
+    }
+    const httpish = exception as HttpishError | null;
+    const status = httpish?.status ?? httpish?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500 && httpish?.expose !== false) {
+      const code = STATUS_TO_CODE[status] ?? 'COMMON.BAD_REQUEST';
+      const message =
+        httpish?.type === 'entity.parse.failed' ? '请求内容不是有效的 JSON' : errorMessage(code);
+      return { status, body: { code, message } };
+    }
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { code: 'COMMON.INTERNAL', message: errorMessage('COMMON.INTERNAL') },
+    };
+  }
+
+  private fallback(status: number): ErrorCode {
+    return status >= 500 ? 'COMMON.INTERNAL' : 'COMMON.BAD_REQUEST';
+  }
+}

@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './app.config';
+
+describe('loadConfig', () => {
+  it('uses the embedded SQLite default under DATA_DIR when DATABASE_URL is unset', () => {
+    const sut = loadConfig({ DATA_DIR: '/tmp/jinri-x' });
+    expect(sut.database).toEqual({
+      type: 'sqlite',
+      sqlitePath: '/tmp/jinri-x/jinri.sqlite',
+      migrationsRun: true,
+    });
+    expect(sut.port).toBe(3000);
+  });
+
+  it('switches to MySQL when DATABASE_URL is a mysql URL', () => {
+    const sut = loadConfig({ DATABASE_URL: 'mysql://u:p@127.0.0.1:3306/jinri', PORT: '8080' });
+    expect(sut.database.type).toBe('mysql');
+    expect(sut.port).toBe(8080);
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', SEED_DEMO: 'yes', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('SEED_DEMO');
+    expect(message).toContain('LOG_LEVEL');
+  });
+
+  it('never prints the value of DATABASE_URL when it is malformed', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://admin:s3cret@db/x' })).toThrow(/DATABASE_URL/);
+    try {
+      loadConfig({ DATABASE_URL: 'postgres://admin:s3cret@db/x' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('s3cret');
+    }
+  });
+
+  it('rejects a port outside 1-65535', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be an integer between 1 and 65535/);
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app.config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * Options for the one data source: an embedded SQLite file by default, MySQL/MariaDB/TiDB when
+ * DATABASE_URL is set. Schema changes always go through MIGRATIONS (synchronize is never on).
+ */
+export function buildDataSourceOptions(
+  config: DatabaseConfig,
+  flavor: MysqlFlavor = 'mysql',
+): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsRun: false,
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: false,
+  } as const;
+  if (config.type === 'mysql') {
+    return {
+      ...common,
+      type: flavor,
+      url: config.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      dateStrings: ['DATE'],
+      extra: { connectionLimit: 20, waitForConnections: true },
+    };
+  }
+  const path = config.sqlitePath ?? ':memory:';
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: path,
+    // WAL lets readers go on while a writer commits; a writer waits up to 5 s for a lock.
+    enableWAL: path !== ':memory:',
+    timeout: 5000,
+  };
+}
+
+export type MysqlFlavor = 'mysql' | 'mariadb';
+
+/**
+ * MariaDB and MySQL report column metadata differently; TypeORM needs to know which one it talks to
+ * (for schema comparison). One short connection asks the server.
+ */
+export async function detectMysqlFlavor(config: DatabaseConfig): Promise<MysqlFlavor> {
+  if (config.type !== 'mysql') return 'mysql';
+  const connection = await createConnection({ uri: config.url, connectTimeout: 10_000 });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version)) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+export async function createDataSource(config: DatabaseConfig): Promise<DataSource> {
+  return new DataSource(buildDataSourceOptions(config, await detectMysqlFlavor(config)));
+}
+
+export function isMysqlFamily(dataSource: DataSource): boolean {
+  return dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
+}
+
+/** Fails fast when a MySQL database would store Chinese text or emoji badly. */
+export async function assertUtf8mb4(dataSource: DataSource): Promise<void> {
+  if (!isMysqlFamily(dataSource)) return;
+  const rows: Array<{ charset: string }> = await dataSource.query(
+    'SELECT @@character_set_database AS charset',
+  );
+  const charset = rows[0]?.charset;
+  if (charset !== 'utf8mb4') {
+    throw new Error(
+      `The MySQL database uses character set "${charset}"; 今日工作 needs utf8mb4 (Chinese text and emoji). ` +
+        'Create it with: CREATE DATABASE <name> CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { assertUtf8mb4 } from './data-source';
+import { runMigrations } from './migrate';
+import { seedDemoCounty } from './seed/demo-county.seed';
+
+/** Before the app serves: check the database, apply migrations, seed the demo county when asked. */
+@Injectable()
+export class DatabaseBootstrapService implements OnModuleInit {
+  private readonly logger = new Logger('Database');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await assertUtf8mb4(this.dataSource);
+    if (this.config.database.migrationsRun) {
+      const started = Date.now();
+      const applied = await runMigrations(this.dataSource);
+      this.logger.log(
+        { applied: applied.map((m) => m.name), ms: Date.now() - started },
+        applied.length > 0 ? `applied ${applied.length} migration(s)` : 'schema is up to date',
+      );
+    }
+    if (this.config.seedDemo) {
+      const started = Date.now();
+      const result = await seedDemoCounty(this.dataSource);
+      this.logger.log(
+        { ...result, ms: Date.now() - started },
+        result.skipped ? 'demo county already present' : 'seeded the demo county',
+      );
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Stable error codes ('DOMAIN.REASON'). The server answers every failure with `{ code, message, details? }`
+ * where `code` is one of these; clients switch on the code, never on the message.
+ * `message` is the default Simplified Chinese text shown to a person.
+ */
+export const ErrorCodes = {
+  'COMMON.VALIDATION_FAILED': { status: 400, message: '提交的内容有误，请检查后重试' },
+  'COMMON.BAD_REQUEST': { status: 400, message: '请求格式不正确' },
+  'COMMON.UNAUTHORIZED': { status: 401, message: '请先登录' },
+  'COMMON.FORBIDDEN': { status: 403, message: '没有权限进行此操作' },
+  'COMMON.NOT_FOUND': { status: 404, message: '找不到该内容' },
+  'COMMON.METHOD_NOT_ALLOWED': { status: 405, message: '不支持该操作' },
+  'COMMON.CONFLICT': { status: 409, message: '内容已被他人修改，请刷新后重试' },
+  'COMMON.PAYLOAD_TOO_LARGE': { status: 413, message: '提交的内容过大' },
+  'COMMON.UNSUPPORTED_MEDIA_TYPE': { status: 415, message: '不支持的内容格式' },
+  'COMMON.RATE_LIMITED': { status: 429, message: '操作太频繁，请稍后再试' },
+  'COMMON.INTERNAL': { status: 500, message: '服务器开小差了，请稍后再试' },
+  'COMMON.UNAVAILABLE': { status: 503, message: '服务暂时不可用，请稍后再试' },
+  'DATABASE.UNAVAILABLE': { status: 503, message: '数据库暂时不可用，请稍后再试' },
+  'AUTH.TOKEN_INVALID': { status: 401, message: '登录已失效，请重新登录' },
+  'AUTH.TOKEN_EXPIRED': { status: 401, message: '登录已过期，请重新登录' },
+  'AUTH.WECHAT_CODE_INVALID': { status: 401, message: '微信登录凭证无效，请重新登录' },
+  'AUTH.WECHAT_UNAVAILABLE': { status: 503, message: '微信服务繁忙，请稍后再试' },
+  'AUTH.DEMO_LOGIN_DISABLED': { status: 404, message: '演示登录未开启' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+/** The body of every error response. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  /** The request id, to quote when reporting a problem. */
+  requestId?: string;
+}
+
+/** One field that failed validation, as listed in `details` of `COMMON.VALIDATION_FAILED`. */
+export interface FieldError {
+  field: string;
+  reasons: string[];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ErrorCodes, value);
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return ErrorCodes[code].status;
+}
+
+export function errorMessage(code: ErrorCode): string {
+  return ErrorCodes[code].message;
+}

@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './constants.js';
+export * from './api/health.js';
+export * from './api/directory.js';
