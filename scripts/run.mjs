@@ -118,6 +118,61 @@ function jest(pkg, args, env = {}) {
   return counts;
 }
 
+/** Runs every browser journey in miniprogram/e2e against the embedded product started on a free port. */
+function browserJourneys() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    const required = isCI || process.env.REQUIRE_BROWSER === '1';
+    process.stdout.write(
+      `\n${required ? '✖' : '⚠'} browser journeys NOT RUN: no Chromium at ${chromium} ` +
+        "(install Debian's chromium package or set CHROMIUM_PATH)\n",
+    );
+    return { passed: 0, failed: required ? 1 : 0 };
+  }
+  log('Browser journeys on the H5 build (headless Chromium)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'jinri-e2e-'));
+  const port = String(40000 + Math.floor(Math.random() * 10000));
+  const server = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PORT: port, DATA_DIR: dataDir, SEED_DEMO: '1', LOG_LEVEL: 'warn' },
+  });
+  const counts = { passed: 0, failed: 0 };
+  try {
+    const ready = waitFor(`http://127.0.0.1:${port}/api/v1/health`, 60_000);
+    if (!ready) throw new Error('the server did not become healthy within 60 s');
+    const dir = join(root, 'miniprogram', 'e2e');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.e2e.mjs')).sort()) {
+      const result = spawnSync(process.execPath, [join(dir, file)], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, BASE_URL: `http://127.0.0.1:${port}/`, CHROMIUM_PATH: chromium },
+        timeout: 180_000,
+      });
+      process.stdout.write(result.stdout ?? '');
+      process.stderr.write(result.stderr ?? '');
+      const match = /(\d+) passed, (\d+) failed\s*$/.exec((result.stdout ?? '').trim());
+      const passed = match ? Number(match[1]) : 0;
+      const failed = match ? Number(match[2]) : 1;
+      counts.passed += passed;
+      counts.failed += result.status === 0 ? failed : Math.max(failed, 1);
+    }
+  } catch (error) {
+    process.stderr.write(`✖ ${error.message}\n`);
+    counts.failed += 1;
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return counts;
+}
+
+/** Polls a URL until it answers 200 (synchronously, through a child node process). */
+function waitFor(url, timeoutMs) {
+  const script = `const end=Date.now()+${timeoutMs};(async()=>{while(Date.now()<end){try{const r=await fetch(${JSON.stringify(url)});if(r.ok)process.exit(0)}catch{}await new Promise(r=>setTimeout(r,300))}process.exit(1)})()`;
+  return spawnSync(process.execPath, ['-e', script], { stdio: 'ignore' }).status === 0;
+}
+
 function test() {
   const started = Date.now();
   install();
@@ -140,7 +195,18 @@ function test() {
   add('server unit', jest('@jinri/server', ['--selectProjects', 'unit']));
 
   log(`Server database tests (SQLite${process.env.TEST_MYSQL_URL ? ' and MySQL' : ''})`);
-  add('server db', jest('@jinri/server', ['--selectProjects', 'db', '--runInBand']));
+  add('server db', jest('@jinri/server', ['--selectProjects', 'db']));
+
+  log('Mini-program: weapp build and main-package size');
+  const weapp = pnpm(['--filter', '@jinri/miniprogram', 'run', 'build:weapp'], { allowFail: true });
+  const size = weapp.ok ? pnpm(['--filter', '@jinri/miniprogram', 'run', 'size:weapp'], { allowFail: true }) : weapp;
+  add('weapp build + size', { passed: size.ok ? 1 : 0, failed: size.ok ? 0 : 1 });
+
+  log('Mini-program: H5 build');
+  const h5 = pnpm(['--filter', '@jinri/miniprogram', 'run', 'build:h5'], { allowFail: true });
+  add('h5 build', { passed: h5.ok ? 1 : 0, failed: h5.ok ? 0 : 1 });
+
+  if (h5.ok) add('browser', browserJourneys());
 
   log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)}s`);
   process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed\n`);

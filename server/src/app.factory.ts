@@ -4,10 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@jinri/shared';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { httpLoggerOptions } from './common/logging/logger.options';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app.config';
 
@@ -21,6 +23,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  app.use(pinoHttp(httpLoggerOptions(config)));
   if (config.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
   app.use(
@@ -54,7 +57,18 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     useGlobalPrefix: false,
   });
 
-  if (!existsSync(config.h5Dir)) {
+  if (existsSync(config.h5Dir)) {
+    // The H5 app (hash router, so no fallback route). GET/HEAD only; anything else falls through to
+    // the API's 404. Hashed bundles are cached for a year; index.html is always revalidated.
+    app.useStaticAssets(config.h5Dir, {
+      index: 'index.html',
+      setHeaders: (res, path) =>
+        res.setHeader(
+          'Cache-Control',
+          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        ),
+    });
+  } else {
     logger.warn(`H5 build not found at ${config.h5Dir}; only the API is served (build it with pnpm build)`);
   }
   return app;

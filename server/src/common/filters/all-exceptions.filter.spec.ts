@@ -61,6 +61,30 @@ describe('AllExceptionsFilter', () => {
     expect(second.response.body).toMatchObject({ code: 'COMMON.BAD_REQUEST', message: '请求格式不正确' });
   });
 
+  it('answers body-parser failures with 400 and 413 in the shared shape', () => {
+    const malformed = host();
+    sut.catch(
+      Object.assign(new SyntaxError('Unexpected end'), {
+        status: 400,
+        expose: true,
+        type: 'entity.parse.failed',
+      }),
+      malformed.argumentsHost,
+    );
+    expect(malformed.response.statusCode).toBe(400);
+    expect(malformed.response.body).toMatchObject({
+      code: 'COMMON.BAD_REQUEST',
+      message: '请求内容不是有效的 JSON',
+    });
+    const tooLarge = host();
+    sut.catch(
+      Object.assign(new Error('too large'), { status: 413, expose: true, type: 'entity.too.large' }),
+      tooLarge.argumentsHost,
+    );
+    expect(tooLarge.response.statusCode).toBe(413);
+    expect(tooLarge.response.body).toMatchObject({ code: 'COMMON.PAYLOAD_TOO_LARGE' });
+  });
+
   it('hides the details of an unexpected error behind 500 COMMON.INTERNAL', () => {
     const { response, argumentsHost } = host();
     sut.catch(new Error('SELECT secret FROM users'), argumentsHost);

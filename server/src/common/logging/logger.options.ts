@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/app.config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -18,32 +19,38 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
  * which may carry names or phone numbers), the status and the time are logged; headers that carry
  * credentials are never logged.
  */
-export function loggerOptions(config: AppConfig): Params {
+export function httpLoggerOptions(config: AppConfig): Options {
   return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: requestId,
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v1/health') },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: String(req.url).split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'res.headers["set-cookie"]',
-          '*.phone',
-          '*.openid',
-        ],
-        remove: true,
-      },
+    level: config.logLevel,
+    genReqId: requestId,
+    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v1/health') },
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: String(req.url).split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.phone',
+        '*.openid',
+      ],
+      remove: true,
     },
   };
+}
+
+/**
+ * nestjs-pino reuses the pino-http middleware that createApp mounts first on Express, so that every
+ * request (API, static app, unknown routes) gets a request id and a log line, not only matched routes.
+ */
+export function loggerParams(config: AppConfig): Params {
+  return { pinoHttp: httpLoggerOptions(config), useExisting: true };
 }
