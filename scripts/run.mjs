@@ -142,7 +142,9 @@ function browserJourneys() {
     const ready = waitFor(`http://127.0.0.1:${port}/api/v1/health`, 60_000);
     if (!ready) throw new Error('the server did not become healthy within 60 s');
     const dir = join(root, 'miniprogram', 'e2e');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.e2e.mjs')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.e2e.mjs'))
+      .sort()) {
       const result = spawnSync(process.execPath, [join(dir, file)], {
         cwd: root,
         encoding: 'utf8',
@@ -199,7 +201,9 @@ function test() {
 
   log('Mini-program: weapp build and main-package size');
   const weapp = pnpm(['--filter', '@jinri/miniprogram', 'run', 'build:weapp'], { allowFail: true });
-  const size = weapp.ok ? pnpm(['--filter', '@jinri/miniprogram', 'run', 'size:weapp'], { allowFail: true }) : weapp;
+  const size = weapp.ok
+    ? pnpm(['--filter', '@jinri/miniprogram', 'run', 'size:weapp'], { allowFail: true })
+    : weapp;
   add('weapp build + size', { passed: size.ok ? 1 : 0, failed: size.ok ? 0 : 1 });
 
   log('Mini-program: H5 build');
