@@ -1,0 +1,273 @@
+/**
+ * The one HTTP client of the mini-program. Every API call goes through `request()`.
+ *
+ * - Base URL: H5 is served by the API server itself, so it calls the same origin (`/api/v1`);
+ *   weapp calls `process.env.TARO_APP_API_BASE` (set at build time, see config/index.ts).
+ * - Owns the access token (kept in Taro storage) and sends it as `Authorization: Bearer …`.
+ * - On 401 it calls the relogin handler registered with `setReloginHandler()` once, then retries
+ *   the request once.
+ * - Every failure becomes an `ApiError` with a stable `code` from @jinri/shared.
+ * - It never shows UI: pages decide about toasts and navigation.
+ */
+import Taro from '@tarojs/taro';
+import { API_PREFIX, ErrorCodes, isErrorCode, type ApiErrorBody, type ErrorCode } from '@jinri/shared';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type QueryScalar = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryScalar | readonly QueryScalar[]>;
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  /** Path below the API base, e.g. '/health'. */
+  path: string;
+  /** JSON body. */
+  data?: unknown;
+  /** Query string parameters; null/undefined are left out, arrays repeat the key. */
+  query?: Query;
+  /**
+   * true (default): send the access token if there is one, and on 401 relogin once and retry.
+   * false: never send the token and never relogin (public endpoints, the login call itself).
+   */
+  auth?: boolean;
+  /** Milliseconds before the request is abandoned as a network failure. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const NETWORK_ERROR_MESSAGE = '网络不可用，请检查网络后重试';
+const TOKEN_STORAGE_KEY = 'jinri.accessToken';
+
+export const API_BASE: string =
+  process.env.TARO_ENV === 'h5'
+    ? `/${API_PREFIX}`
+    : (process.env.TARO_APP_API_BASE || 'http://localhost:3000/api/v1').replace(/\/+$/, '');
+
+/** A failed API call. Switch on `code`; `message` is Chinese text fit to show a person. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ErrorCode;
+  /** HTTP status; 0 when the server was never reached. */
+  readonly status: number;
+  readonly details: unknown;
+  /** The server's request id, to quote when reporting a problem. */
+  readonly requestId: string | undefined;
+
+  constructor(init: {
+    code: ErrorCode;
+    status: number;
+    message?: string;
+    details?: unknown;
+    requestId?: string;
+  }) {
+    super(init.message || ErrorCodes[init.code].message);
+    // Keep `instanceof` working when classes are compiled down to ES5.
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.code = init.code;
+    this.status = init.status;
+    this.details = init.details;
+    this.requestId = init.requestId;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** Any thrown value as an ApiError (unknown errors become COMMON.INTERNAL). */
+export function toApiError(error: unknown): ApiError {
+  if (isApiError(error)) return error;
+  return new ApiError({ code: 'COMMON.INTERNAL', status: 0 });
+}
+
+// --- access token -------------------------------------------------------------------------
+
+let accessToken: string | null | undefined; // undefined: not read from storage yet
+
+export function getAccessToken(): string | null {
+  if (accessToken === undefined) {
+    try {
+      const stored: unknown = Taro.getStorageSync(TOKEN_STORAGE_KEY);
+      accessToken = typeof stored === 'string' && stored !== '' ? stored : null;
+    } catch {
+      accessToken = null;
+    }
+  }
+  return accessToken;
+}
+
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+  try {
+    if (token) Taro.setStorageSync(TOKEN_STORAGE_KEY, token);
+    else Taro.removeStorageSync(TOKEN_STORAGE_KEY);
+  } catch {
+    // Storage full or unavailable: the token still lives in memory for this session.
+  }
+}
+
+// --- relogin hook -------------------------------------------------------------------------
+
+/**
+ * Logs in again after a 401. Resolve with the new token (or call setAccessToken yourself and
+ * resolve with nothing); reject if logging in is not possible.
+ */
+export type ReloginHandler = () => Promise<string | null | void>;
+
+let reloginHandler: ReloginHandler | null = null;
+let reloginInFlight: Promise<void> | null = null;
+
+/** Registered by the identity feature. Pass null to unregister. */
+export function setReloginHandler(handler: ReloginHandler | null): void {
+  reloginHandler = handler;
+}
+
+/** Runs the relogin handler; concurrent 401s share one attempt. */
+function relogin(handler: ReloginHandler): Promise<void> {
+  reloginInFlight ??= handler()
+    .then((token) => {
+      if (typeof token === 'string' && token !== '') setAccessToken(token);
+    })
+    .finally(() => {
+      reloginInFlight = null;
+    });
+  return reloginInFlight;
+}
+
+// --- request ------------------------------------------------------------------------------
+
+export function buildUrl(path: string, query?: Query): string {
+  const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
+  if (!query) return url;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    const values: readonly QueryScalar[] = Array.isArray(value) ? value : [value as QueryScalar];
+    for (const v of values) {
+      if (v === null || v === undefined) continue;
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`);
+    }
+  }
+  return parts.length ? `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}` : url;
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (key.toLowerCase() === wanted && typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'COMMON.BAD_REQUEST';
+    case 401:
+      return 'COMMON.UNAUTHORIZED';
+    case 403:
+      return 'COMMON.FORBIDDEN';
+    case 404:
+      return 'COMMON.NOT_FOUND';
+    case 405:
+      return 'COMMON.METHOD_NOT_ALLOWED';
+    case 409:
+      return 'COMMON.CONFLICT';
+    case 413:
+      return 'COMMON.PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'COMMON.UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'COMMON.RATE_LIMITED';
+    case 502:
+    case 503:
+    case 504:
+      return 'COMMON.UNAVAILABLE';
+    default:
+      return status >= 500 ? 'COMMON.INTERNAL' : 'COMMON.BAD_REQUEST';
+  }
+}
+
+/** Turns a non-2xx response into an ApiError, trusting the body when it is a proper error body. */
+function errorFromResponse(status: number, body: unknown, headers: unknown): ApiError {
+  const headerRequestId = headerValue(headers, 'x-request-id');
+  if (body && typeof body === 'object' && isErrorCode((body as { code?: unknown }).code)) {
+    const b = body as Partial<ApiErrorBody> & { code: ErrorCode };
+    return new ApiError({
+      code: b.code,
+      status,
+      message: typeof b.message === 'string' ? b.message : undefined,
+      details: b.details,
+      requestId: typeof b.requestId === 'string' ? b.requestId : headerRequestId,
+    });
+  }
+  // Not our server's error body (a proxy, a gateway page...): classify by status.
+  return new ApiError({ code: codeForStatus(status), status, requestId: headerRequestId });
+}
+
+interface RawResponse {
+  statusCode: number;
+  data: unknown;
+  header: unknown;
+}
+
+async function send(options: RequestOptions, withToken: boolean): Promise<RawResponse> {
+  const method = options.method ?? 'GET';
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (options.data !== undefined) header['Content-Type'] = 'application/json';
+  const token = withToken ? getAccessToken() : null;
+  if (token) header.Authorization = `Bearer ${token}`;
+
+  try {
+    const res = await Taro.request({
+      url: buildUrl(options.path, options.query),
+      method,
+      data: options.data as TaroGeneral.IAnyObject | undefined,
+      header,
+      dataType: 'json',
+      responseType: 'text',
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
+    return { statusCode: res.statusCode, data: res.data, header: res.header };
+  } catch (error) {
+    // Taro.request rejects only when no HTTP response arrived: offline, DNS, TLS, timeout.
+    throw new ApiError({
+      code: 'COMMON.UNAVAILABLE',
+      status: 0,
+      message: NETWORK_ERROR_MESSAGE,
+      details: { cause: (error as { errMsg?: string } | undefined)?.errMsg ?? String(error) },
+    });
+  }
+}
+
+function isHtml(res: RawResponse): boolean {
+  return (headerValue(res.header, 'content-type') ?? '').includes('text/html');
+}
+
+/**
+ * Calls the API and resolves with the parsed JSON body (undefined for 204).
+ * Rejects with ApiError, never anything else.
+ */
+export async function request<T>(options: RequestOptions): Promise<T> {
+  const auth = options.auth ?? true;
+  let res = await send(options, auth);
+
+  if (res.statusCode === 401 && auth) {
+    const handler = reloginHandler;
+    if (getAccessToken()) setAccessToken(null); // the token we sent is no good
+    if (handler) {
+      try {
+        await relogin(handler);
+      } catch (error) {
+        throw isApiError(error) ? error : errorFromResponse(res.statusCode, res.data, res.header);
+      }
+      res = await send(options, true);
+    }
+  }
+
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    // An HTML page where JSON was expected: a misrouted request (e.g. an SPA fallback).
+    if (isHtml(res)) throw new ApiError({ code: 'COMMON.UNAVAILABLE', status: res.statusCode });
+    return (res.statusCode === 204 ? undefined : res.data) as T;
+  }
+  throw errorFromResponse(res.statusCode, res.data, res.header);
+}

@@ -1,0 +1,38 @@
+export default defineAppConfig({
+  pages: ['pages/today/index', 'pages/find/index', 'pages/me/index'],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '今日工作',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  tabBar: {
+    // Keep in sync with COLORS in scripts/make-tab-icons.mjs. Both ≥ 4.5:1 on white.
+    color: '#4b5563',
+    selectedColor: '#1d4ed8',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/today/index',
+        text: '今日',
+        iconPath: 'assets/tabbar/today.png',
+        selectedIconPath: 'assets/tabbar/today-active.png',
+      },
+      {
+        pagePath: 'pages/find/index',
+        text: '找人办事',
+        iconPath: 'assets/tabbar/find.png',
+        selectedIconPath: 'assets/tabbar/find-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+  // weapp: no lazy code loading needed yet; the main package is small.
+});

@@ -1,0 +1,37 @@
+import { NavigationBar, PageMeta, View } from '@tarojs/components';
+import type { PropsWithChildren } from 'react';
+
+import { useRootFontSize } from '../../hooks/useRootFontSize';
+import './index.css';
+
+export type PageName = 'today' | 'find' | 'me';
+
+interface PageProps {
+  /** Which tab page this is; exposed as data-page for tests. */
+  name: PageName;
+  /** Navigation bar title; keep equal to navigationBarTitleText in the page's index.config.ts. */
+  title: string;
+}
+
+/**
+ * Root of every page.
+ * - weapp: sets the page's root font size (1rem) from the reader's WeChat font size setting via
+ *   <page-meta>; the page's index.config.ts must have `enablePageMeta: true`. Taro then always
+ *   emits a <navigation-bar> inside <page-meta>, so we fill it in rather than leave it blank.
+ * - Marks the app shell for browser tests: class `app-shell`, `data-testid="app-shell"`, `data-page`.
+ */
+export function Page({ name, title, children }: PropsWithChildren<PageProps>) {
+  const rootFontSize = useRootFontSize();
+  return (
+    <>
+      {process.env.TARO_ENV === 'weapp' && rootFontSize ? (
+        <PageMeta rootFontSize={rootFontSize} pageStyle={`font-size: ${rootFontSize};`}>
+          <NavigationBar title={title} frontColor="#000000" backgroundColor="#ffffff" />
+        </PageMeta>
+      ) : null}
+      <View className={`app-shell page page--${name}`} data-testid="app-shell" data-page={name}>
+        {children}
+      </View>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '找人办事',
+  enablePageMeta: true,
+});
