@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './constants.js';
 export * from './api/health.js';
 export * from './api/directory.js';
+export * from './api/auth.js';
