@@ -22,6 +22,17 @@ export const ErrorCodes = {
   'AUTH.WECHAT_CODE_INVALID': { status: 401, message: '微信登录凭证无效，请重新登录' },
   'AUTH.WECHAT_UNAVAILABLE': { status: 503, message: '微信服务繁忙，请稍后再试' },
   'AUTH.DEMO_LOGIN_DISABLED': { status: 404, message: '演示登录未开启' },
+  'AUTH.ROLE_REQUIRED': { status: 403, message: '当前身份没有权限进行此操作' },
+  'AUTH.OUT_OF_SCOPE': { status: 403, message: '只能操作本人或本辖区的内容' },
+  'AUTH.PHONE_UNAVAILABLE': { status: 400, message: '未能获取手机号，请重试' },
+  'INVITE.NOT_FOUND': { status: 404, message: '邀请码不正确，请核对后重新输入' },
+  'INVITE.EXPIRED': { status: 410, message: '邀请码已过期，请联系管理员重新发放' },
+  'INVITE.ALREADY_USED': { status: 409, message: '邀请码已被使用' },
+  'INVITE.REVOKED': { status: 410, message: '邀请码已作废，请联系管理员' },
+  'INVITE.INVALID_TARGET': { status: 400, message: '邀请对象与单位不匹配' },
+  'GRANT.NOT_FOUND': { status: 404, message: '找不到该授权' },
+  'DIRECTORY.UNIT_NOT_FOUND': { status: 404, message: '找不到该单位' },
+  'DIRECTORY.OFFICIAL_NOT_FOUND': { status: 404, message: '找不到该干部' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ErrorCodes;
