@@ -12,13 +12,14 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { httpLoggerOptions } from './common/logging/logger.options';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app.config';
+import type { CoreOverrides } from './config/config.module';
 
 /**
  * Builds the whole app as it runs in production; main.ts and the e2e tests both use this, so the
  * tests exercise the real pipes, filter, headers and routes.
  */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig, overrides: CoreOverrides = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, overrides), {
     bufferLogs: true,
   });
   const logger = app.get(Logger);

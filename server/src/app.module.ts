@@ -3,23 +3,27 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logging/logger.options';
 import type { AppConfig } from './config/app.config';
-import { ConfigModule } from './config/config.module';
+import { ConfigModule, type CoreOverrides } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthModule } from './modules/health/health.module';
+import { WechatModule } from './modules/wechat/wechat.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: CoreOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, overrides),
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot(config),
         ScheduleModule.forRoot(),
         HealthModule,
         DirectoryModule,
+        WechatModule,
+        AuthModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app.config';
 import { createApp } from './app.factory';
+import { withLocalSecrets } from './config/local-secrets';
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
+  const app = await createApp(withLocalSecrets(config));
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   process.stdout.write(

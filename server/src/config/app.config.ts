@@ -4,11 +4,14 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsJSON,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 
@@ -16,7 +19,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Variables whose values are secret: a validation error names them but never prints the value. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'JWT_SECRET', 'ENCRYPTION_KEYS', 'WECHAT_SECRET']);
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || value === '') return undefined;
@@ -77,7 +80,114 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be 0 or 1' })
   TRUST_PROXY?: boolean;
+
+  /** Demo login for the H5 build and the embedded quick start; refused in production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be 0 or 1' })
+  DEMO_LOGIN?: boolean;
+
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** "v2:<base64 of 32 bytes>,v1:<…>": the first key encrypts, all of them decrypt (rotation). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'must be id:base64key[,id:base64key…] with 32-byte keys (openssl rand -base64 32)',
+  })
+  ENCRYPTION_KEYS?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS?: number;
+
+  @IsOptional()
+  @Matches(/^wx[0-9a-f]{16}$/, { message: 'must be a mini-program AppID like wx0123456789abcdef' })
+  WECHAT_APPID?: string;
+
+  @IsOptional()
+  @MinLength(16, { message: 'must be the AppSecret from the WeChat admin console' })
+  WECHAT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  WECHAT_API_BASE?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  WECHAT_TIMEOUT_MS?: number;
+
+  /** JSON: { "<purpose>": { "id": "<template id>", "page": "pages/…", "fields": { "<key>": "<type>" } } } */
+  @IsOptional()
+  @IsJSON({ message: 'must be JSON' })
+  WECHAT_TEMPLATES?: string;
+
+  @IsOptional()
+  @IsIn(['formal', 'trial', 'developer'])
+  WECHAT_MINIPROGRAM_STATE?: 'formal' | 'trial' | 'developer';
 }
+
+/** A subscribe-message template: its id, the page it opens, and the type of each field. */
+export interface WechatTemplate {
+  id: string;
+  page: string;
+  fields: Record<string, string>;
+}
+
+export interface WechatConfig {
+  appId: string;
+  secret: string;
+  apiBase: string;
+  timeoutMs: number;
+  templates: Record<string, WechatTemplate>;
+  miniprogramState: 'formal' | 'trial' | 'developer';
+}
+
+export interface AuthConfig {
+  /** Empty until filled from JWT_SECRET or the local secrets file (see local-secrets.ts). */
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  demoLogin: boolean;
+}
+
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
+}
+
+/** Default templates (ids are placeholders until the admin console's real ids are configured). */
+export const DEFAULT_WECHAT_TEMPLATES: Record<string, WechatTemplate> = {
+  planReminder: {
+    id: 'TEMPLATE_PLAN_REMINDER',
+    page: 'pages/today/index',
+    fields: { thing1: 'thing', time2: 'time', thing3: 'thing' },
+  },
+  ticketNew: {
+    id: 'TEMPLATE_TICKET_NEW',
+    page: 'pages/me/index',
+    fields: { thing1: 'thing', time2: 'time', character_string3: 'character_string' },
+  },
+  ticketReply: {
+    id: 'TEMPLATE_TICKET_REPLY',
+    page: 'pages/me/index',
+    fields: { thing1: 'thing', phrase2: 'phrase', time3: 'time' },
+  },
+};
 
 export interface DatabaseConfig {
   type: 'sqlite' | 'mysql';
@@ -99,6 +209,10 @@ export interface AppConfig {
   h5Dir: string;
   logLevel: LogLevel;
   trustProxy: boolean;
+  auth: AuthConfig;
+  /** Empty until filled from ENCRYPTION_KEYS or the local secrets file. */
+  encryptionKeys: EncryptionKey[];
+  wechat: WechatConfig;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +240,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     });
     throw new ConfigError(problems);
   }
+  const production = raw.NODE_ENV === 'production';
+  const missing = (name: keyof EnvironmentVariables, why: string) =>
+    production && !raw[name] ? [`${name}: is required in production (${why})`] : [];
+  const productionProblems = [
+    ...(production && raw.DEMO_LOGIN ? ['DEMO_LOGIN: must not be enabled with NODE_ENV=production'] : []),
+    ...missing('JWT_SECRET', 'signs the login tokens'),
+    ...missing('ENCRYPTION_KEYS', 'encrypts phone numbers and WeChat ids'),
+    ...missing('WECHAT_APPID', 'WeChat login'),
+    ...missing('WECHAT_SECRET', 'WeChat login'),
+  ];
+  if (productionProblems.length > 0) throw new ConfigError(productionProblems);
   const dataDir = resolve(raw.DATA_DIR ?? './data');
   return {
     env: raw.NODE_ENV ?? 'development',
@@ -143,7 +268,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: raw.H5_DIR ? resolve(raw.H5_DIR) : DEFAULT_H5_DIR,
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: raw.TRUST_PROXY ?? false,
+    auth: {
+      jwtSecret: raw.JWT_SECRET ?? '',
+      accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS ?? 7200,
+      refreshTokenTtlDays: raw.REFRESH_TOKEN_TTL_DAYS ?? 30,
+      demoLogin: raw.DEMO_LOGIN ?? false,
+    },
+    encryptionKeys: raw.ENCRYPTION_KEYS ? parseEncryptionKeys(raw.ENCRYPTION_KEYS) : [],
+    wechat: {
+      appId: raw.WECHAT_APPID ?? 'wx0000000000000000',
+      secret: raw.WECHAT_SECRET ?? 'demo-secret-not-for-production',
+      apiBase: (raw.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      timeoutMs: raw.WECHAT_TIMEOUT_MS ?? 5000,
+      templates: {
+        ...DEFAULT_WECHAT_TEMPLATES,
+        ...(raw.WECHAT_TEMPLATES ? parseTemplates(raw.WECHAT_TEMPLATES) : {}),
+      },
+      miniprogramState: raw.WECHAT_MINIPROGRAM_STATE ?? 'formal',
+    },
   };
+}
+
+export function parseEncryptionKeys(value: string): EncryptionKey[] {
+  return value.split(',').map((pair) => {
+    const [id, key] = pair.split(':') as [string, string];
+    return { id, key: Buffer.from(key, 'base64') };
+  });
+}
+
+function parseTemplates(value: string): Record<string, WechatTemplate> {
+  const parsed = JSON.parse(value) as Record<string, Partial<WechatTemplate>>;
+  const problems: string[] = [];
+  for (const [purpose, template] of Object.entries(parsed)) {
+    if (
+      typeof template.id !== 'string' ||
+      typeof template.page !== 'string' ||
+      typeof template.fields !== 'object'
+    ) {
+      problems.push(`WECHAT_TEMPLATES: "${purpose}" needs id, page and fields`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return parsed as Record<string, WechatTemplate>;
 }
 
 /** Injection token of the validated AppConfig. */

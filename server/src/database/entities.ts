@@ -1,3 +1,7 @@
+import { Invite } from '../modules/auth/invite.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { RoleGrant } from '../modules/auth/role-grant.entity';
+import { User } from '../modules/auth/user.entity';
 import { Duty } from '../modules/directory/duty.entity';
 import { DutyUnit } from '../modules/directory/duty-unit.entity';
 import { Matter } from '../modules/directory/matter.entity';
@@ -5,6 +9,22 @@ import { Membership } from '../modules/directory/membership.entity';
 import { Official } from '../modules/directory/official.entity';
 import { Post } from '../modules/directory/post.entity';
 import { Unit } from '../modules/directory/unit.entity';
+import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
+import { WechatMessageLog } from '../modules/wechat/wechat-message-log.entity';
 
 /** Every entity of the app; the data source and the migrations must agree on this list. */
-export const ENTITIES = [Unit, Official, Post, Membership, Matter, Duty, DutyUnit];
+export const ENTITIES = [
+  Unit,
+  Official,
+  Post,
+  Membership,
+  Matter,
+  Duty,
+  DutyUnit,
+  User,
+  RoleGrant,
+  Invite,
+  RefreshToken,
+  WechatAccessToken,
+  WechatMessageLog,
+];

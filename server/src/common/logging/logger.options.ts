@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/app.config';
@@ -52,5 +53,9 @@ export function httpLoggerOptions(config: AppConfig): Options {
  * request (API, static app, unknown routes) gets a request id and a log line, not only matched routes.
  */
 export function loggerParams(config: AppConfig): Params {
-  return { pinoHttp: httpLoggerOptions(config), useExisting: true };
+  return {
+    pinoHttp: httpLoggerOptions(config),
+    useExisting: true,
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+  };
 }

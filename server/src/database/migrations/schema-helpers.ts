@@ -1,4 +1,4 @@
-import type { QueryRunner, TableColumnOptions } from 'typeorm';
+import type { QueryRunner, TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
 
 /**
  * Column builders for hand-written migrations that serve SQLite and MySQL/MariaDB/TiDB alike. They
@@ -48,4 +48,33 @@ export function int(
   extra: Partial<TableColumnOptions> = {},
 ): TableColumnOptions {
   return { name, type: isMysql(queryRunner) ? 'int' : 'integer', ...extra };
+}
+
+/** A boolean column: TINYINT on MySQL, BOOLEAN on SQLite (what TypeORM maps `boolean` to). */
+export function bool(queryRunner: QueryRunner, name: string, defaultValue: boolean): TableColumnOptions {
+  return isMysql(queryRunner)
+    ? { name, type: 'tinyint', default: defaultValue ? 1 : 0 }
+    : { name, type: 'boolean', default: defaultValue ? 1 : 0 };
+}
+
+/** A nullable timestamp without default (datetime(0) on both). */
+export function datetime(name: string, nullable = true): TableColumnOptions {
+  return { name, type: 'datetime', isNullable: nullable };
+}
+
+/** A foreign key with an explicit name; ON UPDATE NO ACTION as the entities declare. */
+export function fk(
+  name: string,
+  column: string,
+  table: string,
+  onDelete: 'RESTRICT' | 'CASCADE' = 'RESTRICT',
+): TableForeignKeyOptions {
+  return {
+    name,
+    columnNames: [column],
+    referencedTableName: table,
+    referencedColumnNames: ['id'],
+    onDelete,
+    onUpdate: 'NO ACTION',
+  };
 }

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DirectoryController } from './directory.controller';
+import { DirectoryRepository } from './directory.repository';
+import { DirectoryService } from './directory.service';
 import { Duty } from './duty.entity';
 import { DutyUnit } from './duty-unit.entity';
 import { Matter } from './matter.entity';
@@ -9,11 +12,13 @@ import { Post } from './post.entity';
 import { Unit } from './unit.entity';
 
 /**
- * Units, officials, posts, memberships, matters and duties. The foundation holds the schema and the
- * demo seed; search, status and admin come with the directory issue.
+ * Units, officials, posts, memberships, matters and duties: the schema, the demo seed, official
+ * profiles and unit members so far; search, status and admin come with the directory issue.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Unit, Official, Post, Membership, Matter, Duty, DutyUnit])],
-  exports: [TypeOrmModule],
+  controllers: [DirectoryController],
+  providers: [DirectoryRepository, DirectoryService],
+  exports: [DirectoryRepository],
 })
 export class DirectoryModule {}

@@ -20,6 +20,14 @@ export class Official {
   @Column({ type: 'varchar', length: 255, nullable: true })
   photoUrl: string | null;
 
+  /** The phone number, AES-256-GCM encrypted (FieldCipher); shown in full to admins only. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  phoneEnc: string | null;
+
+  /** "138****5678", what everyone else sees. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phoneMasked: string | null;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 

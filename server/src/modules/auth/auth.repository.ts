@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { AuthGrant, StaffRole } from './auth-user';
+import { RefreshToken } from './refresh-token.entity';
+import { RoleGrant } from './role-grant.entity';
+import { User } from './user.entity';
+
+export interface GrantRow extends AuthGrant {
+  userId: number;
+  unitName: string;
+  officialName: string | null;
+  createdAt: Date;
+}
+
+/** Named queries of users, role grants and refresh tokens. */
+@Injectable()
+export class AuthRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findUserById(id: number): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ id });
+  }
+
+  findUserByOpenidHash(openidHash: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ openidHash });
+  }
+
+  /** Creates the user, or returns the one a concurrent first login created (unique openid hash). */
+  async findOrCreateUser(openidHash: string, openidEnc: string | null, demo: boolean): Promise<User> {
+    const existing = await this.findUserByOpenidHash(openidHash);
+    if (existing) return existing;
+    try {
+      await this.dataSource.getRepository(User).insert({ openidHash, openidEnc, demo });
+    } catch (error) {
+      const raced = await this.findUserByOpenidHash(openidHash);
+      if (raced) return raced;
+      throw error;
+    }
+    return (await this.findUserByOpenidHash(openidHash))!;
+  }
+
+  async touchLogin(userId: number, at: Date): Promise<void> {
+    await this.dataSource.getRepository(User).update({ id: userId }, { lastLoginAt: at });
+  }
+
+  private grantsQuery(manager: EntityManager = this.dataSource.manager) {
+    return manager
+      .getRepository(RoleGrant)
+      .createQueryBuilder('g')
+      .innerJoin('g.unit', 'u')
+      .leftJoin('g.official', 'o')
+      .select([
+        'g.id AS id',
+        'g.userId AS "userId"',
+        'g.role AS role',
+        'g.unitId AS "unitId"',
+        'u.path AS "unitPath"',
+        'u.name AS "unitName"',
+        'g.officialId AS "officialId"',
+        'o.name AS "officialName"',
+        'g.createdAt AS "createdAt"',
+      ])
+      .where('g.revokedAt IS NULL');
+  }
+
+  private static toGrantRow(r: Record<string, unknown>): GrantRow {
+    return {
+      id: Number(r.id),
+      userId: Number(r.userId),
+      role: r.role as StaffRole,
+      unitId: Number(r.unitId),
+      unitPath: String(r.unitPath),
+      unitName: String(r.unitName),
+      officialId: r.officialId === null || r.officialId === undefined ? null : Number(r.officialId),
+      officialName: (r.officialName as string | null) ?? null,
+      createdAt:
+        r.createdAt instanceof Date ? r.createdAt : new Date(`${String(r.createdAt).replace(' ', 'T')}Z`),
+    };
+  }
+
+  async findActiveGrants(userId: number): Promise<GrantRow[]> {
+    const rows = await this.grantsQuery()
+      .andWhere('g.userId = :userId', { userId })
+      .orderBy('g.id', 'ASC')
+      .getRawMany();
+    return rows.map(AuthRepository.toGrantRow);
+  }
+
+  async findActiveGrantById(id: number): Promise<GrantRow | null> {
+    const row = await this.grantsQuery().andWhere('g.id = :id', { id }).getRawOne();
+    return row ? AuthRepository.toGrantRow(row) : null;
+  }
+
+  /** Active grants whose unit lies in one of the subtrees. */
+  async findActiveGrantsInSubtrees(paths: string[]): Promise<GrantRow[]> {
+    if (paths.length === 0) return [];
+    const query = this.grantsQuery();
+    query.andWhere(
+      `(${paths.map((_, i) => `u.path LIKE :p${i}`).join(' OR ')})`,
+      Object.fromEntries(paths.map((p, i) => [`p${i}`, `${p}%`])),
+    );
+    const rows = await query.orderBy('g.id', 'ASC').getRawMany();
+    return rows.map(AuthRepository.toGrantRow);
+  }
+
+  async insertGrant(
+    manager: EntityManager,
+    grant: Pick<RoleGrant, 'userId' | 'role' | 'unitId' | 'officialId' | 'inviteId'>,
+  ): Promise<void> {
+    await manager.getRepository(RoleGrant).insert(grant);
+  }
+
+  /** One WeChat user per official: binding a new one ends the previous binding. */
+  async revokeOfficialBindings(
+    manager: EntityManager,
+    officialId: number,
+    at: Date,
+    byUserId: number,
+  ): Promise<void> {
+    await manager
+      .getRepository(RoleGrant)
+      .update(
+        { officialId, role: 'official', revokedAt: IsNull() },
+        { revokedAt: at, revokedByUserId: byUserId },
+      );
+  }
+
+  /** Revokes if still active; false when it was already revoked. */
+  async revokeGrant(id: number, at: Date, byUserId: number): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(RoleGrant)
+      .update({ id, revokedAt: IsNull() }, { revokedAt: at, revokedByUserId: byUserId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async insertRefreshToken(
+    row: Pick<RefreshToken, 'tokenHash' | 'userId' | 'family' | 'expiresAt'>,
+  ): Promise<void> {
+    await this.dataSource.getRepository(RefreshToken).insert(row);
+  }
+
+  findRefreshToken(tokenHash: string): Promise<RefreshToken | null> {
+    return this.dataSource.getRepository(RefreshToken).findOneBy({ tokenHash });
+  }
+
+  /** Marks the token used if nobody used it first (two concurrent refreshes cannot both win). */
+  async markRefreshTokenUsed(id: number, at: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(RefreshToken)
+      .update({ id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: at });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async revokeRefreshFamily(family: string, at: Date): Promise<void> {
+    await this.dataSource
+      .getRepository(RefreshToken)
+      .update({ family, revokedAt: IsNull() }, { revokedAt: at });
+  }
+}

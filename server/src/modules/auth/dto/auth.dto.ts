@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ROLES, type Role } from '@jinri/shared';
+
+export class WechatLoginDto {
+  @ApiProperty({ description: 'The code from wx.login()' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  code: string;
+}
+
+export class DemoLoginDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ description: 'Act as this official' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  officialId?: number;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  refreshToken: string;
+}
+
+export class RedeemInviteDto {
+  @ApiProperty({ example: 'AB12-CD34-EF56' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  code: string;
+}
+
+export class BindPhoneDto {
+  @ApiProperty({ description: 'The code from the getPhoneNumber button' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  code: string;
+}
+
+export class CreateInviteDto {
+  @ApiProperty({ enum: ['official', 'clerk', 'supervisor', 'admin'] })
+  @IsIn(['official', 'clerk', 'supervisor', 'admin'])
+  role: 'official' | 'clerk' | 'supervisor' | 'admin';
+
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  unitId: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  officialId?: number;
+
+  @ApiPropertyOptional({ default: 72, maximum: 720 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  expiresInHours?: number;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  note?: string;
+}
+
+export class IdParamDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  id: number;
+}

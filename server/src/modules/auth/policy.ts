@@ -1,0 +1,49 @@
+import type { StaffRole } from './auth-user';
+
+/**
+ * How a route's scope is checked (in the service, once the target is loaded):
+ * - self: only the caller's own data (the official bound to the caller);
+ * - unit-subtree: the target unit must lie in the subtree of one of the caller's allowed grants;
+ * - official-in-subtree: the target official is the caller (role official) or holds a post in the
+ *   subtree of one of the caller's other allowed grants.
+ */
+export type ScopeRule = 'self' | 'unit-subtree' | 'official-in-subtree';
+
+export interface RoutePolicy {
+  /** public: anyone; signed-in: any user (everyone is a resident); else the staff roles allowed. */
+  allow: 'public' | 'signed-in' | readonly StaffRole[];
+  scope?: ScopeRule;
+}
+
+/**
+ * THE policy table: every route the app registers is listed here, and a route missing from it is
+ * refused (the app will not start, and the authorization matrix test fails). Keys are
+ * "METHOD /path" exactly as Express registers them.
+ */
+export const POLICY: Readonly<Record<string, RoutePolicy>> = {
+  'GET /api/v1/health': { allow: 'public' },
+
+  'POST /api/v1/auth/wechat': { allow: 'public' },
+  'POST /api/v1/auth/demo': { allow: 'public' },
+  'GET /api/v1/demo/personas': { allow: 'public' },
+  'POST /api/v1/auth/refresh': { allow: 'public' },
+  'POST /api/v1/auth/logout': { allow: 'signed-in' },
+
+  'GET /api/v1/me': { allow: 'signed-in' },
+  'POST /api/v1/me/invites/redeem': { allow: 'signed-in' },
+  'POST /api/v1/me/phone': { allow: ['official'], scope: 'self' },
+
+  'GET /api/v1/officials/:id': { allow: 'public' },
+  'PATCH /api/v1/officials/:id': { allow: ['official', 'clerk', 'admin'], scope: 'official-in-subtree' },
+  'GET /api/v1/units/:id/members': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+
+  'GET /api/v1/admin/invites': { allow: ['admin'], scope: 'unit-subtree' },
+  'POST /api/v1/admin/invites': { allow: ['admin'], scope: 'unit-subtree' },
+  'DELETE /api/v1/admin/invites/:id': { allow: ['admin'], scope: 'unit-subtree' },
+  'GET /api/v1/admin/grants': { allow: ['admin'], scope: 'unit-subtree' },
+  'DELETE /api/v1/admin/grants/:id': { allow: ['admin'], scope: 'unit-subtree' },
+};
+
+export function policyKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}

@@ -1,0 +1,93 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import type { AuthTokens } from '@jinri/shared';
+import { CLOCK, type Clock } from '../../common/clock';
+import { AppException } from '../../common/errors/app.exception';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { AuthRepository } from './auth.repository';
+import type { AuthUser } from './auth-user';
+
+interface AccessClaims {
+  sub: string;
+  typ: 'access';
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Access tokens (JWT, HS256, short-lived) and rotating refresh tokens (random, hashed at rest). */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly repository: AuthRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async issue(user: AuthUser, family: string = randomUUID()): Promise<AuthTokens> {
+    const ttl = this.config.auth.accessTokenTtlSeconds;
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const accessToken = await this.jwt.signAsync(
+      { sub: String(user.userId), typ: 'access', iat: now, exp: now + ttl } satisfies AccessClaims & {
+        iat: number;
+        exp: number;
+      },
+      { secret: this.config.auth.jwtSecret, algorithm: 'HS256' },
+    );
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.repository.insertRefreshToken({
+      tokenHash: sha256(refreshToken),
+      userId: user.userId,
+      family,
+      expiresAt: new Date(this.clock.now().getTime() + this.config.auth.refreshTokenTtlDays * 86_400_000),
+    });
+    return {
+      accessToken,
+      expiresIn: ttl,
+      refreshToken,
+      user: user.officialId
+        ? { id: user.userId, roles: user.roles, officialId: user.officialId }
+        : { id: user.userId, roles: user.roles },
+    };
+  }
+
+  /** The user id in a valid access token; 401 AUTH.TOKEN_EXPIRED / AUTH.TOKEN_INVALID otherwise. */
+  async verifyAccess(token: string): Promise<number> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        secret: this.config.auth.jwtSecret,
+        algorithms: ['HS256'],
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+      const userId = Number(claims.sub);
+      if (claims.typ !== 'access' || !Number.isInteger(userId)) throw new Error('not an access token');
+      return userId;
+    } catch (error) {
+      throw new AppException(
+        error instanceof TokenExpiredError ? 'AUTH.TOKEN_EXPIRED' : 'AUTH.TOKEN_INVALID',
+      );
+    }
+  }
+
+  /**
+   * Uses a refresh token once: returns its user id and family for re-issuing. A token presented a
+   * second time revokes its whole family (someone else has a copy).
+   */
+  async consumeRefresh(refreshToken: string): Promise<{ userId: number; family: string }> {
+    const row = await this.repository.findRefreshToken(sha256(refreshToken));
+    const now = this.clock.now();
+    if (!row || row.revokedAt || row.expiresAt.getTime() <= now.getTime())
+      throw new AppException('AUTH.TOKEN_INVALID');
+    if (row.usedAt || !(await this.repository.markRefreshTokenUsed(row.id, now))) {
+      await this.repository.revokeRefreshFamily(row.family, now);
+      throw new AppException('AUTH.TOKEN_INVALID');
+    }
+    return { userId: row.userId, family: row.family };
+  }
+
+  async revoke(refreshToken: string): Promise<void> {
+    const row = await this.repository.findRefreshToken(sha256(refreshToken));
+    if (row) await this.repository.revokeRefreshFamily(row.family, this.clock.now());
+  }
+}

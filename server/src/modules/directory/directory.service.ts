@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
+import { AppException } from '../../common/errors/app.exception';
+import { type AuthUser, coversOfficial, coversUnit } from '../auth/auth-user';
+import { DirectoryRepository } from './directory.repository';
+import type { UpdateOfficialDto } from './dto/official.dto';
+
+export interface OfficialProfile {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | null;
+  photoUrl: string | null;
+  posts: Array<{ title: string; unit: { id: number; name: string } }>;
+  /** Masked ("138****5678") for everyone but an admin whose jurisdiction covers the official. */
+  phone: string | null;
+}
+
+export interface UnitMemberView {
+  officialId: number;
+  name: string;
+  title: string;
+  unit: { id: number; name: string };
+  phoneMasked: string | null;
+  wechatBound: boolean;
+}
+
+@Injectable()
+export class DirectoryService {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+  ) {}
+
+  async officialProfile(id: number, viewer: AuthUser | undefined): Promise<OfficialProfile> {
+    const official = await this.directory.findOfficialById(id);
+    if (!official) throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
+    const posts = await this.directory.findCurrentPosts(id);
+    const adminSees =
+      viewer !== undefined &&
+      official.phoneEnc !== null &&
+      posts.some((p) => coversUnit(viewer, ['admin'], p.unitPath));
+    return {
+      id: official.id,
+      name: official.name,
+      gender: official.gender,
+      photoUrl: official.photoUrl,
+      posts: posts.map((p) => ({ title: p.title, unit: { id: p.unitId, name: p.unitName } })),
+      phone: adminSees ? this.cipher.decrypt(official.phoneEnc!) : official.phoneMasked,
+    };
+  }
+
+  async updateOfficial(user: AuthUser, id: number, changes: UpdateOfficialDto): Promise<OfficialProfile> {
+    const official = await this.directory.findOfficialById(id);
+    if (!official) throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
+    const posts = await this.directory.findCurrentPosts(id);
+    if (
+      !coversOfficial(
+        user,
+        ['official', 'clerk', 'admin'],
+        id,
+        posts.map((p) => p.unitPath),
+      )
+    ) {
+      throw new AppException('AUTH.OUT_OF_SCOPE');
+    }
+    if (changes.photoUrl !== undefined) await this.directory.updateOfficialPhoto(id, changes.photoUrl);
+    return this.officialProfile(id, user);
+  }
+
+  /** Everyone in the unit's subtree with whether they have bound WeChat (supervisors, admins). */
+  async unitMembers(user: AuthUser, unitId: number): Promise<UnitMemberView[]> {
+    const unit = await this.directory.findUnitById(unitId);
+    // Out of scope answers like a missing unit: a town-X supervisor learns nothing about town Y.
+    if (!unit || !coversUnit(user, ['supervisor', 'admin'], unit.path))
+      throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
+    const members = await this.directory.findMembersInSubtree(unit.path);
+    const bound = await this.directory.findBoundOfficialIds([...new Set(members.map((m) => m.officialId))]);
+    return members.map((m) => ({
+      officialId: m.officialId,
+      name: m.name,
+      title: m.title,
+      unit: { id: m.unitId, name: m.unitName },
+      phoneMasked: m.phoneMasked,
+      wechatBound: bound.has(m.officialId),
+    }));
+  }
+}

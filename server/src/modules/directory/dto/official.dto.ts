@@ -1,0 +1,14 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+export class UpdateOfficialDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'An uploaded photo (/uploads/…) or an https URL; null removes it',
+  })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @MaxLength(255)
+  @Matches(/^(\/uploads\/[\w./-]+|https:\/\/\S+)$/, { message: 'must be /uploads/… or an https URL' })
+  photoUrl?: string | null;
+}
