@@ -1,0 +1,212 @@
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { ApiErrorBody, AuthTokens, CreatedInvite, DemoPersona, MeResponse } from '@jinri/shared';
+import { POLICY, type RoutePolicy } from '../src/modules/auth/policy';
+import { registeredRoutes } from '../src/modules/auth/routes';
+import type { StaffRole } from '../src/modules/auth/auth-user';
+import { call, startTestApp, type TestApp } from './app';
+import { testDatabases, type TestDatabase } from './databases';
+import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+
+/** The codes that mean "you may not": anything else means the guard let the request through. */
+const DENIED = new Set(['COMMON.UNAUTHORIZED', 'AUTH.ROLE_REQUIRED', 'COMMON.FORBIDDEN']);
+
+type Persona = 'anonymous' | 'resident' | StaffRole;
+const PERSONAS: Persona[] = ['anonymous', 'resident', 'official', 'clerk', 'supervisor', 'admin'];
+
+function expected(policy: RoutePolicy, persona: Persona): 'allow' | 'deny' {
+  if (policy.allow === 'public') return 'allow';
+  if (persona === 'anonymous') return 'deny';
+  if (policy.allow === 'signed-in') return 'allow';
+  return persona !== 'resident' && policy.allow.includes(persona) ? 'allow' : 'deny';
+}
+
+describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDatabase) => {
+  let database: TestDatabase;
+  let stub: WechatStub;
+  let sut: TestApp;
+  const tokens = {} as Record<Persona, string | undefined>;
+  let officialA: number;
+  let officialB: number;
+  let townX: number;
+  let townY: number;
+  let countyAdmin: string;
+  let samples: Record<string, { path: string; body?: unknown }>;
+
+  const as = (persona: Persona, method: string, path: string, body?: unknown) =>
+    call<ApiErrorBody>(sut.url, method, path, { token: tokens[persona], body });
+  const demo = async (role: string, officialId?: number) =>
+    (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role, officialId } })).body.accessToken;
+  const unitOf = async (officialId: number) =>
+    (await call<{ posts: Array<{ unit: { id: number } }> }>(sut.url, 'GET', `/officials/${officialId}`)).body
+      .posts[0]!.unit.id;
+
+  beforeAll(async () => {
+    database = makeDatabase();
+    await database.create();
+    stub = await startWechatStub();
+    sut = await startTestApp(database.config(), {
+      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: '1' },
+    });
+    const personas = (await call<DemoPersona[]>(sut.url, 'GET', '/demo/personas')).body.filter(
+      (p) => p.role === 'official',
+    );
+    officialA = personas[0]!.officialId!; // a town head (town X)
+    officialB = personas[1]!.officialId!; // a civil-affairs assistant of another town (town Y)
+    townX = await unitOf(officialA);
+    townY = await unitOf(officialB);
+    expect(townX).not.toBe(townY);
+    tokens.anonymous = undefined;
+    tokens.resident = (
+      await call<AuthTokens>(sut.url, 'POST', '/auth/wechat', { body: { code: 'code:o6_matrix' } })
+    ).body.accessToken;
+    tokens.official = await demo('official', officialA);
+    tokens.clerk = await demo('clerk', officialA);
+    tokens.supervisor = await demo('supervisor', officialA);
+    tokens.admin = await demo('admin', officialA);
+    countyAdmin = await demo('admin');
+    const invite = (
+      await call<CreatedInvite>(sut.url, 'POST', '/admin/invites', {
+        token: countyAdmin,
+        body: { role: 'clerk', unitId: townX },
+      })
+    ).body;
+    samples = {
+      'GET /api/v1/health': { path: '/health' },
+      'POST /api/v1/auth/wechat': { path: '/auth/wechat', body: { code: 'invalid' } },
+      'POST /api/v1/auth/demo': { path: '/auth/demo', body: { role: 'resident' } },
+      'GET /api/v1/demo/personas': { path: '/demo/personas' },
+      'POST /api/v1/auth/refresh': { path: '/auth/refresh', body: { refreshToken: 'not-a-token' } },
+      'POST /api/v1/auth/logout': { path: '/auth/logout', body: { refreshToken: 'not-a-token' } },
+      'GET /api/v1/me': { path: '/me' },
+      'POST /api/v1/me/invites/redeem': { path: '/me/invites/redeem', body: { code: 'AAAA-BBBB-CCCC' } },
+      'POST /api/v1/me/phone': { path: '/me/phone', body: { code: 'nonsense' } },
+      'GET /api/v1/officials/:id': { path: `/officials/${officialA}` },
+      'PATCH /api/v1/officials/:id': { path: `/officials/${officialA}`, body: { photoUrl: null } },
+      'GET /api/v1/units/:id/members': { path: `/units/${townX}/members` },
+      'GET /api/v1/admin/invites': { path: '/admin/invites' },
+      'POST /api/v1/admin/invites': { path: '/admin/invites', body: { role: 'clerk', unitId: townX } },
+      'DELETE /api/v1/admin/invites/:id': { path: `/admin/invites/${invite.id}` },
+      'GET /api/v1/admin/grants': { path: '/admin/grants' },
+      'DELETE /api/v1/admin/grants/:id': { path: '/admin/grants/999999' },
+    };
+  });
+
+  afterAll(async () => {
+    await sut?.app.close();
+    await stub?.close();
+    await database?.drop();
+  });
+
+  it('lists every registered route in the policy table, and nothing else', () => {
+    const routes = registeredRoutes(sut.app.get(DiscoveryService), sut.app.get(MetadataScanner));
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((r) => !(r in POLICY))).toEqual([]);
+    expect(Object.keys(POLICY).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('has a sample request for every route (a new route must be added here too)', () => {
+    expect(Object.keys(POLICY).filter((key) => !(key in samples))).toEqual([]);
+  });
+
+  it('allows and denies every route for every role exactly as the table says', async () => {
+    const mismatches: string[] = [];
+    for (const [key, policy] of Object.entries(POLICY)) {
+      const method = key.split(' ')[0]!;
+      const sample = samples[key]!;
+      for (const persona of PERSONAS) {
+        const response = await as(persona, method, sample.path, sample.body);
+        const got = response.body && DENIED.has(response.body.code) ? 'deny' : 'allow';
+        const want = expected(policy, persona);
+        if (got !== want)
+          mismatches.push(
+            `${key} as ${persona}: expected ${want}, got ${response.status} ${response.body?.code ?? ''}`,
+          );
+        if (want === 'deny' && persona === 'anonymous' && response.status !== 401)
+          mismatches.push(`${key} anonymous: ${response.status}`);
+        if (want === 'deny' && persona !== 'anonymous' && response.status !== 403)
+          mismatches.push(`${key} as ${persona}: ${response.status}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  describe('across scopes', () => {
+    it('an official cannot change another official, only themself', async () => {
+      const other = await as('official', 'PATCH', `/officials/${officialB}`, {
+        photoUrl: 'https://example.org/b.jpg',
+      });
+      expect([other.status, other.body.code]).toEqual([403, 'AUTH.OUT_OF_SCOPE']);
+      expect(
+        (await call<{ photoUrl: string | null }>(sut.url, 'GET', `/officials/${officialB}`)).body.photoUrl,
+      ).toBeNull();
+      const own = await as('official', 'PATCH', `/officials/${officialA}`, {
+        photoUrl: 'https://example.org/a.jpg',
+      });
+      expect(own.status).toBe(200);
+    });
+
+    it('a town-X clerk cannot change an official of town Y', async () => {
+      const sut2 = await as('clerk', 'PATCH', `/officials/${officialB}`, { photoUrl: null });
+      expect([sut2.status, sut2.body.code]).toEqual([403, 'AUTH.OUT_OF_SCOPE']);
+    });
+
+    it('a town-X supervisor reads town X and its villages, and gets 404 for town Y', async () => {
+      const own = await call<Array<{ unit: { id: number } }>>(sut.url, 'GET', `/units/${townX}/members`, {
+        token: tokens.supervisor,
+      });
+      expect(own.status).toBe(200);
+      expect(own.body.length).toBeGreaterThan(5);
+      const ofY = await call<Array<{ unit: { id: number } }>>(sut.url, 'GET', `/units/${townY}/members`, {
+        token: countyAdmin,
+      });
+      const yUnits = new Set(ofY.body.map((m) => m.unit.id));
+      expect(own.body.filter((m) => yUnits.has(m.unit.id))).toEqual([]);
+      const other = await as('supervisor', 'GET', `/units/${townY}/members`);
+      expect([other.status, other.body.code]).toEqual([404, 'DIRECTORY.UNIT_NOT_FOUND']);
+    });
+
+    it('a town-X admin can neither issue, see nor revoke invites and grants of town Y', async () => {
+      const issue = await as('admin', 'POST', '/admin/invites', { role: 'clerk', unitId: townY });
+      expect([issue.status, issue.body.code]).toEqual([404, 'DIRECTORY.UNIT_NOT_FOUND']);
+      const inY = (
+        await call<CreatedInvite>(sut.url, 'POST', '/admin/invites', {
+          token: countyAdmin,
+          body: { role: 'clerk', unitId: townY },
+        })
+      ).body;
+      const list = await call<Array<{ id: number; unit: { id: number } }>>(sut.url, 'GET', '/admin/invites', {
+        token: tokens.admin,
+      });
+      expect(list.body.map((i) => i.id)).not.toContain(inY.id);
+      expect(list.body.every((i) => i.unit.id !== townY)).toBe(true);
+      expect((await as('admin', 'DELETE', `/admin/invites/${inY.id}`)).status).toBe(404);
+      const clerkY = await demo('clerk', officialB);
+      const grantY = (await call<MeResponse>(sut.url, 'GET', '/me', { token: clerkY })).body.grants[0]!.id;
+      const grants = await call<Array<{ id: number }>>(sut.url, 'GET', '/admin/grants', {
+        token: tokens.admin,
+      });
+      expect(grants.body.map((g) => g.id)).not.toContain(grantY);
+      const revoke = await as('admin', 'DELETE', `/admin/grants/${grantY}`);
+      expect([revoke.status, revoke.body.code]).toEqual([404, 'GRANT.NOT_FOUND']);
+      expect((await call<MeResponse>(sut.url, 'GET', '/me', { token: clerkY })).body.user.roles).toContain(
+        'clerk',
+      );
+    });
+
+    it('a town-X admin sees the phone of a town-Y official masked only', async () => {
+      const officialBToken = await demo('official', officialB);
+      await call(sut.url, 'POST', '/me/phone', {
+        token: officialBToken,
+        body: { code: 'phone:13987654321' },
+      });
+      const seen = await call<{ phone: string }>(sut.url, 'GET', `/officials/${officialB}`, {
+        token: tokens.admin,
+      });
+      expect(seen.body.phone).toBe('139****4321');
+      const county = await call<{ phone: string }>(sut.url, 'GET', `/officials/${officialB}`, {
+        token: countyAdmin,
+      });
+      expect(county.body.phone).toBe('13987654321');
+    });
+  });
+});
