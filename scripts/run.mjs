@@ -93,7 +93,7 @@ function start() {
   const child = spawn(process.execPath, ['server/dist/main.js'], {
     cwd: root,
     stdio: 'inherit',
-    env: { SEED_DEMO: '1', DATA_DIR: join(root, 'data'), ...process.env },
+    env: { SEED_DEMO: '1', DEMO_LOGIN: '1', DATA_DIR: join(root, 'data'), ...process.env },
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
@@ -135,7 +135,14 @@ function browserJourneys() {
   const server = spawn(process.execPath, ['server/dist/main.js'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: port, DATA_DIR: dataDir, SEED_DEMO: '1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: port,
+      DATA_DIR: dataDir,
+      SEED_DEMO: '1',
+      DEMO_LOGIN: '1',
+      LOG_LEVEL: 'warn',
+    },
   });
   const counts = { passed: 0, failed: 0 };
   try {

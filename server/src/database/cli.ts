@@ -1,14 +1,17 @@
 /**
  * Migrations and seed by hand, on the database the environment names (DATABASE_URL or the SQLite file
  * under DATA_DIR):
- *   node dist/database/cli.js run | revert | show | seed | generate <Name>
+ *   node dist/database/cli.js run | revert | show | seed | reencrypt | generate <Name>
  * `generate` writes a draft migration with the SQL the entities need on the current driver; edit it
  * into schema-builder calls so that it serves SQLite and MySQL alike (see docs/decisions/0002).
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FieldCipher } from '../common/crypto/field-cipher';
 import { ConfigError, loadConfig } from '../config/app.config';
+import { withLocalSecrets } from '../config/local-secrets';
+import { reencryptAll } from './reencrypt';
 import { assertUtf8mb4, createDataSource } from './data-source';
 import { runMigrations } from './migrate';
 import { seedDemoCounty } from './seed/demo-county.seed';
@@ -42,6 +45,15 @@ async function main(): Promise<void> {
         process.stdout.write(`${JSON.stringify(result)}\n`);
         break;
       }
+      case 'reencrypt': {
+        // After putting a new key first in ENCRYPTION_KEYS: re-encrypt every value still under an old key.
+        const counts = await reencryptAll(
+          dataSource,
+          new FieldCipher(withLocalSecrets(config).encryptionKeys),
+        );
+        process.stdout.write(`${JSON.stringify(counts)}\n`);
+        break;
+      }
       case 'generate': {
         if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: generate <PascalCaseName>');
         const sql = await dataSource.driver.createSchemaBuilder().log();
@@ -67,7 +79,7 @@ async function main(): Promise<void> {
         break;
       }
       default:
-        throw new Error('usage: cli.js run | revert | show | seed | generate <Name>');
+        throw new Error('usage: cli.js run | revert | show | seed | reencrypt | generate <Name>');
     }
   } finally {
     await dataSource.destroy();
