@@ -33,6 +33,22 @@ export const ErrorCodes = {
   'GRANT.NOT_FOUND': { status: 404, message: '找不到该授权' },
   'DIRECTORY.UNIT_NOT_FOUND': { status: 404, message: '找不到该单位' },
   'DIRECTORY.OFFICIAL_NOT_FOUND': { status: 404, message: '找不到该干部' },
+  'PLAN.NOT_FOUND': { status: 404, message: '找不到该日程' },
+  'PLAN.VERSION_CONFLICT': { status: 409, message: '日程已被他人修改，请刷新后再改' },
+  'PLAN.INVALID_ENTRY': { status: 400, message: '日程内容有误，请检查后重试' },
+  'PLAN.DATE_OUT_OF_RANGE': { status: 400, message: '只能填写近期的日程' },
+  'PLAN.UNKNOWN_KIND': { status: 400, message: '请选择标准的工作类别' },
+  'PLAN.SHEET_INVALID': { status: 400, message: '表格有误，未导入任何内容，请按提示修改后重新上传' },
+  'ENTRY.NOT_FOUND': { status: 404, message: '找不到该条日程' },
+  'ENTRY.NOT_TODAY': { status: 400, message: '只能晒当天的工作进展' },
+  'UPLOAD.TOO_LARGE': { status: 413, message: '图片太大，请压缩后再传（最大 8MB）' },
+  'UPLOAD.UNSUPPORTED': { status: 415, message: '只支持 JPG、PNG、WebP 图片' },
+  'UPLOAD.NOT_FOUND': { status: 404, message: '找不到该图片' },
+  'LEAVE.NOT_FOUND': { status: 404, message: '找不到该请假记录' },
+  'LEAVE.INVALID_RANGE': { status: 400, message: '请假日期有误' },
+  'LEAVE.ALREADY_DECIDED': { status: 409, message: '该请假已审批' },
+  'REPORT.INVALID_WEEK': { status: 400, message: '周报的开始日期必须是星期一' },
+  'RANGE.TOO_LONG': { status: 400, message: '查询范围不能超过 92 天' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ErrorCodes;

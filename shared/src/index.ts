@@ -3,3 +3,4 @@ export * from './constants.js';
 export * from './api/health.js';
 export * from './api/directory.js';
 export * from './api/auth.js';
+export * from './api/journals.js';
