@@ -21,6 +21,7 @@ const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地';
 // Hooks the app puts on the page (src/components/Page, src/pages/today/HealthCard.tsx):
 //   [data-testid="app-shell"][data-page="today|find|me"]  the root of each tab page
 //   [data-testid="health-card"][data-state="loading|ok|error"]
+//   [data-testid="privacy-guide"] > [data-testid="privacy-agree"]  (src/components/PrivacyGuide)
 // Taro H5 renders the tab bar as a <taro-tabbar> element outside the pages.
 const shell = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]`);
 const tabBar = (page) => page.locator('taro-tabbar');
@@ -120,6 +121,14 @@ async function main() {
       throw new Error(`health card is in state "${state}": ${text}`);
     }
     await card.getByText('服务正常', { exact: true }).waitFor({ state: 'visible' });
+  });
+
+  // First visit: the privacy notice (src/components/PrivacyGuide) covers the page until accepted.
+  await test('privacy notice shows on first visit; 同意并继续 closes it', async () => {
+    const notice = shell(page, 'today').locator('[data-testid="privacy-guide"]');
+    await notice.waitFor({ state: 'visible' });
+    await notice.locator('[data-testid="privacy-agree"]').click();
+    await notice.waitFor({ state: 'detached' });
   });
 
   await page.screenshot({ path: join(ARTIFACTS, 'app-shell.png') }).catch(() => {});

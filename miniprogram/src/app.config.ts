@@ -35,4 +35,7 @@ export default defineAppConfig({
     ],
   },
   // weapp: no lazy code loading needed yet; the main package is small.
+  // WeChat privacy rules (2023-09): private APIs wait for consent, asked by components/PrivacyGuide.
+  // The only private API used is the getPhoneNumber button; see PRIVACY.md for the console side.
+  __usePrivacyCheck__: true,
 });

@@ -51,6 +51,11 @@ export class ApiError extends Error {
   readonly details: unknown;
   /** The server's request id, to quote when reporting a problem. */
   readonly requestId: string | undefined;
+  /**
+   * The code exactly as the server sent it. Equals `code` unless the server sent a code this build
+   * does not know yet (then `code` is derived from the HTTP status). Compare with `hasCode()`.
+   */
+  readonly serverCode: string;
 
   constructor(init: {
     code: ErrorCode;
@@ -58,6 +63,7 @@ export class ApiError extends Error {
     message?: string;
     details?: unknown;
     requestId?: string;
+    serverCode?: string;
   }) {
     super(init.message || ErrorCodes[init.code].message);
     // Keep `instanceof` working when classes are compiled down to ES5.
@@ -66,6 +72,12 @@ export class ApiError extends Error {
     this.status = init.status;
     this.details = init.details;
     this.requestId = init.requestId;
+    this.serverCode = init.serverCode ?? init.code;
+  }
+
+  /** True when the server answered with this code, known to @jinri/shared yet or not. */
+  hasCode(code: string): boolean {
+    return this.serverCode === code;
   }
 }
 
@@ -198,6 +210,19 @@ function errorFromResponse(status: number, body: unknown, headers: unknown): Api
       message: typeof b.message === 'string' ? b.message : undefined,
       details: b.details,
       requestId: typeof b.requestId === 'string' ? b.requestId : headerRequestId,
+    });
+  }
+  // A code this build does not know yet (a newer server): classify by status, but keep the server's
+  // own message, which is written for a person, and its raw code for callers that need it.
+  if (body && typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string') {
+    const b = body as { code: string; message?: unknown; details?: unknown; requestId?: unknown };
+    return new ApiError({
+      code: codeForStatus(status),
+      status,
+      message: typeof b.message === 'string' ? b.message : undefined,
+      details: b.details,
+      requestId: typeof b.requestId === 'string' ? b.requestId : headerRequestId,
+      serverCode: b.code,
     });
   }
   // Not our server's error body (a proxy, a gateway page...): classify by status.

@@ -2,6 +2,7 @@ import { NavigationBar, PageMeta, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 
 import { useRootFontSize } from '../../hooks/useRootFontSize';
+import { PrivacyGuide } from '../PrivacyGuide';
 import './index.css';
 
 export type PageName = 'today' | 'find' | 'me';
@@ -19,6 +20,7 @@ interface PageProps {
  *   <page-meta>; the page's index.config.ts must have `enablePageMeta: true`. Taro then always
  *   emits a <navigation-bar> inside <page-meta>, so we fill it in rather than leave it blank.
  * - Marks the app shell for browser tests: class `app-shell`, `data-testid="app-shell"`, `data-page`.
+ * - Hosts the privacy consent popup (components/PrivacyGuide), which shows itself when needed.
  */
 export function Page({ name, title, children }: PropsWithChildren<PageProps>) {
   const rootFontSize = useRootFontSize();
@@ -31,6 +33,7 @@ export function Page({ name, title, children }: PropsWithChildren<PageProps>) {
       ) : null}
       <View className={`app-shell page page--${name}`} data-testid="app-shell" data-page={name}>
         {children}
+        <PrivacyGuide id={name} />
       </View>
     </>
   );

@@ -1,0 +1,104 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useState, useSyncExternalStore } from 'react';
+
+import {
+  agreePrivacy,
+  disagreePrivacy,
+  getPrivacyState,
+  openPrivacyContract,
+  subscribePrivacy,
+} from './privacy';
+import './index.css';
+
+interface PrivacyGuideProps {
+  /** Unique per page: Taro keeps element ids in one app-wide table. */
+  id: string;
+}
+
+/** What we collect and why; also shown in full when WeChat's contract page cannot be opened. */
+const SUMMARY =
+  '“今日工作”只在干部本人绑定手机号时收集手机号，用于接收群众反映事项的回电通知；不收集其他个人信息。';
+
+const DETAILS = [
+  '1. 收集的信息：仅手机号，且只向干部身份的用户收集，由您点击“绑定手机号”并在微信弹窗中同意后获取。居民查询、留言无需提供手机号。',
+  '2. 用途：群众反映的事项需要回电时，工作人员据此联系您。页面上只显示隐去中间四位的号码。',
+  '3. 保存与删除：手机号保存至您不再担任相关职务；如需删除或更正，请联系本单位管理员。',
+  '4. 我们不会将您的信息用于其他用途，也不会提供给第三方。',
+];
+
+/**
+ * The privacy consent popup (see ./privacy.ts). Rendered by components/Page on every page; shows
+ * itself when consent is needed. Buttons are full width and large: many readers are elderly.
+ */
+export function PrivacyGuide({ id }: PrivacyGuideProps) {
+  const privacy = useSyncExternalStore(subscribePrivacy, getPrivacyState, getPrivacyState);
+  const [showDetails, setShowDetails] = useState(false);
+  if (!privacy.visible) return null;
+
+  const agreeId = `privacy-agree-${id}`;
+
+  const openContract = () => {
+    if (process.env.TARO_ENV !== 'weapp') {
+      setShowDetails((shown) => !shown);
+      return;
+    }
+    void openPrivacyContract().then((opened) => {
+      if (!opened) setShowDetails(true);
+    });
+  };
+
+  return (
+    <View className="privacy-guide" catchMove data-testid="privacy-guide">
+      <View className="privacy-guide__dialog" role="dialog" aria-modal="true" aria-label="个人信息保护提示">
+        <Text className="privacy-guide__title">个人信息保护提示</Text>
+        <View className="privacy-guide__content">
+          <Text className="privacy-guide__text">{SUMMARY}</Text>
+          <Text className="privacy-guide__text">使用前，请您阅读并同意：</Text>
+          <View
+            className="privacy-guide__link"
+            role="button"
+            data-testid="privacy-contract"
+            onClick={openContract}
+          >
+            <Text>《{privacy.contractName}》</Text>
+          </View>
+          {showDetails ? (
+            <View className="privacy-guide__details" data-testid="privacy-details">
+              {DETAILS.map((line) => (
+                <Text key={line} className="privacy-guide__detail">
+                  {line}
+                </Text>
+              ))}
+            </View>
+          ) : null}
+        </View>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button
+            id={agreeId}
+            className="btn btn-primary privacy-guide__button"
+            openType="agreePrivacyAuthorization"
+            onAgreePrivacyAuthorization={() => agreePrivacy(agreeId)}
+          >
+            同意并继续
+          </Button>
+        ) : (
+          <Button
+            id={agreeId}
+            className="btn btn-primary privacy-guide__button"
+            data-testid="privacy-agree"
+            onClick={() => agreePrivacy(agreeId)}
+          >
+            同意并继续
+          </Button>
+        )}
+        <Button
+          className="btn btn-secondary privacy-guide__button"
+          data-testid="privacy-disagree"
+          onClick={disagreePrivacy}
+        >
+          暂不同意
+        </Button>
+      </View>
+    </View>
+  );
+}
