@@ -179,6 +179,26 @@ describe.each(testDatabases())('identity and WeChat on %s', (_name, makeDatabase
       }
     });
 
+    it('gives each browser its own demo resident', async () => {
+      const a = (
+        await call<AuthTokens>(url, 'POST', '/auth/demo', {
+          body: { role: 'resident', deviceKey: 'browser-aaaa' },
+        })
+      ).body;
+      const b = (
+        await call<AuthTokens>(url, 'POST', '/auth/demo', {
+          body: { role: 'resident', deviceKey: 'browser-bbbb' },
+        })
+      ).body;
+      const again = (
+        await call<AuthTokens>(url, 'POST', '/auth/demo', {
+          body: { role: 'resident', deviceKey: 'browser-aaaa' },
+        })
+      ).body;
+      expect(a.user.id).not.toBe(b.user.id);
+      expect(again.user.id).toBe(a.user.id);
+    });
+
     it('acts as the chosen official, and county-wide without one', async () => {
       const official = personas.find((p) => p.role === 'official')!;
       const sut = await demo('official', official.officialId);
@@ -256,6 +276,19 @@ describe.each(testDatabases())('identity and WeChat on %s', (_name, makeDatabase
         (await call(url, 'DELETE', `/admin/invites/${revoked.id}`, { token: admin.accessToken })).status,
       ).toBe(200);
       expect((await redeem(revoked.code)).body.code).toBe('INVITE.REVOKED');
+    });
+
+    it('add no second grant when the same role over the same unit is redeemed twice', async () => {
+      const user = (await login('code:o6_twice')).body;
+      for (let i = 0; i < 2; i++) {
+        const invite = (await createInvite({ role: 'clerk', unitId })).body;
+        await call(url, 'POST', '/me/invites/redeem', {
+          token: user.accessToken,
+          body: { code: invite.code },
+        });
+      }
+      const me = (await call<MeResponse>(url, 'GET', '/me', { token: user.accessToken })).body;
+      expect(me.grants.filter((g) => g.role === 'clerk')).toHaveLength(1);
     });
 
     it('require an official for an official invite, holding a post in the unit', async () => {

@@ -18,6 +18,20 @@ export const ENTRY_KINDS = [
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
+/** Standard meeting names, so the public understands what a "会议" entry is. */
+export const MEETING_NAMES = [
+  '党委（党组）会议',
+  '政府常务会议',
+  '主任（镇长）办公会',
+  '周例会',
+  '专题调度会',
+  '党员大会',
+  '村（居）两委会议',
+  '群众代表会议',
+  '视频会议',
+  '培训会',
+] as const;
+
 /** Ticket states (the closed loop, after the 12345 hotline practice). */
 export const TICKET_STATES = [
   'submitted',

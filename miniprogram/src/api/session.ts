@@ -215,12 +215,23 @@ export async function loginWithWechat(options: { explicit?: boolean } = {}): Pro
   }
 }
 
+const DEVICE_KEY = 'jinri.demoDeviceKey';
+
+/** H5 demo: a random id kept in this browser, so each visitor has their own demo resident. */
+function demoDeviceKey(): string {
+  const stored = Taro.getStorageSync<string>(DEVICE_KEY);
+  if (typeof stored === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(stored)) return stored;
+  const key = `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+  Taro.setStorageSync(DEVICE_KEY, key);
+  return key;
+}
+
 /** H5 demo: log in as a persona (POST /auth/demo) and remember it for relogin. */
 export async function loginDemo(persona: DemoPersona, options: { explicit?: boolean } = {}): Promise<void> {
   const started = options.explicit === false ? epoch : ++epoch;
   const tokens = await postDemoLogin(
     persona.officialId === undefined
-      ? { role: persona.role }
+      ? { role: persona.role, deviceKey: demoDeviceKey() }
       : { role: persona.role, officialId: persona.officialId },
   );
   if (started !== epoch) throw superseded();

@@ -25,6 +25,11 @@ export interface WechatLoginRequest {
 export interface DemoLoginRequest {
   role: Role;
   officialId?: number;
+  /**
+   * A random id the browser keeps, so each demo visitor gets their own resident (their comments and
+   * redeemed invites are not shared with every other visitor). Ignored for staff personas.
+   */
+  deviceKey?: string;
 }
 
 /** POST /auth/refresh and POST /auth/logout */

@@ -78,7 +78,9 @@ export interface PlanRevisionView {
   at: string;
   /** Who changed it: 本人 / 信息员 / 管理员 (never a name of a non-official user). */
   by: string;
-  entries: Array<Pick<PlanEntryView, 'id' | 'startTime' | 'endTime' | 'period' | 'place' | 'what' | 'kind' | 'status'>>;
+  entries: Array<
+    Pick<PlanEntryView, 'id' | 'startTime' | 'endTime' | 'period' | 'place' | 'what' | 'kind' | 'status'>
+  >;
 }
 
 /** POST /plans/check */

@@ -18,7 +18,7 @@ export class AuthController {
   @Post('auth/demo')
   @HttpCode(200)
   demo(@Body() body: DemoLoginDto): Promise<AuthTokens> {
-    return this.auth.loginDemo(body.role, body.officialId);
+    return this.auth.loginDemo(body.role, body.officialId, body.deviceKey);
   }
 
   @Get('demo/personas')

@@ -130,13 +130,10 @@ export class AuthService {
    * the first suitable official and a county-wide scope; with it, the persona acts as that official
    * (an official persona is bound to them; other roles get the official's unit as their scope).
    */
-  async loginDemo(role: Role, officialId?: number): Promise<AuthTokens> {
+  async loginDemo(role: Role, officialId?: number, deviceKey?: string): Promise<AuthTokens> {
     this.assertDemo();
-    const user = await this.repository.findOrCreateUser(
-      lookupHash(`demo:${role}:${officialId ?? 'default'}`),
-      null,
-      true,
-    );
+    const who = role === 'resident' && deviceKey ? `device:${deviceKey}` : String(officialId ?? 'default');
+    const user = await this.repository.findOrCreateUser(lookupHash(`demo:${role}:${who}`), null, true);
     const existing = await this.repository.findActiveGrants(user.id);
     if (role !== 'resident' && existing.length === 0) await this.grantDemoRole(user.id, role, officialId);
     await this.repository.touchLogin(user.id, this.clock.now());
@@ -206,7 +203,8 @@ export class AuthService {
     try {
       phone = await this.wechat.getPhoneNumber(code);
     } catch (error) {
-      if (error instanceof WechatApiError && (error.errcode === 40029 || error.errcode === 40163)) {
+      // Never 401 here: the client would take it for a dead session and retry with a used code.
+      if (error instanceof WechatApiError && !WECHAT_BUSY_CODES.has(error.errcode)) {
         throw new AppException('AUTH.PHONE_UNAVAILABLE', '手机号授权已失效，请重新点击绑定');
       }
       throw wechatLoginError(error);

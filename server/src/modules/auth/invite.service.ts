@@ -90,6 +90,11 @@ export class InviteService {
       if (invite.role === 'official' && invite.officialId !== null) {
         await this.grants.revokeOfficialBindings(manager, invite.officialId, now, user.userId);
       }
+      // A second invite for a role the user already holds over the same unit adds nothing.
+      const duplicate = user.grants.some(
+        (g) => g.role === invite.role && g.unitId === invite.unitId && invite.role !== 'official',
+      );
+      if (duplicate) return;
       await this.grants.insertGrant(manager, {
         userId: user.userId,
         role: invite.role,

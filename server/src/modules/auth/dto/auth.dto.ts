@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ROLES, type Role } from '@jinri/shared';
 
 export class WechatLoginDto {
@@ -22,6 +22,11 @@ export class DemoLoginDto {
   @IsInt()
   @Min(1)
   officialId?: number;
+
+  @ApiPropertyOptional({ description: "A browser's own demo resident" })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/)
+  deviceKey?: string;
 }
 
 export class RefreshDto {
