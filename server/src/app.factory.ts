@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { httpLoggerOptions } from './common/logging/logger.options';
 import { createValidationPipe } from './common/validation.pipe';
+import { uploadsRoot } from './modules/uploads/uploads.service';
 import type { AppConfig } from './config/app.config';
 import type { CoreOverrides } from './config/config.module';
 
@@ -58,6 +59,13 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
     useGlobalPrefix: false,
   });
 
+  // Photos: immutable once written (a new photo gets a new id).
+  app.useStaticAssets(uploadsRoot(config), {
+    prefix: '/uploads/',
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+  });
   if (existsSync(config.h5Dir)) {
     // The H5 app (hash router, so no fallback route). GET/HEAD only; anything else falls through to
     // the API's 404. Hashed bundles are cached for a year; index.html is always revalidated.

@@ -8,6 +8,9 @@ import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { JournalsModule } from './modules/journals/journals.module';
+import { UploadsModule } from './modules/uploads/uploads.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 
 @Module({})
@@ -24,6 +27,9 @@ export class AppModule {
         DirectoryModule,
         WechatModule,
         AuthModule,
+        JobsModule,
+        UploadsModule,
+        JournalsModule,
       ],
     };
   }

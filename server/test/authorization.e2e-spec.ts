@@ -1,5 +1,6 @@
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { ApiErrorBody, AuthTokens, CreatedInvite, DemoPersona, MeResponse } from '@jinri/shared';
+import { addDays, localDate, weekStart } from '../src/common/time/local-time';
 import { POLICY, type RoutePolicy } from '../src/modules/auth/policy';
 import { registeredRoutes } from '../src/modules/auth/routes';
 import type { StaffRole } from '../src/modules/auth/auth-user';
@@ -70,6 +71,8 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
         body: { role: 'clerk', unitId: townX },
       })
     ).body;
+    const tomorrow = addDays(localDate(new Date()), 1);
+    const monday = weekStart(localDate(new Date()));
     samples = {
       'GET /api/v1/health': { path: '/health' },
       'POST /api/v1/auth/wechat': { path: '/auth/wechat', body: { code: 'invalid' } },
@@ -88,6 +91,48 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       'DELETE /api/v1/admin/invites/:id': { path: `/admin/invites/${invite.id}` },
       'GET /api/v1/admin/grants': { path: '/admin/grants' },
       'DELETE /api/v1/admin/grants/:id': { path: '/admin/grants/999999' },
+      'GET /api/v1/today': { path: `/today?unitId=${townX}` },
+      'GET /api/v1/plans/:officialId/:date': { path: `/plans/${officialA}/${tomorrow}` },
+      'PUT /api/v1/plans/:officialId/:date': {
+        path: `/plans/${officialA}/${tomorrow}`,
+        body: {
+          entries: [{ startTime: '09:00', place: '魏庄村', what: '到魏庄村调度拆迁工作', kind: '下村/实地' }],
+        },
+      },
+      'GET /api/v1/plans/:officialId/:date/revisions': { path: `/plans/${officialA}/${tomorrow}/revisions` },
+      'POST /api/v1/plans/check': { path: '/plans/check', body: { entries: [{ what: '日常工作' }] } },
+      'GET /api/v1/officials/:id/timeline': { path: `/officials/${officialA}/timeline` },
+      'POST /api/v1/entries/:id/updates': {
+        path: '/entries/999999/updates',
+        body: { kind: 'progress', text: '进展' },
+      },
+      'GET /api/v1/journal-rules': { path: `/journal-rules?unitId=${townX}` },
+      'PUT /api/v1/admin/journal-rules/:unitId': {
+        path: `/admin/journal-rules/${townX}`,
+        body: {
+          planDueTime: '18:00',
+          publicationTime: '08:00',
+          weeklyReportDueWeekday: 7,
+          weeklyReportDueTime: '12:00',
+          reminderTime: '17:00',
+          entryKinds: ['会议', '下村/实地', '其他'],
+          meetingNames: ['周例会'],
+        },
+      },
+      'POST /api/v1/uploads': { path: '/uploads', body: {} },
+      'POST /api/v1/leaves': {
+        path: '/leaves',
+        body: { startDate: '2099-01-05', endDate: '2099-01-06', reason: '事假' },
+      },
+      'GET /api/v1/leaves': { path: '/leaves' },
+      'POST /api/v1/leaves/:id/approve': { path: '/leaves/999999/approve' },
+      'POST /api/v1/leaves/:id/reject': { path: '/leaves/999999/reject' },
+      'POST /api/v1/leaves/:id/cancel': { path: '/leaves/999999/cancel' },
+      'PUT /api/v1/weekly-reports/:officialId/:weekStart': {
+        path: `/weekly-reports/${officialA}/${monday}`,
+        body: { results: '完成三项工作', nextWeekPlan: '推进两项工作' },
+      },
+      'GET /api/v1/weekly-reports/:officialId/:weekStart': { path: `/weekly-reports/${officialA}/${monday}` },
     };
   });
 

@@ -139,6 +139,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['formal', 'trial', 'developer'])
   WECHAT_MINIPROGRAM_STATE?: 'formal' | 'trial' | 'developer';
+
+  /** Run the scheduled jobs (publication, reminders) in this instance; tests drive them by hand. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be 0 or 1' })
+  JOBS_ENABLED?: boolean;
 }
 
 /** A subscribe-message template: its id, the page it opens, and the type of each field. */
@@ -209,6 +215,7 @@ export interface AppConfig {
   h5Dir: string;
   logLevel: LogLevel;
   trustProxy: boolean;
+  jobsEnabled: boolean;
   auth: AuthConfig;
   /** Empty until filled from ENCRYPTION_KEYS or the local secrets file. */
   encryptionKeys: EncryptionKey[];
@@ -268,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: raw.H5_DIR ? resolve(raw.H5_DIR) : DEFAULT_H5_DIR,
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: raw.TRUST_PROXY ?? false,
+    jobsEnabled: raw.JOBS_ENABLED ?? raw.NODE_ENV !== 'test',
     auth: {
       jwtSecret: raw.JWT_SECRET ?? '',
       accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS ?? 7200,

@@ -9,6 +9,16 @@ import { Membership } from '../modules/directory/membership.entity';
 import { Official } from '../modules/directory/official.entity';
 import { Post } from '../modules/directory/post.entity';
 import { Unit } from '../modules/directory/unit.entity';
+import { CacheVersion } from '../modules/jobs/cache-version.entity';
+import { JobRun } from '../modules/jobs/job-run.entity';
+import { DayPlan } from '../modules/journals/day-plan.entity';
+import { EntryUpdate } from '../modules/journals/entry-update.entity';
+import { JournalRulesRow } from '../modules/journals/journal-rules.entity';
+import { Leave } from '../modules/journals/leave.entity';
+import { PlanEntry } from '../modules/journals/plan-entry.entity';
+import { PlanRevision } from '../modules/journals/plan-revision.entity';
+import { WeeklyReport } from '../modules/journals/weekly-report.entity';
+import { Upload } from '../modules/uploads/upload.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
 import { WechatMessageLog } from '../modules/wechat/wechat-message-log.entity';
 
@@ -27,4 +37,14 @@ export const ENTITIES = [
   RefreshToken,
   WechatAccessToken,
   WechatMessageLog,
+  DayPlan,
+  PlanEntry,
+  PlanRevision,
+  EntryUpdate,
+  Upload,
+  Leave,
+  WeeklyReport,
+  JournalRulesRow,
+  JobRun,
+  CacheVersion,
 ];

@@ -37,7 +37,7 @@ import { User } from './user.entity';
     InviteService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, AuthRepository],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(

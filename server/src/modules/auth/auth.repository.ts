@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { Brackets, DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { AuthGrant, StaffRole } from './auth-user';
 import { RefreshToken } from './refresh-token.entity';
 import { RoleGrant } from './role-grant.entity';
@@ -136,6 +136,55 @@ export class AuthRepository {
       .getRepository(RoleGrant)
       .update({ id, revokedAt: IsNull() }, { revokedAt: at, revokedByUserId: byUserId });
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Who to notify about these officials: the users bound to them (role official) and the clerks
+   * whose unit covers one of the unit paths. Demo users have no openid and are returned without one.
+   */
+  async findNotificationRecipients(
+    officialIds: number[],
+    unitPaths: string[],
+  ): Promise<
+    Array<{ userId: number; openidEnc: string | null; officialId: number | null; unitPath: string }>
+  > {
+    if (officialIds.length === 0) return [];
+    const rows: Array<Record<string, unknown>> = await this.dataSource
+      .getRepository(RoleGrant)
+      .createQueryBuilder('g')
+      .innerJoin('g.user', 'usr')
+      .innerJoin('g.unit', 'u')
+      .select([
+        'g.userId AS "userId"',
+        'usr.openidEnc AS "openidEnc"',
+        'g.officialId AS "officialId"',
+        'g.role AS role',
+        'u.path AS "unitPath"',
+      ])
+      .where('g.revokedAt IS NULL')
+      .andWhere(
+        new Brackets((b) =>
+          b
+            .where("g.role = 'official' AND g.officialId IN (:...officialIds)", { officialIds })
+            .orWhere("g.role = 'clerk'"),
+        ),
+      )
+      .getRawMany();
+    const seen = new Set<string>();
+    return rows
+      .filter((r) => r.role === 'official' || unitPaths.some((p) => p.startsWith(String(r.unitPath))))
+      .map((r) => ({
+        userId: Number(r.userId),
+        openidEnc: (r.openidEnc as string | null) ?? null,
+        officialId: r.role === 'official' ? Number(r.officialId) : null,
+        unitPath: String(r.unitPath),
+      }))
+      .filter((r) => {
+        const key = `${r.userId}:${r.officialId ?? 'clerk'}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
   }
 
   async insertRefreshToken(

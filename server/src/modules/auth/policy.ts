@@ -42,6 +42,33 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'DELETE /api/v1/admin/invites/:id': { allow: ['admin'], scope: 'unit-subtree' },
   'GET /api/v1/admin/grants': { allow: ['admin'], scope: 'unit-subtree' },
   'DELETE /api/v1/admin/grants/:id': { allow: ['admin'], scope: 'unit-subtree' },
+
+  'GET /api/v1/today': { allow: 'public' },
+  'GET /api/v1/plans/:officialId/:date': { allow: 'public' },
+  'PUT /api/v1/plans/:officialId/:date': {
+    allow: ['official', 'clerk', 'admin'],
+    scope: 'official-in-subtree',
+  },
+  'GET /api/v1/plans/:officialId/:date/revisions': { allow: 'public' },
+  'POST /api/v1/plans/check': {
+    allow: ['official', 'clerk', 'supervisor', 'admin'],
+    scope: 'official-in-subtree',
+  },
+  'GET /api/v1/officials/:id/timeline': { allow: 'public' },
+  'POST /api/v1/entries/:id/updates': { allow: ['official', 'clerk', 'admin'], scope: 'official-in-subtree' },
+  'GET /api/v1/journal-rules': { allow: 'public' },
+  'PUT /api/v1/admin/journal-rules/:unitId': { allow: ['admin'], scope: 'unit-subtree' },
+  'POST /api/v1/uploads': { allow: 'signed-in' },
+  'POST /api/v1/leaves': { allow: ['official', 'clerk', 'admin'], scope: 'official-in-subtree' },
+  'GET /api/v1/leaves': { allow: ['official', 'clerk', 'supervisor', 'admin'], scope: 'unit-subtree' },
+  'POST /api/v1/leaves/:id/approve': { allow: ['supervisor', 'admin'], scope: 'official-in-subtree' },
+  'POST /api/v1/leaves/:id/reject': { allow: ['supervisor', 'admin'], scope: 'official-in-subtree' },
+  'POST /api/v1/leaves/:id/cancel': { allow: ['official', 'clerk', 'admin'], scope: 'official-in-subtree' },
+  'PUT /api/v1/weekly-reports/:officialId/:weekStart': {
+    allow: ['official', 'clerk', 'admin'],
+    scope: 'official-in-subtree',
+  },
+  'GET /api/v1/weekly-reports/:officialId/:weekStart': { allow: 'public' },
 };
 
 export function policyKey(method: string, path: string): string {

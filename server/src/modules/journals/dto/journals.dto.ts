@@ -1,0 +1,306 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import type { DayPeriod, EntryUpdateKind, LeaveStatus } from '@jinri/shared';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE_MESSAGE = { message: 'must be a date like 2026-11-23' };
+const TIME_MESSAGE = { message: 'must be a time like 08:30' };
+
+export class PlanEntryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  id?: number;
+
+  @ApiPropertyOptional({ example: '08:30', nullable: true })
+  @IsOptional()
+  @Matches(TIME, TIME_MESSAGE)
+  startTime?: string | null;
+
+  @ApiPropertyOptional({ example: '11:30', nullable: true })
+  @IsOptional()
+  @Matches(TIME, TIME_MESSAGE)
+  endTime?: string | null;
+
+  @ApiPropertyOptional({ enum: ['am', 'pm', 'allday'], nullable: true })
+  @IsOptional()
+  @IsIn(['am', 'pm', 'allday'])
+  period?: DayPeriod | null;
+
+  @ApiPropertyOptional({ maxLength: 100, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  place?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  placeUnitId?: number | null;
+
+  @ApiProperty({ maxLength: 200, example: '到魏庄村调度拆迁工作' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  what: string;
+
+  @ApiProperty({ example: '下村/实地' })
+  @IsString()
+  @MaxLength(32)
+  kind: string;
+
+  @ApiPropertyOptional({ maxLength: 50, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  meetingName?: string | null;
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  matterIds?: number[];
+}
+
+export class SavePlanDto {
+  @ApiProperty({ type: [PlanEntryDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PlanEntryDto)
+  entries: PlanEntryDto[];
+
+  @ApiPropertyOptional({ description: 'The version read (optimistic lock)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class PlanParamsDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  officialId: number;
+
+  @Matches(DATE, DATE_MESSAGE)
+  date: string;
+}
+
+export class CheckEntryDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  what: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  place?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  kind?: string | null;
+}
+
+export class PlanCheckDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  officialId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  date?: string;
+
+  @ApiProperty({ type: [CheckEntryDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CheckEntryDto)
+  entries: CheckEntryDto[];
+}
+
+export class TodayQueryDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  unitId: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  date?: string;
+}
+
+export class RangeQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  from?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  to?: string;
+}
+
+export class LocationDto {
+  @IsNumber()
+  @Min(-90)
+  @Max(90)
+  latitude: number;
+
+  @IsNumber()
+  @Min(-180)
+  @Max(180)
+  longitude: number;
+}
+
+export class EntryUpdateDto {
+  @ApiProperty({ enum: ['progress', 'result'] })
+  @IsIn(['progress', 'result'])
+  kind: EntryUpdateKind;
+
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  text: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsUUID('4', { each: true })
+  photoIds?: string[];
+
+  @ApiPropertyOptional({ type: LocationDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location?: LocationDto | null;
+}
+
+export class LeaveDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  officialId?: number;
+
+  @ApiProperty()
+  @Matches(DATE, DATE_MESSAGE)
+  startDate: string;
+
+  @ApiProperty()
+  @Matches(DATE, DATE_MESSAGE)
+  endDate: string;
+
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class LeaveQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
+  status?: LeaveStatus;
+}
+
+export class WeeklyParamsDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  officialId: number;
+
+  @Matches(DATE, DATE_MESSAGE)
+  weekStart: string;
+}
+
+export class WeeklyReportDto {
+  @ApiProperty({ maxLength: 5000 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(5000)
+  results: string;
+
+  @ApiProperty({ maxLength: 5000 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(5000)
+  nextWeekPlan: string;
+}
+
+export class JournalRulesDto {
+  @Matches(TIME, TIME_MESSAGE)
+  planDueTime: string;
+
+  @Matches(TIME, TIME_MESSAGE)
+  publicationTime: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weeklyReportDueWeekday: number;
+
+  @Matches(TIME, TIME_MESSAGE)
+  weeklyReportDueTime: string;
+
+  @Matches(TIME, TIME_MESSAGE)
+  reminderTime: string;
+
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  entryKinds: string[];
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  meetingNames: string[];
+}
+
+export class UnitParamDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  unitId: number;
+}
+
+export class DateQueryDto {
+  @ApiProperty()
+  @Matches(DATE, DATE_MESSAGE)
+  date: string;
+}

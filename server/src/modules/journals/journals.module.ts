@@ -1,0 +1,63 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { UploadsModule } from '../uploads/uploads.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { DayPlan } from './day-plan.entity';
+import { EntryUpdate } from './entry-update.entity';
+import { EntryUpdatesService } from './entry-updates.service';
+import { JournalRulesAdmin } from './journal-rules.admin';
+import { JournalRulesRow } from './journal-rules.entity';
+import { JournalRulesService } from './journal-rules.service';
+import { JournalsController } from './journals.controller';
+import { JournalsRepository } from './journals.repository';
+import { Leave } from './leave.entity';
+import { LeaveController } from './leave.controller';
+import { LeaveService } from './leave.service';
+import { PlanAccess } from './plan-access';
+import { PlanEntry } from './plan-entry.entity';
+import { PlanReminderJob } from './plan-reminder.job';
+import { PlanRevision } from './plan-revision.entity';
+import { PlansService } from './plans.service';
+import { PublicationJob } from './publication.job';
+import { TimelineService } from './timeline.service';
+import { TodayService } from './today.service';
+import { WeeklyReport } from './weekly-report.entity';
+import { WeeklyReportsService } from './weekly-reports.service';
+
+/** Day plans, publication, revisions, 一日三晒, leave, weekly reports, reminders. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      DayPlan,
+      PlanEntry,
+      PlanRevision,
+      EntryUpdate,
+      Leave,
+      WeeklyReport,
+      JournalRulesRow,
+    ]),
+    AuthModule,
+    DirectoryModule,
+    UploadsModule,
+    WechatModule,
+  ],
+  controllers: [JournalsController, LeaveController],
+  providers: [
+    JournalsRepository,
+    JournalRulesService,
+    JournalRulesAdmin,
+    PlanAccess,
+    PlansService,
+    TodayService,
+    TimelineService,
+    EntryUpdatesService,
+    LeaveService,
+    WeeklyReportsService,
+    PublicationJob,
+    PlanReminderJob,
+  ],
+  exports: [PlansService, JournalsRepository, JournalRulesService],
+})
+export class JournalsModule {}

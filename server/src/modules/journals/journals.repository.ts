@@ -1,0 +1,307 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Between,
+  Brackets,
+  DataSource,
+  type EntityManager,
+  In,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+} from 'typeorm';
+import { Membership } from '../directory/membership.entity';
+import { Unit } from '../directory/unit.entity';
+import { DayPlan } from './day-plan.entity';
+import { EntryUpdate } from './entry-update.entity';
+import { Leave } from './leave.entity';
+import { PlanEntry } from './plan-entry.entity';
+import { PlanRevision } from './plan-revision.entity';
+import { WeeklyReport } from './weekly-report.entity';
+
+export interface SubtreeOfficial {
+  officialId: number;
+  name: string;
+  title: string;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+}
+
+/** Named queries of day plans, entries, revisions, updates, leave and weekly reports. */
+@Injectable()
+export class JournalsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findUnit(id: number): Promise<Unit | null> {
+    return this.dataSource.getRepository(Unit).findOneBy({ id });
+  }
+
+  /**
+   * Each official holding a current post in the subtree, once, with their first post (by unit
+   * order, then rank): the rows of a "today" page.
+   */
+  async findOfficialsInSubtree(path: string): Promise<SubtreeOfficial[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('m')
+      .innerJoin('m.post', 'p')
+      .innerJoin('p.unit', 'u')
+      .innerJoin('m.official', 'o')
+      .select([
+        'o.id AS "officialId"',
+        'o.name AS name',
+        'p.title AS title',
+        'u.id AS "unitId"',
+        'u.name AS "unitName"',
+        'u.path AS "unitPath"',
+      ])
+      .where('m.endDate IS NULL')
+      .andWhere('u.path LIKE :prefix', { prefix: `${path}%` })
+      .orderBy('u.sortOrder', 'ASC')
+      .addOrderBy('p.rank', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .getRawMany();
+    const seen = new Set<number>();
+    const result: SubtreeOfficial[] = [];
+    for (const r of rows) {
+      const officialId = Number(r.officialId);
+      if (seen.has(officialId)) continue;
+      seen.add(officialId);
+      result.push({
+        officialId,
+        name: String(r.name),
+        title: String(r.title),
+        unitId: Number(r.unitId),
+        unitName: String(r.unitName),
+        unitPath: String(r.unitPath),
+      });
+    }
+    return result;
+  }
+
+  findPlan(
+    officialId: number,
+    date: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DayPlan | null> {
+    return manager.getRepository(DayPlan).findOneBy({ officialId, date });
+  }
+
+  findPlanById(id: number): Promise<DayPlan | null> {
+    return this.dataSource.getRepository(DayPlan).findOneBy({ id });
+  }
+
+  /** Plans of these officials on a date, with the given statuses. */
+  findPlansOn(officialIds: number[], date: string, statuses: DayPlan['status'][]): Promise<DayPlan[]> {
+    if (officialIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(DayPlan)
+      .findBy({ officialId: In(officialIds), date, status: In(statuses) });
+  }
+
+  findPlansInRange(officialId: number, from: string, to: string): Promise<DayPlan[]> {
+    return this.dataSource.getRepository(DayPlan).find({
+      where: { officialId, date: Between(from, to) },
+      order: { date: 'ASC' },
+    });
+  }
+
+  /** The official's plans of the `days` dates before `date` that have entries (for repeat checks). */
+  findPlansBefore(officialId: number, date: string, limit: number): Promise<DayPlan[]> {
+    return this.dataSource
+      .getRepository(DayPlan)
+      .createQueryBuilder('d')
+      .where('d.officialId = :officialId', { officialId })
+      .andWhere('d.date < :date', { date })
+      .andWhere("d.status <> 'draft'")
+      .orderBy('d.date', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  findEntries(planIds: number[], manager: EntityManager = this.dataSource.manager): Promise<PlanEntry[]> {
+    if (planIds.length === 0) return Promise.resolve([]);
+    return manager.getRepository(PlanEntry).find({
+      where: { dayPlanId: In(planIds) },
+      relations: { placeUnit: true },
+      order: { dayPlanId: 'ASC', position: 'ASC', id: 'ASC' },
+    });
+  }
+
+  findEntryById(id: number): Promise<PlanEntry | null> {
+    return this.dataSource.getRepository(PlanEntry).findOne({ where: { id }, relations: { dayPlan: true } });
+  }
+
+  findUpdates(entryIds: number[]): Promise<EntryUpdate[]> {
+    if (entryIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(EntryUpdate)
+      .find({ where: { planEntryId: In(entryIds) }, order: { id: 'ASC' } });
+  }
+
+  async insertUpdate(
+    update: Pick<EntryUpdate, 'planEntryId' | 'kind' | 'text' | 'photoIds' | 'location' | 'createdByUserId'>,
+  ): Promise<EntryUpdate> {
+    const result = await this.dataSource.getRepository(EntryUpdate).insert(update);
+    return (await this.dataSource
+      .getRepository(EntryUpdate)
+      .findOneBy({ id: Number(result.identifiers[0]!.id) }))!;
+  }
+
+  async insertPlan(manager: EntityManager, plan: Pick<DayPlan, 'officialId' | 'date'>): Promise<DayPlan> {
+    await manager
+      .getRepository(DayPlan)
+      .insert({ ...plan, status: 'draft', late: false, revision: 0, version: 1 });
+    return (await this.findPlan(plan.officialId, plan.date, manager))!;
+  }
+
+  /** Bumps the version if it is still `expected`; false means someone saved in between. */
+  async bumpVersion(
+    manager: EntityManager,
+    planId: number,
+    expected: number,
+    changes: Partial<DayPlan>,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(DayPlan)
+      .update({ id: planId, version: expected }, { ...changes, version: expected + 1 });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async insertEntry(manager: EntityManager, entry: Partial<PlanEntry>): Promise<void> {
+    await manager.getRepository(PlanEntry).insert(entry);
+  }
+
+  async updateEntry(manager: EntityManager, id: number, changes: Partial<PlanEntry>): Promise<void> {
+    await manager.getRepository(PlanEntry).update({ id }, changes);
+  }
+
+  async insertRevision(
+    manager: EntityManager,
+    revision: Pick<
+      PlanRevision,
+      'dayPlanId' | 'revision' | 'kind' | 'changedByUserId' | 'changedBy' | 'snapshot'
+    >,
+  ): Promise<void> {
+    await manager.getRepository(PlanRevision).insert(revision);
+  }
+
+  findRevisions(planId: number): Promise<PlanRevision[]> {
+    return this.dataSource
+      .getRepository(PlanRevision)
+      .find({ where: { dayPlanId: planId }, order: { id: 'ASC' } });
+  }
+
+  /** Submitted plans of these officials dated on or before `date`, to publish now. */
+  findDueForPublication(date: string, officialIds: number[]): Promise<DayPlan[]> {
+    if (officialIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(DayPlan).find({
+      where: { status: 'submitted', date: LessThanOrEqual(date), officialId: In(officialIds) },
+    });
+  }
+
+  /** Publishes a submitted plan unless another instance did first. */
+  async markPublished(manager: EntityManager, planId: number, at: Date): Promise<boolean> {
+    const result = await manager
+      .getRepository(DayPlan)
+      .update({ id: planId, status: 'submitted' }, { status: 'published', publishedAt: at });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Approved leave of these officials covering a date. */
+  findApprovedLeavesOn(officialIds: number[], date: string): Promise<Leave[]> {
+    if (officialIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Leave).find({
+      where: {
+        officialId: In(officialIds),
+        status: 'approved',
+        startDate: LessThanOrEqual(date),
+        endDate: MoreThanOrEqual(date),
+      },
+    });
+  }
+
+  /** Leave of an official overlapping a range (any status). */
+  findLeavesOverlapping(officialId: number, from: string, to: string): Promise<Leave[]> {
+    return this.dataSource.getRepository(Leave).find({
+      where: { officialId, startDate: LessThanOrEqual(to), endDate: MoreThanOrEqual(from) },
+      order: { startDate: 'ASC' },
+    });
+  }
+
+  findLeaveById(id: number): Promise<Leave | null> {
+    return this.dataSource.getRepository(Leave).findOne({ where: { id }, relations: { official: true } });
+  }
+
+  async insertLeave(
+    leave: Pick<Leave, 'officialId' | 'startDate' | 'endDate' | 'reason' | 'requestedByUserId'>,
+  ): Promise<number> {
+    const result = await this.dataSource.getRepository(Leave).insert({ ...leave, status: 'pending' });
+    return Number(result.identifiers[0]!.id);
+  }
+
+  /** Decides a pending leave; false when it was decided or cancelled meanwhile. */
+  async decideLeave(
+    manager: EntityManager,
+    id: number,
+    status: Leave['status'],
+    byUserId: number | null,
+    at: Date,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(Leave)
+      .update({ id, status: 'pending' }, { status, decidedByUserId: byUserId, decidedAt: at });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Leave of officials holding posts in the subtrees, newest first. */
+  async findLeavesInSubtrees(paths: string[], status?: Leave['status'], limit = 200): Promise<Leave[]> {
+    if (paths.length === 0) return [];
+    const query = this.dataSource
+      .getRepository(Leave)
+      .createQueryBuilder('l')
+      .innerJoinAndSelect('l.official', 'o')
+      .where((qb) => {
+        const sub = qb
+          .subQuery()
+          .select('m.official_id')
+          .from(Membership, 'm')
+          .innerJoin('m.post', 'p')
+          .innerJoin('p.unit', 'u')
+          .where('m.end_date IS NULL')
+          .andWhere(
+            new Brackets((b) =>
+              paths.forEach((p, i) => b.orWhere(`u.path LIKE :lp${i}`, { [`lp${i}`]: `${p}%` })),
+            ),
+          )
+          .getQuery();
+        return `l.official_id IN ${sub}`;
+      });
+    if (status) query.andWhere('l.status = :status', { status });
+    return query.orderBy('l.id', 'DESC').take(limit).getMany();
+  }
+
+  findWeeklyReport(officialId: number, weekStart: string): Promise<WeeklyReport | null> {
+    return this.dataSource.getRepository(WeeklyReport).findOneBy({ officialId, weekStart });
+  }
+
+  findWeeklyReportsInRange(officialId: number, from: string, to: string): Promise<WeeklyReport[]> {
+    return this.dataSource.getRepository(WeeklyReport).find({
+      where: { officialId, weekStart: Between(from, to) },
+      order: { weekStart: 'ASC' },
+    });
+  }
+
+  async upsertWeeklyReport(
+    report: Pick<
+      WeeklyReport,
+      'officialId' | 'weekStart' | 'results' | 'nextWeekPlan' | 'submittedAt' | 'late' | 'submittedByUserId'
+    >,
+  ): Promise<void> {
+    await this.dataSource.getRepository(WeeklyReport).upsert(report, ['officialId', 'weekStart']);
+  }
+}

@@ -1,0 +1,544 @@
+/**
+ * Plan quality: warnings for day-plan entries that say too little (too_short), say nothing concrete
+ * (vague) or repeat an earlier day (repeated). Supervisors flag exactly these in practice: "日常工作",
+ * "开会", "下村" with no place and no object, or "检查XX拆迁项目" handed in several days running.
+ *
+ * Pure and deterministic: no I/O, no clock, inputs are never mutated. The plan check endpoint runs it
+ * for one plan; the supervision job runs it for every official (≈200 × 5 entries × 3 previous days), so
+ * the cost is O(entries × previous entries) with each comparison linear in the text length.
+ *
+ * How an entry is read (see analyse()):
+ * 1. Text is NFKC-normalised (full-width letters and digits become half width), lower-cased, and cut
+ *    into clauses at anything that is not a letter or digit (punctuation, spaces, emoji).
+ * 2. Length is counted in units: one per Chinese character, one per run of other letters/digits (so
+ *    "GDP" or "2024" weigh one unit, like one character).
+ * 3. Vague phrases (generic verbs and nouns, time fillers, and the parts of the entry's own kind) are
+ *    found in each clause. They hide any place marker inside them ("下村", "办公" and "交办" are not
+ *    places).
+ * 4. Place: in each clause everything up to the last place marker (村, 社区, 中心, 会议室 …) is the
+ *    place ("到魏庄村走访低保户" → place "魏庄村", rest "走访低保户"). It counts as a place when at least
+ *    2 units remain once vague phrases and edge particles are removed (so a bare "村" or "镇" does not).
+ *    The entry's own `place` field counts too, unless it is a placeholder like "无".
+ * 5. Object: what remains after the place and the vague phrases, with edge particles (到, 在, 的 …)
+ *    trimmed. The entry is vague when the object has fewer than minDetailUnits units (nothing but
+ *    generic words, perhaps with a place: "开会", "到魏庄村走访"), or when there is no place and the
+ *    object has fewer than minObjectUnits units ("走访群众", "防汛值班").
+ */
+import type { LocalDate, PlanWarning, PlanWarningKind } from '@jinri/shared';
+
+/** One entry to check: the fields of a plan entry that carry meaning. */
+export interface QualityEntry {
+  what: string;
+  place?: string | null;
+  /** The entry kind (会议, 下村/实地 …): an entry that only restates its kind says nothing. */
+  kind?: string | null;
+}
+
+/** An earlier working day's entries (the caller passes the previous 3 working days). */
+export interface PreviousDay {
+  date: LocalDate;
+  entries: QualityEntry[];
+}
+
+export interface PlanQualityRules {
+  /** too_short when the text has fewer units than this. */
+  minUnits: number;
+  /** vague when fewer object units than this remain, place or not. */
+  minDetailUnits: number;
+  /** vague when there is no place and fewer object units than this remain. */
+  minObjectUnits: number;
+  /** Words that name no concrete matter: removed before the object is measured. */
+  vaguePhrases: readonly string[];
+  /** Particles trimmed from both ends of what is left between vague phrases (到, 在, 的 …). */
+  edgeParticles: string;
+  /** Endings of place names: the text up to the last one in a clause is the place. */
+  placeMarkers: readonly string[];
+  /** Words that contain a place marker but are no place (布局, 所有 …). */
+  notPlaceWords: readonly string[];
+  /** Values of the `place` field that mean "no place". */
+  emptyPlaces: readonly string[];
+  /** repeated: only entries with at least this many characters (after normalisation) are compared. */
+  minComparableChars: number;
+  /** repeated: a similarity at or above this makes a near-duplicate. */
+  repeatThreshold: number;
+  /** Warning texts; {date} in `repeated` becomes "11月20日". */
+  messages: Record<PlanWarningKind, string>;
+}
+
+/**
+ * Every phrase list, threshold and message of the plan check, in one place so supervisors' feedback
+ * can tune it. Phrases are matched after the same normalisation as the text (NFKC, lower case).
+ */
+export const PLAN_QUALITY: PlanQualityRules = {
+  // 5 rather than 6: standard meeting entries such as "参加党委会" and "主持周例会" are 5 characters and
+  // specific; vague short entries ("下村走访", "日常工作", "开会学习") are 4 or fewer, and longer vague
+  // ones are caught by the vague rule anyway.
+  minUnits: 5,
+  // Two units are the least that can name a matter once the place is known: "危房", "纠纷", "窗口".
+  minDetailUnits: 2,
+  // Without a place, ask a little more: "党委会" and "低保户" pass, "防汛" or "群众" alone do not.
+  minObjectUnits: 3,
+  vaguePhrases: [
+    // Routine that says nothing.
+    '日常工作',
+    '日常事务',
+    '处理日常事务',
+    '日常事务处理',
+    '正常上班',
+    '上班',
+    '办公',
+    '现场办公',
+    '坐班',
+    '值班',
+    '值守',
+    '加班',
+    // Meetings, study and travel without naming which.
+    '开会',
+    '开个会',
+    '参加会议',
+    '参会',
+    '会议',
+    '学习',
+    '培训',
+    '外出',
+    '出差',
+    // Field work without where or what.
+    '下村',
+    '进村',
+    '入村',
+    '到村',
+    '驻村',
+    '下乡',
+    '入户',
+    '走访',
+    '调研',
+    '实地',
+    // Catch-all tasks.
+    '检查工作',
+    '其他工作',
+    '其它工作',
+    '处理相关工作',
+    '协调相关事宜',
+    '落实上级安排',
+    '领导交办',
+    '交办事项',
+    // Generic verbs.
+    '参加',
+    '出席',
+    '列席',
+    '召开',
+    '主持',
+    '组织',
+    '开展',
+    '进行',
+    '处理',
+    '办理',
+    '协调',
+    '落实',
+    '推进',
+    '推动',
+    '负责',
+    '做好',
+    '抓好',
+    '完成',
+    '安排',
+    '部署',
+    '检查',
+    '督导',
+    '督查',
+    '督促',
+    '督办',
+    '指导',
+    '巡查',
+    '对接',
+    '跟进',
+    '研究',
+    '统筹',
+    '配合',
+    '参与',
+    '了解',
+    '查看',
+    '汇报',
+    '陪同',
+    '接待',
+    '准备',
+    // Generic nouns.
+    '工作',
+    '事务',
+    '事宜',
+    '事项',
+    '事情',
+    '任务',
+    '业务',
+    '相关',
+    '有关',
+    '其他',
+    '其它',
+    '各项',
+    '各类',
+    '本职',
+    '上级',
+    '领导',
+    '交办',
+    '情况',
+    '文件',
+    '材料',
+    '一线',
+    '基层',
+    '单位',
+    '机关',
+    '辖区',
+    // Time and filler words.
+    '上午',
+    '下午',
+    '晚上',
+    '全天',
+    '全日',
+    '今天',
+    '明天',
+    '今日',
+    '明日',
+    '继续',
+    '前往',
+    '赶赴',
+    '主要',
+    '一些',
+    '等等',
+  ],
+  edgeParticles: '到在去赴至和及与并或等的了对向为把将给跟同',
+  placeMarkers: [
+    '村',
+    '社区',
+    '镇',
+    '乡',
+    '街道',
+    '政府',
+    '局',
+    '办',
+    '室',
+    '会议室',
+    '中心',
+    '现场',
+    '工地',
+    '会场',
+    '大厅',
+    '楼',
+    '厂',
+    '校',
+    '院',
+    '站',
+    '所',
+    '馆',
+    '公司',
+    '园区',
+    '基地',
+  ],
+  notPlaceWords: [
+    '布局',
+    '格局',
+    '局面',
+    '大局',
+    '全局',
+    '所有',
+    '所需',
+    '所属',
+    '所得',
+    '办法',
+    '办事',
+    '承办',
+    '主办',
+    '协办',
+    '站位',
+    '站岗',
+    '校对',
+    '校准',
+    '乡村',
+    '城乡',
+    '城镇化',
+  ],
+  emptyPlaces: ['无', '暂无', '没有', '待定', '未定', '不定', '不详', '略'],
+  // Below 6 characters a string has at most 4 bigrams and one changed character moves the score by
+  // 0.3 or more, so the number means little; such entries are the too_short rule's business.
+  minComparableChars: 6,
+  // One character changed inside a typical 9–10-character entry scores 0.75–0.78 and is the commonest
+  // way a copied line is "refreshed"; 0.8 would miss it. A different village or a different task (two
+  // or more words changed) scores 0.67 or less.
+  repeatThreshold: 0.75,
+  messages: {
+    vague: '内容较笼统，请写明具体事项和地点（如：到魏庄村调度拆迁工作）',
+    too_short: '内容太短，请写明做什么、在哪里、和谁',
+    repeated: '与 {date} 的日程几乎相同，请写明今天的具体进展',
+  },
+};
+
+/** Warnings of one entry come in this order (the order of PlanWarningKind). */
+const KIND_ORDER: readonly PlanWarningKind[] = ['vague', 'too_short', 'repeated'];
+
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+const UNIT = /\p{Script=Han}|[^\p{Script=Han}]+/gu;
+
+/** NFKC (full width → half width), lower case, letters and digits only. */
+function plain(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+}
+
+/** Units of a plain string: one per Chinese character, one per run of other letters or digits. */
+function units(text: string): number {
+  return text.match(UNIT)?.length ?? 0;
+}
+
+/**
+ * The text as compared for near-duplicates: NFKC (full-width digits and letters become half width),
+ * lower case, whitespace, punctuation and symbols (emoji included) removed, and every run of digits
+ * replaced by one "0", so "检查1号地块" and "检查12号地块" compare equal while the words around the
+ * number still count. Idempotent.
+ */
+export function normalizeForComparison(text: string): string {
+  return plain(text).replace(/\p{Nd}+/gu, '0');
+}
+
+/** Character bigrams with their counts; a one-character string is its own single gram. */
+function bigrams(normalized: string): { grams: Map<string, number>; size: number } {
+  const chars = Array.from(normalized);
+  const grams = new Map<string, number>();
+  if (chars.length === 1) return { grams: grams.set(chars[0], 1), size: 1 };
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const gram = chars[i] + chars[i + 1];
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return { grams, size: Math.max(chars.length - 1, 0) };
+}
+
+interface Comparable {
+  normalized: string;
+  length: number;
+  grams: Map<string, number>;
+  size: number;
+}
+
+function comparable(text: string): Comparable {
+  const normalized = normalizeForComparison(text);
+  return { normalized, length: Array.from(normalized).length, ...bigrams(normalized) };
+}
+
+/** Sørensen–Dice coefficient of the bigram multisets. */
+function dice(a: Comparable, b: Comparable): number {
+  if (a.normalized === b.normalized) return 1;
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
+  let shared = 0;
+  for (const [gram, count] of small) shared += Math.min(count, large.get(gram) ?? 0);
+  return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * How alike two texts are, 0..1: the Sørensen–Dice coefficient of the character bigrams of their
+ * normalised forms (see normalizeForComparison). Identical after normalisation → 1 (two empty texts
+ * included); nothing in common → 0. Symmetric. Word order matters only at the seams, so a reordered
+ * sentence stays close.
+ */
+export function similarity(a: string, b: string): number {
+  return dice(comparable(a), comparable(b));
+}
+
+interface CompiledRules {
+  vaguePhrases: readonly string[];
+  vague: RegExp;
+  /** The vague pattern with the parts of an entry kind added, per kind (a jurisdiction has a handful). */
+  vagueByKind: Map<string, RegExp>;
+  notPlace: RegExp;
+  markers: readonly string[];
+  edge: RegExp;
+  emptyPlaces: ReadonlySet<string>;
+}
+
+const compiledCache = new WeakMap<PlanQualityRules, CompiledRules>();
+
+function alternation(words: readonly string[]): RegExp {
+  const list = [...new Set(words.map(plain).filter((w) => w.length > 0))].sort(
+    (x, y) => y.length - x.length || (x < y ? -1 : x > y ? 1 : 0),
+  );
+  // Longest first, so "处理日常事务" wins over "处理"; a never-matching pattern for an empty list.
+  const source = list.length ? list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') : '(?!)';
+  return new RegExp(source, 'gu');
+}
+
+function compile(rules: PlanQualityRules): CompiledRules {
+  let compiled = compiledCache.get(rules);
+  if (!compiled) {
+    const particles = Array.from(plain(rules.edgeParticles))
+      .map((c) => c.replace(/[\]\\^-]/g, '\\$&'))
+      .join('');
+    compiled = {
+      vaguePhrases: rules.vaguePhrases,
+      vague: alternation(rules.vaguePhrases),
+      vagueByKind: new Map(),
+      notPlace: alternation(rules.notPlaceWords),
+      markers: [...new Set(rules.placeMarkers.map(plain).filter((m) => m.length > 0))],
+      edge: particles ? new RegExp(`^[${particles}]+|[${particles}]+$`, 'gu') : /(?!)/gu,
+      emptyPlaces: new Set(rules.emptyPlaces.map(plain)),
+    };
+    compiledCache.set(rules, compiled);
+  }
+  return compiled;
+}
+
+type Span = [start: number, end: number];
+
+function spans(text: string, pattern: RegExp): Span[] {
+  return Array.from(text.matchAll(pattern), (m) => [m.index, m.index + m[0].length]);
+}
+
+/** Every occurrence of every marker, overlapping ones included ("会议室" and the "室" inside it). */
+function markerSpans(text: string, markers: readonly string[]): Span[] {
+  const found: Span[] = [];
+  for (const marker of markers) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+      found.push([at, at + marker.length]);
+    }
+  }
+  return found;
+}
+
+/** The vague pattern for an entry of this kind: restating the kind ("督导检查", "下村/实地") says nothing. */
+function vagueFor(kind: string | null | undefined, rules: CompiledRules): RegExp {
+  const parts = (kind ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(NOT_LETTER_OR_DIGIT)
+    .filter((part) => part.length >= 2);
+  if (parts.length === 0) return rules.vague;
+  const key = parts.join('/');
+  let pattern = rules.vagueByKind.get(key);
+  if (!pattern) {
+    pattern = alternation([...rules.vaguePhrases, ...parts]);
+    rules.vagueByKind.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Units left in a piece of a clause once vague phrases are cut out and edge particles trimmed. */
+function meaningfulUnits(piece: string, vague: RegExp, rules: CompiledRules): number {
+  let total = 0;
+  for (const part of piece.split(vague)) total += units(part.replace(rules.edge, ''));
+  return total;
+}
+
+interface Reading {
+  units: number;
+  hasPlace: boolean;
+  objectUnits: number;
+}
+
+/** Reads one `what` (with its place and kind) as described at the top of the file. */
+function analyse(entry: QualityEntry, rules: CompiledRules): Reading {
+  const vague = vagueFor(entry.kind, rules);
+  const clauses = entry.what.normalize('NFKC').toLowerCase().split(NOT_LETTER_OR_DIGIT);
+
+  const placeField = plain(entry.place ?? '');
+  let hasPlace = placeField.length > 0 && !rules.emptyPlaces.has(placeField);
+  let objectUnits = 0;
+  for (const clause of clauses) {
+    if (!clause) continue;
+    const hidden = [...spans(clause, vague), ...spans(clause, rules.notPlace)];
+    let cut = 0;
+    for (const [start, end] of markerSpans(clause, rules.markers)) {
+      if (!hidden.some(([s, e]) => start < e && s < end)) cut = Math.max(cut, end);
+    }
+    if (cut > 0 && meaningfulUnits(clause.slice(0, cut), vague, rules) >= 2) hasPlace = true;
+    objectUnits += meaningfulUnits(clause.slice(cut), vague, rules);
+  }
+  return { units: clauses.reduce((sum, clause) => sum + units(clause), 0), hasPlace, objectUnits };
+}
+
+function isVague(reading: Reading, rules: PlanQualityRules): boolean {
+  if (reading.units === 0) return false; // nothing written: too_short says it
+  if (reading.objectUnits < rules.minDetailUnits) return true;
+  return !reading.hasPlace && reading.objectUnits < rules.minObjectUnits;
+}
+
+function monthDay(date: LocalDate): string {
+  const match = /^\d{4}-(\d{2})-(\d{2})$/.exec(date);
+  return match ? `${Number(match[1])}月${Number(match[2])}日` : date;
+}
+
+interface Earlier extends Comparable {
+  date: LocalDate;
+  what: string;
+  place: Comparable | null;
+}
+
+/** The `place` field ready to compare, or null when it is empty or a placeholder like "无". */
+function placeOf(place: string | null | undefined, rules: CompiledRules): Comparable | null {
+  const key = comparable(place ?? '');
+  return key.length === 0 || rules.emptyPlaces.has(key.normalized) ? null : key;
+}
+
+/**
+ * Warnings for one day's entries, ordered by entry index, then kind (vague, too_short, repeated).
+ * An entry may get several.
+ *
+ * - too_short: fewer than minUnits units.
+ * - vague: nothing concrete beyond generic words (see the top of the file).
+ * - repeated: an entry of at least minComparableChars characters whose similarity to an entry of
+ *   `previousDays` reaches repeatThreshold; similarTo names the most similar one (ties: the later
+ *   date, then the earlier entry), its similarity rounded to 2 decimals. Two entries whose `place`
+ *   fields are both filled in and differ are different work and never compared. Entries of the same
+ *   day are not compared with each other: the contract has no date for them, and splitting one
+ *   all-day task into 上午 and 下午 entries is common and legitimate.
+ */
+export function checkPlanEntries(
+  entries: QualityEntry[],
+  previousDays: PreviousDay[],
+  rules: PlanQualityRules = PLAN_QUALITY,
+): PlanWarning[] {
+  const compiled = compile(rules);
+  const earlier: Earlier[] = [...previousDays]
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .flatMap((day) =>
+      day.entries.map((e) => ({
+        date: day.date,
+        what: e.what.trim(),
+        place: placeOf(e.place, compiled),
+        ...comparable(e.what),
+      })),
+    );
+
+  const warnings: PlanWarning[] = [];
+  entries.forEach((entry, entryIndex) => {
+    const found = new Map<PlanWarningKind, PlanWarning>();
+    const reading = analyse(entry, compiled);
+    if (isVague(reading, rules)) {
+      found.set('vague', { entryIndex, kind: 'vague', message: rules.messages.vague });
+    }
+    if (reading.units < rules.minUnits) {
+      found.set('too_short', { entryIndex, kind: 'too_short', message: rules.messages.too_short });
+    }
+
+    const own = comparable(entry.what);
+    if (own.length >= rules.minComparableChars) {
+      const place = placeOf(entry.place, compiled);
+      let best: { other: Earlier; score: number } | null = null;
+      for (const other of earlier) {
+        if (place && other.place && dice(place, other.place) < rules.repeatThreshold) continue;
+        const score = dice(own, other);
+        if (!best || score > best.score) best = { other, score };
+      }
+      if (best && best.score >= rules.repeatThreshold) {
+        const { other, score } = best;
+        found.set('repeated', {
+          entryIndex,
+          kind: 'repeated',
+          message: rules.messages.repeated.replace('{date}', monthDay(other.date)),
+          similarTo: { date: other.date, what: other.what, similarity: Math.round(score * 100) / 100 },
+        });
+      }
+    }
+
+    for (const kind of KIND_ORDER) {
+      const warning = found.get(kind);
+      if (warning) warnings.push(warning);
+    }
+  });
+  return warnings;
+}
