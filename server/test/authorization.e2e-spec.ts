@@ -92,6 +92,8 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       'GET /api/v1/admin/grants': { path: '/admin/grants' },
       'DELETE /api/v1/admin/grants/:id': { path: '/admin/grants/999999' },
       'GET /api/v1/today': { path: `/today?unitId=${townX}` },
+      'GET /api/v1/units': { path: `/units?parentId=${townX}` },
+      'POST /api/v1/demo/publish': { path: '/demo/publish', body: { date: '2000-01-01' } },
       'GET /api/v1/plans/:officialId/:date': { path: `/plans/${officialA}/${tomorrow}` },
       'PUT /api/v1/plans/:officialId/:date': {
         path: `/plans/${officialA}/${tomorrow}`,

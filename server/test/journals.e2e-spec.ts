@@ -257,6 +257,26 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
       expect(changed.headers.get('etag')).not.toBe(etag);
     });
 
+    it('can be published early in the demo only, for a visitor who cannot wait for 08:00', async () => {
+      const other = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
+        (p) => p.role === 'official',
+      )[1]!.officialId!;
+      const countyAdmin = await demo('admin');
+      await call(url, 'PUT', `/plans/${other}/2026-11-25`, {
+        token: countyAdmin,
+        body: { entries: [entry('到魏庄村走访低保户，核实收入情况')] },
+      });
+      expect((await call<DayPlanView>(url, 'GET', `/plans/${other}/2026-11-25`)).body).toBeFalsy();
+      const published = await call<{ published: number }>(url, 'POST', '/demo/publish', {
+        token: countyAdmin,
+        body: { date: '2026-11-25' },
+      });
+      expect(published.body.published).toBeGreaterThanOrEqual(1);
+      expect((await call<DayPlanView>(url, 'GET', `/plans/${other}/2026-11-25`)).body.status).toBe(
+        'published',
+      );
+    });
+
     it('is published at once when first submitted after the publication time (late)', async () => {
       const clerkOnly = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
         (p) => p.role === 'official',

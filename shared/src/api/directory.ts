@@ -27,3 +27,11 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** GET /units?parentId= — a unit and its children (the root when parentId is omitted). */
+export interface UnitChildrenResponse {
+  unit: UnitSummary;
+  /** The path from the root down to `unit` (for breadcrumbs). */
+  ancestors: UnitSummary[];
+  children: Array<UnitSummary & { childCount: number }>;
+}

@@ -233,3 +233,12 @@ export interface JournalRules {
   entryKinds: string[];
   meetingNames: string[];
 }
+
+/** POST /demo/publish (DEMO_LOGIN only): publish a date's submitted plans now, as 08:00 would. */
+export interface DemoPublishRequest {
+  date: LocalDate;
+}
+
+export interface DemoPublishResponse {
+  published: number;
+}

@@ -26,6 +26,7 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/v1/auth/wechat': { allow: 'public' },
   'POST /api/v1/auth/demo': { allow: 'public' },
   'GET /api/v1/demo/personas': { allow: 'public' },
+  'POST /api/v1/demo/publish': { allow: 'signed-in' },
   'POST /api/v1/auth/refresh': { allow: 'public' },
   'POST /api/v1/auth/logout': { allow: 'signed-in' },
 
@@ -33,6 +34,7 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/v1/me/invites/redeem': { allow: 'signed-in' },
   'POST /api/v1/me/phone': { allow: ['official'], scope: 'self' },
 
+  'GET /api/v1/units': { allow: 'public' },
   'GET /api/v1/officials/:id': { allow: 'public' },
   'PATCH /api/v1/officials/:id': { allow: ['official', 'clerk', 'admin'], scope: 'official-in-subtree' },
   'GET /api/v1/units/:id/members': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },

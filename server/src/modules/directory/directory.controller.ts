@@ -1,15 +1,21 @@
-import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import type { UnitChildrenResponse } from '@jinri/shared';
 import { ApiTags } from '@nestjs/swagger';
 import { IdParamDto } from '../auth/dto/auth.dto';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OptionalUser } from '../auth/current-user.decorator';
 import { DirectoryService, type OfficialProfile, type UnitMemberView } from './directory.service';
-import { UpdateOfficialDto } from './dto/official.dto';
+import { UnitsQueryDto, UpdateOfficialDto } from './dto/official.dto';
 
 @ApiTags('directory')
 @Controller()
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
+
+  @Get('units')
+  units(@Query() query: UnitsQueryDto): Promise<UnitChildrenResponse> {
+    return this.directory.unitChildren(query.parentId);
+  }
 
   @Get('officials/:id')
   official(@Param() params: IdParamDto, @OptionalUser() viewer?: AuthUser): Promise<OfficialProfile> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { Membership } from './membership.entity';
 import { Official } from './official.entity';
@@ -37,6 +37,29 @@ export class DirectoryRepository {
     return this.dataSource
       .getRepository(Unit)
       .findOne({ where: { parentId: IsNull() }, order: { id: 'ASC' } });
+  }
+
+  /** Children of a unit with how many children each has, in display order. */
+  async findChildren(parentId: number): Promise<Array<Unit & { childCount: number }>> {
+    const children = await this.dataSource
+      .getRepository(Unit)
+      .find({ where: { parentId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    if (children.length === 0) return [];
+    const counts: Array<{ parentId: number; n: number | string }> = await this.dataSource
+      .getRepository(Unit)
+      .createQueryBuilder('u')
+      .select(['u.parentId AS "parentId"', 'COUNT(*) AS n'])
+      .where('u.parentId IN (:...ids)', { ids: children.map((c) => c.id) })
+      .groupBy('u.parentId')
+      .getRawMany();
+    const byParent = new Map(counts.map((c) => [Number(c.parentId), Number(c.n)]));
+    return children.map((c) => Object.assign(c, { childCount: byParent.get(c.id) ?? 0 }));
+  }
+
+  /** Units by id (for ancestors from a materialised path). */
+  findUnitsByIds(ids: number[]): Promise<Unit[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Unit).findBy({ id: In(ids) });
   }
 
   findOfficialById(id: number): Promise<Official | null> {

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
+import type { UnitChildrenResponse, UnitSummary } from '@jinri/shared';
 import { AppException } from '../../common/errors/app.exception';
 import { type AuthUser, coversOfficial, coversUnit } from '../auth/auth-user';
 import { DirectoryRepository } from './directory.repository';
+import type { Unit } from './unit.entity';
 import type { UpdateOfficialDto } from './dto/official.dto';
 
 export interface OfficialProfile {
@@ -30,6 +32,27 @@ export class DirectoryService {
     private readonly directory: DirectoryRepository,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
   ) {}
+
+  async unitChildren(parentId?: number): Promise<UnitChildrenResponse> {
+    const unit =
+      parentId === undefined
+        ? await this.directory.findRootUnit()
+        : await this.directory.findUnitById(parentId);
+    if (!unit) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
+    const ancestorIds = unit.path
+      .split('/')
+      .filter(Boolean)
+      .map(Number)
+      .filter((id) => id !== unit.id);
+    const ancestors = await this.directory.findUnitsByIds(ancestorIds);
+    const order = new Map(ancestorIds.map((id, i) => [id, i]));
+    const children = await this.directory.findChildren(unit.id);
+    return {
+      unit: summary(unit),
+      ancestors: ancestors.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(summary),
+      children: children.map((c) => ({ ...summary(c), childCount: c.childCount })),
+    };
+  }
 
   async officialProfile(id: number, viewer: AuthUser | undefined): Promise<OfficialProfile> {
     const official = await this.directory.findOfficialById(id);
@@ -84,4 +107,8 @@ export class DirectoryService {
       wechatBound: bound.has(m.officialId),
     }));
   }
+}
+
+function summary(unit: Unit): UnitSummary {
+  return { id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId };
 }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
   DayPlanView,
+  DemoPublishResponse,
   EntryUpdateView,
   JournalRules,
   PlanCheckResponse,
@@ -13,6 +14,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OptionalUser } from '../auth/current-user.decorator';
 import { IdParamDto } from '../auth/dto/auth.dto';
 import {
+  DemoPublishDto,
   EntryUpdateDto,
   JournalRulesDto,
   PlanCheckDto,
@@ -22,6 +24,7 @@ import {
   TodayQueryDto,
   UnitParamDto,
 } from './dto/journals.dto';
+import { DemoPublisher } from './demo-publisher';
 import { EntryUpdatesService } from './entry-updates.service';
 import { JournalRulesAdmin } from './journal-rules.admin';
 import { PlansService } from './plans.service';
@@ -37,6 +40,7 @@ export class JournalsController {
     private readonly timeline: TimelineService,
     private readonly updates: EntryUpdatesService,
     private readonly rules: JournalRulesAdmin,
+    private readonly demo: DemoPublisher,
   ) {}
 
   /** The published plans of a unit's subtree; strong ETag, 304 on If-None-Match. */
@@ -97,6 +101,13 @@ export class JournalsController {
     @Body() body: EntryUpdateDto,
   ): Promise<EntryUpdateView> {
     return this.updates.post(user, params.id, body);
+  }
+
+  /** Demo only (DEMO_LOGIN): publish a date's submitted plans now, as its 08:00 would. */
+  @Post('demo/publish')
+  @HttpCode(200)
+  demoPublish(@Body() body: DemoPublishDto): Promise<DemoPublishResponse> {
+    return this.demo.publish(body.date);
   }
 
   @Get('journal-rules')

@@ -5,6 +5,7 @@ import { DirectoryModule } from '../directory/directory.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { DayPlan } from './day-plan.entity';
+import { DemoPublisher } from './demo-publisher';
 import { EntryUpdate } from './entry-update.entity';
 import { EntryUpdatesService } from './entry-updates.service';
 import { JournalRulesAdmin } from './journal-rules.admin';
@@ -57,6 +58,7 @@ import { WeeklyReportsService } from './weekly-reports.service';
     WeeklyReportsService,
     PublicationJob,
     PlanReminderJob,
+    DemoPublisher,
   ],
   exports: [PlansService, JournalsRepository, JournalRulesService],
 })

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class UpdateOfficialDto {
   @ApiPropertyOptional({
@@ -11,4 +12,13 @@ export class UpdateOfficialDto {
   @MaxLength(255)
   @Matches(/^(\/uploads\/[\w./-]+|https:\/\/\S+)$/, { message: 'must be /uploads/… or an https URL' })
   photoUrl?: string | null;
+}
+
+export class UnitsQueryDto {
+  @ApiPropertyOptional({ description: 'Omit for the root' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  parentId?: number;
 }

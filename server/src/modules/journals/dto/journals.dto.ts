@@ -304,3 +304,9 @@ export class DateQueryDto {
   @Matches(DATE, DATE_MESSAGE)
   date: string;
 }
+
+export class DemoPublishDto {
+  @ApiProperty()
+  @Matches(DATE, DATE_MESSAGE)
+  date: string;
+}

@@ -1,0 +1,42 @@
+import type { ApiErrorBody, UnitChildrenResponse } from '@jinri/shared';
+import { call, startTestApp, type TestApp } from './app';
+import { testDatabases, type TestDatabase } from './databases';
+
+describe.each(testDatabases())('the unit tree on %s', (_name, makeDatabase) => {
+  let database: TestDatabase;
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    database = makeDatabase();
+    await database.create();
+    sut = await startTestApp(database.config(), { env: { SEED_DEMO: '1' } });
+  });
+
+  afterAll(async () => {
+    await sut?.app.close();
+    await database?.drop();
+  });
+
+  it('starts at the county with its towns and departments', async () => {
+    const root = (await call<UnitChildrenResponse>(sut.url, 'GET', '/units')).body;
+    expect(root.unit.kind).toBe('county');
+    expect(root.ancestors).toEqual([]);
+    const kinds = new Set(root.children.map((c) => c.kind));
+    expect(kinds).toEqual(new Set(['town', 'department', 'office']));
+    expect(root.children.filter((c) => c.kind === 'town').every((t) => t.childCount >= 7)).toBe(true);
+  });
+
+  it('lists a town’s villages with the county as ancestor', async () => {
+    const root = (await call<UnitChildrenResponse>(sut.url, 'GET', '/units')).body;
+    const town = root.children.find((c) => c.kind === 'town')!;
+    const sut2 = (await call<UnitChildrenResponse>(sut.url, 'GET', `/units?parentId=${town.id}`)).body;
+    expect(sut2.ancestors.map((a) => a.id)).toEqual([root.unit.id]);
+    expect(sut2.children.every((c) => c.kind === 'village' && c.parentId === town.id)).toBe(true);
+  });
+
+  it('answers an unknown unit with 404 and a bad id with 400', async () => {
+    const missing = await call<ApiErrorBody>(sut.url, 'GET', '/units?parentId=999999');
+    expect([missing.status, missing.body.code]).toEqual([404, 'DIRECTORY.UNIT_NOT_FOUND']);
+    expect((await call(sut.url, 'GET', '/units?parentId=abc')).status).toBe(400);
+  });
+});
