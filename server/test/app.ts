@@ -46,7 +46,9 @@ export async function call<T = unknown>(
     },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });
-  const text = await response.text();
+  // Only JSON is parsed (a spreadsheet download is read and dropped).
+  const json = (response.headers.get('content-type') ?? '').includes('application/json');
+  const text = json ? await response.text() : (await response.arrayBuffer(), '');
   return {
     status: response.status,
     body: (text ? JSON.parse(text) : undefined) as T,

@@ -135,6 +135,18 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
         body: { results: '完成三项工作', nextWeekPlan: '推进两项工作' },
       },
       'GET /api/v1/weekly-reports/:officialId/:weekStart': { path: `/weekly-reports/${officialA}/${monday}` },
+      'GET /api/v1/units/:unitId/plans': { path: `/units/${townX}/plans?date=${tomorrow}` },
+      'PUT /api/v1/units/:unitId/plans': {
+        path: `/units/${townX}/plans`,
+        body: { date: tomorrow, plans: [] },
+      },
+      'GET /api/v1/units/:unitId/plans/template.xlsx': {
+        path: `/units/${townX}/plans/template.xlsx?date=${tomorrow}`,
+      },
+      'POST /api/v1/units/:unitId/plans/import': {
+        path: `/units/${townX}/plans/import?date=${tomorrow}`,
+        body: {},
+      },
     };
   });
 

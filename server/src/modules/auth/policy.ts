@@ -71,6 +71,10 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
     scope: 'official-in-subtree',
   },
   'GET /api/v1/weekly-reports/:officialId/:weekStart': { allow: 'public' },
+  'GET /api/v1/units/:unitId/plans': { allow: ['clerk', 'supervisor', 'admin'], scope: 'unit-subtree' },
+  'PUT /api/v1/units/:unitId/plans': { allow: ['clerk', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/units/:unitId/plans/template.xlsx': { allow: ['clerk', 'admin'], scope: 'unit-subtree' },
+  'POST /api/v1/units/:unitId/plans/import': { allow: ['clerk', 'admin'], scope: 'unit-subtree' },
 };
 
 export function policyKey(method: string, path: string): string {

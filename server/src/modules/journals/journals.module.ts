@@ -4,6 +4,8 @@ import { AuthModule } from '../auth/auth.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { WechatModule } from '../wechat/wechat.module';
+import { BatchController } from './batch.controller';
+import { BatchService } from './batch.service';
 import { DayPlan } from './day-plan.entity';
 import { DemoPublisher } from './demo-publisher';
 import { EntryUpdate } from './entry-update.entity';
@@ -44,7 +46,7 @@ import { WeeklyReportsService } from './weekly-reports.service';
     UploadsModule,
     WechatModule,
   ],
-  controllers: [JournalsController, LeaveController],
+  controllers: [JournalsController, LeaveController, BatchController],
   providers: [
     JournalsRepository,
     JournalRulesService,
@@ -59,6 +61,7 @@ import { WeeklyReportsService } from './weekly-reports.service';
     PublicationJob,
     PlanReminderJob,
     DemoPublisher,
+    BatchService,
   ],
   exports: [PlansService, JournalsRepository, JournalRulesService],
 })

@@ -41,6 +41,16 @@ export const REPEAT_LOOKBACK = 3;
 interface SaveOptions {
   /** Clerk spreadsheet import: overwrite whatever version is current (recorded as a revision). */
   ignoreVersion?: boolean;
+  /** Batch and import: an empty list withdraws every entry of an existing plan. */
+  allowEmpty?: boolean;
+}
+
+interface Prepared {
+  official: OfficialContext;
+  rules: JurisdictionRules;
+  date: string;
+  now: Date;
+  changedBy: string;
 }
 
 @Injectable()
@@ -95,64 +105,121 @@ export class PlansService {
     request: SavePlanRequest,
     options: SaveOptions = {},
   ): Promise<DayPlanView> {
+    const prepared = await this.prepare(user, officialId, date, request, options);
+    const plan = await this.repository.transaction((manager) =>
+      this.saveWithin(manager, user, prepared, request, options),
+    );
+    return (await this.views([plan], false))[0]!;
+  }
+
+  /**
+   * Saves several officials' plans for one date in one transaction: every plan is checked first,
+   * and if any is invalid nothing is written (400 with each problem under plans.<i>.).
+   */
+  async saveMany(
+    user: AuthUser,
+    date: string,
+    items: Array<{ officialId: number; request: SavePlanRequest }>,
+    options: SaveOptions = {},
+  ): Promise<DayPlanView[]> {
+    const problems: Array<{ field: string; reasons: string[] }> = [];
+    const prepared: Prepared[] = [];
+    for (const [i, item] of items.entries()) {
+      try {
+        prepared.push(await this.prepare(user, item.officialId, date, item.request, options));
+      } catch (error) {
+        if (!(error instanceof AppException)) throw error;
+        const details = Array.isArray(error.details)
+          ? (error.details as Array<{ field: string; reasons: string[] }>)
+          : [];
+        if (details.length === 0) problems.push({ field: `plans.${i}`, reasons: [error.message] });
+        for (const d of details) problems.push({ field: `plans.${i}.${d.field}`, reasons: d.reasons });
+      }
+    }
+    if (problems.length > 0) throw new AppException('PLAN.INVALID_ENTRY', undefined, problems);
+    const plans = await this.repository.transaction(async (manager) => {
+      const saved: DayPlan[] = [];
+      for (const [i, item] of items.entries())
+        saved.push(await this.saveWithin(manager, user, prepared[i]!, item.request, options));
+      return saved;
+    });
+    return this.views(plans, false);
+  }
+
+  private async prepare(
+    user: AuthUser,
+    officialId: number,
+    date: string,
+    request: SavePlanRequest,
+    options: SaveOptions,
+  ): Promise<Prepared> {
     const official = await this.access.official(officialId);
     this.access.assert(user, WRITERS, official);
     assertDate(date);
     const now = this.clock.now();
-    const today = localDate(now);
-    const offset = daysBetween(today, date);
+    const offset = daysBetween(localDate(now), date);
     if (offset < -PLAN_WINDOW.pastDays || offset > PLAN_WINDOW.futureDays)
       throw new AppException('PLAN.DATE_OUT_OF_RANGE');
     const rules = await this.rules.forUnitPath(official.primaryUnitPath);
-    validateEntries(request.entries, rules);
+    validateEntries(request.entries, rules, { allowEmpty: options.allowEmpty === true });
+    return { official, rules, date, now, changedBy: this.access.label(user, official) };
+  }
 
-    const changedBy = this.access.label(user, official);
-    const plan = await this.repository.transaction(async (manager) => {
-      const current =
-        (await this.repository.findPlan(officialId, date, manager)) ??
-        (await this.repository.insertPlan(manager, { officialId, date }));
-      const fresh = current.status === 'draft' && current.submittedAt === null;
-      const expected =
-        options.ignoreVersion || (fresh && request.version === undefined) ? current.version : request.version;
-      if (expected !== current.version) {
-        throw new AppException('PLAN.VERSION_CONFLICT', undefined, { currentVersion: current.version });
-      }
-      const wasPublished = current.status === 'published';
-      const entries = await this.repository.findEntries([current.id], manager);
-      const changed = await this.applyEntries(
-        manager,
-        current,
-        entries,
-        request.entries,
-        wasPublished ? now : null,
-      );
-      if (wasPublished && !changed) return current;
+  private async saveWithin(
+    manager: EntityManager,
+    user: AuthUser,
+    { official, rules, date, now, changedBy }: Prepared,
+    request: SavePlanRequest,
+    options: SaveOptions,
+  ): Promise<DayPlan> {
+    const officialId = official.officialId;
+    const existing = await this.repository.findPlan(officialId, date, manager);
+    if (!existing && request.entries.length === 0) {
+      throw new AppException('PLAN.INVALID_ENTRY', undefined, [
+        { field: 'entries', reasons: ['至少填写一项工作'] },
+      ]);
+    }
+    const current = existing ?? (await this.repository.insertPlan(manager, { officialId, date }));
+    const fresh = current.status === 'draft' && current.submittedAt === null;
+    const expected =
+      options.ignoreVersion || (fresh && request.version === undefined) ? current.version : request.version;
+    if (expected !== current.version) {
+      throw new AppException('PLAN.VERSION_CONFLICT', undefined, { currentVersion: current.version });
+    }
+    const wasPublished = current.status === 'published';
+    const entries = await this.repository.findEntries([current.id], manager);
+    const changed = await this.applyEntries(
+      manager,
+      current,
+      entries,
+      request.entries,
+      wasPublished ? now : null,
+    );
+    if (wasPublished && !changed) return current;
 
-      const publishNow = !wasPublished && now.getTime() >= atLocal(date, rules.publicationTime).getTime();
-      const changes: Partial<DayPlan> = wasPublished
-        ? { revision: current.revision + 1 }
-        : {
-            status: publishNow ? 'published' : 'submitted',
-            submittedAt: now,
-            submittedByUserId: user.userId,
-            late: now.getTime() > atLocal(addDays(date, -1), rules.planDueTime).getTime(),
-            ...(publishNow ? { publishedAt: now } : {}),
-          };
-      if (!(await this.repository.bumpVersion(manager, current.id, current.version, changes))) {
-        throw new AppException('PLAN.VERSION_CONFLICT');
-      }
-      const saved = (await this.repository.findPlan(officialId, date, manager))!;
-      await this.recordRevision(
-        manager,
-        saved,
-        wasPublished ? 'revised' : publishNow ? 'published' : 'submitted',
-        user.userId,
-        changedBy,
-      );
-      if (wasPublished || publishNow) await this.cache.bump(JOURNALS_CACHE, manager);
-      return saved;
-    });
-    return (await this.views([plan], false))[0]!;
+    const publishNow = !wasPublished && now.getTime() >= atLocal(date, rules.publicationTime).getTime();
+    const changes: Partial<DayPlan> = wasPublished
+      ? { revision: current.revision + 1 }
+      : {
+          status: publishNow ? 'published' : 'submitted',
+          submittedAt: now,
+          submittedByUserId: user.userId,
+          late: now.getTime() > atLocal(addDays(date, -1), rules.planDueTime).getTime(),
+          ...(publishNow ? { publishedAt: now } : {}),
+        };
+    if (!(await this.repository.bumpVersion(manager, current.id, current.version, changes))) {
+      throw new AppException('PLAN.VERSION_CONFLICT');
+    }
+    const saved = (await this.repository.findPlan(officialId, date, manager))!;
+    await this.recordRevision(
+      manager,
+      saved,
+      wasPublished ? 'revised' : publishNow ? 'published' : 'submitted',
+      user.userId,
+      changedBy,
+    );
+    if (wasPublished || publishNow) await this.cache.bump(JOURNALS_CACHE, manager);
+    return saved;
   }
 
   /** Writes the entry list; returns whether anything changed. Nothing is deleted. */
@@ -328,9 +395,14 @@ function normalizeEntry(entry: PlanEntryInput) {
 }
 
 /** The rules a DTO cannot express: lists of the jurisdiction, times in order, one of time or period. */
-export function validateEntries(entries: PlanEntryInput[], rules: JurisdictionRules): void {
+export function validateEntries(
+  entries: PlanEntryInput[],
+  rules: JurisdictionRules,
+  options: { allowEmpty?: boolean } = {},
+): void {
   const problems: Array<{ field: string; reasons: string[] }> = [];
-  if (entries.length === 0) problems.push({ field: 'entries', reasons: ['至少填写一项工作'] });
+  if (entries.length === 0 && !options.allowEmpty)
+    problems.push({ field: 'entries', reasons: ['至少填写一项工作'] });
   if (entries.length > MAX_ENTRIES)
     problems.push({ field: 'entries', reasons: [`一天最多 ${MAX_ENTRIES} 项`] });
   entries.forEach((entry, i) => {

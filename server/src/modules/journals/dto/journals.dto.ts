@@ -310,3 +310,33 @@ export class DemoPublishDto {
   @Matches(DATE, DATE_MESSAGE)
   date: string;
 }
+
+export class BatchPlanDto {
+  @IsInt()
+  @Min(1)
+  officialId: number;
+
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PlanEntryDto)
+  entries: PlanEntryDto[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class BatchPlansDto {
+  @ApiProperty()
+  @Matches(DATE, DATE_MESSAGE)
+  date: string;
+
+  @ApiProperty({ type: [BatchPlanDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => BatchPlanDto)
+  plans: BatchPlanDto[];
+}

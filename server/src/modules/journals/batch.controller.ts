@@ -1,0 +1,74 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { BatchPlansView } from '@jinri/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { MAX_SHEET_BYTES, BatchService } from './batch.service';
+import { BatchPlansDto, DateQueryDto, UnitParamDto } from './dto/journals.dto';
+
+@ApiTags('clerk batch entry')
+@ApiBearerAuth()
+@Controller('units/:unitId/plans')
+export class BatchController {
+  constructor(private readonly batch: BatchService) {}
+
+  @Get()
+  view(
+    @CurrentUser() user: AuthUser,
+    @Param() params: UnitParamDto,
+    @Query() query: DateQueryDto,
+  ): Promise<BatchPlansView> {
+    return this.batch.view(user, params.unitId, query.date);
+  }
+
+  @Put()
+  save(
+    @CurrentUser() user: AuthUser,
+    @Param() params: UnitParamDto,
+    @Body() body: BatchPlansDto,
+  ): Promise<BatchPlansView> {
+    return this.batch.save(user, params.unitId, body);
+  }
+
+  @Get('template.xlsx')
+  async template(
+    @CurrentUser() user: AuthUser,
+    @Param() params: UnitParamDto,
+    @Query() query: DateQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { filename, file } = await this.batch.template(user, params.unitId, query.date);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="plans.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(file);
+  }
+
+  @Post('import')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_SHEET_BYTES + 1, files: 1 } }))
+  import(
+    @CurrentUser() user: AuthUser,
+    @Param() params: UnitParamDto,
+    @Query() query: DateQueryDto,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<BatchPlansView> {
+    return this.batch.import(user, params.unitId, query.date, file?.buffer);
+  }
+}
