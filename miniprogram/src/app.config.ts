@@ -1,5 +1,19 @@
 export default defineAppConfig({
-  pages: ['pages/today/index', 'pages/find/index', 'pages/me/index'],
+  pages: ['pages/today/index', 'pages/find/index', 'pages/me/index', 'pages/official/index'],
+  // Staff pages (officials, clerks, supervisors) load only when opened: residents never download them.
+  subPackages: [
+    {
+      root: 'packages/staff',
+      pages: [
+        'plan-edit/index',
+        'today-posts/index',
+        'leave/index',
+        'leave-review/index',
+        'weekly/index',
+        'batch/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',
@@ -34,7 +48,6 @@ export default defineAppConfig({
       },
     ],
   },
-  // weapp: no lazy code loading needed yet; the main package is small.
   // WeChat privacy rules (2023-09): private APIs wait for consent, asked by components/PrivacyGuide.
   // The only private API used is the getPhoneNumber button; see PRIVACY.md for the console side.
   __usePrivacyCheck__: true,

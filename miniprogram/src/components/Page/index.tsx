@@ -5,7 +5,8 @@ import { useRootFontSize } from '../../hooks/useRootFontSize';
 import { PrivacyGuide } from '../PrivacyGuide';
 import './index.css';
 
-export type PageName = 'today' | 'find' | 'me';
+/** today | find | me | official | a staff page name. */
+export type PageName = string;
 
 interface PageProps {
   /** Which tab page this is; exposed as data-page for tests. */

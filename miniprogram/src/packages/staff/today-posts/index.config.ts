@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '今日工作',
+  enablePageMeta: true,
+});

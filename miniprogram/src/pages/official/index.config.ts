@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '干部主页',
+  enablePageMeta: true,
+});
