@@ -46,7 +46,7 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
     await database.create();
     stub = await startWechatStub();
     sut = await startTestApp(database.config(), {
-      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: '1' },
+      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county' },
     });
     const personas = (await call<DemoPersona[]>(sut.url, 'GET', '/demo/personas')).body.filter(
       (p) => p.role === 'official',

@@ -36,7 +36,7 @@ describe.each(testDatabases())('clerk batch entry on %s', (_name, makeDatabase) 
     database = makeDatabase();
     await database.create();
     sut = await startTestApp(database.config(), {
-      env: { DEMO_LOGIN: '1', SEED_DEMO: '1' },
+      env: { DEMO_LOGIN: '1', SEED_DEMO: 'county' },
       clock: new FixedClock(new Date('2026-11-23T08:00:00Z')),
     });
     const head = (await call<DemoPersona[]>(sut.url, 'GET', '/demo/personas')).body.find(

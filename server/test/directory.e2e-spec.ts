@@ -9,7 +9,7 @@ describe.each(testDatabases())('the unit tree on %s', (_name, makeDatabase) => {
   beforeAll(async () => {
     database = makeDatabase();
     await database.create();
-    sut = await startTestApp(database.config(), { env: { SEED_DEMO: '1' } });
+    sut = await startTestApp(database.config(), { env: { SEED_DEMO: 'county' } });
   });
 
   afterAll(async () => {

@@ -27,7 +27,7 @@ describe.each(testDatabases())('identity and WeChat on %s', (_name, makeDatabase
     stub = await startWechatStub();
     clock = new FixedClock(new Date('2026-11-23T02:00:00Z'));
     first = await startTestApp(database.config(), {
-      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: '1' },
+      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county' },
       clock,
     });
     url = first.url;

@@ -65,7 +65,7 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
     stub = await startWechatStub();
     clock = new FixedClock(MONDAY_5PM);
     sut = await startTestApp(database.config(), {
-      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: '1' },
+      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county' },
       clock,
     });
     url = sut.url;

@@ -3,6 +3,7 @@ import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/migrate';
 import { buildDemoCounty } from '../src/database/seed/demo-county.data';
 import { seedDemoCounty } from '../src/database/seed/demo-county.seed';
+import { seedDemoJournals } from '../src/database/seed/demo-journals';
 import { testDatabases, type TestDatabase } from './databases';
 
 const TABLES = ['units', 'officials', 'posts', 'memberships', 'matters', 'duties', 'duty_units'];
@@ -63,6 +64,46 @@ describe.each(testDatabases())('the demo county seed on %s', (_name, makeDatabas
         row.parent_id === null ? `/${row.id}/` : `${byId.get(Number(row.parent_id))!.path}${row.id}/`;
       expect(row.path).toBe(expected);
     }
+  });
+
+  it('adds two weeks of journals once, and tops them up days later without duplicates', async () => {
+    const now = new Date('2026-11-24T03:00:00Z'); // Tuesday 11:00 local
+    const first = await seedDemoJournals(dataSource, now, '2026-11-24');
+    expect(first.plans).toBeGreaterThan(1000);
+    const statuses: Array<{ status: string; n: number | string }> = await dataSource.query(
+      'SELECT status, COUNT(*) AS n FROM day_plans GROUP BY status',
+    );
+    const byStatus = Object.fromEntries(statuses.map((r) => [r.status, Number(r.n)]));
+    expect(byStatus.published).toBeGreaterThan(900);
+    expect(byStatus.submitted).toBeGreaterThan(50); // tomorrow's, before publication
+    const flags: Array<{
+      late: number | string;
+      revised: number | string;
+      leaves: number | string;
+      vague: number | string;
+    }> = await dataSource.query(
+      `SELECT (SELECT COUNT(*) FROM day_plans WHERE late = 1) AS late,
+                (SELECT COUNT(*) FROM day_plans WHERE revision > 0) AS revised,
+                (SELECT COUNT(*) FROM leaves WHERE status = 'approved') AS leaves,
+                (SELECT COUNT(*) FROM plan_entries WHERE what IN ('日常工作', '处理日常事务')) AS vague`,
+    );
+    expect(Number(flags[0]!.late)).toBeGreaterThan(10);
+    expect(Number(flags[0]!.revised)).toBeGreaterThan(5);
+    expect(Number(flags[0]!.leaves)).toBeGreaterThan(3);
+    expect(Number(flags[0]!.vague)).toBeGreaterThan(3);
+    const weekend: Array<{ n: number | string }> = await dataSource.query(
+      "SELECT COUNT(*) AS n FROM day_plans WHERE date IN ('2026-11-21', '2026-11-22')",
+    );
+    expect(Number(weekend[0]!.n)).toBe(0);
+
+    const again = await seedDemoJournals(dataSource, now, '2026-11-24');
+    expect(again).toEqual({ days: 0, plans: 0 });
+    const later = await seedDemoJournals(dataSource, new Date('2026-11-26T03:00:00Z'), '2026-11-26');
+    expect(later.days).toBe(2); // the 26th and the 27th are new
+    const dup: Array<{ n: number | string }> = await dataSource.query(
+      'SELECT COUNT(*) AS n FROM (SELECT official_id, date FROM day_plans GROUP BY official_id, date HAVING COUNT(*) > 1) t',
+    );
+    expect(Number(dup[0]!.n)).toBe(0);
   });
 
   it('keeps the required matters with their keywords', async () => {

@@ -41,7 +41,15 @@ async function countRows(dataDir: string): Promise<Record<string, number>> {
   await dataSource.initialize();
   try {
     const result: Record<string, number> = {};
-    for (const table of ['units', 'officials', 'matters', 'duties', 'migrations']) {
+    for (const table of [
+      'units',
+      'officials',
+      'matters',
+      'duties',
+      'migrations',
+      'day_plans',
+      'plan_entries',
+    ]) {
       const rows: Array<{ n: number }> = await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
       result[table] = Number(rows[0]!.n);
     }
@@ -78,6 +86,7 @@ describe('starting the built server', () => {
     expect(first.output).toContain('is running');
     const afterFirst = await countRows(dataDir);
     expect(afterFirst.officials).toBeGreaterThan(150);
+    expect(afterFirst.day_plans).toBeGreaterThan(500);
 
     const second = await runServer(env);
     expect(second.output).toContain('is running');

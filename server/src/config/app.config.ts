@@ -58,10 +58,10 @@ export class EnvironmentVariables {
   })
   DATABASE_URL?: string;
 
+  /** 1: the demo county with two weeks of journals; county: the directory only (tests). */
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'must be 0 or 1' })
-  SEED_DEMO?: boolean;
+  @IsIn(['0', '1', 'county'], { message: 'must be 0, 1 or county' })
+  SEED_DEMO?: '0' | '1' | 'county';
 
   @IsOptional()
   @Transform(toBoolean)
@@ -211,7 +211,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   database: DatabaseConfig;
-  seedDemo: boolean;
+  /** none, the directory only, or the directory with two weeks of journals. */
+  seedDemo: 'none' | 'county' | 'full';
   h5Dir: string;
   logLevel: LogLevel;
   trustProxy: boolean;
@@ -271,7 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           sqlitePath: resolve(dataDir, 'jinri.sqlite'),
           migrationsRun: raw.MIGRATIONS_RUN ?? true,
         },
-    seedDemo: raw.SEED_DEMO ?? false,
+    seedDemo: raw.SEED_DEMO === '1' ? 'full' : raw.SEED_DEMO === 'county' ? 'county' : 'none',
     h5Dir: raw.H5_DIR ? resolve(raw.H5_DIR) : DEFAULT_H5_DIR,
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: raw.TRUST_PROXY ?? false,

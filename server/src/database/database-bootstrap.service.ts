@@ -4,6 +4,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { assertUtf8mb4 } from './data-source';
 import { runMigrations } from './migrate';
 import { seedDemoCounty } from './seed/demo-county.seed';
+import { seedDemoJournals } from './seed/demo-journals';
+import { CLOCK, type Clock } from '../common/clock';
+import { localDate } from '../common/time/local-time';
 
 /** Before the app serves: check the database, apply migrations, seed the demo county when asked. */
 @Injectable()
@@ -13,6 +16,7 @@ export class DatabaseBootstrapService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -25,13 +29,17 @@ export class DatabaseBootstrapService implements OnModuleInit {
         applied.length > 0 ? `applied ${applied.length} migration(s)` : 'schema is up to date',
       );
     }
-    if (this.config.seedDemo) {
+    if (this.config.seedDemo !== 'none') {
       const started = Date.now();
       const result = await seedDemoCounty(this.dataSource);
       this.logger.log(
         { ...result, ms: Date.now() - started },
         result.skipped ? 'demo county already present' : 'seeded the demo county',
       );
+      if (this.config.seedDemo !== 'full') return;
+      const now = this.clock.now();
+      const journals = await seedDemoJournals(this.dataSource, now, localDate(now));
+      this.logger.log({ ...journals, ms: Date.now() - started }, 'demo journals up to date');
     }
   }
 }
