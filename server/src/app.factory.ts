@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { httpLoggerOptions } from './common/logging/logger.options';
 import { createValidationPipe } from './common/validation.pipe';
+import { installTodayFastPath } from './modules/journals/today.fast-path';
 import { uploadsRoot } from './modules/uploads/uploads.service';
 import type { AppConfig } from './config/app.config';
 import type { CoreOverrides } from './config/config.module';
@@ -28,17 +29,16 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
   app.use(pinoHttp(httpLoggerOptions(config)));
   if (config.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Served over plain HTTP on a LAN or behind a TLS proxy: never rewrite to https here.
-          upgradeInsecureRequests: null,
-          imgSrc: ["'self'", 'data:', 'blob:'],
-        },
+  const security = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // Served over plain HTTP on a LAN or behind a TLS proxy: never rewrite to https here.
+        upgradeInsecureRequests: null,
+        imgSrc: ["'self'", 'data:', 'blob:'],
       },
-    }),
-  );
+    },
+  });
+  app.use(security);
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['open311/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
@@ -66,6 +66,7 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
     maxAge: '365d',
     index: false,
   });
+  installTodayFastPath(app, headersOf(security));
   if (existsSync(config.h5Dir)) {
     // The H5 app (hash router, so no fallback route). GET/HEAD only; anything else falls through to
     // the API's 404. Hashed bundles are cached for a year; index.html is always revalidated.
@@ -81,4 +82,16 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
     logger.warn(`H5 build not found at ${config.h5Dir}; only the API is served (build it with pnpm build)`);
   }
   return app;
+}
+
+/** The headers a middleware such as helmet sets on every response (it sets the same ones each time). */
+function headersOf(middleware: (req: never, res: never, next: () => void) => void): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+    getHeader: (name: string) => headers[name.toLowerCase()],
+  };
+  middleware({ headers: {} } as never, res as never, () => undefined);
+  return headers;
 }

@@ -18,6 +18,7 @@ import type {
 import { FixedClock } from '../src/common/clock';
 import { PlanReminderJob } from '../src/modules/journals/plan-reminder.job';
 import { PublicationJob } from '../src/modules/journals/publication.job';
+import { TodayService } from '../src/modules/journals/today.service';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
@@ -275,6 +276,27 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
       expect((await call<DayPlanView>(url, 'GET', `/plans/${other}/2026-11-25`)).body.status).toBe(
         'published',
       );
+    });
+
+    it('answers /today the same from the in-memory fast path as from the full stack', async () => {
+      const today = sut.app.get(TodayService);
+      const path = `${url}/api/v1/today?unitId=${townId}&date=${TOMORROW}`;
+      await call(url, 'POST', '/demo/publish', { token: await demo('admin'), body: { date: '2000-01-01' } }); // no-op
+      const hitsBefore = today.fastHits;
+      const full = await fetch(path, { headers: { 'accept-encoding': 'identity' } });
+      const fast = await fetch(path, { headers: { 'accept-encoding': 'identity' } });
+      expect(today.fastHits).toBe(hitsBefore + 1);
+      expect(await fast.text()).toBe(await full.text());
+      const comparable = (h: Headers) =>
+        Object.fromEntries(
+          [...h.entries()].filter(([k]) => !['date', 'x-request-id', 'connection', 'keep-alive'].includes(k)),
+        );
+      expect(comparable(fast.headers)).toEqual(comparable(full.headers));
+      const gzipped = await fetch(path, { headers: { 'accept-encoding': 'gzip' } });
+      expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+      expect(JSON.parse(await gzipped.text()).date).toBe(TOMORROW);
+      const unusual = await fetch(`${path}&extra=1`);
+      expect(unusual.status).toBe(400);
     });
 
     it('is published at once when first submitted after the publication time (late)', async () => {

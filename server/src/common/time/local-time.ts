@@ -11,14 +11,29 @@ dayjs.extend(timezone);
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 export const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+// One formatter each, built once: dayjs' tz() builds an Intl.DateTimeFormat on every call, which
+// made local-date lookups the most expensive part of serving a cached /today page.
+const DATE_FORMAT = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** The local date of an instant. */
 export function localDate(at: Date): string {
-  return dayjs(at).tz(TIME_ZONE).format('YYYY-MM-DD');
+  return DATE_FORMAT.format(at);
 }
 
 /** The local "HH:mm" of an instant. */
 export function localTime(at: Date): string {
-  return dayjs(at).tz(TIME_ZONE).format('HH:mm');
+  return TIME_FORMAT.format(at);
 }
 
 /** The instant of a local date and time ("2026-11-22", "18:00" → 2026-11-22T10:00:00Z). */

@@ -9,7 +9,14 @@ import { CacheVersion } from './cache-version.entity';
  */
 @Injectable()
 export class CacheVersionService {
+  private readonly listeners = new Map<string, Array<() => void>>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Called after this instance bumps `name` (other instances learn it by reading the counter). */
+  onBump(name: string, listener: () => void): void {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+  }
 
   async current(name: string): Promise<number> {
     const row = await this.dataSource.getRepository(CacheVersion).findOneBy({ name });
@@ -19,11 +26,13 @@ export class CacheVersionService {
   async bump(name: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const repository = manager.getRepository(CacheVersion);
     const result = await repository.increment({ name }, 'version', 1);
-    if ((result.affected ?? 0) > 0) return;
-    try {
-      await repository.insert({ name, version: 1 });
-    } catch {
-      await repository.increment({ name }, 'version', 1);
+    if ((result.affected ?? 0) === 0) {
+      try {
+        await repository.insert({ name, version: 1 });
+      } catch {
+        await repository.increment({ name }, 'version', 1);
+      }
     }
+    for (const listener of this.listeners.get(name) ?? []) listener();
   }
 }

@@ -48,16 +48,24 @@ export class JournalsController {
   async todayPlans(
     @Query() query: TodayQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const { etag, body } = await this.today.today(query.unitId, query.date);
+    const { etag, body, gzip } = await this.today.today(query.unitId, query.date);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Vary', 'Accept-Encoding');
     if (ifNoneMatch === etag) {
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(body);
+    res.type('application/json');
+    if (/\bgzip\b/.test(acceptEncoding ?? '')) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(gzip);
+      return;
+    }
+    res.send(body);
   }
 
   @Get('plans/:officialId/:date')

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { gzipSync } from 'node:zlib';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { TodayPlan, TodayResponse } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
@@ -10,10 +11,13 @@ import { assertDate, JOURNALS_CACHE, PlansService } from './plans.service';
 
 export interface CachedToday {
   etag: string;
-  body: string;
+  body: Buffer;
+  /** The same body gzip-compressed once, for clients that accept it (Chinese JSON shrinks ~6×). */
+  gzip: Buffer;
 }
 
 const MAX_CACHED = 1000;
+const VERSION_POLL_MS = 1000;
 
 /**
  * GET /today: the published plans of a unit's subtree for a date, built once per journals version
@@ -21,8 +25,17 @@ const MAX_CACHED = 1000;
  * decision bumps the version — on any instance.
  */
 @Injectable()
-export class TodayService {
+export class TodayService implements OnModuleInit, OnModuleDestroy {
   private readonly cache = new Map<string, CachedToday & { version: number }>();
+  /**
+   * The journals version as last read from the database (-1: unknown). The HTTP fast path serves a
+   * cached page only when it was built at this version; it is re-read every second, so a change on
+   * another instance reaches this one's fast path within a second (this instance's own changes at once).
+   */
+  private knownVersion = -1;
+  /** Pages served by peek() (the HTTP fast path), for tests and metrics. */
+  fastHits = 0;
+  private poller: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repository: JournalsRepository,
@@ -31,15 +44,50 @@ export class TodayService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  onModuleInit(): void {
+    this.versions.onBump(JOURNALS_CACHE, () => {
+      this.knownVersion = -1;
+    });
+    this.poller = setInterval(() => {
+      this.versions.current(JOURNALS_CACHE).then(
+        (version) => {
+          this.knownVersion = version;
+        },
+        () => {
+          this.knownVersion = -1;
+        },
+      );
+    }, VERSION_POLL_MS);
+    this.poller.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.poller) clearInterval(this.poller);
+  }
+
+  /** A cached page that is still current, without touching the database; null to take the full path. */
+  peek(unitId: number, date?: string): CachedToday | null {
+    const hit = this.cache.get(`${unitId}|${date ?? localDate(this.clock.now())}`);
+    if (!hit || this.knownVersion < 0 || hit.version !== this.knownVersion) return null;
+    this.fastHits += 1;
+    return hit;
+  }
+
   async today(unitId: number, date?: string): Promise<CachedToday> {
     const day = date ?? localDate(this.clock.now());
     assertDate(day);
     const version = await this.versions.current(JOURNALS_CACHE);
+    this.knownVersion = version;
     const key = `${unitId}|${day}`;
     const hit = this.cache.get(key);
     if (hit && hit.version === version) return hit;
-    const body = JSON.stringify(await this.build(unitId, day));
-    const entry = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const body = Buffer.from(JSON.stringify(await this.build(unitId, day)));
+    const entry = {
+      version,
+      body,
+      gzip: gzipSync(body, { level: 6 }),
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    };
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, entry);
     return entry;
