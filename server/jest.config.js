@@ -33,6 +33,8 @@ module.exports = {
       testRegex: '.*\\.e2e-spec\\.ts$',
       transform: { '^.+\\.ts$': swc },
       globalSetup: '<rootDir>/global-setup.ts',
+      // Real databases, seeds and app instances: seconds, not milliseconds, on a busy 2-core box.
+      testTimeout: 60_000,
       setupFiles: ['<rootDir>/setup-env.ts'],
     },
   ],

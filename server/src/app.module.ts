@@ -10,6 +10,7 @@ import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { JournalsModule } from './modules/journals/journals.module';
+import { SearchModule } from './modules/search/search.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 
@@ -30,6 +31,7 @@ export class AppModule {
         JobsModule,
         UploadsModule,
         JournalsModule,
+        SearchModule,
       ],
     };
   }

@@ -93,6 +93,9 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       'DELETE /api/v1/admin/grants/:id': { path: '/admin/grants/999999' },
       'GET /api/v1/today': { path: `/today?unitId=${townX}` },
       'GET /api/v1/units': { path: `/units?parentId=${townX}` },
+      'GET /api/v1/search': { path: '/search?q=dibao' },
+      'GET /api/v1/matters/popular': { path: '/matters/popular' },
+      'GET /api/v1/matters/:id': { path: '/matters/1' },
       'POST /api/v1/demo/publish': { path: '/demo/publish', body: { date: '2000-01-01' } },
       'GET /api/v1/plans/:officialId/:date': { path: `/plans/${officialA}/${tomorrow}` },
       'PUT /api/v1/plans/:officialId/:date': {

@@ -35,3 +35,55 @@ export interface UnitChildrenResponse {
   ancestors: UnitSummary[];
   children: Array<UnitSummary & { childCount: number }>;
 }
+
+/** "Where is he now", derived at request time from today's published plan, leave and office hours. */
+export type OfficialStatusKind = 'in_office' | 'out' | 'meeting' | 'on_leave' | 'no_plan' | 'off_hours';
+
+export interface OfficialStatus {
+  kind: OfficialStatusKind;
+  /** One line for a resident: "在魏庄村 调度拆迁工作（至 11:30）", "今日请假", "今日未公示" … */
+  text: string;
+  place?: string;
+  /** "HH:mm" the current activity ends. */
+  until?: string;
+  /** When they can next be found in the office: "下午 14:30 起在办公室", "周一 08:30 起在办公室". */
+  nextInOffice?: string;
+}
+
+export interface OfficialRef {
+  id: number;
+  name: string;
+  post: string;
+  unit: { id: number; name: string };
+  status: OfficialStatus;
+}
+
+/** GET /search?q=&unitId= */
+export interface SearchResponse {
+  q: string;
+  matters: Array<{ id: number; name: string; category: string; officials: OfficialRef[] }>;
+  officials: OfficialRef[];
+}
+
+/** GET /matters/:id?unitId= */
+export interface MatterDetail {
+  id: number;
+  name: string;
+  category: string;
+  keywords: string[];
+  synonyms: string[];
+  materials: string[];
+  whereToGo: string;
+  officeHours: string;
+  legalBasis: string | null;
+  department: { id: number; name: string };
+  /** Who handles it for `unitId` (the resident's village), with where they are now. */
+  officials: OfficialRef[];
+}
+
+/** GET /matters/popular?unitId= */
+export interface MatterSummaryWithCount {
+  id: number;
+  name: string;
+  category: string;
+}

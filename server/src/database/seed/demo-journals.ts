@@ -1,5 +1,5 @@
 import { isWorkday } from 'chinese-days';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In, type ObjectLiteral, type Repository } from 'typeorm';
 import { ENTRY_KINDS } from '@jinri/shared';
 import { addDays, atLocal, weekStart } from '../../common/time/local-time';
 import { CacheVersion } from '../../modules/jobs/cache-version.entity';
@@ -311,11 +311,14 @@ export async function seedDemoJournals(
     const isTomorrow = date === tomorrow;
     const published = !isTomorrow && now.getTime() >= atLocal(date, '08:00').getTime();
     await dataSource.transaction(async (manager) => {
+      // Decide every plan of the day first, then write them in a few bulk inserts.
+      const dayPlans: Array<{ person: Person; drafts: Draft[]; late: boolean; rnd: () => number }> = [];
+      const leaves: Array<Partial<Leave>> = [];
       for (const [index, person] of people.entries()) {
         const rnd = random(Number(date.replace(/-/g, '')) * 1000 + person.officialId);
         // Some officials are on leave (approved): no plan that day.
         if ((person.officialId + Number(date.slice(8))) % 41 === 0) {
-          await manager.getRepository(Leave).insert({
+          leaves.push({
             officialId: person.officialId,
             startDate: date,
             endDate: date,
@@ -332,89 +335,102 @@ export async function seedDemoJournals(
         let drafts = dayFor(person, villages, rnd);
         if (index % 37 === 5)
           drafts = [{ ...drafts[0]!, what: pick(rnd, VAGUE), place: null, placeUnitId: null }];
-        if (index % 29 === 3) drafts = [{ ...drafts[0]!, what: `${REPEATED}` }];
-        const late = rnd() < 0.08;
-        const submittedAt = atLocal(
-          addDays(date, -1),
-          late ? '19:40' : pick(rnd, ['15:20', '16:45', '17:30', '17:55']),
-        );
-        await manager.getRepository(DayPlan).insert({
+        if (index % 29 === 3) drafts = [{ ...drafts[0]!, what: REPEATED }];
+        dayPlans.push({ person, drafts, late: rnd() < 0.08, rnd });
+      }
+      if (leaves.length > 0) await manager.getRepository(Leave).insert(leaves);
+      await insertChunks(
+        manager.getRepository(DayPlan),
+        dayPlans.map(({ person, late, rnd }) => ({
           officialId: person.officialId,
           date,
-          status: published ? 'published' : 'submitted',
+          status: published ? ('published' as const) : ('submitted' as const),
           late,
-          submittedAt,
+          submittedAt: atLocal(
+            addDays(date, -1),
+            late ? '19:40' : pick(rnd, ['15:20', '16:45', '17:30', '17:55']),
+          ),
           submittedByUserId: null,
           publishedAt: published ? atLocal(date, '08:00') : null,
           revision: 0,
           version: 2,
-        });
-        const plan = (await manager
-          .getRepository(DayPlan)
-          .findOneBy({ officialId: person.officialId, date }))!;
-        for (const [position, d] of drafts.entries()) {
-          await manager.getRepository(PlanEntry).insert({
+        })),
+      );
+      const planIds = new Map(
+        (await manager.getRepository(DayPlan).findBy({ date })).map((p) => [p.officialId, p.id]),
+      );
+      await insertChunks(
+        manager.getRepository(PlanEntry),
+        dayPlans.flatMap(({ person, drafts }) =>
+          drafts.map((d, position) => ({
             ...d,
-            dayPlanId: plan.id,
+            dayPlanId: planIds.get(person.officialId)!,
             position,
             matterIds: [],
-            status: 'active',
+            status: 'active' as const,
             modifiedAt: null,
-          });
-        }
-        const entries = await manager.getRepository(PlanEntry).findBy({ dayPlanId: plan.id });
-        const snapshot = () =>
-          entries.map((e) => ({
-            id: e.id,
-            startTime: e.startTime,
-            endTime: e.endTime,
-            period: e.period,
-            place: e.place,
-            what: e.what,
-            kind: e.kind,
-            status: e.status,
-          }));
-        await manager.getRepository(PlanRevision).insert({
-          dayPlanId: plan.id,
+          })),
+        ),
+      );
+      const entries = await manager.getRepository(PlanEntry).findBy({ dayPlanId: In([...planIds.values()]) });
+      const entriesOf = new Map<number, PlanEntry[]>();
+      for (const e of entries) entriesOf.set(e.dayPlanId, [...(entriesOf.get(e.dayPlanId) ?? []), e]);
+      const snapshot = (list: PlanEntry[]) =>
+        list.map((e) => ({
+          id: e.id,
+          startTime: e.startTime,
+          endTime: e.endTime,
+          period: e.period,
+          place: e.place,
+          what: e.what,
+          kind: e.kind,
+          status: e.status,
+        }));
+
+      const revisions: Array<Partial<PlanRevision>> = [];
+      const updates: Array<Partial<EntryUpdate>> = [];
+      for (const { person, rnd } of dayPlans) {
+        const planId = planIds.get(person.officialId)!;
+        const list = (entriesOf.get(planId) ?? []).sort((a, b) => a.position - b.position);
+        revisions.push({
+          dayPlanId: planId,
           revision: 0,
           kind: 'submitted',
           changedByUserId: null,
           changedBy: '本人',
-          snapshot: snapshot(),
+          snapshot: snapshot(list),
         });
-        if (!published) {
-          plans += 1;
-          continue;
-        }
-        await manager.getRepository(PlanRevision).insert({
-          dayPlanId: plan.id,
+        plans += 1;
+        if (!published) continue;
+        revisions.push({
+          dayPlanId: planId,
           revision: 0,
           kind: 'published',
           changedByUserId: null,
           changedBy: '系统',
-          snapshot: snapshot(),
+          snapshot: snapshot(list),
         });
         // A few plans change after publication (a meeting moved): a public revision.
-        if (rnd() < 0.06 && entries.length > 1) {
-          const moved = entries[entries.length - 1]!;
+        if (rnd() < 0.06 && list.length > 1) {
+          const moved = list[list.length - 1]!;
           const modifiedAt = atLocal(date, '10:20');
           await manager.getRepository(PlanEntry).update({ id: moved.id }, { startTime: '15:30', modifiedAt });
           moved.startTime = '15:30';
-          await manager.getRepository(DayPlan).update({ id: plan.id }, { revision: 1, version: 3 });
-          await manager.getRepository(PlanRevision).insert({
-            dayPlanId: plan.id,
+          await manager.getRepository(DayPlan).update({ id: planId }, { revision: 1, version: 3 });
+          revisions.push({
+            dayPlanId: planId,
             revision: 1,
             kind: 'revised',
             changedByUserId: null,
             changedBy: '本人',
-            snapshot: snapshot(),
+            snapshot: snapshot(list),
           });
         }
         // 一日三晒 on past days (and this morning's first entries).
         if (date < today || now.getTime() >= atLocal(date, '12:00').getTime()) {
-          for (const e of entries.slice(0, 2)) {
-            if (rnd() < 0.35) {
-              await manager.getRepository(EntryUpdate).insert({
+          for (const e of list.slice(0, 2)) {
+            if (rnd() < 0.35)
+              updates.push({
                 planEntryId: e.id,
                 kind: 'progress',
                 text: pick(rnd, PROGRESS),
@@ -422,9 +438,8 @@ export async function seedDemoJournals(
                 location: null,
                 createdByUserId: 0,
               });
-            }
-            if (date < today && rnd() < 0.3) {
-              await manager.getRepository(EntryUpdate).insert({
+            if (date < today && rnd() < 0.3)
+              updates.push({
                 planEntryId: e.id,
                 kind: 'result',
                 text: pick(rnd, RESULTS),
@@ -432,11 +447,11 @@ export async function seedDemoJournals(
                 location: null,
                 createdByUserId: 0,
               });
-            }
           }
         }
-        plans += 1;
       }
+      await insertChunks(manager.getRepository(PlanRevision), revisions);
+      await insertChunks(manager.getRepository(EntryUpdate), updates);
     });
   }
 
@@ -464,4 +479,12 @@ export async function seedDemoJournals(
       await dataSource.getRepository(CacheVersion).insert({ name: 'journals', version: 1 });
   }
   return { days, plans };
+}
+
+/** Bulk inserts of at most 200 rows (SQLite's and MySQL's placeholder limits are far above this). */
+async function insertChunks<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  rows: Array<Partial<T>>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) await repository.insert(rows.slice(i, i + 200) as never);
 }

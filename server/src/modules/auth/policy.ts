@@ -35,6 +35,9 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/v1/me/phone': { allow: ['official'], scope: 'self' },
 
   'GET /api/v1/units': { allow: 'public' },
+  'GET /api/v1/search': { allow: 'public' },
+  'GET /api/v1/matters/popular': { allow: 'public' },
+  'GET /api/v1/matters/:id': { allow: 'public' },
   'GET /api/v1/officials/:id': { allow: 'public' },
   'PATCH /api/v1/officials/:id': { allow: ['official', 'clerk', 'admin'], scope: 'official-in-subtree' },
   'GET /api/v1/units/:id/members': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },

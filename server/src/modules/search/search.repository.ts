@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Unit } from '../directory/unit.entity';
+
+export interface DirectoryOfficial {
+  id: number;
+  name: string;
+  posts: Array<{
+    postId: number;
+    title: string;
+    rank: number;
+    unitId: number;
+    unitName: string;
+    unitPath: string;
+    officeHours: string | null;
+  }>;
+}
+
+export interface DirectoryMatter {
+  id: number;
+  name: string;
+  category: string;
+  keywords: string[];
+  synonyms: string[];
+  departmentPath: string;
+}
+
+export interface DirectoryDuty {
+  matterId: number;
+  postId: number;
+  coveredPaths: string[];
+}
+
+export interface DirectorySnapshot {
+  officials: DirectoryOfficial[];
+  matters: DirectoryMatter[];
+  duties: DirectoryDuty[];
+}
+
+const parseList = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.map(String);
+  try {
+    const parsed = JSON.parse(String(value ?? '[]')) as unknown;
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** Loads the whole directory in four queries, for building the search index. */
+@Injectable()
+export class SearchRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async loadSnapshot(): Promise<DirectorySnapshot> {
+    const [members, matters, duties, covered] = await Promise.all([
+      this.dataSource.query(
+        `SELECT o.id AS official_id, o.name AS name, p.id AS post_id, p.title AS title, p.rank AS post_rank,
+                u.id AS unit_id, u.name AS unit_name, u.path AS unit_path, u.office_hours AS office_hours
+         FROM memberships m JOIN officials o ON o.id = m.official_id JOIN posts p ON p.id = m.post_id JOIN units u ON u.id = p.unit_id
+         WHERE m.end_date IS NULL ORDER BY o.id, p.rank, p.id`,
+      ) as Promise<Array<Record<string, unknown>>>,
+      this.dataSource.query(
+        `SELECT m.id, m.name, m.category, m.keywords, m.synonyms, u.path AS department_path
+         FROM matters m JOIN units u ON u.id = m.department_id ORDER BY m.id`,
+      ) as Promise<Array<Record<string, unknown>>>,
+      this.dataSource.query('SELECT id, matter_id, post_id FROM duties') as Promise<
+        Array<Record<string, unknown>>
+      >,
+      this.dataSource.query(
+        'SELECT du.duty_id AS duty_id, u.path AS path FROM duty_units du JOIN units u ON u.id = du.unit_id',
+      ) as Promise<Array<Record<string, unknown>>>,
+    ]);
+    const officials = new Map<number, DirectoryOfficial>();
+    for (const row of members) {
+      const id = Number(row.official_id);
+      const official = officials.get(id) ?? { id, name: String(row.name), posts: [] };
+      official.posts.push({
+        postId: Number(row.post_id),
+        title: String(row.title),
+        rank: Number(row.post_rank),
+        unitId: Number(row.unit_id),
+        unitName: String(row.unit_name),
+        unitPath: String(row.unit_path),
+        officeHours: (row.office_hours as string | null) ?? null,
+      });
+      officials.set(id, official);
+    }
+    const pathsByDuty = new Map<number, string[]>();
+    for (const row of covered) {
+      const id = Number(row.duty_id);
+      pathsByDuty.set(id, [...(pathsByDuty.get(id) ?? []), String(row.path)]);
+    }
+    return {
+      officials: [...officials.values()],
+      matters: matters.map((m) => ({
+        id: Number(m.id),
+        name: String(m.name),
+        category: String(m.category),
+        keywords: parseList(m.keywords),
+        synonyms: parseList(m.synonyms),
+        departmentPath: String(m.department_path),
+      })),
+      duties: duties.map((d) => ({
+        matterId: Number(d.matter_id),
+        postId: Number(d.post_id),
+        coveredPaths: pathsByDuty.get(Number(d.id)) ?? [],
+      })),
+    };
+  }
+
+  async unitPath(unitId: number): Promise<string | null> {
+    const unit = await this.dataSource.getRepository(Unit).findOneBy({ id: unitId });
+    return unit?.path ?? null;
+  }
+}

@@ -1,0 +1,247 @@
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { MatterDetail, MatterSummaryWithCount, OfficialRef, SearchResponse } from '@jinri/shared';
+import { AppException } from '../../common/errors/app.exception';
+import { CacheVersionService } from '../jobs/cache-version.service';
+import { Matter } from '../directory/matter.entity';
+import { type IndexDoc, SearchIndex } from './search-index';
+import {
+  type DirectoryDuty,
+  type DirectoryOfficial,
+  type DirectorySnapshot,
+  SearchRepository,
+} from './search.repository';
+import { StatusService } from './status.service';
+
+export const DIRECTORY_CACHE = 'directory';
+const POLL_MS = 1000;
+/** The matters shown before a resident types anything (the most asked-for ones). */
+const POPULAR = [
+  '低保申请',
+  '医保报销',
+  '城乡居民养老保险',
+  '宅基地审批',
+  '残疾证办理',
+  '创业担保贷款',
+  '临时救助',
+  '高龄津贴',
+];
+
+interface Loaded {
+  version: number;
+  index: SearchIndex;
+  snapshot: DirectorySnapshot;
+  officials: Map<number, DirectoryOfficial>;
+  holders: Map<number, number[]>;
+  duties: Map<number, DirectoryDuty[]>;
+}
+
+/**
+ * Search over matters and officials, and "who handles this for my village". The index lives in
+ * memory and is rebuilt when the directory's version counter moves (any instance's change; this
+ * instance polls it every second, its own changes apply at once).
+ */
+@Injectable()
+export class SearchService implements OnModuleInit, OnModuleDestroy {
+  private loaded: Loaded | null = null;
+  private building: Promise<Loaded> | null = null;
+  private knownVersion = -1;
+  private poller: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly repository: SearchRepository,
+    private readonly status: StatusService,
+    private readonly versions: CacheVersionService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.versions.onBump(DIRECTORY_CACHE, () => {
+      this.knownVersion = -1;
+    });
+    this.poller = setInterval(() => {
+      this.versions.current(DIRECTORY_CACHE).then(
+        (v) => {
+          this.knownVersion = v;
+        },
+        () => undefined,
+      );
+    }, POLL_MS);
+    this.poller.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.poller) clearInterval(this.poller);
+  }
+
+  private async current(): Promise<Loaded> {
+    if (this.knownVersion < 0) this.knownVersion = await this.versions.current(DIRECTORY_CACHE);
+    if (this.loaded && this.loaded.version === this.knownVersion) return this.loaded;
+    const version = this.knownVersion;
+    this.building ??= this.build(version).finally(() => {
+      this.building = null;
+    });
+    this.loaded = await this.building;
+    return this.loaded;
+  }
+
+  private async build(version: number): Promise<Loaded> {
+    const snapshot = await this.repository.loadSnapshot();
+    return { version, ...buildIndex(snapshot) };
+  }
+
+  async search(q: string, unitId?: number): Promise<SearchResponse> {
+    const loaded = await this.current();
+    const unitPath = unitId === undefined ? null : await this.repository.unitPath(unitId);
+    if (unitId !== undefined && unitPath === null) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
+    const hits = loaded.index.search(q, 20);
+    const matters = hits.matters.slice(0, 8).map((hit) => {
+      const matter = loaded.snapshot.matters.find((m) => m.id === hit.id)!;
+      return { matter, officialIds: handlers(loaded, matter.id, unitPath).slice(0, 3) };
+    });
+    // Officials: the resident's own town and village first, then the rest, by match quality.
+    const near = (o: DirectoryOfficial) =>
+      unitPath &&
+      o.posts.some((p) => unitPath.startsWith(p.unitPath) || p.unitPath.startsWith(townOf(unitPath)))
+        ? 1
+        : 0;
+    const officialHits = hits.officials
+      .map((h) => ({ hit: h, official: loaded.officials.get(h.id)! }))
+      .filter((x) => x.official)
+      .sort((a, b) => b.hit.score - a.hit.score || near(b.official) - near(a.official))
+      .slice(0, 10);
+    const refs = await this.refs(loaded, [
+      ...matters.flatMap((m) => m.officialIds),
+      ...officialHits.map((x) => x.official.id),
+    ]);
+    return {
+      q,
+      matters: matters.map(({ matter, officialIds }) => ({
+        id: matter.id,
+        name: matter.name,
+        category: matter.category,
+        officials: officialIds.map((id) => refs.get(id)!).filter(Boolean),
+      })),
+      officials: officialHits.map((x) => refs.get(x.official.id)!).filter(Boolean),
+    };
+  }
+
+  async matter(id: number, unitId?: number): Promise<MatterDetail> {
+    const matter = await this.dataSource
+      .getRepository(Matter)
+      .findOne({ where: { id }, relations: { department: true } });
+    if (!matter) throw new AppException('COMMON.NOT_FOUND', '找不到该事项');
+    const loaded = await this.current();
+    const unitPath = unitId === undefined ? null : await this.repository.unitPath(unitId);
+    if (unitId !== undefined && unitPath === null) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
+    const ids = handlers(loaded, id, unitPath).slice(0, 8);
+    const refs = await this.refs(loaded, ids);
+    return {
+      id: matter.id,
+      name: matter.name,
+      category: matter.category,
+      keywords: matter.keywords,
+      synonyms: matter.synonyms,
+      materials: matter.materials,
+      whereToGo: matter.whereToGo,
+      officeHours: matter.officeHours,
+      legalBasis: matter.legalBasis,
+      department: { id: matter.department.id, name: matter.department.name },
+      officials: ids.map((o) => refs.get(o)!).filter(Boolean),
+    };
+  }
+
+  async popular(): Promise<MatterSummaryWithCount[]> {
+    const loaded = await this.current();
+    return POPULAR.flatMap((name) => {
+      const m = loaded.snapshot.matters.find((x) => x.name === name);
+      return m ? [{ id: m.id, name: m.name, category: m.category }] : [];
+    });
+  }
+
+  /** Official references with where they are now (one status query for all of them). */
+  async refs(loaded: Loaded, ids: number[]): Promise<Map<number, OfficialRef>> {
+    const unique = [...new Set(ids)]
+      .map((id) => loaded.officials.get(id))
+      .filter((o): o is DirectoryOfficial => Boolean(o));
+    const statuses = await this.status.statuses(
+      unique.map((o) => ({ id: o.id, officeHours: o.posts[0]?.officeHours ?? null })),
+    );
+    return new Map(
+      unique.map((o) => [
+        o.id,
+        {
+          id: o.id,
+          name: o.name,
+          post: o.posts[0]?.title ?? '',
+          unit: { id: o.posts[0]?.unitId ?? 0, name: o.posts[0]?.unitName ?? '' },
+          status: statuses.get(o.id)!,
+        },
+      ]),
+    );
+  }
+
+  /** For tests and the benchmark: the index as loaded now. */
+  async index(): Promise<SearchIndex> {
+    return (await this.current()).index;
+  }
+}
+
+/** The town part of a village path ("/1/4/17/" → "/1/4/"). */
+function townOf(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  return parts.length >= 2 ? `/${parts.slice(0, 2).join('/')}/` : path;
+}
+
+/**
+ * The officials whose duty for a matter covers the unit: the most specific coverage first (a
+ * village's own secretary, then the town's assistant, then the county department), then by rank.
+ * Without a unit, the widest duties (county-wide) come first.
+ */
+function handlers(loaded: Loaded, matterId: number, unitPath: string | null): number[] {
+  const ranked: Array<{ officialId: number; depth: number; rank: number }> = [];
+  for (const duty of loaded.duties.get(matterId) ?? []) {
+    const covering = duty.coveredPaths.filter((p) => unitPath === null || unitPath.startsWith(p));
+    if (covering.length === 0) continue;
+    const depth = Math.max(...covering.map((p) => p.length));
+    for (const officialId of loaded.holders.get(duty.postId) ?? []) {
+      const rank = loaded.officials.get(officialId)?.posts.find((p) => p.postId === duty.postId)?.rank ?? 99;
+      ranked.push({ officialId, depth: unitPath === null ? -depth : depth, rank });
+    }
+  }
+  ranked.sort((a, b) => b.depth - a.depth || a.rank - b.rank || a.officialId - b.officialId);
+  return [...new Set(ranked.map((r) => r.officialId))];
+}
+
+export function buildIndex(snapshot: DirectorySnapshot): Omit<Loaded, 'version'> {
+  const docs: IndexDoc[] = [
+    ...snapshot.matters.map((m) => ({
+      kind: 'matter' as const,
+      id: m.id,
+      fields: [
+        { text: m.name, weight: 1 },
+        ...m.keywords.map((k) => ({ text: k, weight: 0.95 })),
+        ...m.synonyms.map((s) => ({ text: s, weight: 0.95 })),
+        { text: m.category, weight: 0.4 },
+      ],
+    })),
+    ...snapshot.officials.map((o) => ({
+      kind: 'official' as const,
+      id: o.id,
+      fields: [{ text: o.name, weight: 1 }, ...o.posts.map((p) => ({ text: p.title, weight: 0.5 }))],
+    })),
+  ];
+  const holders = new Map<number, number[]>();
+  for (const o of snapshot.officials)
+    for (const p of o.posts) holders.set(p.postId, [...(holders.get(p.postId) ?? []), o.id]);
+  const duties = new Map<number, DirectoryDuty[]>();
+  for (const d of snapshot.duties) duties.set(d.matterId, [...(duties.get(d.matterId) ?? []), d]);
+  return {
+    index: SearchIndex.build(docs),
+    snapshot,
+    officials: new Map(snapshot.officials.map((o) => [o.id, o])),
+    holders,
+    duties,
+  };
+}
