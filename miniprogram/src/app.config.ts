@@ -1,5 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/today/index', 'pages/find/index', 'pages/me/index', 'pages/official/index'],
+  pages: [
+    'pages/today/index',
+    'pages/find/index',
+    'pages/me/index',
+    'pages/official/index',
+    'pages/matter/index',
+    'pages/unit/index',
+  ],
   // Staff pages (officials, clerks, supervisors) load only when opened: residents never download them.
   subPackages: [
     {
