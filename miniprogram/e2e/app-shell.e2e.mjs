@@ -1,6 +1,6 @@
 // Browser smoke test of the H5 app shell. Plain Node ESM, no test framework.
 //   BASE_URL=http://localhost:3000/ node e2e/app-shell.e2e.mjs
-// Needs the H5 build served at BASE_URL and, for the health check, the real API behind it.
+// Needs the H5 build served at BASE_URL and, for 今日's data, the real API behind it.
 // Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/ (gitignored).
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,15 +12,16 @@ const BASE_URL = process.env.BASE_URL || 'http://localhost:3000/';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 60_000;
 const STEP_TIMEOUT_MS = 10_000;
-const HEALTH_TIMEOUT_MS = 20_000; // the request wrapper gives up after 15 s
+const LOAD_TIMEOUT_MS = 20_000; // the request wrapper gives up after 15 s
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 const TABS = ['今日', '找人办事', '我的'];
 const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地';
 
-// Hooks the app puts on the page (src/components/Page, src/pages/today/HealthCard.tsx):
+// Hooks the app puts on the page (src/components/Page, src/pages/today):
 //   [data-testid="app-shell"][data-page="today|find|me"]  the root of each tab page
-//   [data-testid="health-card"][data-state="loading|ok|error"]
+//   [data-testid="today-list"][data-state="loading|ok|error"]  today's plans (GET /today)
+//   [data-testid="unit-picker"] > [data-testid="unit-chip"]  the units (GET /units)
 //   [data-testid="privacy-guide"] > [data-testid="privacy-agree"]  (src/components/PrivacyGuide)
 // Taro H5 renders the tab bar as a <taro-tabbar> element outside the pages.
 const shell = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]`);
@@ -109,18 +110,25 @@ async function main() {
     }
   });
 
-  await test('health card reaches 服务正常', async () => {
-    const card = page.locator('[data-testid="health-card"]');
-    // Wait for the check to settle (ok or error), then require ok.
-    await page
-      .locator('[data-testid="health-card"]:not([data-state="loading"])')
-      .waitFor({ state: 'visible', timeout: HEALTH_TIMEOUT_MS });
-    const state = await card.getAttribute('data-state');
+  // The data path end to end: GET /units fills the unit picker, GET /today the list.
+  await test('今日 loads units and officials from the service', async () => {
+    const today = shell(page, 'today');
+    const list = today.locator('[data-testid="today-list"]');
+    // Wait for the list to settle (ok or error), then require ok.
+    await today
+      .locator('[data-testid="today-list"]:not([data-state="loading"])')
+      .waitFor({ state: 'visible', timeout: LOAD_TIMEOUT_MS });
+    const state = await list.getAttribute('data-state');
     if (state !== 'ok') {
-      const text = (await card.innerText()).replace(/\s+/g, ' ').trim();
-      throw new Error(`health card is in state "${state}": ${text}`);
+      const text = (await list.innerText()).replace(/\s+/g, ' ').trim();
+      throw new Error(`the list is in state "${state}": ${text}`);
     }
-    await card.getByText('服务正常', { exact: true }).waitFor({ state: 'visible' });
+    await today.locator('[data-testid="unit-chip"][data-selected="true"]').waitFor({ state: 'visible' });
+    // Officials' cards, or (before 08:00 with nothing published yet) the publication notice.
+    await today
+      .locator('[data-testid="official-card"], [data-testid="not-yet"]')
+      .first()
+      .waitFor({ state: 'visible' });
   });
 
   // First visit: the privacy notice (src/components/PrivacyGuide) covers the page until accepted.

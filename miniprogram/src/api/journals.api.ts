@@ -1,0 +1,77 @@
+/**
+ * Public journal endpoints (anyone may call them, no login): the unit tree, a unit's plans for a
+ * day, an official's profile, timeline, plan and revision history. One function per call.
+ *
+ * They are sent without the access token (`auth: false`): what a resident sees must not depend on
+ * who is signed in, and a stale token can never turn a public page into a login problem.
+ * Staff calls (editing plans, posting updates…) live in staff.api.ts.
+ */
+import type {
+  DayPlanView,
+  LocalDate,
+  PlanRevisionView,
+  TimelineResponse,
+  TodayResponse,
+  UnitChildrenResponse,
+} from '@jinri/shared';
+
+import { API_BASE, request } from './request';
+
+/**
+ * GET /officials/:id. Not in @jinri/shared yet (the server's DirectoryService.OfficialProfile);
+ * mirrored here.
+ */
+export interface OfficialProfile {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | null;
+  /** /uploads/… (relative to the API origin) or an https URL. */
+  photoUrl: string | null;
+  posts: Array<{ title: string; unit: { id: number; name: string } }>;
+  /** Masked ("138****5678") for the public. */
+  phone: string | null;
+}
+
+/** GET /units — a unit and its children (the county when `parentId` is omitted). */
+export function getUnits(parentId?: number): Promise<UnitChildrenResponse> {
+  return request<UnitChildrenResponse>({ path: '/units', query: { parentId }, auth: false });
+}
+
+/** GET /today — every official of a unit's subtree and their published plan for `date`. */
+export function getToday(unitId: number, date?: LocalDate): Promise<TodayResponse> {
+  return request<TodayResponse>({ path: '/today', query: { unitId, date }, auth: false });
+}
+
+/** GET /officials/:id */
+export function getOfficial(id: number): Promise<OfficialProfile> {
+  return request<OfficialProfile>({ path: `/officials/${id}`, auth: false });
+}
+
+/** GET /officials/:id/timeline — at most 92 days, both ends included. */
+export function getTimeline(id: number, from: LocalDate, to: LocalDate): Promise<TimelineResponse> {
+  return request<TimelineResponse>({ path: `/officials/${id}/timeline`, query: { from, to }, auth: false });
+}
+
+/** GET /plans/:officialId/:date — null when there is no published plan. */
+export function getPlan(officialId: number, date: LocalDate): Promise<DayPlanView | null> {
+  // Nest may answer a null result with an empty body: anything but an object means "no plan".
+  return request<unknown>({ path: `/plans/${officialId}/${date}`, auth: false }).then((plan) =>
+    plan && typeof plan === 'object' ? (plan as DayPlanView) : null,
+  );
+}
+
+/** GET /plans/:officialId/:date/revisions — public once the plan is published. */
+export function getRevisions(officialId: number, date: LocalDate): Promise<PlanRevisionView[]> {
+  return request<PlanRevisionView[]>({ path: `/plans/${officialId}/${date}/revisions`, auth: false });
+}
+
+/**
+ * A URL the app can load: uploads come as "/uploads/…", relative to the API's origin (the same
+ * origin on H5; the API host on weapp).
+ */
+export function mediaUrl(path: string): string {
+  if (!path.startsWith('/')) return path;
+  if (process.env.TARO_ENV === 'h5') return path;
+  const origin = /^(https?:\/\/[^/]+)/.exec(API_BASE)?.[1] ?? '';
+  return `${origin}${path}`;
+}
