@@ -107,19 +107,79 @@ function editDistance(a: string, b: string, cutoff: number): number {
   return previous[b.length]!;
 }
 
+/** A sorted list of (key, term) pairs: every term whose key starts with a prefix, by binary search. */
+class PrefixList {
+  private keys: string[] = [];
+  private terms: number[] = [];
+  private pending: Array<[string, number]> = [];
+
+  add(key: string, term: number): void {
+    if (key) this.pending.push([key, term]);
+  }
+
+  private settle(): void {
+    if (this.pending.length === 0) return;
+    const all = this.keys.map((k, i) => [k, this.terms[i]!] as [string, number]).concat(this.pending);
+    all.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    this.keys = all.map(([k]) => k);
+    this.terms = all.map(([, t]) => t);
+    this.pending = [];
+  }
+
+  /** Terms whose key starts with `prefix`, at most `cap` of them. */
+  range(prefix: string, cap = Infinity): number[] {
+    this.settle();
+    return this.rangeSettled(prefix, cap);
+  }
+
+  /** Sorts what was added; done once after a build so the first search does not pay for it. */
+  finish(): void {
+    this.settle();
+  }
+
+  private rangeSettled(prefix: string, cap: number): number[] {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < this.keys.length && out.length < cap && this.keys[i]!.startsWith(prefix); i++)
+      out.push(this.terms[i]!);
+    return out;
+  }
+}
+
+/** Candidates scored per query before the fuzzy pass gives up (keeps the worst case bounded). */
+const FUZZY_CAP = 1500;
+/** A one- or two-letter query ("li") matches a large part of all names: score a bounded sample. */
+const SHORT_CAP = 1000;
+
 export class SearchIndex {
   private readonly docs: IndexDoc[] = [];
   private readonly terms: Term[] = [];
   /** Chinese character or bigram → term indexes. */
   private readonly byGram = new Map<string, number[]>();
-  /** First two pinyin letters of the term and of each later syllable → term indexes. */
-  private readonly byPinyin = new Map<string, number[]>();
-  /** First letter of the initials → term indexes. */
-  private readonly byInitial = new Map<string, number[]>();
+  /** Full pinyin of each term ("dibaoshenqing"). */
+  private readonly byPinyin = new PrefixList();
+  /** Pinyin from each later syllable ("baoshenqing", "shenqing", "qing"). */
+  private readonly bySyllable = new PrefixList();
+  /** Initials of each term ("dbsq"). */
+  private readonly byInitials = new PrefixList();
+  /** Scratch space reused by every search: per-term and per-doc stamps instead of Sets and Maps. */
+  private stamp = 0;
+  private termStamp = new Uint32Array(0);
+  private docStamp = new Uint32Array(0);
+  private docScore = new Float64Array(0);
 
   static build(docs: IndexDoc[]): SearchIndex {
     const index = new SearchIndex();
     for (const doc of docs) index.add(doc);
+    index.byPinyin.finish();
+    index.bySyllable.finish();
+    index.byInitials.finish();
     return index;
   }
 
@@ -137,9 +197,9 @@ export class SearchIndex {
         this.terms.push({ doc: docIndex, weight: field.weight, text, pinyin: py, starts, initials }) - 1;
       const grams = new Set([...Array.from(text).filter((c) => CJK.test(c)), ...bigrams(text)]);
       for (const gram of grams) push(this.byGram, gram, termIndex);
-      for (const start of starts.length > 0 ? starts : [0])
-        push(this.byPinyin, py.slice(start, start + 2), termIndex);
-      if (initials) push(this.byInitial, initials[0]!, termIndex);
+      this.byPinyin.add(py, termIndex);
+      for (const start of starts.slice(1)) this.bySyllable.add(py.slice(start), termIndex);
+      this.byInitials.add(initials, termIndex);
     }
   }
 
@@ -151,40 +211,78 @@ export class SearchIndex {
     }
     if (!query) return { matters: [], officials: [] };
     const latin = !CJK.test(query);
-    const queryPinyin = toPinyin(query);
-    const candidates = new Set<number>();
-    const collect = (list: number[] | undefined) => list?.forEach((t) => candidates.add(t));
+    const queryPinyin = latin ? query : toPinyin(query).pinyin;
+    const queryGrams = latin ? [] : bigrams(query);
+    if (this.termStamp.length < this.terms.length) this.termStamp = new Uint32Array(this.terms.length * 2);
+    if (this.docStamp.length < this.docs.length) {
+      this.docStamp = new Uint32Array(this.docs.length * 2);
+      this.docScore = new Float64Array(this.docs.length * 2);
+    }
+    const stamp = ++this.stamp;
+    const touched: number[] = [];
+    let strongCount = 0;
+    const score = (terms: Iterable<number>) => {
+      for (const t of terms) {
+        if (this.termStamp[t] === stamp) continue;
+        this.termStamp[t] = stamp;
+        const term = this.terms[t]!;
+        const value =
+          term.weight *
+          (latin ? this.scoreLatin(term, query) : this.scoreChinese(term, query, queryPinyin, queryGrams));
+        if (value <= 0) continue;
+        const doc = term.doc;
+        if (this.docStamp[doc] !== stamp) {
+          this.docStamp[doc] = stamp;
+          this.docScore[doc] = 0;
+          touched.push(doc);
+        }
+        if (value > this.docScore[doc]!) {
+          if (value >= 0.7 && this.docScore[doc]! < 0.7) strongCount += 1;
+          this.docScore[doc] = value;
+        }
+      }
+    };
+    const strong = () => strongCount;
+    const empty = () => touched.length === 0;
+
     if (latin) {
-      collect(this.byPinyin.get(query.slice(0, 2)));
-      collect(this.byInitial.get(query[0]!));
+      const cap = query.length <= 2 ? SHORT_CAP : Infinity;
+      score(this.byPinyin.range(query, cap));
+      if (query.length >= 2) score(this.byInitials.range(query, cap));
+      if (query.length >= 3) score(this.bySyllable.range(query));
+      // Typos: same first two letters, scored with an edit distance, bounded.
+      if (query.length >= 4 && strong() < limit) score(this.byPinyin.range(query.slice(0, 2), FUZZY_CAP));
+    } else if (query.length === 1) {
+      score(this.byGram.get(query) ?? []);
     } else {
-      for (const gram of bigrams(query)) collect(this.byGram.get(gram));
-      if (candidates.size === 0) for (const c of Array.from(query)) collect(this.byGram.get(c));
-      // Homophone typos ("底保" for 低保): also candidates by pinyin.
-      collect(this.byPinyin.get(queryPinyin.pinyin.slice(0, 2)));
+      for (const gram of bigrams(query)) score(this.byGram.get(gram) ?? []);
+      // Homophone typos ("底保" for 低保): terms whose pinyin starts with the query's.
+      if (queryPinyin.length >= 4 && strong() < limit) score(this.byPinyin.range(queryPinyin, FUZZY_CAP));
+      // Nothing shares even two characters in a row: fall back to single characters, bounded.
+      if (empty()) for (const c of Array.from(query)) score((this.byGram.get(c) ?? []).slice(0, FUZZY_CAP));
     }
 
-    const best = new Map<number, number>();
-    for (const t of candidates) {
-      const term = this.terms[t]!;
-      const score =
-        term.weight *
-        (latin ? this.scoreLatin(term, query) : this.scoreChinese(term, query, queryPinyin.pinyin));
-      if (score > (best.get(term.doc) ?? 0)) best.set(term.doc, score);
+    // Top `limit` per kind by selection, not a sort of every candidate.
+    const matters: SearchHit[] = [];
+    const officials: SearchHit[] = [];
+    const better = (a: SearchHit, b: SearchHit) => a.score > b.score || (a.score === b.score && a.id < b.id);
+    for (const doc of touched) {
+      const d = this.docs[doc]!;
+      const hit = { kind: d.kind, id: d.id, score: this.docScore[doc]! };
+      const list = d.kind === 'matter' ? matters : officials;
+      if (list.length === limit && !better(hit, list[limit - 1]!)) continue;
+      let i = list.length === limit ? limit - 1 : list.length;
+      while (i > 0 && better(hit, list[i - 1]!)) {
+        if (i < limit) list[i] = list[i - 1]!;
+        i -= 1;
+      }
+      if (list.length < limit) list.push(hit);
+      list[i] = hit;
     }
-    const hits = [...best].map(([doc, score]) => ({
-      kind: this.docs[doc]!.kind,
-      id: this.docs[doc]!.id,
-      score,
-    }));
-    hits.sort((a, b) => b.score - a.score || a.id - b.id);
-    return {
-      matters: hits.filter((h) => h.kind === 'matter').slice(0, limit),
-      officials: hits.filter((h) => h.kind === 'official').slice(0, limit),
-    };
+    return { matters, officials };
   }
 
-  private scoreChinese(term: Term, query: string, queryPinyin: string): number {
+  private scoreChinese(term: Term, query: string, queryPinyin: string, grams: string[]): number {
     if (term.text === query) return 1;
     if (term.text.startsWith(query)) return 0.92;
     if (query.length >= 2 && term.text.includes(query)) return 0.85;
@@ -192,10 +290,11 @@ export class SearchIndex {
       return 0.8 * Math.min(1, (term.text.length + 1) / query.length);
     if (queryPinyin.length >= 4 && term.pinyin === queryPinyin) return 0.78;
     if (queryPinyin.length >= 4 && term.pinyin.startsWith(queryPinyin)) return 0.72;
-    const grams = bigrams(query);
-    const own = new Set(bigrams(term.text));
-    const shared = grams.filter((g) => own.has(g)).length;
-    const dice = (2 * shared) / (grams.length + own.size);
+    if (query.length < 2) return 0;
+    let shared = 0;
+    for (const g of grams) if (term.text.includes(g)) shared += 1;
+    if (shared === 0) return 0;
+    const dice = (2 * shared) / (grams.length + Math.max(1, term.text.length - 1));
     return dice >= 0.3 ? 0.6 * dice : 0;
   }
 
@@ -209,8 +308,7 @@ export class SearchIndex {
     if (query.length >= 3 && term.starts.some((s) => s > 0 && term.pinyin.startsWith(query, s))) return 0.6;
     if (query.length >= 4) {
       const head = term.pinyin.slice(0, query.length);
-      const distance = editDistance(query, head, 1);
-      if (distance <= 1) return 0.55;
+      if (editDistance(query, head, 1) <= 1) return 0.55;
       if (query.length >= 6 && editDistance(query, term.pinyin, 2) <= 2) return 0.5;
     }
     return 0;

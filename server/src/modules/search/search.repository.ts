@@ -33,6 +33,8 @@ export interface DirectoryDuty {
 }
 
 export interface DirectorySnapshot {
+  /** Paths of the jurisdictions (units of kind county): one search index each. */
+  counties: string[];
   officials: DirectoryOfficial[];
   matters: DirectoryMatter[];
   duties: DirectoryDuty[];
@@ -54,7 +56,10 @@ export class SearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async loadSnapshot(): Promise<DirectorySnapshot> {
-    const [members, matters, duties, covered] = await Promise.all([
+    const [counties, members, matters, duties, covered] = await Promise.all([
+      this.dataSource.query(
+        "SELECT path FROM units WHERE kind = 'county' ORDER BY sort_order, id",
+      ) as Promise<Array<{ path: string }>>,
       this.dataSource.query(
         `SELECT o.id AS official_id, o.name AS name, p.id AS post_id, p.title AS title, p.rank AS post_rank,
                 u.id AS unit_id, u.name AS unit_name, u.path AS unit_path, u.office_hours AS office_hours
@@ -93,6 +98,7 @@ export class SearchRepository {
       pathsByDuty.set(id, [...(pathsByDuty.get(id) ?? []), String(row.path)]);
     }
     return {
+      counties: counties.map((c) => String(c.path)),
       officials: [...officials.values()],
       matters: matters.map((m) => ({
         id: Number(m.id),

@@ -30,7 +30,8 @@ const POPULAR = [
 
 interface Loaded {
   version: number;
-  index: SearchIndex;
+  /** One index per jurisdiction (county path), so a search scans one county, not the province. */
+  indexes: Map<string, SearchIndex>;
   snapshot: DirectorySnapshot;
   officials: Map<number, DirectoryOfficial>;
   holders: Map<number, number[]>;
@@ -95,7 +96,7 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     const loaded = await this.current();
     const unitPath = unitId === undefined ? null : await this.repository.unitPath(unitId);
     if (unitId !== undefined && unitPath === null) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
-    const hits = loaded.index.search(q, 20);
+    const hits = indexFor(loaded, unitPath).search(q, 20);
     const matters = hits.matters.slice(0, 8).map((hit) => {
       const matter = loaded.snapshot.matters.find((m) => m.id === hit.id)!;
       return { matter, officialIds: handlers(loaded, matter.id, unitPath).slice(0, 3) };
@@ -182,10 +183,18 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  /** For tests and the benchmark: the index as loaded now. */
-  async index(): Promise<SearchIndex> {
-    return (await this.current()).index;
+  /** For tests: the index that serves a unit (its county's). */
+  async index(unitPath: string | null = null): Promise<SearchIndex> {
+    return indexFor(await this.current(), unitPath);
   }
+}
+
+/** The index of the county containing the unit; the first county's without a unit. */
+function indexFor(loaded: Loaded, unitPath: string | null): SearchIndex {
+  if (unitPath) {
+    for (const [county, index] of loaded.indexes) if (unitPath.startsWith(county)) return index;
+  }
+  return loaded.indexes.values().next().value ?? SearchIndex.build([]);
 }
 
 /** The town part of a village path ("/1/4/17/" → "/1/4/"). */
@@ -215,30 +224,42 @@ function handlers(loaded: Loaded, matterId: number, unitPath: string | null): nu
 }
 
 export function buildIndex(snapshot: DirectorySnapshot): Omit<Loaded, 'version'> {
-  const docs: IndexDoc[] = [
-    ...snapshot.matters.map((m) => ({
-      kind: 'matter' as const,
-      id: m.id,
-      fields: [
-        { text: m.name, weight: 1 },
-        ...m.keywords.map((k) => ({ text: k, weight: 0.95 })),
-        ...m.synonyms.map((s) => ({ text: s, weight: 0.95 })),
-        { text: m.category, weight: 0.4 },
-      ],
-    })),
-    ...snapshot.officials.map((o) => ({
-      kind: 'official' as const,
-      id: o.id,
-      fields: [{ text: o.name, weight: 1 }, ...o.posts.map((p) => ({ text: p.title, weight: 0.5 }))],
-    })),
-  ];
+  const counties = snapshot.counties.length > 0 ? snapshot.counties : ['/'];
+  // A matter owned above the counties (a province department) is searchable in every county.
+  const countiesOf = (path: string) => {
+    const own = counties.filter((c) => path.startsWith(c));
+    return own.length > 0 ? own : counties.filter((c) => c.startsWith(path));
+  };
+  const docsByCounty = new Map<string, IndexDoc[]>(counties.map((c) => [c, []]));
+  const add = (paths: string[], doc: IndexDoc) => {
+    for (const county of new Set(paths.flatMap(countiesOf))) docsByCounty.get(county)!.push(doc);
+  };
+  for (const m of snapshot.matters) {
+    const fields = [
+      { text: m.name, weight: 1 },
+      ...m.keywords.map((k) => ({ text: k, weight: 0.95 })),
+      ...m.synonyms.map((k) => ({ text: k, weight: 0.95 })),
+      { text: m.category, weight: 0.4 },
+    ];
+    add([m.departmentPath], { kind: 'matter', id: m.id, fields });
+  }
+  for (const o of snapshot.officials) {
+    add(
+      o.posts.map((p) => p.unitPath),
+      {
+        kind: 'official',
+        id: o.id,
+        fields: [{ text: o.name, weight: 1 }, ...o.posts.map((p) => ({ text: p.title, weight: 0.5 }))],
+      },
+    );
+  }
   const holders = new Map<number, number[]>();
   for (const o of snapshot.officials)
     for (const p of o.posts) holders.set(p.postId, [...(holders.get(p.postId) ?? []), o.id]);
   const duties = new Map<number, DirectoryDuty[]>();
   for (const d of snapshot.duties) duties.set(d.matterId, [...(duties.get(d.matterId) ?? []), d]);
   return {
-    index: SearchIndex.build(docs),
+    indexes: new Map([...docsByCounty].map(([county, docs]) => [county, SearchIndex.build(docs)])),
     snapshot,
     officials: new Map(snapshot.officials.map((o) => [o.id, o])),
     holders,
