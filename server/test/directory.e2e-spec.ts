@@ -34,6 +34,55 @@ describe.each(testDatabases())('the unit tree on %s', (_name, makeDatabase) => {
     expect(sut2.children.every((c) => c.kind === 'village' && c.parentId === town.id)).toBe(true);
   });
 
+  it('exports Popolo persons, organizations, posts and memberships that reference each other', async () => {
+    const persons = (
+      await call<{ total: number; items: Array<{ id: string }> }>(
+        sut.url,
+        'GET',
+        '/popolo/persons?limit=5000',
+      )
+    ).body;
+    const organizations = (
+      await call<{ items: Array<{ id: string; parent_id: string | null }> }>(
+        sut.url,
+        'GET',
+        '/popolo/organizations?limit=5000',
+      )
+    ).body;
+    const posts = (
+      await call<{ items: Array<{ id: string; organization_id: string }> }>(
+        sut.url,
+        'GET',
+        '/popolo/posts?limit=5000',
+      )
+    ).body;
+    const memberships = (
+      await call<{
+        items: Array<{ person_id: string; post_id: string; organization_id: string; start_date: string }>;
+      }>(sut.url, 'GET', '/popolo/memberships?limit=5000')
+    ).body;
+    expect(persons.total).toBeGreaterThan(150);
+    const ids = new Set([...persons.items, ...organizations.items, ...posts.items].map((x) => x.id));
+    for (const m of memberships.items) {
+      expect([ids.has(m.person_id), ids.has(m.post_id), ids.has(m.organization_id)]).toEqual([
+        true,
+        true,
+        true,
+      ]);
+      expect(m.start_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(organizations.items.filter((o) => o.parent_id === null)).toHaveLength(1);
+    expect(JSON.stringify(persons)).not.toMatch(/phone|openid/);
+    const page = (
+      await call<{ offset: number; limit: number; items: unknown[] }>(
+        sut.url,
+        'GET',
+        '/popolo/persons?offset=10&limit=3',
+      )
+    ).body;
+    expect([page.offset, page.limit, page.items.length]).toEqual([10, 3, 3]);
+  });
+
   it('answers an unknown unit with 404 and a bad id with 400', async () => {
     const missing = await call<ApiErrorBody>(sut.url, 'GET', '/units?parentId=999999');
     expect([missing.status, missing.body.code]).toEqual([404, 'DIRECTORY.UNIT_NOT_FOUND']);

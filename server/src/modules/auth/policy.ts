@@ -36,6 +36,10 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 
   'GET /api/v1/units': { allow: 'public' },
   'GET /api/v1/search': { allow: 'public' },
+  'GET /api/v1/popolo/persons': { allow: 'public' },
+  'GET /api/v1/popolo/organizations': { allow: 'public' },
+  'GET /api/v1/popolo/posts': { allow: 'public' },
+  'GET /api/v1/popolo/memberships': { allow: 'public' },
   'GET /api/v1/matters/popular': { allow: 'public' },
   'GET /api/v1/matters/:id': { allow: 'public' },
   'GET /api/v1/officials/:id': { allow: 'public' },

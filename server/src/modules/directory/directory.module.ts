@@ -8,6 +8,8 @@ import { DutyUnit } from './duty-unit.entity';
 import { Matter } from './matter.entity';
 import { Membership } from './membership.entity';
 import { Official } from './official.entity';
+import { PopoloController } from './popolo.controller';
+import { PopoloService } from './popolo.service';
 import { Post } from './post.entity';
 import { Unit } from './unit.entity';
 
@@ -17,8 +19,8 @@ import { Unit } from './unit.entity';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Unit, Official, Post, Membership, Matter, Duty, DutyUnit])],
-  controllers: [DirectoryController],
-  providers: [DirectoryRepository, DirectoryService],
+  controllers: [DirectoryController, PopoloController],
+  providers: [DirectoryRepository, DirectoryService, PopoloService],
   exports: [DirectoryRepository],
 })
 export class DirectoryModule {}
