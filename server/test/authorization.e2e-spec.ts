@@ -94,6 +94,17 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       'GET /api/v1/today': { path: `/today?unitId=${townX}` },
       'GET /api/v1/units': { path: `/units?parentId=${townX}` },
       'GET /api/v1/search': { path: '/search?q=dibao' },
+      'POST /api/v1/admin/matters': { path: '/admin/matters', body: {} },
+      'PUT /api/v1/admin/matters/:id': { path: '/admin/matters/999999', body: {} },
+      'POST /api/v1/admin/officials': { path: '/admin/officials', body: {} },
+      'POST /api/v1/admin/posts/:id/handover': {
+        path: '/admin/posts/999999/handover',
+        body: { officialId: 1, startDate: '2026-01-01' },
+      },
+      'PUT /api/v1/admin/duties': {
+        path: '/admin/duties',
+        body: { postId: 999999, matterId: 1, coveredUnitIds: [] },
+      },
       'GET /api/v1/popolo/persons': { path: '/popolo/persons?limit=5' },
       'GET /api/v1/popolo/organizations': { path: '/popolo/organizations?limit=5' },
       'GET /api/v1/popolo/posts': { path: '/popolo/posts?limit=5' },

@@ -113,6 +113,73 @@ describe.each(testDatabases())('finding the official on %s', (_name, makeDatabas
     expect([missing.status, missing.body.code]).toEqual([404, 'DIRECTORY.UNIT_NOT_FOUND']);
   });
 
+  it('learns a new everyday word for a matter at once, and hands a post over with its duties', async () => {
+    const admin = (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role: 'admin' } })).body
+      .accessToken;
+    const before = (await call<SearchResponse>(sut.url, 'GET', `/search?q=${encodeURIComponent('吃不上饭')}`))
+      .body;
+    expect(before.matters[0]?.name).not.toBe('低保申请');
+    const id = (await call<SearchResponse>(sut.url, 'GET', '/search?q=低保')).body.matters[0]!.id;
+    const matter = (await call<MatterDetail>(sut.url, 'GET', `/matters/${id}`)).body;
+    const saved = await call(sut.url, 'PUT', `/admin/matters/${id}`, {
+      token: admin,
+      body: {
+        name: matter.name,
+        category: matter.category,
+        keywords: matter.keywords,
+        synonyms: [...matter.synonyms, '吃不上饭'],
+        materials: matter.materials,
+        whereToGo: matter.whereToGo,
+        officeHours: matter.officeHours,
+        legalBasis: matter.legalBasis,
+        departmentId: matter.department.id,
+      },
+    });
+    expect(saved.status).toBe(200);
+    const after = (await call<SearchResponse>(sut.url, 'GET', `/search?q=${encodeURIComponent('吃不上饭')}`))
+      .body;
+    expect(after.matters[0]!.name).toBe('低保申请');
+
+    // The first handler's post goes to a newly created official: they now handle 低保 for the village.
+    const detail = (await call<MatterDetail>(sut.url, 'GET', `/matters/${id}?unitId=${village.id}`)).body;
+    const previous = detail.officials[0]!;
+    const newcomer = (
+      await call<{ id: number }>(sut.url, 'POST', '/admin/officials', {
+        token: admin,
+        body: { name: '新任干部' },
+      })
+    ).body;
+    const memberships = (
+      await call<{ items: Array<{ person_id: string; post_id: string; end_date?: string }> }>(
+        sut.url,
+        'GET',
+        '/popolo/memberships?limit=5000',
+      )
+    ).body.items;
+    const postId = Number(
+      memberships.find((m) => m.person_id === `person/${previous.id}` && !m.end_date)!.post_id.split('/')[1],
+    );
+    const handed = await call(sut.url, 'POST', `/admin/posts/${postId}/handover`, {
+      token: admin,
+      body: { officialId: newcomer.id, startDate: '2026-11-24' },
+    });
+    expect(handed.status).toBe(201);
+    const now = (await call<MatterDetail>(sut.url, 'GET', `/matters/${id}?unitId=${village.id}`)).body;
+    expect(now.officials.map((o) => o.id)).toContain(newcomer.id);
+    expect(now.officials.map((o) => o.id)).not.toContain(previous.id);
+    const history = (
+      await call<{ items: Array<{ person_id: string; post_id: string; end_date?: string }> }>(
+        sut.url,
+        'GET',
+        '/popolo/memberships?limit=5000',
+      )
+    ).body.items;
+    expect(
+      history.find((m) => m.person_id === `person/${previous.id}` && m.post_id === `post/${postId}`)!
+        .end_date,
+    ).toBe('2026-11-23');
+  });
+
   it('finds officials by name and by post', async () => {
     const byPost = (
       await call<SearchResponse>(

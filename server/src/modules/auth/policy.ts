@@ -36,6 +36,11 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 
   'GET /api/v1/units': { allow: 'public' },
   'GET /api/v1/search': { allow: 'public' },
+  'POST /api/v1/admin/matters': { allow: ['admin'], scope: 'unit-subtree' },
+  'PUT /api/v1/admin/matters/:id': { allow: ['admin'], scope: 'unit-subtree' },
+  'POST /api/v1/admin/officials': { allow: ['admin'] },
+  'POST /api/v1/admin/posts/:id/handover': { allow: ['admin'], scope: 'unit-subtree' },
+  'PUT /api/v1/admin/duties': { allow: ['admin'], scope: 'unit-subtree' },
   'GET /api/v1/popolo/persons': { allow: 'public' },
   'GET /api/v1/popolo/organizations': { allow: 'public' },
   'GET /api/v1/popolo/posts': { allow: 'public' },

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminDirectoryController } from './admin-directory.controller';
+import { AdminDirectoryService } from './admin-directory.service';
 import { DirectoryController } from './directory.controller';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
@@ -19,8 +21,8 @@ import { Unit } from './unit.entity';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Unit, Official, Post, Membership, Matter, Duty, DutyUnit])],
-  controllers: [DirectoryController, PopoloController],
-  providers: [DirectoryRepository, DirectoryService, PopoloService],
+  controllers: [DirectoryController, PopoloController, AdminDirectoryController],
+  providers: [DirectoryRepository, DirectoryService, PopoloService, AdminDirectoryService],
   exports: [DirectoryRepository],
 })
 export class DirectoryModule {}

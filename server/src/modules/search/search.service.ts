@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { MatterDetail, MatterSummaryWithCount, OfficialRef, SearchResponse } from '@jinri/shared';
 import { AppException } from '../../common/errors/app.exception';
 import { CacheVersionService } from '../jobs/cache-version.service';
+import { DIRECTORY_CACHE } from '../directory/admin-directory.service';
 import { Matter } from '../directory/matter.entity';
 import { type IndexDoc, SearchIndex } from './search-index';
 import {
@@ -14,7 +15,6 @@ import {
 } from './search.repository';
 import { StatusService } from './status.service';
 
-export const DIRECTORY_CACHE = 'directory';
 const POLL_MS = 1000;
 /** The matters shown before a resident types anything (the most asked-for ones). */
 const POPULAR = [

@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class MatterDto {
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ maxLength: 50 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
+  category: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(30, { each: true })
+  keywords: string[];
+
+  @ApiProperty({ type: [String], description: 'Everyday words residents type ("盖房子")' })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(30, { each: true })
+  synonyms: string[];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  materials: string[];
+
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MaxLength(500)
+  whereToGo: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  officeHours: string;
+
+  @ApiPropertyOptional({ maxLength: 500, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  legalBasis?: string | null;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  departmentId: number;
+}
+
+export class HandoverDto {
+  @ApiProperty({ description: 'The official who takes the post' })
+  @IsInt()
+  @Min(1)
+  officialId: number;
+
+  @ApiProperty({ description: 'First day in the post' })
+  @Matches(DATE, { message: 'must be a date like 2026-11-23' })
+  startDate: string;
+}
+
+export class OfficialCreateDto {
+  @ApiProperty({ maxLength: 50 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
+  name: string;
+
+  @ApiPropertyOptional({ enum: ['male', 'female'] })
+  @IsOptional()
+  @IsIn(['male', 'female'])
+  gender?: 'male' | 'female';
+}
+
+export class DutyDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  postId: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  matterId: number;
+
+  @ApiProperty({ type: [Number], description: 'Units covered (a town covers its villages)' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Type(() => Number)
+  @IsInt({ each: true })
+  coveredUnitIds: number[];
+}
