@@ -15,7 +15,9 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 
 function start(script, args = []) {
-  const child = spawn(process.execPath, [join(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(here, script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -59,7 +61,15 @@ await run(target, 'warm-up').catch(() => undefined);
 const appResult = await run(target, 'app');
 const bareResult = await run(bare.info.url, 'bare');
 const conditional = await new Promise((resolve, reject) =>
-  autocannon({ url: target, connections: CONNECTIONS, duration: Math.max(5, DURATION / 3), headers: { 'if-none-match': etag } }, (e, r) => (e ? reject(e) : resolve(r))),
+  autocannon(
+    {
+      url: target,
+      connections: CONNECTIONS,
+      duration: Math.max(5, DURATION / 3),
+      headers: { 'if-none-match': etag },
+    },
+    (e, r) => (e ? reject(e) : resolve(r)),
+  ),
 );
 app.child.kill('SIGTERM');
 bare.child.kill('SIGTERM');
@@ -73,8 +83,16 @@ const row = (name, r) => ({
   'non-2xx': r.non2xx ?? 0,
   'bytes/resp': Math.round(r.throughput.average / Math.max(1, r.requests.average)),
 });
-console.log(`GET /today, ${JSON.parse(body).plans.length} officials, ${Buffer.byteLength(body)} bytes JSON, ${gzipped.length} bytes gzip; ${CONNECTIONS} connections, ${DURATION} s each; ${cpus().length} cores, node ${process.version}`);
-console.table([row('app (NestJS, cached)', appResult), row('bare node:http', bareResult), row('app, If-None-Match → 304 (non-2xx)', conditional)]);
+console.log(
+  `GET /today, ${JSON.parse(body).plans.length} officials, ${Buffer.byteLength(body)} bytes JSON, ${gzipped.length} bytes gzip; ${CONNECTIONS} connections, ${DURATION} s each; ${cpus().length} cores, node ${process.version}`,
+);
+console.table([
+  row('app (NestJS, cached)', appResult),
+  row('bare node:http', bareResult),
+  row('app, If-None-Match → 304 (non-2xx)', conditional),
+]);
 const ratio = appResult.requests.average / bareResult.requests.average;
-console.log(`throughput ratio app/bare: ${ratio.toFixed(2)} (target ≥ 0.5); app p99: ${appResult.latency.p99} ms (target < 50 ms)`);
+console.log(
+  `throughput ratio app/bare: ${ratio.toFixed(2)} (target ≥ 0.5); app p99: ${appResult.latency.p99} ms (target < 50 ms)`,
+);
 process.exit(0);
