@@ -43,4 +43,18 @@ describe('loadConfig', () => {
   it('rejects a port outside 1-65535', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be an integer between 1 and 65535/);
   });
+
+  it('refuses DEMO_LOGIN together with production, and production without its secrets', () => {
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DEMO_LOGIN: '1',
+        JWT_SECRET: 'x'.repeat(40),
+        ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
+        WECHAT_APPID: 'wx0123456789abcdef',
+        WECHAT_SECRET: 'a-real-looking-secret',
+      }),
+    ).toThrow(/DEMO_LOGIN: must not be enabled with NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
+  });
 });
