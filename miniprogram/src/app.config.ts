@@ -58,4 +58,9 @@ export default defineAppConfig({
   // WeChat privacy rules (2023-09): private APIs wait for consent, asked by components/PrivacyGuide.
   // The only private API used is the getPhoneNumber button; see PRIVACY.md for the console side.
   __usePrivacyCheck__: true,
+  // 今日晒 may attach the official's location (shown to supervisors only); see PRIVACY.md.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '晒工作进展时附上您的位置（仅督查可见）' },
+  },
 });

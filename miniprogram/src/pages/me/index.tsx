@@ -15,6 +15,7 @@ import { useDemoMode, useMeView, type DemoMode } from './hooks';
 import { InviteForm } from './InviteForm';
 import { PhoneCard } from './PhoneCard';
 import { ProfileCard } from './ProfileCard';
+import { hasWorkbench, Workbench } from './Workbench';
 import './index.css';
 
 export default function MePage() {
@@ -47,6 +48,7 @@ export default function MePage() {
       {view.kind === 'ok' ? (
         <View data-testid="login-state" data-state="signed-in">
           <ProfileCard me={view.me} />
+          {hasWorkbench(view.me) ? <Workbench me={view.me} /> : null}
           {view.me.official ? <PhoneCard phoneMasked={view.me.official.phoneMasked} /> : null}
           <InviteForm before={view.me} />
         </View>

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '今日工作',
+  navigationBarTitleText: '请假审批',
   enablePageMeta: true,
 });

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '今日工作',
+  navigationBarTitleText: '明日计划',
   enablePageMeta: true,
 });

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '今日工作',
+  navigationBarTitleText: '今日晒',
   enablePageMeta: true,
 });

@@ -1,0 +1,414 @@
+// Browser journey of the staff pages on the H5 build: an official writes tomorrow's plan (with the
+// vague-wording warning), submits it and publishes it early (demo); a resident sees it published;
+// the official asks for leave and the 督查室 approves it. Plain Node ESM, no test framework.
+//   BASE_URL=http://localhost:3000/ node e2e/staff.e2e.mjs
+// Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
+// (SEED_DEMO=1). Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+const BASE_URL = process.env.BASE_URL || 'http://localhost:3000/';
+const API = new URL('api/v1/', BASE_URL).href;
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TOTAL_TIMEOUT_MS = 180_000;
+const STEP_TIMEOUT_MS = 15_000;
+
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
+
+// Hooks the app puts on the page (src/pages/me/Workbench.tsx, src/packages/staff/**):
+//   [data-testid="workbench"] > [data-testid="workbench-item"][data-key="plan-edit|leave|leave-review|…"]
+//   plan-edit: "add-entry", [data-testid="entry-editor"][data-index] > "entry-start" (a time picker),
+//     [data-testid="entry-kind"][data-kind], "entry-place" input, "entry-what" textarea,
+//     "entry-warning"; "submit-plan"; [data-testid="submit-result"] > [data-status][data-late];
+//     "demo-publish"; "plan-status-chip"; "published-note"
+//   leave: "leave-reason" textarea, "leave-submit", [data-testid="leave-item"][data-status]
+//   leave-review: [data-testid="review-item"][data-status] > "review-approve"
+// Taro's H5 picker and modal live outside the page shell: .weui-picker, .taro__modal.
+const shell = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]`);
+const byTestId = (scope, id) => scope.locator(`[data-testid="${id}"]`);
+
+const VAGUE_TEXT = '日常工作';
+const SPECIFIC_TEXT = `到魏庄村调度秋粮收购进度，现场协调烘干设备（E2E ${Date.now().toString(36)}）`;
+const PLACE = '魏庄村';
+const KIND = '下村/实地';
+const LEAVE_REASON = `赴市人民医院复查，工作由副书记代管（E2E ${Date.now().toString(36)}）`;
+
+let passed = 0;
+let failed = 0;
+let browser;
+
+function summary() {
+  console.log(`${passed} passed, ${failed} failed`);
+}
+
+const watchdog = setTimeout(() => {
+  console.log(`not ok - finished within ${TOTAL_TIMEOUT_MS / 1000} s`);
+  failed++;
+  summary();
+  process.exit(1); // playwright kills the browser it launched on exit
+}, TOTAL_TIMEOUT_MS);
+watchdog.unref();
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Runs one check; prints `ok - name` or `not ok - name` with the first lines of the error. */
+async function test(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name}`);
+    return true;
+  } catch (error) {
+    failed++;
+    console.log(`not ok - ${name}`);
+    const message = (error instanceof Error ? error.message : String(error)).replace(ANSI, '');
+    for (const line of message.split('\n').filter(Boolean).slice(0, 3)) console.log(`  # ${line}`);
+    return false;
+  }
+}
+
+/** JSON API call outside the browser. */
+async function api(method, path, { token, body } = {}) {
+  const res = await fetch(new URL(path, API), {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) throw new Error(`${method} ${path} → HTTP ${res.status} ${text.slice(0, 200)}`);
+  return json;
+}
+
+const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+const TOAST_MS = 1_600; // Taro.showToast lasts 1.5 s; let it go before a screenshot
+const shot = (page, name, { afterToast = false } = {}) =>
+  (afterToast ? page.waitForTimeout(TOAST_MS) : Promise.resolve())
+    .then(() => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true }))
+    .catch(() => {});
+
+/** Tomorrow in China time, "YYYY-MM-DD" (the editor's default date). */
+function chinaDate(offsetDays = 0) {
+  const d = new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Confirms Taro's H5 modal (showModal) with the button labelled `label`. */
+async function confirmModal(page, label) {
+  await page.locator('.taro__modal').getByText(label, { exact: true }).click();
+  await page.waitForTimeout(400); // the modal fades out
+}
+
+/**
+ * Waits for `until`; if Taro's modal asks first (re-runs on the same server: a published plan, an
+ * overlapping leave), answers it with `label`.
+ */
+async function untilConfirmingIfAsked(page, label, until) {
+  const button = page.locator('.taro__modal').getByText(label, { exact: true });
+  await Promise.race([until.waitFor({ state: 'visible' }), button.waitFor({ state: 'visible' })]);
+  if (await button.isVisible()) {
+    await button.click();
+    await page.waitForTimeout(400);
+  }
+  await until.waitFor({ state: 'visible' });
+}
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  // Who the personas are: the first 干部 (the switcher lists them in this order) and 督查室.
+  const personas = await api('GET', 'demo/personas');
+  const official = personas.find((p) => p.role === 'official');
+  if (!official?.officialId) throw new Error('no official persona (is the server running the demo?)');
+  const officialName = official.label
+    .replace(/^.*?·\s*/, '')
+    .replace(/[（(].*$/, '')
+    .trim();
+  const tomorrow = chinaDate(1);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
+  const me = shell(page, 'me');
+  const switcher = byTestId(me, 'demo-switcher');
+  const workbench = byTestId(me, 'workbench');
+
+  /** On 我的: act as a persona, wait until the profile (and 工作台, for staff) shows it. */
+  async function switchTo(role, index = 0) {
+    const persona = switcher.locator(`[data-testid="persona"][data-role="${role}"]`).nth(index);
+    if ((await persona.getAttribute('data-current')) !== 'true') await persona.click();
+    await switcher
+      .locator(`[data-testid="persona"][data-role="${role}"][data-current="true"]`)
+      .first()
+      .waitFor({ state: 'visible' });
+    await byTestId(me, 'profile').waitFor({ state: 'visible' });
+  }
+
+  /** From a staff page back to 我的 (navigateBack = browser history on H5). */
+  async function backToMe() {
+    await page.goBack();
+    await me.waitFor({ state: 'visible' });
+  }
+
+  const meUrl = new URL('#/pages/me/index', BASE_URL).href;
+  const loaded = await test(`我的 page loads (${meUrl})`, async () => {
+    const response = await page.goto(meUrl, { waitUntil: 'domcontentloaded' });
+    if (!response || !response.ok()) throw new Error(`HTTP ${response?.status() ?? 'no response'}`);
+    await me.waitFor({ state: 'visible' });
+    const agree = byTestId(page, 'privacy-agree');
+    await agree.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
+    if (await agree.isVisible()) await agree.click();
+  });
+  if (!loaded) return;
+
+  await test(`switch to the 干部 persona (${officialName}) → 工作台 lists the official's pages`, async () => {
+    await switchTo('official');
+    await workbench.waitFor({ state: 'visible' });
+    for (const key of ['plan-edit', 'today-posts', 'leave', 'weekly']) {
+      await workbench
+        .locator(`[data-testid="workbench-item"][data-key="${key}"]`)
+        .waitFor({ state: 'visible' });
+    }
+    for (const key of ['batch', 'leave-review']) {
+      if ((await workbench.locator(`[data-testid="workbench-item"][data-key="${key}"]`).count()) !== 0) {
+        throw new Error(`an official sees ${key}`);
+      }
+    }
+    await workbench
+      .locator('[data-testid="workbench-item"][data-key="plan-edit"] [data-testid="workbench-status"]')
+      .filter({ hasText: /^明日计划：/ })
+      .waitFor({ state: 'visible' });
+  });
+  await shot(page, 'staff-workbench.png', { afterToast: true });
+
+  const planPage = shell(page, 'plan-edit');
+  const editors = byTestId(planPage, 'entry-editor');
+  let editor;
+
+  await test('工作台 → 明日计划 opens the editor for tomorrow', async () => {
+    await workbench.locator('[data-testid="workbench-item"][data-key="plan-edit"]').click();
+    await planPage.waitFor({ state: 'visible' });
+    await byTestId(planPage, 'plan-status').waitFor({ state: 'visible' });
+    const date = await byTestId(planPage, 'day-switcher').getAttribute('data-date');
+    if (date !== tomorrow) throw new Error(`editor is on ${date}, expected tomorrow ${tomorrow}`);
+  });
+
+  await test('add an entry: time 08:30 (picker), kind, place', async () => {
+    const before = await editors.count();
+    await byTestId(planPage, 'add-entry').click();
+    await editors.nth(before).waitFor({ state: 'visible' });
+    editor = editors.nth(before);
+    await byTestId(editor, 'entry-start').click();
+    // Taro's H5 picker: a sheet with 取消 / 确定; 确定 takes the shown value (08:30 by default).
+    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+    await byTestId(editor, 'entry-start').getByText('08:30').waitFor({ state: 'visible' });
+    await editor.locator(`[data-testid="entry-kind"][data-kind="${KIND}"]`).click();
+    await editor.locator(`[data-testid="entry-kind"][data-kind="${KIND}"].st-choice--on`).waitFor();
+    await editor.locator('[data-testid="entry-place"] input').fill(PLACE);
+  });
+
+  await test(`a vague entry (“${VAGUE_TEXT}”) gets an inline warning`, async () => {
+    await editor.locator('[data-testid="entry-what"] textarea').fill(VAGUE_TEXT);
+    const warning = byTestId(editor, 'entry-warning').first();
+    await warning.waitFor({ state: 'visible' });
+    const message = await text(warning);
+    if (!/笼统|太短/.test(message)) throw new Error(`warning says "${message}"`);
+  });
+  await shot(page, 'staff-plan-warning.png');
+
+  await test('the warning goes away once the entry is specific', async () => {
+    await editor.locator('[data-testid="entry-what"] textarea').fill(SPECIFIC_TEXT);
+    await byTestId(editor, 'entry-warning').first().waitFor({ state: 'detached' });
+    // The check runs ~600 ms after typing: make sure no warning comes back for the new text.
+    await page.waitForTimeout(1_500);
+    if ((await byTestId(editor, 'entry-warning').count()) !== 0) {
+      throw new Error(`still warned: ${await text(byTestId(editor, 'entry-warnings'))}`);
+    }
+    await byTestId(planPage, 'dirty-note')
+      .filter({ hasText: '有未提交的修改' })
+      .waitFor({ state: 'visible' });
+  });
+
+  let submittedStatus = '';
+  await test('提交 → “已按时提交 / 逾期提交” and “将于 … 公示”', async () => {
+    await byTestId(planPage, 'submit-plan').click();
+    const result = byTestId(planPage, 'submit-result');
+    await untilConfirmingIfAsked(page, '提交修改', result);
+    submittedStatus = (await result.locator('[data-status]').getAttribute('data-status')) ?? '';
+    const shown = await text(result);
+    if (submittedStatus === 'submitted') {
+      if (!/已按时提交|逾期提交/.test(shown)) throw new Error(`result says "${shown}"`);
+      if (!/将于 .+ \d\d:\d\d 公示/.test(shown)) throw new Error(`no publication time in "${shown}"`);
+    } else if (submittedStatus !== 'published') {
+      throw new Error(`status ${submittedStatus}: "${shown}"`);
+    }
+    await byTestId(planPage, 'dirty-note')
+      .filter({ hasText: '内容与已提交的一致' })
+      .waitFor({ state: 'visible' });
+  });
+  await shot(page, 'staff-plan-submitted.png', { afterToast: true });
+
+  await test('演示：立即公示 → 已公示，修改会留痕', async () => {
+    if (submittedStatus === 'submitted') {
+      await byTestId(planPage, 'demo-publish').click();
+      await planPage
+        .locator('[data-testid="submit-result"] [data-status="published"]')
+        .waitFor({ state: 'visible' });
+    }
+    await byTestId(planPage, 'plan-status-chip').filter({ hasText: '已公示' }).waitFor({ state: 'visible' });
+    await byTestId(planPage, 'published-note')
+      .filter({ hasText: '已公示，修改会留痕' })
+      .waitFor({ state: 'visible' });
+  });
+  await shot(page, 'staff-plan-published.png', { afterToast: true });
+
+  await test('switch to the 居民 persona: the plan is public, with the entry', async () => {
+    await backToMe();
+    await switchTo('resident');
+    const url = new URL(`plans/${official.officialId}/${tomorrow}`, API).href;
+    // The resident's own request from the page (token from Taro's storage in localStorage).
+    const res = await page.evaluate(async (target) => {
+      let token = null;
+      try {
+        token = JSON.parse(globalThis.localStorage.getItem('jinri.accessToken') ?? '').data ?? null;
+      } catch {
+        token = null;
+      }
+      const r = await globalThis.fetch(target, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      return { status: r.status, body: await r.text() };
+    }, url);
+    if (res.status !== 200) throw new Error(`GET ${url} → HTTP ${res.status}`);
+    const plan = JSON.parse(res.body || 'null');
+    if (plan?.status !== 'published') throw new Error(`status is ${plan?.status}`);
+    const entry = plan.entries.find((e) => e.what === SPECIFIC_TEXT);
+    if (!entry) throw new Error(`entry not in ${JSON.stringify(plan.entries.map((e) => e.what))}`);
+    if (entry.startTime !== '08:30' || entry.kind !== KIND || entry.place !== PLACE) {
+      throw new Error(`entry is ${JSON.stringify(entry)}`);
+    }
+  });
+
+  await test('the official’s public page shows the entry (if that page is built)', async () => {
+    const publicPage = shell(page, 'official');
+    await page.goto(new URL(`#/pages/official/index?id=${official.officialId}`, BASE_URL).href);
+    await publicPage.waitFor({ state: 'visible' });
+    if ((await publicPage.getByText('即将上线').count()) > 0) {
+      console.log('  # SKIP: the official page is still a placeholder');
+      return;
+    }
+    // Re-running on the same server: an earlier run's approved leave shows 请假 for tomorrow.
+    const timeline = await api(
+      'GET',
+      `officials/${official.officialId}/timeline?from=${tomorrow}&to=${tomorrow}`,
+    );
+    if (timeline?.days?.[0]?.status === 'on_leave') {
+      console.log('  # SKIP: tomorrow is on approved leave (an earlier run), so the page shows 请假');
+      return;
+    }
+    await publicPage.getByText(SPECIFIC_TEXT).first().waitFor({ state: 'visible', timeout: 20_000 });
+  });
+  await shot(page, 'staff-official-public.png');
+
+  // --- leave ---------------------------------------------------------------------------
+  const leavePage = shell(page, 'leave');
+  await test('back as the 干部: 工作台 → 请假 → submit a request (tomorrow, 1 day)', async () => {
+    await page.goto(meUrl);
+    await me.waitFor({ state: 'visible' });
+    await switchTo('official');
+    await workbench.locator('[data-testid="workbench-item"][data-key="leave"]').click();
+    await leavePage.waitFor({ state: 'visible' });
+    await byTestId(leavePage, 'leave-days').filter({ hasText: '共 1 天' }).waitFor({ state: 'visible' });
+    await leavePage.locator('[data-testid="leave-reason"] textarea').fill(LEAVE_REASON);
+    await byTestId(leavePage, 'leave-submit').click();
+    const item = leavePage.locator('[data-testid="leave-item"]', { hasText: LEAVE_REASON });
+    await untilConfirmingIfAsked(page, '仍然提交', item);
+    if ((await item.getAttribute('data-status')) !== 'pending') throw new Error('not pending');
+    await item.getByText('待审批').waitFor({ state: 'visible' });
+  });
+  await shot(page, 'staff-leave-requested.png', { afterToast: true });
+
+  const review = shell(page, 'leave-review');
+  await test('switch to 督查室 → 工作台 → 请假审批 → 同意 (after confirming)', async () => {
+    await backToMe();
+    await switchTo('supervisor');
+    await workbench.waitFor({ state: 'visible' });
+    if ((await workbench.locator('[data-testid="workbench-item"][data-key="plan-edit"]').count()) !== 0) {
+      throw new Error('the supervisor sees 明日计划');
+    }
+    await workbench.locator('[data-testid="workbench-item"][data-key="leave-review"]').click();
+    await review.waitFor({ state: 'visible' });
+    const item = review.locator('[data-testid="review-item"]', { hasText: LEAVE_REASON });
+    await item.waitFor({ state: 'visible' });
+    await item.getByText(officialName).first().waitFor({ state: 'visible' });
+    await shot(page, 'staff-review-pending.png');
+    await byTestId(item, 'review-approve').click();
+    await confirmModal(page, '同意');
+    await review
+      .locator('[data-testid="review-item"][data-status="approved"]', { hasText: LEAVE_REASON })
+      .getByText('已同意')
+      .waitFor({ state: 'visible' });
+  });
+  await shot(page, 'staff-review-approved.png', { afterToast: true });
+
+  await test('the official’s leave is approved (GET /leaves as the official)', async () => {
+    const { accessToken } = await api('POST', 'auth/demo', {
+      body: { role: 'official', officialId: official.officialId },
+    });
+    const leaves = await api('GET', 'leaves', { token: accessToken });
+    const mine = leaves.find((l) => l.reason === LEAVE_REASON);
+    if (!mine) throw new Error('the leave is not listed');
+    if (mine.status !== 'approved') throw new Error(`status ${mine.status}`);
+  });
+
+  await test('no uncaught errors in the page', async () => {
+    if (pageErrors.length) throw new Error(pageErrors.join('\n'));
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  failed++;
+  console.log(`not ok - run the journey`);
+  console.log(`  # ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+} finally {
+  await browser?.close().catch(() => {});
+}
+summary();
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,151 @@
+/** 表格导入: download the unit's sheet for a date, fill it on a computer, upload it back (all or nothing). */
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { BatchPlansView, SheetRowError } from '@jinri/shared';
+import { useState } from 'react';
+
+import { toApiError } from '../../../api/request';
+import {
+  downloadUnitTemplate,
+  formatDay,
+  importUnitPlans,
+  pickSpreadsheet,
+  sheetRowErrors,
+} from '../../../api/staff.api';
+import { onlyIf } from '../../../utils/props';
+import { Banner } from '../common/ui';
+
+interface SheetImportProps {
+  unitId: number;
+  date: string;
+  /** Unsaved edits on the page, which an import would replace. */
+  dirty: boolean;
+  onImported: (view: BatchPlansView) => void;
+}
+
+type Outcome =
+  | { kind: 'rows'; rows: SheetRowError[] }
+  | { kind: 'error'; message: string }
+  | { kind: 'ok'; fileName: string };
+
+export function rowErrorText(e: SheetRowError): string {
+  const where = [e.row > 0 ? `第 ${e.row} 行` : '', e.column ? `「${e.column}」` : ''].join('');
+  return where ? `${where}：${e.reason}` : e.reason;
+}
+
+export function SheetImport({ unitId, date, dirty, onImported }: SheetImportProps) {
+  const [downloading, setDownloading] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const download = async () => {
+    if (downloading) return;
+    setDownloading(true);
+    try {
+      await downloadUnitTemplate(unitId, date);
+      if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '模板已下载', icon: 'success' });
+    } catch (error) {
+      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const upload = async () => {
+    if (uploading) return;
+    if (dirty) {
+      const { confirm } = await Taro.showModal({
+        title: '以表格为准？',
+        content: '导入会用表格里的内容更新日程，本页还没提交的修改将被丢弃。',
+        confirmText: '继续导入',
+        confirmColor: '#b42318',
+        cancelText: '取消',
+      });
+      if (!confirm) return;
+    }
+    let picked;
+    try {
+      picked = await pickSpreadsheet();
+    } catch (error) {
+      setOutcome({ kind: 'error', message: toApiError(error).message });
+      return;
+    }
+    if (!picked) return;
+    if (!/\.xlsx$/i.test(picked.name)) {
+      setOutcome({ kind: 'error', message: '请选择从这里下载的 .xlsx 模板表格' });
+      return;
+    }
+    setUploading(true);
+    setOutcome(null);
+    try {
+      const view = await importUnitPlans(unitId, date, picked);
+      setOutcome({ kind: 'ok', fileName: picked.name });
+      onImported(view);
+      void Taro.showToast({ title: '已导入', icon: 'success' });
+    } catch (error) {
+      const rows = sheetRowErrors(error);
+      const apiError = toApiError(error);
+      setOutcome(
+        apiError.hasCode('PLAN.SHEET_INVALID') && rows.length > 0
+          ? { kind: 'rows', rows }
+          : { kind: 'error', message: apiError.message },
+      );
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <View className="card" data-testid="sheet-import">
+      <Text className="st-card-title">表格导入</Text>
+      <Text className="st-hint">
+        干部较多时，可以下载 {formatDay(date)}{' '}
+        的模板，在电脑上填好后上传。表格中有任何一行填错，都不会导入，请按提示改好后重新上传。
+        {process.env.TARO_ENV === 'weapp'
+          ? '在微信中，模板会用文档预览打开，可从右上角菜单发送到电脑；上传时请从聊天记录中选择表格。'
+          : ''}
+      </Text>
+      <View className="st-actions-row">
+        <Button
+          className={`btn btn-secondary ${downloading ? 'btn-disabled' : ''}`}
+          disabled={onlyIf(downloading)}
+          data-testid="sheet-download"
+          onClick={() => void download()}
+        >
+          {downloading ? '正在下载…' : '下载模板'}
+        </Button>
+        <Button
+          className={`btn btn-primary ${uploading ? 'btn-disabled' : ''}`}
+          disabled={onlyIf(uploading)}
+          data-testid="sheet-upload"
+          onClick={() => void upload()}
+        >
+          {uploading ? '正在导入…' : '上传表格'}
+        </Button>
+      </View>
+
+      {outcome?.kind === 'ok' ? (
+        <Banner tone="success" testId="sheet-ok">
+          <Text className="st-banner__text">已导入“{outcome.fileName}”，下方已显示表格中的日程。</Text>
+        </Banner>
+      ) : null}
+      {outcome?.kind === 'error' ? (
+        <Banner tone="danger" testId="sheet-error">
+          <Text className="st-banner__text">{outcome.message}</Text>
+        </Banner>
+      ) : null}
+      {outcome?.kind === 'rows' ? (
+        <Banner tone="danger" testId="sheet-rows">
+          <Text className="st-banner__text">表格有误，未导入任何内容。请按下列提示修改后重新上传：</Text>
+          <View className="st-sheet-rows">
+            {outcome.rows.map((row, i) => (
+              <Text key={i} className="st-sheet-row" data-testid="sheet-row-error">
+                {rowErrorText(row)}
+              </Text>
+            ))}
+          </View>
+        </Banner>
+      ) : null}
+    </View>
+  );
+}

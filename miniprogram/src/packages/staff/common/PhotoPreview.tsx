@@ -1,0 +1,58 @@
+/**
+ * Full-screen photo preview. weapp: WeChat's own viewer (Taro.previewImage). H5: a simple overlay
+ * (Taro's H5 previewImage pulls in a 100+ KB carousel library for this).
+ */
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState, type ReactNode } from 'react';
+
+export function usePhotoPreview(): [(urls: string[], index: number) => void, ReactNode] {
+  const [viewing, setViewing] = useState<{ urls: string[]; index: number } | null>(null);
+
+  const open = (urls: string[], index: number) => {
+    if (urls.length === 0) return;
+    if (process.env.TARO_ENV === 'weapp') {
+      void Taro.previewImage({ current: urls[index], urls }).catch(() => undefined);
+      return;
+    }
+    setViewing({ urls, index: Math.min(Math.max(index, 0), urls.length - 1) });
+  };
+
+  const overlay =
+    viewing === null ? null : (
+      <View className="st-preview" data-testid="photo-preview" catchMove onClick={() => setViewing(null)}>
+        <Image className="st-preview__img" src={viewing.urls[viewing.index]} mode="aspectFit" />
+        <View className="st-preview__bar">
+          {viewing.urls.length > 1 ? (
+            <View
+              className="st-preview__btn"
+              role="button"
+              onClick={(e) => {
+                e.stopPropagation();
+                setViewing((v) => (v ? { ...v, index: (v.index + v.urls.length - 1) % v.urls.length } : v));
+              }}
+            >
+              <Text>上一张</Text>
+            </View>
+          ) : null}
+          <Text className="st-preview__count">
+            {viewing.index + 1}/{viewing.urls.length} · 点击关闭
+          </Text>
+          {viewing.urls.length > 1 ? (
+            <View
+              className="st-preview__btn"
+              role="button"
+              onClick={(e) => {
+                e.stopPropagation();
+                setViewing((v) => (v ? { ...v, index: (v.index + 1) % v.urls.length } : v));
+              }}
+            >
+              <Text>下一张</Text>
+            </View>
+          ) : null}
+        </View>
+      </View>
+    );
+
+  return [open, overlay];
+}

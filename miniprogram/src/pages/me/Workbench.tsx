@@ -1,0 +1,192 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import type { DayPlanView, MeResponse, Role } from '@jinri/shared';
+import { useEffect, useRef, useState } from 'react';
+
+import { addDays, chinaToday, getPlan, getWeeklyReport, listLeaves, mondayOf } from '../../api/staff.api';
+import './Workbench.css';
+
+/** Roles that see the 工作台. */
+export const WORKBENCH_ROLES: Role[] = ['official', 'clerk', 'supervisor', 'admin'];
+
+export function hasWorkbench(me: MeResponse): boolean {
+  return me.user.roles.some((r) => WORKBENCH_ROLES.includes(r));
+}
+
+const STAFF = '/packages/staff';
+
+interface Item {
+  key: string;
+  title: string;
+  hint: string;
+  url: string;
+  status?: string;
+  tone?: 'neutral' | 'warning' | 'success' | 'danger';
+}
+
+/** Status lines, loaded cheaply (a few small calls) each time 我的 is shown. */
+interface Statuses {
+  tomorrow?: DayPlanView | null;
+  today?: DayPlanView | null;
+  weekly?: 'none' | 'done' | 'late';
+  pendingLeaves?: number;
+}
+
+function planStatus(plan: DayPlanView | null | undefined, label: string): Pick<Item, 'status' | 'tone'> {
+  if (plan === undefined) return {};
+  if (!plan || plan.status === 'draft') return { status: `${label}：未提交`, tone: 'warning' };
+  if (plan.status === 'published') return { status: `${label}：已公示`, tone: 'success' };
+  return plan.late
+    ? { status: `${label}：逾期提交`, tone: 'danger' }
+    : { status: `${label}：已提交，待公示`, tone: 'success' };
+}
+
+function postsStatus(plan: DayPlanView | null | undefined): Pick<Item, 'status' | 'tone'> {
+  if (plan === undefined) return {};
+  const entries = (plan?.entries ?? []).filter((e) => e.status === 'active');
+  if (entries.length === 0) return { status: '今天没有日程', tone: 'neutral' };
+  const posted = entries.filter((e) => e.updates.length > 0).length;
+  return {
+    status: `今天 ${entries.length} 项，已晒 ${posted} 项`,
+    tone: posted === entries.length ? 'success' : 'warning',
+  };
+}
+
+/**
+ * 工作台 on 我的: the staff pages this person's roles allow, each with a one-line status where it
+ * costs at most one small request.
+ */
+export function Workbench({ me }: { me: MeResponse }) {
+  const roles = me.user.roles;
+  const officialId = roles.includes('official') ? (me.user.officialId ?? null) : null;
+  const clerkUnits = me.grants.filter((g) => g.role === 'clerk' && g.unit).map((g) => g.unit!.name);
+  const reviewer = roles.includes('supervisor') || roles.includes('admin');
+  const [statuses, setStatuses] = useState<Statuses>({});
+  const [refresh, setRefresh] = useState(0);
+
+  const shown = useRef(false);
+  // Back from a staff page: statuses may have changed. (The first show is the mount itself.)
+  useDidShow(() => {
+    if (shown.current) setRefresh((n) => n + 1);
+    shown.current = true;
+  });
+
+  useEffect(() => {
+    let active = true;
+    const today = chinaToday();
+    const merge = (patch: Statuses) => {
+      if (active) setStatuses((s) => ({ ...s, ...patch }));
+    };
+    if (officialId !== null) {
+      getPlan(officialId, addDays(today, 1)).then(
+        (tomorrow) => merge({ tomorrow }),
+        () => undefined,
+      );
+      getPlan(officialId, today).then(
+        (plan) => merge({ today: plan }),
+        () => undefined,
+      );
+      getWeeklyReport(officialId, mondayOf(today)).then(
+        (report) => merge({ weekly: report ? (report.late ? 'late' : 'done') : 'none' }),
+        () => undefined,
+      );
+    }
+    if (reviewer) {
+      listLeaves('pending').then(
+        (list) => merge({ pendingLeaves: list.length }),
+        () => undefined,
+      );
+    }
+    return () => {
+      active = false;
+    };
+  }, [officialId, reviewer, refresh]);
+
+  const items: Item[] = [];
+  if (officialId !== null) {
+    items.push(
+      {
+        key: 'plan-edit',
+        title: '明日计划',
+        hint: '填写明天的工作安排，次日公示',
+        url: `${STAFF}/plan-edit/index`,
+        ...planStatus(statuses.tomorrow, '明日计划'),
+      },
+      {
+        key: 'today-posts',
+        title: '今日晒',
+        hint: '晒工作进展和结果，可附照片',
+        url: `${STAFF}/today-posts/index`,
+        ...postsStatus(statuses.today),
+      },
+      { key: 'leave', title: '请假', hint: '提交请假申请，查看审批结果', url: `${STAFF}/leave/index` },
+      {
+        key: 'weekly',
+        title: '周报',
+        hint: '本周成效和下周计划',
+        url: `${STAFF}/weekly/index`,
+        ...(statuses.weekly === undefined
+          ? {}
+          : statuses.weekly === 'none'
+            ? { status: '本周周报：未提交', tone: 'warning' as const }
+            : statuses.weekly === 'late'
+              ? { status: '本周周报：已提交（逾期）', tone: 'danger' as const }
+              : { status: '本周周报：已提交', tone: 'success' as const }),
+      },
+    );
+  }
+  if (roles.includes('clerk')) {
+    items.push({
+      key: 'batch',
+      title: '批量填报',
+      hint: clerkUnits.length ? `为${clerkUnits.join('、')}的干部填写日程` : '为本单位干部填写日程',
+      url: `${STAFF}/batch/index`,
+    });
+  }
+  if (reviewer) {
+    items.push({
+      key: 'leave-review',
+      title: '请假审批',
+      hint: '审批辖区干部的请假',
+      url: `${STAFF}/leave-review/index`,
+      ...(statuses.pendingLeaves === undefined
+        ? {}
+        : statuses.pendingLeaves > 0
+          ? { status: `待审批 ${statuses.pendingLeaves} 条`, tone: 'warning' as const }
+          : { status: '没有待审批的请假', tone: 'neutral' as const }),
+    });
+  }
+  if (items.length === 0) return null;
+
+  return (
+    <View className="card" data-testid="workbench">
+      <Text className="me-card__title">工作台</Text>
+      <View className="me-workbench">
+        {items.map((item) => (
+          <View
+            key={item.key}
+            className="me-workbench__item"
+            role="button"
+            data-testid="workbench-item"
+            data-key={item.key}
+            onClick={() => void Taro.navigateTo({ url: item.url })}
+          >
+            <View className="me-workbench__body">
+              <Text className="me-workbench__title">{item.title}</Text>
+              <Text className="me-workbench__hint">{item.hint}</Text>
+              {item.status ? (
+                <Text
+                  className={`me-workbench__status me-workbench__status--${item.tone ?? 'neutral'}`}
+                  data-testid="workbench-status"
+                >
+                  {item.status}
+                </Text>
+              ) : null}
+            </View>
+            <Text className="me-workbench__arrow">›</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
