@@ -16,7 +16,7 @@ const LOAD_TIMEOUT_MS = 20_000; // the request wrapper gives up after 15 s
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 const TABS = ['今日', '找人办事', '我的'];
-const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地';
+const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地、dibao'; // src/pages/find/index.tsx
 
 // Hooks the app puts on the page (src/components/Page, src/pages/today):
 //   [data-testid="app-shell"][data-page="today|find|me"]  the root of each tab page
@@ -141,14 +141,18 @@ async function main() {
 
   await page.screenshot({ path: join(ARTIFACTS, 'app-shell.png') }).catch(() => {});
 
-  await test('找人办事 tab shows the search box', async () => {
+  await test('找人办事 tab searches: 低保 finds 低保申请', async () => {
     await tabBar(page).getByText('找人办事', { exact: true }).click();
     await shell(page, 'find').waitFor({ state: 'visible' });
     const search = shell(page, 'find').locator(`input[placeholder="${SEARCH_PLACEHOLDER}"]`);
     await search.waitFor({ state: 'visible' });
     await search.fill('低保');
     if ((await search.inputValue()) !== '低保') throw new Error('search box did not accept input');
-    await shell(page, 'find').getByText('找人办事功能即将上线').waitFor({ state: 'visible' });
+    // GET /search answers (src/pages/find, e2e/find.e2e.mjs has the whole journey).
+    await shell(page, 'find')
+      .locator('[data-testid="search-results"][data-state="ok"] [data-testid="result-matter-name"]')
+      .getByText('低保申请', { exact: true })
+      .waitFor({ state: 'visible', timeout: LOAD_TIMEOUT_MS });
     await page.screenshot({ path: join(ARTIFACTS, 'find.png') }).catch(() => {});
   });
 

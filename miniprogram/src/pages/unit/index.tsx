@@ -1,11 +1,279 @@
-import { EmptyState } from '../../components/EmptyState';
-import { Page } from '../../components/Page';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { DEFAULT_RULES, type TodayPlan, type TodayResponse, type UnitChildrenResponse } from '@jinri/shared';
+import { useMemo } from 'react';
 
-/** Placeholder until the page is built. */
-export default function Placeholder() {
+import { getToday, getUnits } from '../../api/journals.api';
+import { EmptyState } from '../../components/EmptyState';
+import { LoadingState } from '../../components/LoadingState';
+import { Page } from '../../components/Page';
+import { useLoad, type Load } from '../../hooks/useLoad';
+import { useNow } from '../../hooks/useNow';
+import {
+  formatClock,
+  formatClockShort,
+  formatLocalDate,
+  localMinutes,
+  localToday,
+  parseClock,
+} from '../../utils/date';
+import { goBackOrFind, officialUrl, openPage, unitUrl } from '../find/nav';
+import { PlanCard } from './PlanCard';
+import './index.css';
+
+const KIND_LABELS: Record<string, string> = {
+  county: '县',
+  town: '乡镇（街道）',
+  village: '村（社区）',
+  department: '县直部门',
+  office: '县直部门',
+};
+const STALE_MS = 2 * 60_000;
+const PUBLICATION_TIME = DEFAULT_RULES.publicationTime;
+
+function parseId(raw: string | undefined): number | null {
+  const id = Number(raw);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+interface Group {
+  unit: { id: number; name: string };
+  plans: TodayPlan[];
+}
+
+/** The unit's own people first, then each child unit's, in the server's order. */
+function groupPlans(data: TodayResponse): Group[] {
+  const groups = new Map<number, Group>();
+  // The county's subtree is everyone: show its own leaders only (the towns are a tap away).
+  const plans =
+    data.unit.kind === 'county' ? data.plans.filter((p) => p.official.unit.id === data.unit.id) : data.plans;
+  for (const plan of plans) {
+    const unit = plan.official.unit;
+    const group = groups.get(unit.id) ?? { unit, plans: [] };
+    group.plans.push(plan);
+    groups.set(unit.id, group);
+  }
+  return [...groups.values()].sort((a, b) =>
+    a.unit.id === data.unit.id ? -1 : b.unit.id === data.unit.id ? 1 : 0,
+  );
+}
+
+export default function UnitPage() {
+  const { params } = useRouter();
+  const id = parseId(params.id);
+  const now = useNow();
+  const today = localToday(now);
+  const nowMinutes = localMinutes(now);
+
+  const units = useLoad(id === null ? null : `units|${id}`, () => getUnits(id!));
+  const plans = useLoad(id === null ? null : `today|${id}|${today}`, () => getToday(id!, today));
+
+  usePullDownRefresh(() => {
+    void Promise.all([units.refresh(), plans.refresh()]).finally(() => Taro.stopPullDownRefresh());
+  });
+  useDidShow(() => {
+    const view = plans.view;
+    if (view.kind === 'ok' && !view.updating && Date.now() - view.loadedAt > STALE_MS) void plans.refresh();
+  });
+
+  const tree = units.view.kind === 'ok' ? units.view.data : null;
+  const name = tree?.unit.name ?? (plans.view.kind === 'ok' ? plans.view.data.unit.name : '');
+  useShareAppMessage(() => ({
+    title: name ? `${name} · 今天都在哪` : '今日工作',
+    path: id === null ? '/pages/today/index' : `/pages/unit/index?id=${id}`,
+  }));
+
+  const notFound =
+    id === null ||
+    (units.view.kind === 'error' && units.view.error.status === 404) ||
+    (plans.view.kind === 'error' && plans.view.error.status === 404);
+  if (notFound) {
+    return (
+      <Page name="unit" title="单位">
+        <View className="card">
+          <EmptyState icon="?" title="没有找到这个单位" description="可能已调整，或链接有误。">
+            <Button className="btn btn-primary" onClick={goBackOrFind}>
+              返回
+            </Button>
+          </EmptyState>
+        </View>
+      </Page>
+    );
+  }
+
   return (
     <Page name="unit" title="单位">
-      <EmptyState title="即将上线" />
+      <View data-testid="unit" data-unit-id={String(id)}>
+        {units.view.kind === 'loading' ? (
+          <View className="card">
+            <LoadingState text="正在加载单位…" />
+          </View>
+        ) : null}
+        {units.view.kind === 'error' ? (
+          <View className="card">
+            <EmptyState
+              tone="danger"
+              icon="!"
+              title="单位信息没有加载出来"
+              description={units.view.error.message}
+            >
+              <Button className="btn btn-primary" onClick={units.retry}>
+                重试
+              </Button>
+            </EmptyState>
+          </View>
+        ) : null}
+        {tree ? <UnitHead tree={tree} /> : null}
+
+        <TodaySection load={plans} today={today} nowMinutes={nowMinutes} unitName={name} />
+
+        {tree && tree.children.length > 0 ? <Children tree={tree} /> : null}
+      </View>
     </Page>
+  );
+}
+
+function UnitHead({ tree }: { tree: UnitChildrenResponse }) {
+  const { unit, ancestors } = tree;
+  return (
+    <View className="unit-head">
+      {ancestors.length > 0 ? (
+        <View className="unit-crumbs" data-testid="unit-crumbs" aria-label="所属单位">
+          {ancestors.map((a) => (
+            <View key={a.id} className="unit-crumbs__item">
+              <View
+                className="unit-crumbs__link"
+                role="link"
+                data-testid="unit-crumb"
+                data-unit-id={String(a.id)}
+                hoverClass="unit-crumbs__link--pressed"
+                onClick={() => void Taro.redirectTo({ url: unitUrl(a.id) }).catch(() => undefined)}
+              >
+                <Text>{a.name}</Text>
+              </View>
+              <Text className="unit-crumbs__sep">›</Text>
+            </View>
+          ))}
+          <Text className="unit-crumbs__current">{unit.name}</Text>
+        </View>
+      ) : null}
+      <Text className="page__title unit-head__name" data-testid="unit-name">
+        {unit.name}
+      </Text>
+      <Text className="unit-head__kind">{KIND_LABELS[unit.kind] ?? ''}</Text>
+    </View>
+  );
+}
+
+interface TodaySectionProps {
+  load: Load<TodayResponse>;
+  today: string;
+  nowMinutes: number;
+  unitName: string;
+}
+
+function TodaySection({ load, today, nowMinutes, unitName }: TodaySectionProps) {
+  const { view } = load;
+  const groups = useMemo(() => (view.kind === 'ok' ? groupPlans(view.data) : []), [view]);
+  const beforePublication = nowMinutes < (parseClock(PUBLICATION_TIME) ?? 0);
+  const count = groups.reduce((n, g) => n + g.plans.length, 0);
+  const nothingYet =
+    view.kind === 'ok' &&
+    beforePublication &&
+    groups.every((g) => g.plans.every((p) => p.status !== 'published'));
+
+  return (
+    <View className="unit-today" data-testid="unit-today" data-state={view.kind}>
+      <View className="unit-today__head">
+        <Text className="unit-section__title">{unitName ? `${unitName}今天都在哪` : '今天都在哪'}</Text>
+        <Text className="unit-today__date">{formatLocalDate(today)}</Text>
+      </View>
+      {view.kind === 'loading' ? (
+        <View className="card">
+          <LoadingState text="正在加载今天的安排…" />
+        </View>
+      ) : null}
+      {view.kind === 'error' ? (
+        <View className="card">
+          <EmptyState tone="danger" icon="!" title="今天的安排没有加载出来" description={view.error.message}>
+            <Button className="btn btn-primary" onClick={load.retry}>
+              重试
+            </Button>
+          </EmptyState>
+        </View>
+      ) : null}
+      {view.kind === 'ok' ? (
+        <>
+          {nothingYet ? (
+            <Text className="unit-today__note" data-testid="unit-not-yet">
+              今日日程将于早上 {formatClockShort(PUBLICATION_TIME)} 公示
+            </Text>
+          ) : null}
+          {count === 0 ? (
+            <View className="card">
+              <EmptyState title="这里暂时没有登记干部" description="可以看看下面的下级单位。" />
+            </View>
+          ) : null}
+          {groups.map((group) => (
+            <View key={group.unit.id} className="unit-group" data-testid="unit-group">
+              {groups.length > 1 ? (
+                <Text className="unit-group__title">
+                  {group.unit.name}
+                  <Text className="unit-group__count">（{group.plans.length} 人）</Text>
+                </Text>
+              ) : null}
+              {group.plans.map((plan) => (
+                <PlanCard
+                  key={plan.official.id}
+                  plan={plan}
+                  nowMinutes={plan.status === 'published' ? nowMinutes : null}
+                  onOpen={(officialId) => openPage(officialUrl(officialId))}
+                />
+              ))}
+            </View>
+          ))}
+          <View className="unit-fresh">
+            <Text className="unit-fresh__text">
+              {view.updating ? '正在更新…' : `更新于 ${formatClock(view.loadedAt)}`}
+              {view.staleError ? `（更新失败：${view.staleError.message}）` : ''}
+            </Text>
+            {!view.updating ? (
+              <View className="unit-fresh__action" role="button" onClick={() => void load.refresh()}>
+                <Text>刷新</Text>
+              </View>
+            ) : null}
+          </View>
+        </>
+      ) : null}
+    </View>
+  );
+}
+
+function Children({ tree }: { tree: UnitChildrenResponse }) {
+  const title = tree.unit.kind === 'town' ? '下辖村（社区）' : '下级单位';
+  return (
+    <View className="unit-children" data-testid="unit-children">
+      <Text className="unit-section__title">{title}</Text>
+      <View className="unit-children__grid">
+        {tree.children.map((child) => (
+          <View
+            key={child.id}
+            className="unit-child"
+            role="link"
+            data-testid="unit-child"
+            data-unit-id={String(child.id)}
+            hoverClass="unit-child--pressed"
+            onClick={() => openPage(unitUrl(child.id))}
+          >
+            <Text className="unit-child__name">{child.name}</Text>
+            {child.childCount > 0 ? (
+              <Text className="unit-child__count">
+                {child.childCount} 个{child.kind === 'town' ? '村（社区）' : '下级单位'}
+              </Text>
+            ) : null}
+          </View>
+        ))}
+      </View>
+    </View>
   );
 }
