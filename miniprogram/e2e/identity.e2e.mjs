@@ -164,7 +164,7 @@ async function main() {
     await privacy.getByText('个人信息保护提示').waitFor({ state: 'visible' });
     await byTestId(privacy, 'privacy-contract').click();
     await byTestId(privacy, 'privacy-details')
-      .getByText(/仅手机号/)
+      .getByText(/仅向干部身份的用户收集/)
       .waitFor({ state: 'visible' });
   });
   await shot(page, 'identity-privacy.png');
