@@ -17,6 +17,7 @@ export interface CurrentPost {
 
 export interface UnitMember {
   officialId: number;
+  postId: number;
   name: string;
   title: string;
   unitId: number;
@@ -106,6 +107,7 @@ export class DirectoryRepository {
       .innerJoin('m.official', 'o')
       .select([
         'o.id AS "officialId"',
+        'p.id AS "postId"',
         'o.name AS name',
         'o.phoneMasked AS "phoneMasked"',
         'p.title AS title',
@@ -120,6 +122,7 @@ export class DirectoryRepository {
       .getRawMany();
     return rows.map((r) => ({
       officialId: Number(r.officialId),
+      postId: Number(r.postId),
       name: String(r.name),
       title: String(r.title),
       unitId: Number(r.unitId),
@@ -148,6 +151,7 @@ export class DirectoryRepository {
       .getRawMany();
     return rows.map((r) => ({
       officialId: Number(r.officialId),
+      postId: Number(r.postId),
       name: String(r.name),
       title: String(r.title),
       unitName: String(r.unitName),

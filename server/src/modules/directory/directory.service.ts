@@ -19,6 +19,7 @@ export interface OfficialProfile {
 
 export interface UnitMemberView {
   officialId: number;
+  postId: number;
   name: string;
   title: string;
   unit: { id: number; name: string };
@@ -100,6 +101,7 @@ export class DirectoryService {
     const bound = await this.directory.findBoundOfficialIds([...new Set(members.map((m) => m.officialId))]);
     return members.map((m) => ({
       officialId: m.officialId,
+      postId: m.postId,
       name: m.name,
       title: m.title,
       unit: { id: m.unitId, name: m.unitName },
