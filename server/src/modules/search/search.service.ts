@@ -192,7 +192,11 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
 /** The index of the county containing the unit; the first county's without a unit. */
 function indexFor(loaded: Loaded, unitPath: string | null): SearchIndex {
   if (unitPath) {
-    for (const [county, index] of loaded.indexes) if (unitPath.startsWith(county)) return index;
+    // The innermost county containing the unit (a province root may also be of kind county).
+    let best: [string, SearchIndex] | null = null;
+    for (const entry of loaded.indexes)
+      if (unitPath.startsWith(entry[0]) && entry[0].length > (best?.[0].length ?? 0)) best = entry;
+    if (best) return best[1];
   }
   return loaded.indexes.values().next().value ?? SearchIndex.build([]);
 }
@@ -227,8 +231,15 @@ export function buildIndex(snapshot: DirectorySnapshot): Omit<Loaded, 'version'>
   const counties = snapshot.counties.length > 0 ? snapshot.counties : ['/'];
   // A matter owned above the counties (a province department) is searchable in every county.
   const countiesOf = (path: string) => {
-    const own = counties.filter((c) => path.startsWith(c));
-    return own.length > 0 ? own : counties.filter((c) => c.startsWith(path));
+    // The innermost county holding the unit; a unit above the counties belongs to every one below it.
+    const own = counties.filter((c) => path.startsWith(c)).sort((a, b) => b.length - a.length)[0];
+    if (own && !counties.some((c) => c !== own && c.startsWith(own))) return [own];
+    const below = counties.filter(
+      (c) =>
+        c.startsWith(path) &&
+        !counties.some((d) => d !== c && c.startsWith(d) && d.startsWith(path) && d.length > path.length),
+    );
+    return below.length > 0 ? below : own ? [own] : [];
   };
   const docsByCounty = new Map<string, IndexDoc[]>(counties.map((c) => [c, []]));
   const add = (paths: string[], doc: IndexDoc) => {
