@@ -20,6 +20,8 @@ export default defineAppConfig({
         'batch/index',
       ],
     },
+    // Admin pages (a jurisdiction's administrator): invites and grants, matters, post handovers.
+    { root: 'packages/admin', pages: ['invites/index', 'matters/index', 'matter-edit/index', 'posts/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -14,6 +14,24 @@ export function hasWorkbench(me: MeResponse): boolean {
 }
 
 const STAFF = '/packages/staff';
+const ADMIN = '/packages/admin';
+
+/** The 管理 section: only for admins (links only, no status requests). */
+const ADMIN_ITEMS: Item[] = [
+  {
+    key: 'admin-invites',
+    title: '邀请与授权',
+    hint: '发放邀请码，查看和撤销授权',
+    url: `${ADMIN}/invites/index`,
+  },
+  {
+    key: 'admin-matters',
+    title: '事项管理',
+    hint: '维护事项材料和群众的说法',
+    url: `${ADMIN}/matters/index`,
+  },
+  { key: 'admin-posts', title: '人员交接', hint: '查看在任干部，办理职务交接', url: `${ADMIN}/posts/index` },
+];
 
 interface Item {
   key: string;
@@ -156,37 +174,51 @@ export function Workbench({ me }: { me: MeResponse }) {
           : { status: '没有待审批的请假', tone: 'neutral' as const }),
     });
   }
-  if (items.length === 0) return null;
+  const adminItems = roles.includes('admin') ? ADMIN_ITEMS : [];
+  if (items.length === 0 && adminItems.length === 0) return null;
 
   return (
     <View className="card" data-testid="workbench">
       <Text className="me-card__title">工作台</Text>
-      <View className="me-workbench">
-        {items.map((item) => (
-          <View
-            key={item.key}
-            className="me-workbench__item"
-            role="button"
-            data-testid="workbench-item"
-            data-key={item.key}
-            onClick={() => void Taro.navigateTo({ url: item.url })}
-          >
-            <View className="me-workbench__body">
-              <Text className="me-workbench__title">{item.title}</Text>
-              <Text className="me-workbench__hint">{item.hint}</Text>
-              {item.status ? (
-                <Text
-                  className={`me-workbench__status me-workbench__status--${item.tone ?? 'neutral'}`}
-                  data-testid="workbench-status"
-                >
-                  {item.status}
-                </Text>
-              ) : null}
-            </View>
-            <Text className="me-workbench__arrow">›</Text>
+      <WorkbenchList items={items} />
+      {adminItems.length ? (
+        <View data-testid="workbench-admin">
+          <Text className="me-card__title me-workbench__section">管理</Text>
+          <WorkbenchList items={adminItems} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function WorkbenchList({ items }: { items: Item[] }) {
+  if (items.length === 0) return null;
+  return (
+    <View className="me-workbench">
+      {items.map((item) => (
+        <View
+          key={item.key}
+          className="me-workbench__item"
+          role="button"
+          data-testid="workbench-item"
+          data-key={item.key}
+          onClick={() => void Taro.navigateTo({ url: item.url })}
+        >
+          <View className="me-workbench__body">
+            <Text className="me-workbench__title">{item.title}</Text>
+            <Text className="me-workbench__hint">{item.hint}</Text>
+            {item.status ? (
+              <Text
+                className={`me-workbench__status me-workbench__status--${item.tone ?? 'neutral'}`}
+                data-testid="workbench-status"
+              >
+                {item.status}
+              </Text>
+            ) : null}
           </View>
-        ))}
-      </View>
+          <Text className="me-workbench__arrow">›</Text>
+        </View>
+      ))}
     </View>
   );
 }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '邀请与授权',
+  enablePageMeta: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '编辑事项',
+  enablePageMeta: true,
+});

@@ -1,0 +1,376 @@
+/**
+ * 编辑事项: name, category, the everyday words residents type (synonyms), keywords, materials,
+ * where to go, office hours, legal basis and the department. After saving, 试一试 searches with a
+ * synonym and tells whether this matter comes first.
+ */
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { MatterDetail, MeResponse } from '@jinri/shared';
+import { useCallback, useState } from 'react';
+
+import {
+  getMatterDetail,
+  saveMatter,
+  searchMatters,
+  type MatterInput,
+  type SavedMatter,
+} from '../../../api/admin.api';
+import { toApiError } from '../../../api/request';
+import { Page } from '../../../components/Page';
+import { useLoad } from '../../staff/common/hooks';
+import { Banner, ErrorCard, LoadingCard, StaffGate } from '../../staff/common/ui';
+import { fieldMessages } from '../common/errors';
+import { UnitPicker, type UnitRef } from '../common/UnitPicker';
+import { TagEditor } from './TagEditor';
+import '../../staff/common/staff.css';
+import '../common/admin.css';
+
+export default function MatterEditPage() {
+  const { params } = useRouter();
+  const id = Number(params.id);
+  const matterId = Number.isInteger(id) && id > 0 ? id : null;
+  return (
+    <Page name="admin-matter-edit" title="编辑事项">
+      <StaffGate roles={['admin']} deniedText="只有管理员可以维护事项。">
+        {(me) => (matterId === null ? <Editor me={me} initial={null} /> : <Loader me={me} id={matterId} />)}
+      </StaffGate>
+    </Page>
+  );
+}
+
+function Loader({ me, id }: { me: MeResponse; id: number }) {
+  const load = useCallback(() => getMatterDetail(id), [id]);
+  const { state, retry } = useLoad(`admin:matter:${id}`, load);
+  if (state.kind === 'loading') return <LoadingCard text="正在读取事项…" />;
+  if (state.kind === 'error') return <ErrorCard error={state.error} onRetry={retry} title="事项读取失败" />;
+  return <Editor me={me} initial={state.value} />;
+}
+
+interface Draft {
+  name: string;
+  category: string;
+  synonyms: string[];
+  keywords: string[];
+  materials: string[];
+  whereToGo: string;
+  officeHours: string;
+  legalBasis: string;
+  department: UnitRef | null;
+}
+
+function draftOf(m: MatterDetail | null): Draft {
+  return {
+    name: m?.name ?? '',
+    category: m?.category ?? '',
+    synonyms: m?.synonyms ?? [],
+    keywords: m?.keywords ?? [],
+    materials: m?.materials ?? [],
+    whereToGo: m?.whereToGo ?? '',
+    officeHours: m?.officeHours ?? '',
+    legalBasis: m?.legalBasis ?? '',
+    department: m ? m.department : null,
+  };
+}
+
+function draftOfSaved(saved: SavedMatter, department: UnitRef): Draft {
+  return { ...saved, legalBasis: saved.legalBasis ?? '', department };
+}
+
+/** Local checks before sending (the server checks again; its answers show under the same fields). */
+function check(d: Draft): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (d.name.trim().length < 2) out.name = '请填写事项名称（至少 2 个字）';
+  if (d.category.trim().length < 2) out.category = '请填写分类（至少 2 个字）';
+  if (!d.department) out.departmentId = '请选择主管部门';
+  return out;
+}
+
+function Editor({ me, initial }: { me: MeResponse; initial: MatterDetail | null }) {
+  const [matterId, setMatterId] = useState<number | null>(initial?.id ?? null);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
+  const [savedDraft, setSavedDraft] = useState<Draft | null>(() => (initial ? draftOf(initial) : null));
+  const [justSaved, setJustSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const dirty = savedDraft === null || JSON.stringify(draft) !== JSON.stringify(savedDraft);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setJustSaved(false);
+    setErrors((e) => {
+      const field = key === 'department' ? 'departmentId' : key;
+      if (!(field in e)) return e;
+      const next = { ...e };
+      delete next[field];
+      return next;
+    });
+  };
+
+  const save = async () => {
+    if (saving) return;
+    const local = check(draft);
+    setErrors(local);
+    if (Object.keys(local).length) {
+      setFailure('请先改正标红的内容');
+      return;
+    }
+    const body: MatterInput = {
+      name: draft.name.trim(),
+      category: draft.category.trim(),
+      keywords: draft.keywords,
+      synonyms: draft.synonyms,
+      materials: draft.materials,
+      whereToGo: draft.whereToGo.trim(),
+      officeHours: draft.officeHours.trim(),
+      legalBasis: draft.legalBasis.trim() || null,
+      departmentId: draft.department!.id,
+    };
+    setSaving(true);
+    setFailure(null);
+    try {
+      const saved = await saveMatter(matterId, body);
+      const next = draftOfSaved(saved, draft.department!);
+      setMatterId(saved.id);
+      setDraft(next);
+      setSavedDraft(next);
+      setJustSaved(true);
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+    } catch (err) {
+      const error = toApiError(err);
+      const fields = fieldMessages(error);
+      setErrors(fields);
+      setFailure(
+        Object.keys(fields).length
+          ? `${error.message}：请改正标红的内容`
+          : error.message || '保存失败，请重试',
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const fieldError = (field: string) =>
+    errors[field] ? (
+      <Text className="st-field-error" data-testid="field-error" data-field={field}>
+        {errors[field]}
+      </Text>
+    ) : null;
+
+  return (
+    <>
+      <View className="card" data-testid="matter-form" data-matter-id={matterId ? String(matterId) : ''}>
+        <Text className="st-card-title">{matterId ? draft.name || '事项' : '新建事项'}</Text>
+
+        <Text className="st-label">事项名称</Text>
+        <Input
+          className={`st-input ${errors.name ? 'st-input--invalid' : ''}`}
+          value={draft.name}
+          maxlength={100}
+          placeholder="如：宅基地审批"
+          placeholderClass="st-placeholder"
+          data-testid="matter-name"
+          onInput={(e) => set('name', e.detail.value)}
+        />
+        {fieldError('name')}
+
+        <Text className="st-label">分类</Text>
+        <Input
+          className={`st-input ${errors.category ? 'st-input--invalid' : ''}`}
+          value={draft.category}
+          maxlength={50}
+          placeholder="如：自然资源、社会保障"
+          placeholderClass="st-placeholder"
+          data-testid="matter-category"
+          onInput={(e) => set('category', e.detail.value)}
+        />
+        {fieldError('category')}
+
+        <Text className="st-label">群众的说法（同义词）</Text>
+        <Text className="st-hint">群众搜索时常用的大白话，如“盖房子”，添加后搜这些词也能找到本事项。</Text>
+        <TagEditor
+          values={draft.synonyms}
+          onChange={(v) => set('synonyms', v)}
+          maxItems={30}
+          maxLength={30}
+          placeholder="如：盖房子、建新房"
+          testId="synonyms"
+        />
+        {fieldError('synonyms')}
+
+        <Text className="st-label">关键词</Text>
+        <Text className="st-hint">规范叫法和相关词，也用于搜索。</Text>
+        <TagEditor
+          values={draft.keywords}
+          onChange={(v) => set('keywords', v)}
+          maxItems={30}
+          maxLength={30}
+          placeholder="如：宅基地、建房"
+          testId="keywords"
+        />
+        {fieldError('keywords')}
+
+        <Text className="st-label">需要带的材料</Text>
+        <TagEditor
+          values={draft.materials}
+          onChange={(v) => set('materials', v)}
+          maxItems={30}
+          maxLength={100}
+          placeholder="如：户口本原件及复印件"
+          testId="materials"
+          layout="lines"
+        />
+        {fieldError('materials')}
+
+        <Text className="st-label">去哪里办</Text>
+        <Textarea
+          className={`st-textarea ${errors.whereToGo ? 'st-input--invalid' : ''}`}
+          value={draft.whereToGo}
+          maxlength={500}
+          autoHeight
+          placeholder="如：镇便民服务中心 2 号窗口"
+          placeholderClass="st-placeholder"
+          data-testid="matter-where"
+          onInput={(e) => set('whereToGo', e.detail.value)}
+        />
+        {fieldError('whereToGo')}
+
+        <Text className="st-label">办理时间</Text>
+        <Input
+          className={`st-input ${errors.officeHours ? 'st-input--invalid' : ''}`}
+          value={draft.officeHours}
+          maxlength={200}
+          placeholder="如：工作日 8:30-12:00，14:30-17:30"
+          placeholderClass="st-placeholder"
+          data-testid="matter-hours"
+          onInput={(e) => set('officeHours', e.detail.value)}
+        />
+        {fieldError('officeHours')}
+
+        <Text className="st-label">政策依据（选填）</Text>
+        <Textarea
+          className={`st-textarea ${errors.legalBasis ? 'st-input--invalid' : ''}`}
+          value={draft.legalBasis}
+          maxlength={500}
+          autoHeight
+          placeholder="如：《中华人民共和国土地管理法》第六十二条"
+          placeholderClass="st-placeholder"
+          data-testid="matter-legal"
+          onInput={(e) => set('legalBasis', e.detail.value)}
+        />
+        {fieldError('legalBasis')}
+
+        <Text className="st-label">主管部门</Text>
+        <UnitPicker
+          me={me}
+          value={draft.department}
+          label="主管部门"
+          testId="matter-department"
+          onChange={(u) => set('department', u)}
+        />
+        {fieldError('departmentId')}
+      </View>
+
+      {failure ? (
+        <Banner tone="danger" testId="matter-save-error">
+          <Text>{failure}</Text>
+        </Banner>
+      ) : null}
+      {justSaved && !dirty ? (
+        <Banner tone="success" testId="matter-saved">
+          <Text>已保存。群众现在搜索就能用上新的说法。</Text>
+        </Banner>
+      ) : null}
+
+      <View
+        className={`btn btn-primary ad-block ${saving || !dirty ? 'btn-disabled' : ''}`}
+        role="button"
+        data-testid="matter-save"
+        onClick={() => void save()}
+      >
+        <Text>{saving ? '正在保存…' : dirty ? '保存' : '已保存'}</Text>
+      </View>
+
+      {matterId !== null && savedDraft ? (
+        <TryIt matterId={matterId} name={savedDraft.name} words={savedDraft.synonyms} />
+      ) : null}
+    </>
+  );
+}
+
+type TryResult =
+  | { kind: 'loading'; word: string }
+  | { kind: 'error'; word: string; message: string }
+  | { kind: 'done'; word: string; rank: number; first: string | null };
+
+/** 试一试: search as a resident would, with one of the saved synonyms. */
+function TryIt({ matterId, name, words }: { matterId: number; name: string; words: string[] }) {
+  const [result, setResult] = useState<TryResult | null>(null);
+
+  const run = (word: string) => {
+    setResult({ kind: 'loading', word });
+    searchMatters(word).then(
+      (res) => {
+        const rank = res.matters.findIndex((m) => m.id === matterId) + 1;
+        setResult({ kind: 'done', word, rank, first: res.matters[0]?.name ?? null });
+      },
+      (err: unknown) => setResult({ kind: 'error', word, message: toApiError(err).message }),
+    );
+  };
+
+  return (
+    <View className="card ad-try" data-testid="try-it">
+      <Text className="st-card-title">试一试</Text>
+      <Text className="st-hint">
+        {words.length
+          ? '点一个说法，像群众一样搜索，看看本事项是否排在第一个。'
+          : '还没有群众的说法：在上方添加并保存后再来试。'}
+      </Text>
+      <View className="st-chips">
+        {words.map((w) => (
+          <View
+            key={w}
+            className={`st-choice ${result?.word === w ? 'st-choice--on' : ''}`}
+            role="button"
+            data-testid="try-word"
+            data-word={w}
+            onClick={() => run(w)}
+          >
+            <Text>搜“{w}”</Text>
+          </View>
+        ))}
+      </View>
+      {result?.kind === 'loading' ? <Text className="ad-try__result">正在搜索“{result.word}”…</Text> : null}
+      {result?.kind === 'error' ? (
+        <Text className="ad-try__result st-field-error" data-testid="try-result" data-rank="error">
+          搜索失败：{result.message}
+        </Text>
+      ) : null}
+      {result?.kind === 'done' ? (
+        <View data-testid="try-result" data-rank={String(result.rank)} data-first={result.first ?? ''}>
+          {result.rank === 1 ? (
+            <Banner tone="success">
+              <Text>
+                ✓ 搜“{result.word}”，第一个就是“{name}”。
+              </Text>
+            </Banner>
+          ) : result.rank > 1 ? (
+            <Banner tone="warning">
+              <Text>
+                搜“{result.word}”能找到“{name}”，但排在第 {result.rank} 位（第一个是“{result.first}
+                ”）。可以换个更具体的说法。
+              </Text>
+            </Banner>
+          ) : (
+            <Banner tone="danger">
+              <Text>
+                搜“{result.word}”没有找到“{name}”{result.first ? `，排在第一个的是“${result.first}”` : ''}
+                。请检查说法是否已保存。
+              </Text>
+            </Banner>
+          )}
+        </View>
+      ) : null}
+    </View>
+  );
+}
