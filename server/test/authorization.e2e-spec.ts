@@ -92,6 +92,8 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       'GET /api/v1/admin/grants': { path: '/admin/grants' },
       'DELETE /api/v1/admin/grants/:id': { path: '/admin/grants/999999' },
       'GET /api/v1/today': { path: `/today?unitId=${townX}` },
+      'GET /api/v1/admin/directory/export.xlsx': { path: '/admin/directory/export.xlsx' },
+      'POST /api/v1/admin/directory/import': { path: '/admin/directory/import', body: {} },
       'GET /api/v1/units': { path: `/units?parentId=${townX}` },
       'GET /api/v1/search': { path: '/search?q=dibao' },
       'POST /api/v1/admin/matters': { path: '/admin/matters', body: {} },

@@ -41,6 +41,8 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/v1/admin/officials': { allow: ['admin'] },
   'POST /api/v1/admin/posts/:id/handover': { allow: ['admin'], scope: 'unit-subtree' },
   'PUT /api/v1/admin/duties': { allow: ['admin'], scope: 'unit-subtree' },
+  'GET /api/v1/admin/directory/export.xlsx': { allow: ['admin'], scope: 'unit-subtree' },
+  'POST /api/v1/admin/directory/import': { allow: ['admin'], scope: 'unit-subtree' },
   'GET /api/v1/popolo/persons': { allow: 'public' },
   'GET /api/v1/popolo/organizations': { allow: 'public' },
   'GET /api/v1/popolo/posts': { allow: 'public' },

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminDirectoryController } from './admin-directory.controller';
 import { AdminDirectoryService } from './admin-directory.service';
 import { DirectoryController } from './directory.controller';
+import { DirectorySheetController } from './directory-sheet.controller';
+import { DirectorySheetService } from './directory-sheet.service';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
 import { Duty } from './duty.entity';
@@ -21,8 +23,14 @@ import { Unit } from './unit.entity';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Unit, Official, Post, Membership, Matter, Duty, DutyUnit])],
-  controllers: [DirectoryController, PopoloController, AdminDirectoryController],
-  providers: [DirectoryRepository, DirectoryService, PopoloService, AdminDirectoryService],
+  controllers: [DirectoryController, PopoloController, AdminDirectoryController, DirectorySheetController],
+  providers: [
+    DirectoryRepository,
+    DirectoryService,
+    PopoloService,
+    AdminDirectoryService,
+    DirectorySheetService,
+  ],
   exports: [DirectoryRepository],
 })
 export class DirectoryModule {}
