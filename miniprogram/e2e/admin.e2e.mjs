@@ -1,23 +1,15 @@
 // Browser journey of the admin pages on the H5 build: as 管理员（全县）, create a clerk invite and
 // see its code once, revoke another invite, look at the grants; open 事项 → 宅基地审批, add the
 // everyday word “建新房”, save, and 试一试 finds 宅基地审批 first; open 人员交接 for a unit.
-// Plain Node ESM, no test framework.
+// Plain Node ESM, no test framework (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/admin.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
 // (SEED_DEMO=1). Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/.
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ME_URL, byTestId, confirmModal, openMe, shell, switchPersona } from './lib/app.mjs';
+import { api, openPage, run, shot, test, text } from './lib/journey.mjs';
 
-import { chromium } from 'playwright-core';
-
-const BASE_URL = process.env.BASE_URL || 'http://localhost:3000/';
-const API = new URL('api/v1/', BASE_URL).href;
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 180_000;
 const STEP_TIMEOUT_MS = 15_000;
-
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 
 // Hooks the app puts on the page (src/pages/me/Workbench.tsx, src/packages/admin/**):
 //   [data-testid="workbench-admin"] > [data-testid="workbench-item"][data-key="admin-invites|admin-matters|admin-posts"]
@@ -33,8 +25,6 @@ const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 //   posts: "posts-unit" (unit picker), [data-testid="member-item"] > "member-wechat", "member-handover";
 //     "handover-sheet", "needs-server-update"
 // Taro's H5 modal lives outside the page shell: .taro__modal.
-const shell = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]`);
-const byTestId = (scope, id) => scope.locator(`[data-testid="${id}"]`);
 
 const STAMP = Date.now().toString(36);
 const CLERK_NOTE = `E2E 信息员 ${STAMP}`;
@@ -43,79 +33,7 @@ const MATTER = '宅基地审批';
 const SYNONYM = '建新房';
 const CODE_SHAPE = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
-let passed = 0;
-let failed = 0;
-let browser;
-
-function summary() {
-  console.log(`${passed} passed, ${failed} failed`);
-}
-
-const watchdog = setTimeout(() => {
-  console.log(`not ok - finished within ${TOTAL_TIMEOUT_MS / 1000} s`);
-  failed++;
-  summary();
-  process.exit(1); // playwright kills the browser it launched on exit
-}, TOTAL_TIMEOUT_MS);
-watchdog.unref();
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** Runs one check; prints `ok - name` or `not ok - name` with the first lines of the error. */
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-    return true;
-  } catch (error) {
-    failed++;
-    console.log(`not ok - ${name}`);
-    const message = (error instanceof Error ? error.message : String(error)).replace(ANSI, '');
-    for (const line of message.split('\n').filter(Boolean).slice(0, 3)) console.log(`  # ${line}`);
-    return false;
-  }
-}
-
-/** JSON API call outside the browser. */
-async function api(method, path, { token, body } = {}) {
-  const res = await fetch(new URL(path, API), {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) throw new Error(`${method} ${path} → HTTP ${res.status} ${text.slice(0, 200)}`);
-  return json;
-}
-
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const TOAST_MS = 1_600; // Taro.showToast lasts 1.5 s; let it go before a screenshot
-const shot = (page, name, { afterToast = false } = {}) =>
-  (afterToast ? page.waitForTimeout(TOAST_MS) : Promise.resolve())
-    .then(() => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true }))
-    .catch(() => {});
-
-/** Confirms Taro's H5 modal (showModal) with the button labelled `label`. */
-async function confirmModal(page, label) {
-  await page.locator('.taro__modal').getByText(label, { exact: true }).click();
-  await page.waitForTimeout(400); // the modal fades out
-}
-
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-
   // Setup through the API, as the admin: a second invite, to be revoked in the page.
   const { accessToken: adminToken } = await api('POST', 'auth/demo', { body: { role: 'admin' } });
   if (!adminToken) throw new Error('POST /auth/demo {role:admin} gave no accessToken (DEMO_LOGIN=1?)');
@@ -127,66 +45,26 @@ async function main() {
     body: { role: 'supervisor', unitId: adminUnit.id, note: REVOKE_NOTE },
   });
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   // 复制 is checked by reading the clipboard back.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE_URL).origin });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const { page, pageErrors } = await openPage({
+    stepTimeoutMs: STEP_TIMEOUT_MS,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
 
   const me = shell(page, 'me');
-  const switcher = byTestId(me, 'demo-switcher');
   const adminSection = byTestId(me, 'workbench-admin');
 
-  async function switchTo(role, index = 0) {
-    const persona = switcher.locator(`[data-testid="persona"][data-role="${role}"]`).nth(index);
-    if ((await persona.getAttribute('data-current')) !== 'true') await persona.click();
-    await switcher
-      .locator(`[data-testid="persona"][data-role="${role}"][data-current="true"]`)
-      .first()
-      .waitFor({ state: 'visible' });
-    await byTestId(me, 'profile').waitFor({ state: 'visible' });
-  }
-
-  const meUrl = new URL('#/pages/me/index', BASE_URL).href;
-  const loaded = await test(`我的 page loads (${meUrl})`, async () => {
-    const response = await page.goto(meUrl, { waitUntil: 'domcontentloaded' });
-    if (!response || !response.ok()) throw new Error(`HTTP ${response?.status() ?? 'no response'}`);
-    await me.waitFor({ state: 'visible' });
-    const agree = byTestId(page, 'privacy-agree');
-    await agree.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
-    if (await agree.isVisible()) await agree.click();
-  });
+  const loaded = await test(`我的 page loads (${ME_URL})`, () => openMe(page));
   if (!loaded) return;
 
   await test('a resident has no 管理 section', async () => {
-    await switchTo('resident');
+    await switchPersona(me, 'resident');
     await page.waitForTimeout(500);
     if ((await adminSection.count()) !== 0) throw new Error('a resident sees 管理');
   });
 
   await test('switch to 管理员（全县） → 工作台 shows 管理 with invites, matters, posts', async () => {
-    await switchTo('admin');
+    await switchPersona(me, 'admin');
     await adminSection.waitFor({ state: 'visible' });
     for (const key of ['admin-invites', 'admin-matters', 'admin-posts']) {
       await adminSection
@@ -273,7 +151,7 @@ async function main() {
   const editor = shell(page, 'admin-matter-edit');
   let matterId = 0;
   await test(`事项管理 → search “宅基地” → ${MATTER} opens the editor`, async () => {
-    await page.goto(meUrl);
+    await page.goto(ME_URL);
     await me.waitFor({ state: 'visible' });
     await adminSection.locator('[data-testid="workbench-item"][data-key="admin-matters"]').click();
     await matters.waitFor({ state: 'visible' });
@@ -329,7 +207,7 @@ async function main() {
   // --- posts ---------------------------------------------------------------------------
   const posts = shell(page, 'admin-posts');
   await test('人员交接 → choose a unit → who holds which post, with WeChat binding and 交接', async () => {
-    await page.goto(meUrl);
+    await page.goto(ME_URL);
     await me.waitFor({ state: 'visible' });
     await adminSection.locator('[data-testid="workbench-item"][data-key="admin-posts"]').click();
     await posts.waitFor({ state: 'visible' });
@@ -367,14 +245,4 @@ async function main() {
   });
 }
 
-try {
-  await main();
-} catch (error) {
-  failed++;
-  console.log(`not ok - run the journey`);
-  console.log(`  # ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-} finally {
-  await browser?.close().catch(() => {});
-}
-summary();
-process.exit(failed === 0 ? 0 : 1);
+await run(main, { totalTimeoutMs: TOTAL_TIMEOUT_MS, crashName: 'run the journey' });

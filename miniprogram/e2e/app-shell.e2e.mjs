@@ -1,20 +1,14 @@
-// Browser smoke test of the H5 app shell. Plain Node ESM, no test framework.
+// Browser smoke test of the H5 app shell. Plain Node ESM, no test framework (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/app-shell.e2e.mjs
 // Needs the H5 build served at BASE_URL and, for 今日's data, the real API behind it.
 // Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/ (gitignored).
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { shell } from './lib/app.mjs';
+import { BASE_URL, gotoOk, openPage, run, shot, test, text } from './lib/journey.mjs';
 
-import { chromium } from 'playwright-core';
-
-const BASE_URL = process.env.BASE_URL || 'http://localhost:3000/';
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 60_000;
 const STEP_TIMEOUT_MS = 10_000;
 const LOAD_TIMEOUT_MS = 20_000; // the request wrapper gives up after 15 s
 
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 const TABS = ['今日', '找人办事', '我的'];
 const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地、dibao'; // src/pages/find/index.tsx
 
@@ -24,75 +18,14 @@ const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地、d
 //   [data-testid="unit-picker"] > [data-testid="unit-chip"]  the units (GET /units)
 //   [data-testid="privacy-guide"] > [data-testid="privacy-agree"]  (src/components/PrivacyGuide)
 // Taro H5 renders the tab bar as a <taro-tabbar> element outside the pages.
-const shell = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]`);
 const tabBar = (page) => page.locator('taro-tabbar');
 
-let passed = 0;
-let failed = 0;
-let browser;
-
-function summary() {
-  console.log(`${passed} passed, ${failed} failed`);
-}
-
-const watchdog = setTimeout(() => {
-  console.log(`not ok - finished within ${TOTAL_TIMEOUT_MS / 1000} s`);
-  failed++;
-  summary();
-  process.exit(1); // playwright kills the browser it launched on exit
-}, TOTAL_TIMEOUT_MS);
-watchdog.unref();
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** Runs one check; prints `ok - name` or `not ok - name` with the first lines of the error. */
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-    return true;
-  } catch (error) {
-    failed++;
-    console.log(`not ok - ${name}`);
-    const message = (error instanceof Error ? error.message : String(error)).replace(ANSI, '');
-    for (const line of message.split('\n').filter(Boolean).slice(0, 3)) console.log(`  # ${line}`);
-    return false;
-  }
-}
-
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
   // A fresh context is a fresh profile: no cookies, no storage, no cached token.
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const { page, pageErrors } = await openPage({ stepTimeoutMs: STEP_TIMEOUT_MS });
 
   const loaded = await test(`page loads (${BASE_URL})`, async () => {
-    const response = await page.goto(BASE_URL, { waitUntil: 'domcontentloaded' });
-    if (!response || !response.ok()) throw new Error(`HTTP ${response?.status() ?? 'no response'}`);
+    await gotoOk(page, BASE_URL);
   });
   if (!loaded) return; // nothing else can pass; do not wait out every timeout
 
@@ -120,8 +53,7 @@ async function main() {
       .waitFor({ state: 'visible', timeout: LOAD_TIMEOUT_MS });
     const state = await list.getAttribute('data-state');
     if (state !== 'ok') {
-      const text = (await list.innerText()).replace(/\s+/g, ' ').trim();
-      throw new Error(`the list is in state "${state}": ${text}`);
+      throw new Error(`the list is in state "${state}": ${await text(list)}`);
     }
     await today.locator('[data-testid="unit-chip"][data-selected="true"]').waitFor({ state: 'visible' });
     // Officials' cards, or (before 08:00 with nothing published yet) the publication notice.
@@ -139,7 +71,7 @@ async function main() {
     await notice.waitFor({ state: 'detached' });
   });
 
-  await page.screenshot({ path: join(ARTIFACTS, 'app-shell.png') }).catch(() => {});
+  await shot(page, 'app-shell.png', { fullPage: false });
 
   await test('找人办事 tab searches: 低保 finds 低保申请', async () => {
     await tabBar(page).getByText('找人办事', { exact: true }).click();
@@ -153,7 +85,7 @@ async function main() {
       .locator('[data-testid="search-results"][data-state="ok"] [data-testid="result-matter-name"]')
       .getByText('低保申请', { exact: true })
       .waitFor({ state: 'visible', timeout: LOAD_TIMEOUT_MS });
-    await page.screenshot({ path: join(ARTIFACTS, 'find.png') }).catch(() => {});
+    await shot(page, 'find.png', { fullPage: false });
   });
 
   await test('我的 tab shows 未登录', async () => {
@@ -166,14 +98,4 @@ async function main() {
   });
 }
 
-try {
-  await main();
-} catch (error) {
-  failed++;
-  console.log(`not ok - run the browser`);
-  console.log(`  # ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-} finally {
-  await browser?.close().catch(() => {});
-}
-summary();
-process.exit(failed === 0 ? 0 : 1);
+await run(main, { totalTimeoutMs: TOTAL_TIMEOUT_MS });

@@ -1,22 +1,16 @@
 // Browser journey of 找人办事 on the H5 build: a resident picks their village, searches by pinyin,
 // opens a matter (what to bring, who handles it for their village, can they be found now), uses a
 // popular chip and a pinyin-initials search, and looks at who in the village is where today.
-// Plain Node ESM, no test framework.
+// Plain Node ESM, no test framework (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/find.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server with demo data (SEED_DEMO=1).
 // Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/.
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { acceptPrivacyIfShown, byTestId, shell } from './lib/app.mjs';
+import { BASE_URL, TOAST_MS, gotoOk, openPage, run, shot, test, text } from './lib/journey.mjs';
 
-import { chromium } from 'playwright-core';
-
-const BASE_URL = process.env.BASE_URL || 'http://localhost:3000/';
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 120_000;
 const STEP_TIMEOUT_MS = 15_000;
 
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 // Keep in step with src/pages/find/index.tsx.
 const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地、dibao';
 // Taro's H5 router slides a new page in over ~350 ms (see backToFind); screenshots wait for it.
@@ -35,50 +29,6 @@ const STATUS_KINDS = ['in_office', 'out', 'meeting', 'on_leave', 'no_plan', 'off
 //   [data-testid="matter"][data-state] > "matter-name", "matter-materials" > "matter-material",
 //     "matter-officials" > "matter-official"[data-kind] > "now-answer"[data-kind][data-tone], "matter-ask"
 //   [data-testid="unit"] > "unit-name", "unit-crumbs" > "unit-crumb", "unit-today"[data-state] > "unit-plan"
-const shell = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]`);
-const byTestId = (scope, id) => scope.locator(`[data-testid="${id}"]`);
-
-let passed = 0;
-let failed = 0;
-let browser;
-
-function summary() {
-  console.log(`${passed} passed, ${failed} failed`);
-}
-
-const watchdog = setTimeout(() => {
-  console.log(`not ok - finished within ${TOTAL_TIMEOUT_MS / 1000} s`);
-  failed++;
-  summary();
-  process.exit(1); // playwright kills the browser it launched on exit
-}, TOTAL_TIMEOUT_MS);
-watchdog.unref();
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** Runs one check; prints `ok - name` or `not ok - name` with the first lines of the error. */
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-    return true;
-  } catch (error) {
-    failed++;
-    console.log(`not ok - ${name}`);
-    const message = (error instanceof Error ? error.message : String(error)).replace(ANSI, '');
-    for (const line of message.split('\n').filter(Boolean).slice(0, 3)) console.log(`  # ${line}`);
-    return false;
-  }
-}
-
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const TOAST_MS = 1_600; // Taro.showToast lasts 1.5 s; let it go before a screenshot
-const shot = (page, name, { afterToast = false } = {}) =>
-  (afterToast ? page.waitForTimeout(TOAST_MS) : Promise.resolve())
-    .then(() => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true }))
-    .catch(() => {});
 
 /** Types like a person (one key at a time) into the search box, after clearing it. */
 async function typeSearch(page, word) {
@@ -120,32 +70,8 @@ async function backToFind(page) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
   // A fresh context is a fresh profile: no village chosen, no recent searches, privacy not accepted.
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const { page, pageErrors } = await openPage({ stepTimeoutMs: STEP_TIMEOUT_MS });
   const searches = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
@@ -154,21 +80,13 @@ async function main() {
 
   const findUrl = new URL('#/pages/find/index', BASE_URL).href;
   const loaded = await test(`找人办事 loads (${findUrl})`, async () => {
-    const response = await page.goto(findUrl, { waitUntil: 'domcontentloaded' });
-    if (!response || !response.ok()) throw new Error(`HTTP ${response?.status() ?? 'no response'}`);
+    await gotoOk(page, findUrl);
     await shell(page, 'find').waitFor({ state: 'visible' });
   });
   if (!loaded) return;
 
   await test('the privacy notice, if shown, is accepted', async () => {
-    const notice = byTestId(shell(page, 'find'), 'privacy-guide');
-    const shown = await notice
-      .waitFor({ state: 'visible', timeout: 3_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (!shown) return;
-    await byTestId(notice, 'privacy-agree').click();
-    await notice.waitFor({ state: 'detached' });
+    await acceptPrivacyIfShown(shell(page, 'find'), { timeout: 3_000 });
   });
 
   const find = shell(page, 'find');
@@ -271,7 +189,7 @@ async function main() {
       .getByText(/已备齐 1\/\d+/)
       .waitFor({ state: 'visible' });
     await byTestId(matter, 'matter-materials').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ARTIFACTS, 'find-matter-materials.png') }).catch(() => {});
+    await shot(page, 'find-matter-materials.png', { fullPage: false });
     await byTestId(matter, 'matter-ask').click();
     await page.getByText('留言功能即将上线').first().waitFor({ state: 'visible' });
   });
@@ -370,14 +288,4 @@ async function main() {
   });
 }
 
-try {
-  await main();
-} catch (error) {
-  failed++;
-  console.log(`not ok - run the browser`);
-  console.log(`  # ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-} finally {
-  await browser?.close().catch(() => {});
-}
-summary();
-process.exit(failed === 0 ? 0 : 1);
+await run(main, { totalTimeoutMs: TOTAL_TIMEOUT_MS });

@@ -1,21 +1,14 @@
 // Browser journey of identity on the H5 build: privacy notice, demo role switch, invite codes.
-// Plain Node ESM, no test framework.
+// Plain Node ESM, no test framework (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/identity.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
 // (SEED_DEMO=1). Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/.
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ME_URL, byTestId, confirmModal, personaName, shell } from './lib/app.mjs';
+import { api, gotoOk, openPage, run, shot, test, text } from './lib/journey.mjs';
 
-import { chromium } from 'playwright-core';
-
-const BASE_URL = process.env.BASE_URL || 'http://localhost:3000/';
-const API = new URL('api/v1/', BASE_URL).href;
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 120_000;
 const STEP_TIMEOUT_MS = 15_000;
 
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 // Keep in step with src/pages/me/InviteForm.tsx.
 const NOT_FOUND_MESSAGE = '邀请码不正确，请核对后重新输入';
 
@@ -26,72 +19,7 @@ const NOT_FOUND_MESSAGE = '邀请码不正确，请核对后重新输入';
 //   [data-testid="profile"][data-user-id] > "profile-name", [data-testid="role-chip"][data-role]
 //   [data-testid="demo-switcher"] > [data-testid="persona"][data-role][data-current="true|false"]
 //   [data-testid="invite-input"] input, "invite-submit", "invite-error", "invite-success"
-const me = (page) => page.locator('[data-testid="app-shell"][data-page="me"]');
-const byTestId = (scope, id) => scope.locator(`[data-testid="${id}"]`);
-
-let passed = 0;
-let failed = 0;
-let browser;
-
-function summary() {
-  console.log(`${passed} passed, ${failed} failed`);
-}
-
-const watchdog = setTimeout(() => {
-  console.log(`not ok - finished within ${TOTAL_TIMEOUT_MS / 1000} s`);
-  failed++;
-  summary();
-  process.exit(1); // playwright kills the browser it launched on exit
-}, TOTAL_TIMEOUT_MS);
-watchdog.unref();
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** Runs one check; prints `ok - name` or `not ok - name` with the first lines of the error. */
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-    return true;
-  } catch (error) {
-    failed++;
-    console.log(`not ok - ${name}`);
-    const message = (error instanceof Error ? error.message : String(error)).replace(ANSI, '');
-    for (const line of message.split('\n').filter(Boolean).slice(0, 3)) console.log(`  # ${line}`);
-    return false;
-  }
-}
-
-/** JSON API call outside the browser (the admin side of the journey). */
-async function api(method, path, { token, body } = {}) {
-  const res = await fetch(new URL(path, API), {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) throw new Error(`${method} ${path} → HTTP ${res.status} ${text.slice(0, 200)}`);
-  return json;
-}
-
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const TOAST_MS = 1_600; // Taro.showToast lasts 1.5 s; let it go before a screenshot
-const shot = (page, name, { afterToast = false } = {}) =>
-  (afterToast ? page.waitForTimeout(TOAST_MS) : Promise.resolve())
-    .then(() => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true }))
-    .catch(() => {});
+const me = (page) => shell(page, 'me');
 
 /** Waits until the 我的 page shows a loaded profile for a user other than `previousUserId`. */
 async function waitForProfile(page, previousUserId) {
@@ -114,37 +42,11 @@ async function roleChips(page) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
   // A fresh context is a fresh profile: no storage, no token, privacy not yet accepted.
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const { page, pageErrors } = await openPage({ stepTimeoutMs: STEP_TIMEOUT_MS });
 
-  const meUrl = new URL('#/pages/me/index', BASE_URL).href;
-  const loaded = await test(`我的 page loads (${meUrl})`, async () => {
-    const response = await page.goto(meUrl, { waitUntil: 'domcontentloaded' });
-    if (!response || !response.ok()) throw new Error(`HTTP ${response?.status() ?? 'no response'}`);
+  const loaded = await test(`我的 page loads (${ME_URL})`, async () => {
+    await gotoOk(page, ME_URL);
     await me(page).waitFor({ state: 'visible' });
   });
   if (!loaded) return;
@@ -198,11 +100,7 @@ async function main() {
   await test('switch to a 干部 persona → 干部 role and the official’s name', async () => {
     const persona = switcher.locator('[data-testid="persona"][data-role="official"]').first();
     const label = await text(persona);
-    // "干部 · 张三（城关街道 党工委书记）" → 张三
-    officialName = label
-      .replace(/^.*?·\s*/, '')
-      .replace(/[（(].*$/, '')
-      .trim();
+    officialName = personaName(label); // "干部 · 张三（城关街道 党工委书记）" → 张三
     if (!officialName) throw new Error(`cannot read a name from the persona label "${label}"`);
     await persona.click();
     const profile = await waitForProfile(page);
@@ -297,12 +195,10 @@ async function main() {
     const logout = byTestId(me(page), 'logout');
     await logout.click();
     // Taro's H5 modal (Taro.showModal), outside the page shell.
-    const modal = page.locator('.taro__modal');
-    await modal.getByText('取消', { exact: true }).click();
-    await page.waitForTimeout(400); // the modal fades out
+    await confirmModal(page, '取消');
     if (!(await logout.isVisible())) throw new Error('取消 logged out anyway');
     await logout.click();
-    await modal.getByText('退出', { exact: true }).click();
+    await page.locator('.taro__modal').getByText('退出', { exact: true }).click();
     await me(page)
       .locator('[data-testid="login-state"][data-state="anonymous"]')
       .waitFor({ state: 'visible' });
@@ -316,14 +212,4 @@ async function main() {
   });
 }
 
-try {
-  await main();
-} catch (error) {
-  failed++;
-  console.log(`not ok - run the browser`);
-  console.log(`  # ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-} finally {
-  await browser?.close().catch(() => {});
-}
-summary();
-process.exit(failed === 0 ? 0 : 1);
+await run(main, { totalTimeoutMs: TOTAL_TIMEOUT_MS });

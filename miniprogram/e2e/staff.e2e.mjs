@@ -1,22 +1,24 @@
 // Browser journey of the staff pages on the H5 build: an official writes tomorrow's plan (with the
 // vague-wording warning), submits it and publishes it early (demo); a resident sees it published;
-// the official asks for leave and the 督查室 approves it. Plain Node ESM, no test framework.
+// the official asks for leave and the 督查室 approves it. Plain Node ESM, no test framework
+// (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/staff.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
 // (SEED_DEMO=1). Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/.
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  ME_URL,
+  byTestId,
+  chinaDate,
+  confirmModal,
+  openMe,
+  personaName,
+  shell,
+  switchPersona,
+} from './lib/app.mjs';
+import { API, BASE_URL, api, openPage, run, shot, test, text } from './lib/journey.mjs';
 
-import { chromium } from 'playwright-core';
-
-const BASE_URL = process.env.BASE_URL || 'http://localhost:3000/';
-const API = new URL('api/v1/', BASE_URL).href;
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 180_000;
 const STEP_TIMEOUT_MS = 15_000;
-
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 
 // Hooks the app puts on the page (src/pages/me/Workbench.tsx, src/packages/staff/**):
 //   [data-testid="workbench"] > [data-testid="workbench-item"][data-key="plan-edit|leave|leave-review|…"]
@@ -27,90 +29,12 @@ const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 //   leave: "leave-reason" textarea, "leave-submit", [data-testid="leave-item"][data-status]
 //   leave-review: [data-testid="review-item"][data-status] > "review-approve"
 // Taro's H5 picker and modal live outside the page shell: .weui-picker, .taro__modal.
-const shell = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]`);
-const byTestId = (scope, id) => scope.locator(`[data-testid="${id}"]`);
 
 const VAGUE_TEXT = '日常工作';
 const SPECIFIC_TEXT = `到魏庄村调度秋粮收购进度，现场协调烘干设备（E2E ${Date.now().toString(36)}）`;
 const PLACE = '魏庄村';
 const KIND = '下村/实地';
 const LEAVE_REASON = `赴市人民医院复查，工作由副书记代管（E2E ${Date.now().toString(36)}）`;
-
-let passed = 0;
-let failed = 0;
-let browser;
-
-function summary() {
-  console.log(`${passed} passed, ${failed} failed`);
-}
-
-const watchdog = setTimeout(() => {
-  console.log(`not ok - finished within ${TOTAL_TIMEOUT_MS / 1000} s`);
-  failed++;
-  summary();
-  process.exit(1); // playwright kills the browser it launched on exit
-}, TOTAL_TIMEOUT_MS);
-watchdog.unref();
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** Runs one check; prints `ok - name` or `not ok - name` with the first lines of the error. */
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-    return true;
-  } catch (error) {
-    failed++;
-    console.log(`not ok - ${name}`);
-    const message = (error instanceof Error ? error.message : String(error)).replace(ANSI, '');
-    for (const line of message.split('\n').filter(Boolean).slice(0, 3)) console.log(`  # ${line}`);
-    return false;
-  }
-}
-
-/** JSON API call outside the browser. */
-async function api(method, path, { token, body } = {}) {
-  const res = await fetch(new URL(path, API), {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) throw new Error(`${method} ${path} → HTTP ${res.status} ${text.slice(0, 200)}`);
-  return json;
-}
-
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const TOAST_MS = 1_600; // Taro.showToast lasts 1.5 s; let it go before a screenshot
-const shot = (page, name, { afterToast = false } = {}) =>
-  (afterToast ? page.waitForTimeout(TOAST_MS) : Promise.resolve())
-    .then(() => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true }))
-    .catch(() => {});
-
-/** Tomorrow in China time, "YYYY-MM-DD" (the editor's default date). */
-function chinaDate(offsetDays = 0) {
-  const d = new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Confirms Taro's H5 modal (showModal) with the button labelled `label`. */
-async function confirmModal(page, label) {
-  await page.locator('.taro__modal').getByText(label, { exact: true }).click();
-  await page.waitForTimeout(400); // the modal fades out
-}
 
 /**
  * Waits for `until`; if Taro's modal asks first (re-runs on the same server: a published plan, an
@@ -127,57 +51,17 @@ async function untilConfirmingIfAsked(page, label, until) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-
   // Who the personas are: the first 干部 (the switcher lists them in this order) and 督查室.
   const personas = await api('GET', 'demo/personas');
   const official = personas.find((p) => p.role === 'official');
   if (!official?.officialId) throw new Error('no official persona (is the server running the demo?)');
-  const officialName = official.label
-    .replace(/^.*?·\s*/, '')
-    .replace(/[（(].*$/, '')
-    .trim();
+  const officialName = personaName(official.label);
   const tomorrow = chinaDate(1);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const { page, pageErrors } = await openPage({ stepTimeoutMs: STEP_TIMEOUT_MS });
 
   const me = shell(page, 'me');
-  const switcher = byTestId(me, 'demo-switcher');
   const workbench = byTestId(me, 'workbench');
-
-  /** On 我的: act as a persona, wait until the profile (and 工作台, for staff) shows it. */
-  async function switchTo(role, index = 0) {
-    const persona = switcher.locator(`[data-testid="persona"][data-role="${role}"]`).nth(index);
-    if ((await persona.getAttribute('data-current')) !== 'true') await persona.click();
-    await switcher
-      .locator(`[data-testid="persona"][data-role="${role}"][data-current="true"]`)
-      .first()
-      .waitFor({ state: 'visible' });
-    await byTestId(me, 'profile').waitFor({ state: 'visible' });
-  }
 
   /** From a staff page back to 我的 (navigateBack = browser history on H5). */
   async function backToMe() {
@@ -185,19 +69,11 @@ async function main() {
     await me.waitFor({ state: 'visible' });
   }
 
-  const meUrl = new URL('#/pages/me/index', BASE_URL).href;
-  const loaded = await test(`我的 page loads (${meUrl})`, async () => {
-    const response = await page.goto(meUrl, { waitUntil: 'domcontentloaded' });
-    if (!response || !response.ok()) throw new Error(`HTTP ${response?.status() ?? 'no response'}`);
-    await me.waitFor({ state: 'visible' });
-    const agree = byTestId(page, 'privacy-agree');
-    await agree.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
-    if (await agree.isVisible()) await agree.click();
-  });
+  const loaded = await test(`我的 page loads (${ME_URL})`, () => openMe(page));
   if (!loaded) return;
 
   await test(`switch to the 干部 persona (${officialName}) → 工作台 lists the official's pages`, async () => {
-    await switchTo('official');
+    await switchPersona(me, 'official');
     await workbench.waitFor({ state: 'visible' });
     for (const key of ['plan-edit', 'today-posts', 'leave', 'weekly']) {
       await workbench
@@ -299,7 +175,7 @@ async function main() {
 
   await test('switch to the 居民 persona: the plan is public, with the entry', async () => {
     await backToMe();
-    await switchTo('resident');
+    await switchPersona(me, 'resident');
     const url = new URL(`plans/${official.officialId}/${tomorrow}`, API).href;
     // The resident's own request from the page (token from Taro's storage in localStorage).
     const res = await page.evaluate(async (target) => {
@@ -348,9 +224,9 @@ async function main() {
   // --- leave ---------------------------------------------------------------------------
   const leavePage = shell(page, 'leave');
   await test('back as the 干部: 工作台 → 请假 → submit a request (tomorrow, 1 day)', async () => {
-    await page.goto(meUrl);
+    await page.goto(ME_URL);
     await me.waitFor({ state: 'visible' });
-    await switchTo('official');
+    await switchPersona(me, 'official');
     await workbench.locator('[data-testid="workbench-item"][data-key="leave"]').click();
     await leavePage.waitFor({ state: 'visible' });
     await byTestId(leavePage, 'leave-days').filter({ hasText: '共 1 天' }).waitFor({ state: 'visible' });
@@ -366,7 +242,7 @@ async function main() {
   const review = shell(page, 'leave-review');
   await test('switch to 督查室 → 工作台 → 请假审批 → 同意 (after confirming)', async () => {
     await backToMe();
-    await switchTo('supervisor');
+    await switchPersona(me, 'supervisor');
     await workbench.waitFor({ state: 'visible' });
     if ((await workbench.locator('[data-testid="workbench-item"][data-key="plan-edit"]').count()) !== 0) {
       throw new Error('the supervisor sees 明日计划');
@@ -401,14 +277,4 @@ async function main() {
   });
 }
 
-try {
-  await main();
-} catch (error) {
-  failed++;
-  console.log(`not ok - run the journey`);
-  console.log(`  # ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-} finally {
-  await browser?.close().catch(() => {});
-}
-summary();
-process.exit(failed === 0 ? 0 : 1);
+await run(main, { totalTimeoutMs: TOTAL_TIMEOUT_MS, crashName: 'run the journey' });

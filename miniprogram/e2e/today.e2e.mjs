@@ -1,4 +1,5 @@
-// Browser journey of 今日 and the official's profile on the H5 build. Plain Node ESM, no test framework.
+// Browser journey of 今日 and the official's profile on the H5 build. Plain Node ESM, no test framework
+// (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/today.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
 // (SEED_DEMO=1). Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/.
@@ -7,19 +8,11 @@
 // with POST /demo/publish), and today's plan with an all-day entry (正在进行), changed after
 // publication (已修改, one entry withdrawn) and with a progress update (一日三晒). Then, as an
 // anonymous resident: pick the official's town, see today and tomorrow, search, open the profile.
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { acceptPrivacyIfShown, byTestId, chinaDate, shell } from './lib/app.mjs';
+import { BASE_URL, api, gotoOk, openPage, run, shot as fullShot, test, text } from './lib/journey.mjs';
 
-import { chromium } from 'playwright-core';
-
-const BASE_URL = process.env.BASE_URL || 'http://localhost:3000/';
-const API = new URL('api/v1/', BASE_URL).href;
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 150_000;
 const STEP_TIMEOUT_MS = 15_000;
-
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 
 // Hooks the app puts on the page (src/pages/today, src/pages/official, src/components):
 //   [data-testid="app-shell"][data-page="today|official"]
@@ -33,65 +26,8 @@ const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '.artifacts');
 //   [data-testid="range-switch-option"][data-value="week|month"]
 //   [data-testid="timeline-day"][data-date][data-status][data-expanded] > "timeline-line", "timeline-revisions"
 //   [data-testid="revision-sheet"] > [data-testid="revision-entry"][data-status="active|withdrawn"], "revision-close"
-const shell = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]`);
-const byTestId = (scope, id) => scope.locator(`[data-testid="${id}"]`);
-
-let passed = 0;
-let failed = 0;
-let browser;
-
-function summary() {
-  console.log(`${passed} passed, ${failed} failed`);
-}
-
-const watchdog = setTimeout(() => {
-  console.log(`not ok - finished within ${TOTAL_TIMEOUT_MS / 1000} s`);
-  failed++;
-  summary();
-  process.exit(1); // playwright kills the browser it launched on exit
-}, TOTAL_TIMEOUT_MS);
-watchdog.unref();
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** Runs one check; prints `ok - name` or `not ok - name` with the first lines of the error. */
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-    return true;
-  } catch (error) {
-    failed++;
-    console.log(`not ok - ${name}`);
-    const message = (error instanceof Error ? error.message : String(error)).replace(ANSI, '');
-    for (const line of message.split('\n').filter(Boolean).slice(0, 3)) console.log(`  # ${line}`);
-    return false;
-  }
-}
-
-/** JSON API call outside the browser (the official's side of the journey). */
-async function api(method, path, { token, body } = {}) {
-  const res = await fetch(new URL(path, API), {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) throw new Error(`${method} ${path} → HTTP ${res.status} ${text.slice(0, 300)}`);
-  return json ?? null;
-}
+// This journey's screenshots are of the viewport, not the whole page.
+const shot = (page, name) => fullShot(page, name, { fullPage: false });
 
 /** Polls until `locator` matches a number of elements that satisfies `ok`; returns the count. */
 async function waitForCount(locator, ok, what, timeoutMs = STEP_TIMEOUT_MS) {
@@ -103,15 +39,6 @@ async function waitForCount(locator, ok, what, timeoutMs = STEP_TIMEOUT_MS) {
     count = await locator.count();
   }
   return count;
-}
-
-const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, name) }).catch(() => {});
-
-/** The local date in China (the app's and the server's calendar), "YYYY-MM-DD", plus `days`. */
-function chinaDate(days = 0) {
-  const d = new Date(Date.now() + 8 * 3600_000 + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The county's child (town, department…) that holds a unit: itself, or its ancestor below the county. */
@@ -129,7 +56,6 @@ async function savePlan(token, officialId, date, entries) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const today = chinaDate(0);
   const tomorrow = chinaDate(1);
   const stamp = Date.now().toString(36).slice(-4).toUpperCase();
@@ -222,31 +148,8 @@ async function main() {
   });
   if (!ready) return;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
   // A fresh context is a fresh profile: an anonymous resident, privacy not yet accepted.
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const { page, pageErrors } = await openPage({ stepTimeoutMs: STEP_TIMEOUT_MS });
 
   const todayPage = shell(page, 'today');
   const list = byTestId(todayPage, 'today-list');
@@ -258,15 +161,9 @@ async function main() {
   const chip = (unitId) => todayPage.locator(`[data-testid="unit-chip"][data-unit-id="${unitId}"]`);
 
   const loaded = await test(`今日 loads as an anonymous resident (${BASE_URL})`, async () => {
-    const response = await page.goto(BASE_URL, { waitUntil: 'domcontentloaded' });
-    if (!response || !response.ok()) throw new Error(`HTTP ${response?.status() ?? 'no response'}`);
+    await gotoOk(page, BASE_URL);
     await todayPage.waitFor({ state: 'visible' });
-    const notice = byTestId(todayPage, 'privacy-guide');
-    await notice.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => {});
-    if (await notice.isVisible()) {
-      await byTestId(notice, 'privacy-agree').click();
-      await notice.waitFor({ state: 'detached' });
-    }
+    await acceptPrivacyIfShown(todayPage, { timeout: 3_000 });
     await byTestId(todayPage, 'unit-picker').waitFor({ state: 'visible' });
     await list.and(page.locator('[data-state="ok"]')).waitFor({ state: 'visible' });
   });
@@ -321,7 +218,7 @@ async function main() {
   await card(setup.official.id)
     .scrollIntoViewIfNeeded()
     .catch(() => {});
-  await page.screenshot({ path: join(ARTIFACTS, 'today-now.png') }).catch(() => {});
+  await shot(page, 'today-now.png');
 
   await test('明天: the official’s card shows 已公示 and the entries in time order', async () => {
     await todayPage.locator('[data-testid="day-switch-option"][data-value="tomorrow"]').click();
@@ -356,7 +253,7 @@ async function main() {
   await card(setup.official.id)
     .scrollIntoViewIfNeeded()
     .catch(() => {});
-  await page.screenshot({ path: join(ARTIFACTS, 'today-tomorrow.png') }).catch(() => {});
+  await shot(page, 'today-tomorrow.png');
 
   await test('search by name keeps only that official; clearing brings everyone back', async () => {
     const before = await byTestId(todayPage, 'official-card').count();
@@ -410,7 +307,7 @@ async function main() {
     .locator(`[data-testid="timeline-day"][data-date="${tomorrow}"]`)
     .scrollIntoViewIfNeeded()
     .catch(() => {});
-  await page.screenshot({ path: join(ARTIFACTS, 'official-timeline.png') }).catch(() => {});
+  await shot(page, 'official-timeline.png');
 
   await test('修改记录 lists the versions; the withdrawn entry is struck through as 已撤回', async () => {
     const row = profile.locator(`[data-testid="timeline-day"][data-date="${today}"]`);
@@ -448,14 +345,4 @@ async function main() {
   });
 }
 
-try {
-  await main();
-} catch (error) {
-  failed++;
-  console.log(`not ok - run the browser`);
-  console.log(`  # ${error instanceof Error ? error.message.split('\n')[0] : error}`);
-} finally {
-  await browser?.close().catch(() => {});
-}
-summary();
-process.exit(failed === 0 ? 0 : 1);
+await run(main, { totalTimeoutMs: TOTAL_TIMEOUT_MS });
