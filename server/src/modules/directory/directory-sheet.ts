@@ -14,6 +14,21 @@
 import { Workbook, type DataValidation, type Fill, type Worksheet } from 'exceljs';
 import type { SheetRowError, UnitKind } from '@jinri/shared';
 import { localDate } from '../../common/time/local-time';
+import {
+  type CellError,
+  cleanText,
+  compact,
+  headerKey,
+  isBlank,
+  isCellError,
+  length,
+  NO_RESULT,
+  positiveInteger,
+  type Scalar,
+  toText,
+  unwrap,
+  xlsxProblem,
+} from '../../common/spreadsheet/cells';
 
 export interface SheetUnit {
   id?: number;
@@ -452,10 +467,6 @@ export async function parseDirectoryWorkbook(
   }
 }
 
-type Scalar = string | number | boolean | Date | null;
-interface CellError {
-  error: string;
-}
 type Cells = Map<string, Scalar | CellError>;
 
 class ErrorList {
@@ -914,7 +925,7 @@ function readTable(workbook: Workbook, name: TableName): Array<{ row: number; ce
   ) {
     const columns = new Map<string, number>();
     sheet.findRow(rowNumber)?.eachCell((cell, columnNumber) => {
-      const value = unwrap(cell.value);
+      const value = unwrap(cell.value, true);
       const key = isCellError(value) ? undefined : byHeader.get(headerKey(toText(value)));
       if (key && !columns.has(key)) columns.set(key, columnNumber);
     });
@@ -932,7 +943,7 @@ function readTable(workbook: Workbook, name: TableName): Array<{ row: number; ce
   sheet.eachRow({ includeEmpty: false }, (excelRow, rowNumber) => {
     if (rowNumber <= headerRow || rows.length > MAX_DATA_ROWS) return;
     const cells: Cells = new Map();
-    for (const [key, index] of best) cells.set(key, unwrap(excelRow.getCell(index).value));
+    for (const [key, index] of best) cells.set(key, unwrap(excelRow.getCell(index).value, true));
     if (![...cells.values()].every(isBlank)) rows.push({ row: rowNumber, cells });
   });
   return rows.length > MAX_DATA_ROWS
@@ -949,96 +960,19 @@ function fileError(reason: string): DirectoryParseResult {
   return { ok: false, errors: [{ row: 0, column: '', reason }] };
 }
 
-/** A reason when the bytes cannot be an .xlsx (a zip), else null. */
-function checkSignature(file: Buffer): string | null {
-  if (file.length === 0) return '文件为空，请选择修改好的 Excel（.xlsx）文件。';
-  if (file.length >= 4 && file.readUInt32BE(0) === 0xd0cf11e0) {
-    return '这是旧版 Excel（.xls）文件或设置了密码的文件，请另存为 .xlsx（并取消密码）后上传。';
-  }
-  if (file.length < 4 || file.readUInt32BE(0) !== 0x504b0304) {
-    return '文件不是 Excel（.xlsx）格式，请使用导出的表格修改后上传（不支持 .csv、.xls 和 .et）。';
-  }
-  return null;
-}
-
-/** Header text compared loosely: no spaces, no required-markers, no parenthesised hints. */
-function headerKey(text: string): string {
-  return compact(text)
-    .replace(/[*]/g, '')
-    .replace(/\(.*?\)|\[.*?\]|【.*?】/g, '');
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Cell values (as in plan-sheet.ts, except that a formula without a cached result is an error here)
 // ---------------------------------------------------------------------------------------------------------
-
-const NO_RESULT = '#NO_RESULT';
-
-/** A cell's value reduced to a scalar: formulas give their result, rich text and hyperlinks their text. */
-function unwrap(value: unknown, depth = 0): Scalar | CellError {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if (typeof value !== 'object' || depth > 3) return null;
-  const object = value as Record<string, unknown>;
-  if (typeof object.error === 'string') return { error: object.error };
-  if (Array.isArray(object.richText)) {
-    return object.richText
-      .map((part: unknown) => {
-        const text = part && typeof part === 'object' ? (part as Record<string, unknown>).text : undefined;
-        return typeof text === 'string' ? text : '';
-      })
-      .join('');
-  }
-  if ('formula' in object || 'sharedFormula' in object) {
-    return object.result === undefined ? { error: NO_RESULT } : unwrap(object.result, depth + 1);
-  }
-  if ('text' in object) return unwrap(object.text, depth + 1);
-  return null;
-}
-
-function isCellError(value: Scalar | CellError): value is CellError {
-  return value !== null && typeof value === 'object' && !(value instanceof Date);
-}
-
-function toText(value: Scalar): string {
-  if (value === null) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  return String(value);
-}
-
-function isBlank(value: Scalar | CellError): boolean {
-  return !isCellError(value) && cleanText(toText(value)) === '';
-}
-
-/** Free text: unified line breaks, no zero-width characters, trimmed (full-width spaces included). */
-function cleanText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .trim();
-}
-
-/** For matching against a list: full-width folded to half-width, no whitespace at all. */
-function compact(text: string): string {
-  return cleanText(text).normalize('NFKC').replace(/\s+/g, '');
-}
 
 /** Codes compare as MySQL's default collation compares them: case-insensitively. */
 function codeKey(code: string): string {
   return compact(code).toLowerCase();
 }
 
-/** Characters, not UTF-16 units. */
-function length(text: string): number {
-  return Array.from(text).length;
-}
-
-function positiveInteger(value: Scalar | CellError): number | null {
-  if (isCellError(value) || value === null || value instanceof Date || typeof value === 'boolean') {
-    return null;
-  }
-  const number =
-    typeof value === 'number' ? value : /^\d{1,15}$/.test(compact(value)) ? Number(compact(value)) : NaN;
-  return Number.isSafeInteger(number) && number > 0 ? number : null;
+/** A reason when the bytes cannot be an .xlsx (a zip), else null. */
+function checkSignature(file: Buffer): string | null {
+  return xlsxProblem(file, {
+    empty: '文件为空，请选择修改好的 Excel（.xlsx）文件。',
+    wrongType: '文件不是 Excel（.xlsx）格式，请使用导出的表格修改后上传（不支持 .csv、.xls 和 .et）。',
+  });
 }
