@@ -7,6 +7,7 @@ import type {
   UnitChildrenResponse,
 } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
+import { SearchService } from '../src/modules/search/search.service';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 
@@ -136,9 +137,13 @@ describe.each(testDatabases())('finding the official on %s', (_name, makeDatabas
       },
     });
     expect(saved.status).toBe(200);
+    const search = sut.app.get(SearchService);
+    const builds = { full: search.fullBuilds, county: search.countyBuilds };
     const after = (await call<SearchResponse>(sut.url, 'GET', `/search?q=${encodeURIComponent('吃不上饭')}`))
       .body;
     expect(after.matters[0]!.name).toBe('低保申请');
+    // Only the county of the changed matter was rebuilt, not the whole directory.
+    expect([search.fullBuilds, search.countyBuilds]).toEqual([builds.full, builds.county + 1]);
 
     // The first handler's post goes to a newly created official: they now handle 低保 for the village.
     const detail = (await call<MatterDetail>(sut.url, 'GET', `/matters/${id}?unitId=${village.id}`)).body;

@@ -6,6 +6,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { addDays, isValidDate } from '../../common/time/local-time';
 import { type AuthUser, coversUnit } from '../auth/auth-user';
 import { CacheVersionService } from '../jobs/cache-version.service';
+import { countyCounter, DIRECTORY_CACHE } from './directory-versions';
 import { Duty } from './duty.entity';
 import { DutyUnit } from './duty-unit.entity';
 import type { DutyDto, HandoverDto, MatterDto, OfficialCreateDto } from './dto/admin-directory.dto';
@@ -14,9 +15,6 @@ import { Membership } from './membership.entity';
 import { Official } from './official.entity';
 import { Post } from './post.entity';
 import { Unit } from './unit.entity';
-
-/** Bumped on every directory change: search indexes on every instance rebuild from it. */
-export const DIRECTORY_CACHE = 'directory';
 
 /**
  * Admins maintain matters (with the everyday words residents use), officials, who holds which post
@@ -30,6 +28,23 @@ export class AdminDirectoryService {
     private readonly versions: CacheVersionService,
   ) {}
 
+  /**
+   * Moves the counters of the counties containing these unit paths, so only their search indexes are
+   * rebuilt; a path outside every county moves the whole directory's counter.
+   */
+  private async changed(paths: string[]): Promise<void> {
+    const counties = (await this.dataSource.getRepository(Unit).findBy({ kind: 'county' })).map(
+      (u) => u.path,
+    );
+    const names = new Set<string>();
+    for (const path of paths) {
+      const county = counties.filter((c) => path.startsWith(c)).sort((a, b) => b.length - a.length)[0];
+      if (!county || counties.some((c) => c !== county && c.startsWith(county))) names.add(DIRECTORY_CACHE);
+      else names.add(countyCounter(county));
+    }
+    for (const name of names) await this.versions.bump(name);
+  }
+
   private async unitInScope(admin: AuthUser, unitId: number): Promise<Unit> {
     const unit = await this.dataSource.getRepository(Unit).findOneBy({ id: unitId });
     if (!unit || !coversUnit(admin, ['admin'], unit.path)) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
@@ -37,7 +52,7 @@ export class AdminDirectoryService {
   }
 
   async saveMatter(admin: AuthUser, id: number | null, input: MatterDto): Promise<Matter> {
-    await this.unitInScope(admin, input.departmentId);
+    const department = await this.unitInScope(admin, input.departmentId);
     const repository = this.dataSource.getRepository(Matter);
     const clean = (list: string[]) => [...new Set(list.map((s) => s.trim()).filter(Boolean))];
     const values = {
@@ -59,8 +74,9 @@ export class AdminDirectoryService {
       if (!existing || !coversUnit(admin, ['admin'], existing.department.path))
         throw new AppException('COMMON.NOT_FOUND', '找不到该事项');
       await repository.update({ id }, values);
+      if (existing.department.path !== department.path) await this.changed([existing.department.path]);
     }
-    await this.versions.bump(DIRECTORY_CACHE);
+    await this.changed([department.path]);
     return (await repository.findOneBy({ id }))!;
   }
 
@@ -72,7 +88,7 @@ export class AdminDirectoryService {
       name: input.name.trim(),
       gender: input.gender ?? null,
     });
-    await this.versions.bump(DIRECTORY_CACHE);
+    // Not searchable until they hold a post: the handover moves the county's counter.
     return (await repository.findOneBy({ id: Number(result.identifiers[0]!.id) }))!;
   }
 
@@ -80,7 +96,7 @@ export class AdminDirectoryService {
   async handover(admin: AuthUser, postId: number, input: HandoverDto): Promise<Membership> {
     const post = await this.dataSource.getRepository(Post).findOneBy({ id: postId });
     if (!post) throw new AppException('COMMON.NOT_FOUND', '找不到该职务');
-    await this.unitInScope(admin, post.unitId);
+    const unit = await this.unitInScope(admin, post.unitId);
     if (!isValidDate(input.startDate))
       throw new AppException('COMMON.VALIDATION_FAILED', '日期有误', [
         { field: 'startDate', reasons: ['invalid date'] },
@@ -109,7 +125,7 @@ export class AdminDirectoryService {
       });
       return Number(result.identifiers[0]!.id);
     });
-    await this.versions.bump(DIRECTORY_CACHE);
+    await this.changed([unit.path]);
     return (await this.dataSource.getRepository(Membership).findOneBy({ id }))!;
   }
 
@@ -118,7 +134,7 @@ export class AdminDirectoryService {
     const post = await this.dataSource.getRepository(Post).findOneBy({ id: input.postId });
     const matter = await this.dataSource.getRepository(Matter).findOneBy({ id: input.matterId });
     if (!post || !matter) throw new AppException('COMMON.NOT_FOUND', '找不到该职务或事项');
-    await this.unitInScope(admin, post.unitId);
+    const postUnit = await this.unitInScope(admin, post.unitId);
     const units =
       input.coveredUnitIds.length === 0
         ? []
@@ -141,7 +157,7 @@ export class AdminDirectoryService {
         await manager.getRepository(DutyUnit).insert(units.map((u) => ({ dutyId: duty.id, unitId: u.id })));
       return duty.id;
     });
-    await this.versions.bump(DIRECTORY_CACHE);
+    await this.changed([postUnit.path]);
     return { id, coveredUnitIds: units.map((u) => u.id) };
   }
 }

@@ -6,7 +6,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { addDays, localDate } from '../../common/time/local-time';
 import type { AuthUser } from '../auth/auth-user';
 import { CacheVersionService } from '../jobs/cache-version.service';
-import { DIRECTORY_CACHE } from './admin-directory.service';
+import { DIRECTORY_CACHE } from './directory-versions';
 import { type DirectoryData, buildDirectoryWorkbook, parseDirectoryWorkbook } from './directory-sheet';
 import { Duty } from './duty.entity';
 import { DutyUnit } from './duty-unit.entity';

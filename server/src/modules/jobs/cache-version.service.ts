@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, Like } from 'typeorm';
 import { CacheVersion } from './cache-version.entity';
 
 /**
@@ -13,7 +13,10 @@ export class CacheVersionService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Called after this instance bumps `name` (other instances learn it by reading the counter). */
+  /**
+   * Called after this instance bumps `name`, or any counter starting with `name` when it ends in ":"
+   * (other instances learn it by reading the counters).
+   */
   onBump(name: string, listener: () => void): void {
     this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
   }
@@ -21,6 +24,12 @@ export class CacheVersionService {
   async current(name: string): Promise<number> {
     const row = await this.dataSource.getRepository(CacheVersion).findOneBy({ name });
     return row?.version ?? 0;
+  }
+
+  /** Every counter whose name starts with `prefix`. */
+  async list(prefix: string): Promise<Map<string, number>> {
+    const rows = await this.dataSource.getRepository(CacheVersion).findBy({ name: Like(`${prefix}%`) });
+    return new Map(rows.map((r) => [r.name, r.version]));
   }
 
   async bump(name: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
@@ -33,6 +42,9 @@ export class CacheVersionService {
         await repository.increment({ name }, 'version', 1);
       }
     }
-    for (const listener of this.listeners.get(name) ?? []) listener();
+    for (const [key, listeners] of this.listeners) {
+      if (key === name || (key.endsWith(':') && name.startsWith(key)))
+        for (const listener of listeners) listener();
+    }
   }
 }

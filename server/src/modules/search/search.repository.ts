@@ -29,6 +29,8 @@ export interface DirectoryMatter {
 export interface DirectoryDuty {
   matterId: number;
   postId: number;
+  /** The unit path of the post (which county's index the duty belongs to). */
+  postPath: string;
   coveredPaths: string[];
 }
 
@@ -55,7 +57,9 @@ const parseList = (value: unknown): string[] => {
 export class SearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async loadSnapshot(): Promise<DirectorySnapshot> {
+  /** The directory, or with `prefix` only the rows under that unit path (one county). */
+  async loadSnapshot(prefix?: string): Promise<DirectorySnapshot> {
+    const like = prefix ? `${prefix}%` : '%';
     const [counties, members, matters, duties, covered] = await Promise.all([
       this.dataSource.query(
         "SELECT path FROM units WHERE kind = 'county' ORDER BY sort_order, id",
@@ -64,15 +68,19 @@ export class SearchRepository {
         `SELECT o.id AS official_id, o.name AS name, p.id AS post_id, p.title AS title, p.rank AS post_rank,
                 u.id AS unit_id, u.name AS unit_name, u.path AS unit_path, u.office_hours AS office_hours
          FROM memberships m JOIN officials o ON o.id = m.official_id JOIN posts p ON p.id = m.post_id JOIN units u ON u.id = p.unit_id
-         WHERE m.end_date IS NULL ORDER BY o.id, p.rank, p.id`,
+         WHERE m.end_date IS NULL AND u.path LIKE ? ORDER BY o.id, p.rank, p.id`,
+        [like],
       ) as Promise<Array<Record<string, unknown>>>,
       this.dataSource.query(
         `SELECT m.id, m.name, m.category, m.keywords, m.synonyms, u.path AS department_path
-         FROM matters m JOIN units u ON u.id = m.department_id ORDER BY m.id`,
+         FROM matters m JOIN units u ON u.id = m.department_id WHERE u.path LIKE ? ORDER BY m.id`,
+        [like],
       ) as Promise<Array<Record<string, unknown>>>,
-      this.dataSource.query('SELECT id, matter_id, post_id FROM duties') as Promise<
-        Array<Record<string, unknown>>
-      >,
+      this.dataSource.query(
+        `SELECT d.id, d.matter_id, d.post_id, u.path AS post_path
+         FROM duties d JOIN posts p ON p.id = d.post_id JOIN units u ON u.id = p.unit_id WHERE u.path LIKE ?`,
+        [like],
+      ) as Promise<Array<Record<string, unknown>>>,
       this.dataSource.query(
         'SELECT du.duty_id AS duty_id, u.path AS path FROM duty_units du JOIN units u ON u.id = du.unit_id',
       ) as Promise<Array<Record<string, unknown>>>,
@@ -111,6 +119,7 @@ export class SearchRepository {
       duties: duties.map((d) => ({
         matterId: Number(d.matter_id),
         postId: Number(d.post_id),
+        postPath: String(d.post_path),
         coveredPaths: pathsByDuty.get(Number(d.id)) ?? [],
       })),
     };

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { MatterDetail, MatterSummaryWithCount, OfficialRef, SearchResponse } from '@jinri/shared';
 import { AppException } from '../../common/errors/app.exception';
 import { CacheVersionService } from '../jobs/cache-version.service';
-import { DIRECTORY_CACHE } from '../directory/admin-directory.service';
+import { COUNTY_PREFIX, countyCounter, DIRECTORY_CACHE } from '../directory/directory-versions';
 import { Matter } from '../directory/matter.entity';
 import { type IndexDoc, SearchIndex } from './search-index';
 import {
@@ -30,6 +30,8 @@ const POPULAR = [
 
 interface Loaded {
   version: number;
+  /** The per-county counters ("dir:<unit id>") the county indexes were built at. */
+  countyVersions: Map<string, number>;
   /** One index per jurisdiction (county path), so a search scans one county, not the province. */
   indexes: Map<string, SearchIndex>;
   snapshot: DirectorySnapshot;
@@ -48,7 +50,12 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
   private loaded: Loaded | null = null;
   private building: Promise<Loaded> | null = null;
   private knownVersion = -1;
+  /** Per-county counters as last read ("dir:<unit id>" → version); a change rebuilds that county only. */
+  private knownCounties = new Map<string, number>();
   private poller: NodeJS.Timeout | null = null;
+  /** Whole and per-county rebuilds so far (for tests and logs). */
+  fullBuilds = 0;
+  countyBuilds = 0;
 
   constructor(
     private readonly repository: SearchRepository,
@@ -61,13 +68,11 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     this.versions.onBump(DIRECTORY_CACHE, () => {
       this.knownVersion = -1;
     });
+    this.versions.onBump(COUNTY_PREFIX, () => {
+      this.knownVersion = -1;
+    });
     this.poller = setInterval(() => {
-      this.versions.current(DIRECTORY_CACHE).then(
-        (v) => {
-          this.knownVersion = v;
-        },
-        () => undefined,
-      );
+      this.readVersions().catch(() => undefined);
     }, POLL_MS);
     this.poller.unref();
   }
@@ -76,20 +81,63 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     if (this.poller) clearInterval(this.poller);
   }
 
+  private async readVersions(): Promise<void> {
+    const [global, counties] = await Promise.all([
+      this.versions.current(DIRECTORY_CACHE),
+      this.versions.list(COUNTY_PREFIX),
+    ]);
+    this.knownCounties = counties;
+    this.knownVersion = global;
+  }
+
+  private stale(loaded: Loaded): Set<string> {
+    const stale = new Set<string>();
+    for (const county of loaded.indexes.keys()) {
+      const name = countyCounter(county);
+      if ((this.knownCounties.get(name) ?? 0) !== (loaded.countyVersions.get(name) ?? 0)) stale.add(county);
+    }
+    return stale;
+  }
+
   private async current(): Promise<Loaded> {
-    if (this.knownVersion < 0) this.knownVersion = await this.versions.current(DIRECTORY_CACHE);
-    if (this.loaded && this.loaded.version === this.knownVersion) return this.loaded;
-    const version = this.knownVersion;
-    this.building ??= this.build(version).finally(() => {
+    if (this.knownVersion < 0) await this.readVersions();
+    const loaded = this.loaded;
+    if (loaded && loaded.version === this.knownVersion && this.stale(loaded).size === 0) return loaded;
+    this.building ??= this.rebuild(loaded).finally(() => {
       this.building = null;
     });
     this.loaded = await this.building;
     return this.loaded;
   }
 
-  private async build(version: number): Promise<Loaded> {
-    const snapshot = await this.repository.loadSnapshot();
-    return { version, ...buildIndex(snapshot) };
+  /**
+   * The whole directory when the global counter moved (or at first use); otherwise only the
+   * counties whose own counter moved: their rows are reloaded and their index rebuilt.
+   */
+  private async rebuild(previous: Loaded | null): Promise<Loaded> {
+    const version = this.knownVersion;
+    const countyVersions = new Map(this.knownCounties);
+    if (!previous || previous.version !== version) {
+      this.fullBuilds += 1;
+      return { version, countyVersions, ...buildIndex(await this.repository.loadSnapshot()) };
+    }
+    const only = this.stale(previous);
+    let snapshot = previous.snapshot;
+    for (const county of only) {
+      const part = await this.repository.loadSnapshot(county);
+      const inside = (path: string) => path.startsWith(county);
+      snapshot = {
+        counties: snapshot.counties,
+        officials: [
+          ...snapshot.officials.filter((o) => !o.posts.some((p) => inside(p.unitPath))),
+          ...part.officials,
+        ],
+        matters: [...snapshot.matters.filter((m) => !inside(m.departmentPath)), ...part.matters],
+        duties: [...snapshot.duties.filter((d) => !inside(d.postPath)), ...part.duties],
+      };
+    }
+    this.countyBuilds += only.size;
+    return { version, countyVersions, ...buildIndex(snapshot, { indexes: previous.indexes, only }) };
   }
 
   async search(q: string, unitId?: number): Promise<SearchResponse> {
@@ -227,7 +275,14 @@ function handlers(loaded: Loaded, matterId: number, unitPath: string | null): nu
   return [...new Set(ranked.map((r) => r.officialId))];
 }
 
-export function buildIndex(snapshot: DirectorySnapshot): Omit<Loaded, 'version'> {
+/**
+ * The indexes and look-up maps of a snapshot. With `reuse`, only the counties in `only` get a new
+ * index; the others keep theirs (an incremental rebuild after a change in one county).
+ */
+export function buildIndex(
+  snapshot: DirectorySnapshot,
+  reuse?: { indexes: Map<string, SearchIndex>; only: Set<string> },
+): Omit<Loaded, 'version' | 'countyVersions'> {
   const counties = snapshot.counties.length > 0 ? snapshot.counties : ['/'];
   // A matter owned above the counties (a province department) is searchable in every county.
   const countiesOf = (path: string) => {
@@ -270,7 +325,14 @@ export function buildIndex(snapshot: DirectorySnapshot): Omit<Loaded, 'version'>
   const duties = new Map<number, DirectoryDuty[]>();
   for (const d of snapshot.duties) duties.set(d.matterId, [...(duties.get(d.matterId) ?? []), d]);
   return {
-    indexes: new Map([...docsByCounty].map(([county, docs]) => [county, SearchIndex.build(docs)])),
+    indexes: new Map(
+      [...docsByCounty].map(([county, docs]) => [
+        county,
+        reuse && !reuse.only.has(county) && reuse.indexes.has(county)
+          ? reuse.indexes.get(county)!
+          : SearchIndex.build(docs),
+      ]),
+    ),
     snapshot,
     officials: new Map(snapshot.officials.map((o) => [o.id, o])),
     holders,
