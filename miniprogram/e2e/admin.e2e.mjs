@@ -1,6 +1,7 @@
 // Browser journey of the admin pages on the H5 build: as 管理员（全县）, create a clerk invite and
 // see its code once, revoke another invite, look at the grants; open 事项 → 宅基地审批, add the
-// everyday word “建新房”, save, and 试一试 finds 宅基地审批 first; open 人员交接 for a unit.
+// everyday word “建新房”, save, and 试一试 finds 宅基地审批 first; open 人员交接 for a unit; open
+// 名录表格 and see a non-xlsx upload refused (nothing imported).
 // Plain Node ESM, no test framework (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/admin.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
@@ -12,7 +13,7 @@ const TOTAL_TIMEOUT_MS = 180_000;
 const STEP_TIMEOUT_MS = 15_000;
 
 // Hooks the app puts on the page (src/pages/me/Workbench.tsx, src/packages/admin/**):
-//   [data-testid="workbench-admin"] > [data-testid="workbench-item"][data-key="admin-invites|admin-matters|admin-posts"]
+//   [data-testid="workbench-admin"] > [data-testid="workbench-item"][data-key="admin-invites|admin-matters|admin-posts|admin-directory"]
 //   invites: "admin-tab-option"[data-value="invites|grants"], "invite-new", "invite-form" >
 //     "invite-role"[data-role], "invite-unit" (unit picker: "unit-pick-current", "unit-pick", "unit-open"),
 //     "invite-note" input, "invite-submit"; "invite-created" > "invite-code", "invite-once",
@@ -24,6 +25,8 @@ const STEP_TIMEOUT_MS = 15_000;
 //     "try-it" > [data-testid="try-word"][data-word], [data-testid="try-result"][data-rank][data-first]
 //   posts: "posts-unit" (unit picker), [data-testid="member-item"] > "member-wechat", "member-handover";
 //     "handover-sheet", "needs-server-update"
+//   directory: "directory-download", "directory-upload", "directory-rules", "directory-ok",
+//     "directory-error", "directory-rows" > "directory-row-error"
 // Taro's H5 modal lives outside the page shell: .taro__modal.
 
 const STAMP = Date.now().toString(36);
@@ -239,6 +242,41 @@ async function main() {
     await byTestId(sheet, 'handover-date').waitFor({ state: 'visible' });
   });
   await shot(page, 'admin-posts.png');
+
+  // --- directory spreadsheet -----------------------------------------------------------
+  // Only a refused upload: a real import would change the demo data.
+  const directory = shell(page, 'admin-directory');
+  await test('名录导入导出 → the 名录表格 page with download, upload and the import rules', async () => {
+    await page.goto(ME_URL);
+    await me.waitFor({ state: 'visible' });
+    await adminSection.locator('[data-testid="workbench-item"][data-key="admin-directory"]').click();
+    await directory.waitFor({ state: 'visible' });
+    await byTestId(directory, 'directory-download').waitFor({ state: 'visible' });
+    await byTestId(directory, 'directory-upload').waitFor({ state: 'visible' });
+    const rules = await text(byTestId(directory, 'directory-rules'));
+    if (!/编码/.test(rules) || !/不会删除/.test(rules)) throw new Error(`rules say "${rules}"`);
+  });
+  await shot(page, 'admin-directory.png');
+
+  await test('上传 a file that is not an .xlsx (bad.xlsx) → 未导入任何内容, with the bad row', async () => {
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      byTestId(directory, 'directory-upload').click(),
+    ]);
+    await chooser.element().setInputFiles({
+      name: 'bad.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('这不是表格，只是一段文字。\n'),
+    });
+    await confirmModal(page, '导入');
+    const rows = byTestId(directory, 'directory-rows');
+    await rows.waitFor({ state: 'visible' });
+    if (!(await text(rows)).includes('未导入任何内容')) throw new Error(`banner says "${await text(rows)}"`);
+    const row = byTestId(rows, 'directory-row-error').first();
+    await row.waitFor({ state: 'visible' });
+    if (!(await text(row))) throw new Error('the error row is empty');
+  });
+  await shot(page, 'admin-directory-refused.png', { afterToast: true });
 
   await test('no uncaught errors in the page', async () => {
     if (pageErrors.length) throw new Error(pageErrors.join('\n'));

@@ -21,7 +21,10 @@ export default defineAppConfig({
       ],
     },
     // Admin pages (a jurisdiction's administrator): invites and grants, matters, post handovers.
-    { root: 'packages/admin', pages: ['invites/index', 'matters/index', 'matter-edit/index', 'posts/index'] },
+    {
+      root: 'packages/admin',
+      pages: ['invites/index', 'matters/index', 'matter-edit/index', 'posts/index', 'directory/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,7 +1,8 @@
 /**
  * Admin endpoints (role admin, within the unit subtree of the admin's grant): invite codes and
  * role grants, matters (with the everyday words residents type), officials and post handovers.
- * One function per call, no state; everything goes through `request()`.
+ * One function per call, no state; everything goes through `request()`, except the directory
+ * spreadsheet, which uses the file helpers of staff.api.ts.
  *
  * A few answers have no type in @jinri/shared yet (the saved matter, the unit members, the new
  * official and membership): they are described here with only the fields the admin pages use.
@@ -18,7 +19,8 @@ import type {
   UnitChildrenResponse,
 } from '@jinri/shared';
 
-import { request } from './request';
+import { buildUrl, request } from './request';
+import { downloadXlsx, postFile, type PickedFile } from './staff.api';
 
 // --- invites and grants -------------------------------------------------------------------
 
@@ -141,4 +143,39 @@ export function saveMatter(id: number | null, body: MatterInput): Promise<SavedM
   return id === null
     ? request<SavedMatter>({ method: 'POST', path: '/admin/matters', data: body })
     : request<SavedMatter>({ method: 'PUT', path: `/admin/matters/${id}`, data: body });
+}
+
+// --- the whole directory as a spreadsheet -------------------------------------------------
+
+/** The largest directory workbook the server takes. */
+export const MAX_DIRECTORY_SHEET_BYTES = 5 * 1024 * 1024;
+
+/** 201 of POST /admin/directory/import: rows created or changed per sheet. */
+export interface DirectoryImportResult {
+  units: number;
+  officials: number;
+  posts: number;
+  /** New holders of a post (the previous holder's term ended the day before). */
+  handovers: number;
+  duties: number;
+}
+
+/**
+ * GET /admin/directory/export.xlsx — every unit, official, post and duty (root admins only: 403
+ * AUTH.OUT_OF_SCOPE otherwise). H5: saved by the browser; weapp: opened in the document viewer.
+ */
+export function downloadDirectory(): Promise<void> {
+  return downloadXlsx(buildUrl('/admin/directory/export.xlsx'), '名录.xlsx');
+}
+
+/**
+ * POST /admin/directory/import (multipart `file`) — all or nothing: 400 PLAN.SHEET_INVALID lists
+ * the bad rows (see sheetRowErrors; column "单位·上级编码") and imports nothing.
+ */
+export function importDirectory(picked: PickedFile): Promise<DirectoryImportResult> {
+  return postFile<DirectoryImportResult>(buildUrl('/admin/directory/import'), {
+    path: picked.path,
+    blob: picked.file,
+    name: picked.name,
+  });
 }

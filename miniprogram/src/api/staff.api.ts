@@ -460,7 +460,7 @@ async function compressInWeapp(path: string): Promise<string> {
   }
 }
 
-interface MultipartFile {
+export interface MultipartFile {
   /** weapp: the temp file path. */
   path: string;
   /** H5: the bytes. */
@@ -523,7 +523,7 @@ function postFileWeapp<T>(url: string, file: MultipartFile): Promise<T> {
   });
 }
 
-const postFile: <T>(url: string, file: MultipartFile) => Promise<T> =
+export const postFile: <T>(url: string, file: MultipartFile) => Promise<T> =
   process.env.TARO_ENV === 'h5' ? postFileH5 : postFileWeapp;
 
 async function uploadImageH5(picked: PickedFile): Promise<UploadResponse> {
@@ -646,7 +646,7 @@ async function downloadWeapp(url: string): Promise<void> {
   }
 }
 
-const downloadXlsx: (url: string, fallbackName: string) => Promise<void> =
+export const downloadXlsx: (url: string, fallbackName: string) => Promise<void> =
   process.env.TARO_ENV === 'h5' ? downloadH5 : downloadWeapp;
 
 /**

@@ -31,6 +31,12 @@ const ADMIN_ITEMS: Item[] = [
     url: `${ADMIN}/matters/index`,
   },
   { key: 'admin-posts', title: '人员交接', hint: '查看在任干部，办理职务交接', url: `${ADMIN}/posts/index` },
+  {
+    key: 'admin-directory',
+    title: '名录导入导出',
+    hint: '全县名录下载为表格，修改后上传',
+    url: `${ADMIN}/directory/index`,
+  },
 ];
 
 interface Item {

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '名录表格',
+  enablePageMeta: true,
+});

@@ -1,0 +1,193 @@
+/**
+ * 名录表格: the whole directory (units, officials, posts, duties) as one spreadsheet — download it,
+ * edit it on a computer, upload it back (all or nothing). Root (全县) admins only: the server
+ * answers 403 AUTH.OUT_OF_SCOPE to anyone else.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { SheetRowError } from '@jinri/shared';
+import { useState } from 'react';
+
+import {
+  downloadDirectory,
+  importDirectory,
+  MAX_DIRECTORY_SHEET_BYTES,
+  type DirectoryImportResult,
+} from '../../../api/admin.api';
+import { toApiError } from '../../../api/request';
+import { pickSpreadsheet, sheetRowErrors } from '../../../api/staff.api';
+import { Page } from '../../../components/Page';
+import { onlyIf } from '../../../utils/props';
+import { Banner, StaffGate } from '../../staff/common/ui';
+import '../../staff/common/staff.css';
+import '../common/admin.css';
+
+const OUT_OF_SCOPE_TEXT = '只有全县（本级）管理员可以导入导出整个名录';
+
+export default function DirectoryPage() {
+  return (
+    <Page name="admin-directory" title="名录表格">
+      <StaffGate roles={['admin']} deniedText="只有管理员可以导入导出名录。">
+        {() => <DirectorySheet />}
+      </StaffGate>
+    </Page>
+  );
+}
+
+type Outcome =
+  | { kind: 'ok'; fileName: string; result: DirectoryImportResult }
+  | { kind: 'rows'; message: string; rows: SheetRowError[] }
+  | { kind: 'error'; message: string };
+
+/** "单位·上级编码", row 5 → "「单位」第 5 行「上级编码」：reason" (a part is left out when missing). */
+export function directoryRowText({ row, column, reason }: SheetRowError): string {
+  const dot = column.indexOf('·');
+  const sheet = dot >= 0 ? column.slice(0, dot) : '';
+  const field = dot >= 0 ? column.slice(dot + 1) : column;
+  const where = [
+    sheet ? `「${sheet}」` : '',
+    row > 0 ? `第 ${row} 行` : '',
+    field ? `「${field}」` : '',
+  ].join('');
+  return where ? `${where}：${reason}` : reason;
+}
+
+function errorText(error: unknown): string {
+  const e = toApiError(error);
+  return e.hasCode('AUTH.OUT_OF_SCOPE') ? OUT_OF_SCOPE_TEXT : e.message;
+}
+
+const importedText = (r: DirectoryImportResult) =>
+  `已导入：单位 ${r.units}、干部 ${r.officials}、职务 ${r.posts}（交接 ${r.handovers}）、职责 ${r.duties}`;
+
+function DirectorySheet() {
+  const [downloading, setDownloading] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const download = async () => {
+    if (downloading) return;
+    setDownloading(true);
+    try {
+      await downloadDirectory();
+      if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '名录已下载', icon: 'success' });
+    } catch (error) {
+      setOutcome({ kind: 'error', message: errorText(error) });
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const upload = async () => {
+    if (uploading) return;
+    let picked;
+    try {
+      picked = await pickSpreadsheet();
+    } catch (error) {
+      setOutcome({ kind: 'error', message: errorText(error) });
+      return;
+    }
+    if (!picked) return;
+    if (!/\.xlsx$/i.test(picked.name)) {
+      setOutcome({ kind: 'error', message: '请选择从这里下载、修改好的 .xlsx 名录表格' });
+      return;
+    }
+    if (picked.size > MAX_DIRECTORY_SHEET_BYTES) {
+      setOutcome({ kind: 'error', message: '表格太大（最大 5MB）' });
+      return;
+    }
+    const { confirm } = await Taro.showModal({
+      title: '导入名录？',
+      content: `将按“${picked.name}”更新整个名录：按编码新增或修改，不删除任何内容。`,
+      confirmText: '导入',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setUploading(true);
+    setOutcome(null);
+    try {
+      const result = await importDirectory(picked);
+      setOutcome({ kind: 'ok', fileName: picked.name, result });
+      void Taro.showToast({ title: '已导入', icon: 'success' });
+    } catch (error) {
+      const e = toApiError(error);
+      setOutcome(
+        e.hasCode('PLAN.SHEET_INVALID')
+          ? { kind: 'rows', message: e.message, rows: sheetRowErrors(error) }
+          : { kind: 'error', message: errorText(error) },
+      );
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <>
+      <View className="card" data-testid="directory-sheet">
+        <Text className="st-card-title">名录导入导出</Text>
+        <Text className="st-hint">
+          下载当前名录（单位、干部、职务、职责），在电脑上用 Excel 或 WPS 修改后上传。
+          {process.env.TARO_ENV === 'weapp'
+            ? '在微信中，表格会用文档预览打开，可从右上角菜单发送到电脑；上传时请从聊天记录中选择表格。'
+            : ''}
+        </Text>
+        <View className="ad-sheet-actions">
+          <Button
+            className={`btn btn-secondary ad-block ${downloading ? 'btn-disabled' : ''}`}
+            disabled={onlyIf(downloading)}
+            data-testid="directory-download"
+            onClick={() => void download()}
+          >
+            {downloading ? '正在下载…' : '下载当前名录'}
+          </Button>
+          <Button
+            className={`btn btn-primary ad-block ${uploading ? 'btn-disabled' : ''}`}
+            disabled={onlyIf(uploading)}
+            data-testid="directory-upload"
+            onClick={() => void upload()}
+          >
+            {uploading ? '正在导入…' : '上传修改后的名录'}
+          </Button>
+        </View>
+
+        {outcome?.kind === 'ok' ? (
+          <Banner tone="success" testId="directory-ok">
+            <Text className="st-banner__text">{importedText(outcome.result)}</Text>
+            <Text className="st-hint">来自“{outcome.fileName}”。</Text>
+          </Banner>
+        ) : null}
+        {outcome?.kind === 'error' ? (
+          <Banner tone="danger" testId="directory-error">
+            <Text className="st-banner__text">{outcome.message}</Text>
+          </Banner>
+        ) : null}
+        {outcome?.kind === 'rows' ? (
+          <Banner tone="danger" testId="directory-rows">
+            <Text className="st-banner__text">表格有误，未导入任何内容。请按下列提示修改后重新上传：</Text>
+            <View className="st-sheet-rows">
+              {(outcome.rows.length ? outcome.rows : [{ row: 0, column: '', reason: outcome.message }]).map(
+                (row, i) => (
+                  <Text key={i} className="st-sheet-row" data-testid="directory-row-error">
+                    {directoryRowText(row)}
+                  </Text>
+                ),
+              )}
+            </View>
+          </Banner>
+        ) : null}
+      </View>
+
+      <View className="card" data-testid="directory-rules">
+        <Text className="st-card-title">导入规则</Text>
+        <Text className="ad-rule">· 按「编码」对应：已有编码的行会被修改，新编码的行会被新增。</Text>
+        <Text className="ad-rule">· 导入不会删除任何内容：表格里删掉的行，名录中仍然保留。</Text>
+        <Text className="ad-rule">
+          · 职务填了新的现任干部时，前任的任职在新任开始的前一天结束，任职历史会保留。
+        </Text>
+        <Text className="ad-rule">
+          · 全部导入或全不导入：有任何一行填错，整个表格都不会导入，请按提示改好后重新上传。
+        </Text>
+      </View>
+    </>
+  );
+}
