@@ -83,6 +83,34 @@ describe.each(testDatabases())('the unit tree on %s', (_name, makeDatabase) => {
     expect([page.offset, page.limit, page.items.length]).toEqual([10, 3, 3]);
   });
 
+  it('shows on an official’s profile what they handle and for which units', async () => {
+    const memberships = (
+      await call<{ items: Array<{ person_id: string; post_id: string }> }>(
+        sut.url,
+        'GET',
+        '/popolo/memberships?limit=5000',
+      )
+    ).body.items;
+    let found = false;
+    for (const m of memberships.slice(0, 60)) {
+      const id = Number(m.person_id.split('/')[1]);
+      const profile = (
+        await call<{ duties: Array<{ matterName: string; units: string[] }> }>(
+          sut.url,
+          'GET',
+          `/officials/${id}`,
+        )
+      ).body;
+      if (profile.duties.length > 0) {
+        expect(profile.duties[0]!.matterName).toBeTruthy();
+        expect(profile.duties[0]!.units.length).toBeGreaterThan(0);
+        found = true;
+        break;
+      }
+    }
+    expect(found).toBe(true);
+  });
+
   it('answers an unknown unit with 404 and a bad id with 400', async () => {
     const missing = await call<ApiErrorBody>(sut.url, 'GET', '/units?parentId=999999');
     expect([missing.status, missing.body.code]).toEqual([404, 'DIRECTORY.UNIT_NOT_FOUND']);

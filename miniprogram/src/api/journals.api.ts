@@ -30,6 +30,8 @@ export interface OfficialProfile {
   posts: Array<{ title: string; unit: { id: number; name: string } }>;
   /** Masked ("138****5678") for the public. */
   phone: string | null;
+  /** What they handle (分管) and for which units. Absent from older servers. */
+  duties?: Array<{ matterId: number; matterName: string; units: string[] }>;
 }
 
 /** GET /units — a unit and its children (the county when `parentId` is omitted). */

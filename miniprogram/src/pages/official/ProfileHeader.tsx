@@ -11,7 +11,7 @@ function dialable(phone: string | null): string | null {
   return /^\+?\d{5,20}$/.test(compact) ? compact : null;
 }
 
-/** Photo (or the first character of the name), name, posts and phone. */
+/** Photo (or the first character of the name), name, posts, what they handle and phone. */
 export function ProfileHeader({ profile }: { profile: OfficialProfile }) {
   const [photoFailed, setPhotoFailed] = useState(false);
   const photo = profile.photoUrl && !photoFailed ? mediaUrl(profile.photoUrl) : null;
@@ -49,6 +49,27 @@ export function ProfileHeader({ profile }: { profile: OfficialProfile }) {
           ))}
         </View>
       </View>
+      {profile.duties && profile.duties.length > 0 ? (
+        <View className="official-head__duties" data-testid="official-duties">
+          <Text className="official-head__duties-title">负责办理</Text>
+          {profile.duties.map((duty) => (
+            <View
+              key={duty.matterId}
+              className="official-head__duty"
+              onClick={() => void Taro.navigateTo({ url: `/pages/matter/index?id=${duty.matterId}` })}
+            >
+              <Text className="official-head__duty-name">{duty.matterName}</Text>
+              {duty.units.length > 0 ? (
+                <Text className="official-head__duty-units">
+                  {duty.units.length > 6
+                    ? `${duty.units.slice(0, 6).join('、')} 等 ${duty.units.length} 处`
+                    : duty.units.join('、')}
+                </Text>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
       {profile.phone ? (
         <View className="official-head__phone">
           <Text className="official-head__phone-text" data-testid="official-phone">

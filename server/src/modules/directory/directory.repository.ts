@@ -172,6 +172,31 @@ export class DirectoryRepository {
     return new Set(rows.map((r) => Number(r.officialId)));
   }
 
+  /** The matters an official handles through their current posts, with the units each covers. */
+  async findDutiesOfOfficial(
+    officialId: number,
+  ): Promise<Array<{ matterId: number; matterName: string; units: string[] }>> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT mt.id AS matter_id, mt.name AS matter_name, u.name AS unit_name
+       FROM memberships m
+       JOIN duties d ON d.post_id = m.post_id
+       JOIN matters mt ON mt.id = d.matter_id
+       LEFT JOIN duty_units du ON du.duty_id = d.id
+       LEFT JOIN units u ON u.id = du.unit_id
+       WHERE m.official_id = ? AND m.end_date IS NULL
+       ORDER BY mt.id, u.sort_order, u.id`,
+      [officialId],
+    );
+    const byMatter = new Map<number, { matterId: number; matterName: string; units: string[] }>();
+    for (const r of rows) {
+      const id = Number(r.matter_id);
+      const entry = byMatter.get(id) ?? { matterId: id, matterName: String(r.matter_name), units: [] };
+      if (r.unit_name && !entry.units.includes(String(r.unit_name))) entry.units.push(String(r.unit_name));
+      byMatter.set(id, entry);
+    }
+    return [...byMatter.values()];
+  }
+
   async updateOfficialPhone(officialId: number, phoneEnc: string, phoneMasked: string): Promise<void> {
     await this.dataSource.getRepository(Official).update({ id: officialId }, { phoneEnc, phoneMasked });
   }

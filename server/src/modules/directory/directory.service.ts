@@ -15,6 +15,8 @@ export interface OfficialProfile {
   posts: Array<{ title: string; unit: { id: number; name: string } }>;
   /** Masked ("138****5678") for everyone but an admin whose jurisdiction covers the official. */
   phone: string | null;
+  /** What they handle, for which units (分管): "低保申请 — 魏庄村、柳树村". */
+  duties: Array<{ matterId: number; matterName: string; units: string[] }>;
 }
 
 export interface UnitMemberView {
@@ -70,6 +72,7 @@ export class DirectoryService {
       photoUrl: official.photoUrl,
       posts: posts.map((p) => ({ title: p.title, unit: { id: p.unitId, name: p.unitName } })),
       phone: adminSees ? this.cipher.decrypt(official.phoneEnc!) : official.phoneMasked,
+      duties: await this.directory.findDutiesOfOfficial(id),
     };
   }
 
