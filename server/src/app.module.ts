@@ -7,6 +7,7 @@ import { ConfigModule, type CoreOverrides } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DirectoryModule } from './modules/directory/directory.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { JournalsModule } from './modules/journals/journals.module';
@@ -29,6 +30,7 @@ export class AppModule {
         WechatModule,
         AuthModule,
         JobsModule,
+        CalendarModule,
         UploadsModule,
         JournalsModule,
         SearchModule,

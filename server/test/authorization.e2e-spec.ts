@@ -93,6 +93,11 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       'DELETE /api/v1/admin/grants/:id': { path: '/admin/grants/999999' },
       'GET /api/v1/today': { path: `/today?unitId=${townX}` },
       'GET /api/v1/admin/directory/export.xlsx': { path: '/admin/directory/export.xlsx' },
+      'GET /api/v1/calendar/:year': { path: '/calendar/2026' },
+      'PUT /api/v1/admin/calendar/:date': {
+        path: '/admin/calendar/2099-01-01',
+        body: { isWorkday: false, name: '测试' },
+      },
       'POST /api/v1/admin/directory/import': { path: '/admin/directory/import', body: {} },
       'GET /api/v1/units': { path: `/units?parentId=${townX}` },
       'GET /api/v1/search': { path: '/search?q=dibao' },

@@ -9,6 +9,7 @@ import { Membership } from '../modules/directory/membership.entity';
 import { Official } from '../modules/directory/official.entity';
 import { Post } from '../modules/directory/post.entity';
 import { Unit } from '../modules/directory/unit.entity';
+import { CalendarDay } from '../modules/calendar/calendar-day.entity';
 import { CacheVersion } from '../modules/jobs/cache-version.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
 import { DayPlan } from '../modules/journals/day-plan.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   JournalRulesRow,
   JobRun,
   CacheVersion,
+  CalendarDay,
 ];

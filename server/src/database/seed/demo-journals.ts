@@ -1,7 +1,7 @@
-import { isWorkday } from 'chinese-days';
 import { type DataSource, In, type ObjectLiteral, type Repository } from 'typeorm';
 import { ENTRY_KINDS } from '@jinri/shared';
 import { addDays, atLocal, weekStart } from '../../common/time/local-time';
+import { WorkCalendar } from '../../modules/calendar/work-calendar';
 import { CacheVersion } from '../../modules/jobs/cache-version.entity';
 import { DayPlan } from '../../modules/journals/day-plan.entity';
 import { EntryUpdate } from '../../modules/journals/entry-update.entity';
@@ -304,9 +304,10 @@ export async function seedDemoJournals(
   if (last && last >= from) from = addDays(last, 1);
   let days = 0;
   let plans = 0;
+  const calendar = new WorkCalendar();
 
   for (let date = from; date <= tomorrow; date = addDays(date, 1)) {
-    if (!isWorkday(date)) continue;
+    if (!calendar.isWorkday(date)) continue;
     days += 1;
     const isTomorrow = date === tomorrow;
     const published = !isTomorrow && now.getTime() >= atLocal(date, '08:00').getTime();

@@ -36,6 +36,8 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
 
   'GET /api/v1/units': { allow: 'public' },
   'GET /api/v1/search': { allow: 'public' },
+  'GET /api/v1/calendar/:year': { allow: 'public' },
+  'PUT /api/v1/admin/calendar/:date': { allow: ['admin'], scope: 'unit-subtree' },
   'POST /api/v1/admin/matters': { allow: ['admin'], scope: 'unit-subtree' },
   'PUT /api/v1/admin/matters/:id': { allow: ['admin'], scope: 'unit-subtree' },
   'POST /api/v1/admin/officials': { allow: ['admin'] },

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { isWorkday } from 'chinese-days';
 import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
 import { addDays, atLocal, chineseDate, localDate } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuthRepository } from '../auth/auth.repository';
+import { CalendarService } from '../calendar/calendar.service';
 import { JobLockService } from '../jobs/job-lock.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { JournalRulesService } from './journal-rules.service';
@@ -37,6 +37,7 @@ export class PlanReminderJob {
     private readonly grants: AuthRepository,
     private readonly wechat: WechatClient,
     private readonly locks: JobLockService,
+    private readonly calendars: CalendarService,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -52,7 +53,7 @@ export class PlanReminderJob {
     const now = this.clock.now();
     const today = localDate(now);
     const tomorrow = addDays(today, 1);
-    if (!isWorkday(tomorrow)) return [];
+    if (!(await this.calendars.calendar()).isWorkday(tomorrow)) return [];
     const results: ReminderResult[] = [];
     for (const group of await officialsByJurisdiction(this.rules, this.repository)) {
       const at = atLocal(today, group.rules.reminderTime).getTime();

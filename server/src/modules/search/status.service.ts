@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isWorkday } from 'chinese-days';
 import type { OfficialStatus } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { addDays, localDate, localTime, minutesOf, weekday } from '../../common/time/local-time';
 import { officialStatus, parseOfficeHours, type StatusEntry } from '../directory/status/official-status';
+import { CalendarService } from '../calendar/calendar.service';
+import type { WorkCalendar } from '../calendar/work-calendar';
 import { JournalsRepository } from '../journals/journals.repository';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
@@ -13,6 +14,7 @@ const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '�
 export class StatusService {
   constructor(
     private readonly journals: JournalsRepository,
+    private readonly calendars: CalendarService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,8 +38,9 @@ export class StatusService {
     }
     const onLeave = new Set(leaves.map((l) => l.officialId));
     const minute = minutesOf(localTime(now));
-    const workday = isWorkday(today);
-    const next = nextWorkdayLabel(today);
+    const calendar = await this.calendars.calendar();
+    const workday = calendar.isWorkday(today);
+    const next = nextWorkdayLabel(calendar, today);
     return new Map(
       officials.map((o) => [
         o.id,
@@ -55,9 +58,7 @@ export class StatusService {
 }
 
 /** 明天, or the weekday of the next working day ("周一") when tomorrow is not one. */
-export function nextWorkdayLabel(today: string): string {
-  let date = addDays(today, 1);
-  if (isWorkday(date)) return '明天';
-  for (let i = 0; i < 14 && !isWorkday(date); i++) date = addDays(date, 1);
-  return WEEKDAYS[weekday(date) - 1]!;
+export function nextWorkdayLabel(calendar: WorkCalendar, today: string): string {
+  const date = calendar.nextWorkday(today);
+  return date === addDays(today, 1) ? '明天' : WEEKDAYS[weekday(date) - 1]!;
 }

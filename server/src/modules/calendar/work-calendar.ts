@@ -1,0 +1,48 @@
+import { getHolidaysInRange, isWorkday as packagedIsWorkday } from 'chinese-days';
+import { addDays, weekday } from '../../common/time/local-time';
+
+export interface DayOverride {
+  isWorkday: boolean;
+  name: string;
+}
+
+/**
+ * Working days after the State Council calendar, including weekend make-up days (调休), with the
+ * admin's own entries taking precedence. The packaged calendar ends with the last published year
+ * (chinese-days 1.5.7 knows 2026, not 2027): for a year it does not know, only weekends are off
+ * unless the admin has entered that year.
+ */
+export class WorkCalendar {
+  constructor(private readonly overrides: ReadonlyMap<string, DayOverride> = new Map()) {}
+
+  isWorkday(date: string): boolean {
+    const override = this.overrides.get(date);
+    if (override) return override.isWorkday;
+    if (this.packagedKnows(Number(date.slice(0, 4)))) return packagedIsWorkday(date);
+    return weekday(date) <= 5;
+  }
+
+  /** The working day `n` working days after `date` (n ≥ 1); `date` itself is not counted. */
+  addWorkingDays(date: string, n: number): string {
+    let day = date;
+    for (let left = n; left > 0;) {
+      day = addDays(day, 1);
+      if (this.isWorkday(day)) left -= 1;
+    }
+    return day;
+  }
+
+  /** The first working day after `date`. */
+  nextWorkday(date: string): string {
+    return this.addWorkingDays(date, 1);
+  }
+
+  /** Whether the holidays of a year are known (packaged, or entered by the admin). */
+  knows(year: number): boolean {
+    return this.packagedKnows(year) || [...this.overrides.keys()].some((d) => d.startsWith(`${year}-`));
+  }
+
+  private packagedKnows(year: number): boolean {
+    return getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+  }
+}
