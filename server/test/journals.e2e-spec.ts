@@ -411,6 +411,12 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
       );
       expect(timeline.body.days.map((d) => d.status)).toEqual(['on_leave', 'on_leave']);
       expect(JSON.stringify(timeline.body)).not.toContain('就医');
+      const mine = await call<LeaveView[]>(url, 'GET', '/leaves', { token: official });
+      expect(mine.body.find((l) => l.id === requested.body.id)).toMatchObject({
+        status: 'approved',
+        reason: '陪同家人就医',
+        official: { id: officialId, name: expect.stringMatching(/\S/) },
+      });
       const again = await call<Err>(url, 'POST', `/leaves/${requested.body.id}/approve`, {
         token: supervisor,
       });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, IsNull } from 'typeorm';
+import { inSubtrees } from '../../database/subtree';
 import type { AuthGrant, StaffRole } from './auth-user';
 import { RefreshToken } from './refresh-token.entity';
 import { RoleGrant } from './role-grant.entity';
@@ -99,12 +100,10 @@ export class AuthRepository {
   /** Active grants whose unit lies in one of the subtrees. */
   async findActiveGrantsInSubtrees(paths: string[]): Promise<GrantRow[]> {
     if (paths.length === 0) return [];
-    const query = this.grantsQuery();
-    query.andWhere(
-      `(${paths.map((_, i) => `u.path LIKE :p${i}`).join(' OR ')})`,
-      Object.fromEntries(paths.map((p, i) => [`p${i}`, `${p}%`])),
-    );
-    const rows = await query.orderBy('g.id', 'ASC').getRawMany();
+    const rows = await this.grantsQuery()
+      .andWhere(inSubtrees('u', paths))
+      .orderBy('g.id', 'ASC')
+      .getRawMany();
     return rows.map(AuthRepository.toGrantRow);
   }
 

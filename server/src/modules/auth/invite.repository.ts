@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { inSubtrees } from '../../database/subtree';
 import { Invite } from './invite.entity';
 
 export interface InviteRow extends Invite {
@@ -54,10 +55,7 @@ export class InviteRepository {
   async findInSubtrees(paths: string[], limit = 200): Promise<InviteRow[]> {
     if (paths.length === 0) return [];
     const invites = await this.withNames()
-      .where(
-        `(${paths.map((_, i) => `u.path LIKE :p${i}`).join(' OR ')})`,
-        Object.fromEntries(paths.map((p, i) => [`p${i}`, `${p}%`])),
-      )
+      .where(inSubtrees('u', paths))
       .orderBy('i.id', 'DESC')
       .take(limit)
       .getMany();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
+import { inSubtrees } from '../../database/subtree';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { Membership } from './membership.entity';
 import { Official } from './official.entity';
@@ -115,7 +116,7 @@ export class DirectoryRepository {
         'u.name AS "unitName"',
       ])
       .where('m.endDate IS NULL')
-      .andWhere('u.path LIKE :prefix', { prefix: `${path}%` })
+      .andWhere(inSubtrees('u', [path]))
       .orderBy('u.sortOrder', 'ASC')
       .addOrderBy('p.rank', 'ASC')
       .addOrderBy('o.id', 'ASC')

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  Between,
-  Brackets,
-  DataSource,
-  type EntityManager,
-  In,
-  LessThanOrEqual,
-  MoreThanOrEqual,
-} from 'typeorm';
+import { Between, DataSource, type EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { inSubtrees } from '../../database/subtree';
 import { Membership } from '../directory/membership.entity';
 import { Unit } from '../directory/unit.entity';
 import { DayPlan } from './day-plan.entity';
@@ -60,7 +53,7 @@ export class JournalsRepository {
         'u.path AS "unitPath"',
       ])
       .where('m.endDate IS NULL')
-      .andWhere('u.path LIKE :prefix', { prefix: `${path}%` })
+      .andWhere(inSubtrees('u', [path]))
       .orderBy('u.sortOrder', 'ASC')
       .addOrderBy('p.rank', 'ASC')
       .addOrderBy('o.id', 'ASC')
@@ -225,6 +218,15 @@ export class JournalsRepository {
     });
   }
 
+  /** Every leave of an official, with the official (for names in lists). */
+  findLeavesOfOfficial(officialId: number): Promise<Leave[]> {
+    return this.dataSource.getRepository(Leave).find({
+      where: { officialId },
+      relations: { official: true },
+      order: { startDate: 'ASC' },
+    });
+  }
+
   /** Leave of an official overlapping a range (any status). */
   findLeavesOverlapping(officialId: number, from: string, to: string): Promise<Leave[]> {
     return this.dataSource.getRepository(Leave).find({
@@ -273,11 +275,7 @@ export class JournalsRepository {
           .innerJoin('m.post', 'p')
           .innerJoin('p.unit', 'u')
           .where('m.end_date IS NULL')
-          .andWhere(
-            new Brackets((b) =>
-              paths.forEach((p, i) => b.orWhere(`u.path LIKE :lp${i}`, { [`lp${i}`]: `${p}%` })),
-            ),
-          )
+          .andWhere(inSubtrees('u', paths))
           .getQuery();
         return `l.official_id IN ${sub}`;
       });

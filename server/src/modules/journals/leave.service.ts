@@ -78,18 +78,11 @@ export class LeaveService {
   async list(user: AuthUser, status?: LeaveStatus): Promise<LeaveView[]> {
     const paths = scopePaths(user, ['clerk', 'supervisor', 'admin']);
     const rows = await this.repository.findLeavesInSubtrees(paths, status);
-    const own = user.officialId
-      ? await this.repository.findLeavesOverlapping(user.officialId, '2000-01-01', '2999-12-31')
-      : [];
+    const own = user.officialId ? await this.repository.findLeavesOfOfficial(user.officialId) : [];
     const all = new Map<number, Leave>(
       [...rows, ...own.filter((l) => !status || l.status === status)].map((l) => [l.id, l]),
     );
-    const withNames = await Promise.all(
-      [...all.values()].map(async (l) =>
-        l.official ? l : ((await this.repository.findLeaveById(l.id)) ?? l),
-      ),
-    );
-    return withNames.sort((a, b) => b.id - a.id).map((l) => this.view(l, true));
+    return [...all.values()].sort((a, b) => b.id - a.id).map((l) => this.view(l, true));
   }
 
   /** The reason is for supervisors and the people who may write the official's journal. */
