@@ -5,8 +5,8 @@ import { useMemo, useState } from 'react';
 
 import { getOfficial, getTimeline } from '../../api/journals.api';
 import { EmptyState } from '../../components/EmptyState';
-import { LoadingState } from '../../components/LoadingState';
 import { Page } from '../../components/Page';
+import { ErrorCard, LoadingCard } from '../../components/StateCard';
 import { PlanEntryList } from '../../components/PlanEntryList';
 import { Segmented, type SegmentedOption } from '../../components/Segmented';
 import { StatusChip } from '../../components/StatusChip';
@@ -92,45 +92,15 @@ export default function OfficialPage() {
 
   return (
     <Page name="official" title="干部主页">
-      {profile.view.kind === 'loading' ? (
-        <View className="card">
-          <LoadingState text="正在加载干部信息…" />
-        </View>
-      ) : null}
+      {profile.view.kind === 'loading' ? <LoadingCard text="正在加载干部信息…" /> : null}
       {profile.view.kind === 'error' ? (
-        <View className="card">
-          <EmptyState
-            tone="danger"
-            icon="!"
-            title="干部信息没有加载出来"
-            description={profile.view.error.message}
-          >
-            <Button className="btn btn-primary" onClick={profile.retry}>
-              重试
-            </Button>
-          </EmptyState>
-        </View>
+        <ErrorCard title="干部信息没有加载出来" error={profile.view.error} onRetry={profile.retry} />
       ) : null}
       {profile.view.kind === 'ok' ? <ProfileHeader profile={profile.view.data} /> : null}
 
-      {timeline.view.kind === 'loading' ? (
-        <View className="card">
-          <LoadingState text="正在加载工作日程…" />
-        </View>
-      ) : null}
+      {timeline.view.kind === 'loading' ? <LoadingCard text="正在加载工作日程…" /> : null}
       {timeline.view.kind === 'error' ? (
-        <View className="card">
-          <EmptyState
-            tone="danger"
-            icon="!"
-            title="工作日程没有加载出来"
-            description={timeline.view.error.message}
-          >
-            <Button className="btn btn-primary" onClick={timeline.retry}>
-              重试
-            </Button>
-          </EmptyState>
-        </View>
+        <ErrorCard title="工作日程没有加载出来" error={timeline.view.error} onRetry={timeline.retry} />
       ) : null}
 
       {timeline.view.kind === 'ok' ? (

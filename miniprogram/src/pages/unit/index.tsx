@@ -5,8 +5,8 @@ import { useMemo } from 'react';
 
 import { getToday, getUnits } from '../../api/journals.api';
 import { EmptyState } from '../../components/EmptyState';
-import { LoadingState } from '../../components/LoadingState';
 import { Page } from '../../components/Page';
+import { ErrorCard, LoadingCard } from '../../components/StateCard';
 import { useLoad, type Load } from '../../hooks/useLoad';
 import { useNow } from '../../hooks/useNow';
 import {
@@ -104,24 +104,9 @@ export default function UnitPage() {
   return (
     <Page name="unit" title="单位">
       <View data-testid="unit" data-unit-id={String(id)}>
-        {units.view.kind === 'loading' ? (
-          <View className="card">
-            <LoadingState text="正在加载单位…" />
-          </View>
-        ) : null}
+        {units.view.kind === 'loading' ? <LoadingCard text="正在加载单位…" /> : null}
         {units.view.kind === 'error' ? (
-          <View className="card">
-            <EmptyState
-              tone="danger"
-              icon="!"
-              title="单位信息没有加载出来"
-              description={units.view.error.message}
-            >
-              <Button className="btn btn-primary" onClick={units.retry}>
-                重试
-              </Button>
-            </EmptyState>
-          </View>
+          <ErrorCard title="单位信息没有加载出来" error={units.view.error} onRetry={units.retry} />
         ) : null}
         {tree ? <UnitHead tree={tree} /> : null}
 
@@ -188,19 +173,9 @@ function TodaySection({ load, today, nowMinutes, unitName }: TodaySectionProps) 
         <Text className="unit-section__title">{unitName ? `${unitName}今天都在哪` : '今天都在哪'}</Text>
         <Text className="unit-today__date">{formatLocalDate(today)}</Text>
       </View>
-      {view.kind === 'loading' ? (
-        <View className="card">
-          <LoadingState text="正在加载今天的安排…" />
-        </View>
-      ) : null}
+      {view.kind === 'loading' ? <LoadingCard text="正在加载今天的安排…" /> : null}
       {view.kind === 'error' ? (
-        <View className="card">
-          <EmptyState tone="danger" icon="!" title="今天的安排没有加载出来" description={view.error.message}>
-            <Button className="btn btn-primary" onClick={load.retry}>
-              重试
-            </Button>
-          </EmptyState>
-        </View>
+        <ErrorCard title="今天的安排没有加载出来" error={view.error} onRetry={load.retry} />
       ) : null}
       {view.kind === 'ok' ? (
         <>

@@ -4,11 +4,11 @@ import Taro from '@tarojs/taro';
 import type { MeResponse, Role } from '@jinri/shared';
 import type { ReactNode } from 'react';
 
-import type { ApiError } from '../../../api/request';
 import { addDays, chinaToday, formatDay, relativeDayLabel } from '../../../api/staff.api';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadingState } from '../../../components/LoadingState';
 import { useStaffMe } from './hooks';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 
 export function goToMe(): void {
   void Taro.switchTab({ url: '/pages/me/index' });
@@ -58,35 +58,8 @@ export function StaffGate({ roles, deniedText, children }: StaffGateProps) {
   return <>{children(me.value)}</>;
 }
 
-export function LoadingCard({ text }: { text?: string }) {
-  return (
-    <View className="card" data-testid="staff-loading">
-      <LoadingState text={text} />
-    </View>
-  );
-}
-
-export function ErrorCard({
-  error,
-  onRetry,
-  title,
-}: {
-  error: ApiError;
-  onRetry?: () => void;
-  title?: string;
-}) {
-  return (
-    <View className="card" data-testid="staff-error">
-      <EmptyState tone="danger" icon="!" title={title ?? '加载失败'} description={error.message}>
-        {onRetry ? (
-          <Button className="btn btn-primary" onClick={onRetry}>
-            重试
-          </Button>
-        ) : null}
-      </EmptyState>
-    </View>
-  );
-}
+/** Shared with the public pages. */
+export { ErrorCard, LoadingCard };
 
 export type ChipTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
