@@ -49,6 +49,20 @@ export const ErrorCodes = {
   'LEAVE.ALREADY_DECIDED': { status: 409, message: '该请假已审批' },
   'REPORT.INVALID_WEEK': { status: 400, message: '周报的开始日期必须是星期一' },
   'RANGE.TOO_LONG': { status: 400, message: '查询范围不能超过 92 天' },
+  'TICKET.NOT_FOUND': { status: 404, message: '找不到该留言' },
+  'TICKET.VERSION_CONFLICT': { status: 409, message: '留言状态已变化，请刷新后再操作' },
+  'TICKET.INVALID_TRANSITION': { status: 409, message: '留言当前状态不能进行此操作' },
+  'TICKET.TARGET_REQUIRED': { status: 400, message: '请选择留言的对象（日程、干部或事项）' },
+  'TICKET.TARGET_NOT_PUBLIC': { status: 400, message: '只能对已公开的日程留言' },
+  'TICKET.CONTENT_REJECTED': { status: 400, message: '留言含有不当内容，请修改后再提交' },
+  'TICKET.IDEMPOTENCY_KEY_REQUIRED': { status: 400, message: '请求缺少防重复提交标识，请更新小程序后重试' },
+  'TICKET.IDEMPOTENCY_KEY_REUSED': { status: 422, message: '该提交标识已用于另一条留言' },
+  'TICKET.RATE_LIMITED': { status: 429, message: '留言太频繁，请稍后再试' },
+  'TICKET.DUPLICATE': { status: 409, message: '您已提交过相同的留言，请在“我的留言”中查看进展' },
+  'TICKET.REASON_REQUIRED': { status: 400, message: '请填写原因' },
+  'TICKET.EXTENSION_NOT_ALLOWED': { status: 409, message: '每条留言只能申请一次延期，且须在办理期限前申请' },
+  'TICKET.ASSIGNEE_INVALID': { status: 400, message: '找不到可转办的干部或单位' },
+  'OPEN311.SERVICE_NOT_FOUND': { status: 404, message: 'Service not found' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -4,3 +4,4 @@ export * from './api/health.js';
 export * from './api/directory.js';
 export * from './api/auth.js';
 export * from './api/journals.js';
+export * from './api/tickets.js';
