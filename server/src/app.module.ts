@@ -12,6 +12,7 @@ import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { JournalsModule } from './modules/journals/journals.module';
 import { SearchModule } from './modules/search/search.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 
@@ -34,6 +35,7 @@ export class AppModule {
         UploadsModule,
         JournalsModule,
         SearchModule,
+        TicketsModule,
       ],
     };
   }

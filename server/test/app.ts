@@ -36,13 +36,16 @@ export async function call<T = unknown>(
   url: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown } = {},
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: T; headers: Headers }> {
-  const response = await fetch(`${url}/api/v1${path}`, {
+  // Open311 lives outside the API prefix.
+  const prefix = path.startsWith('/open311/') ? '' : '/api/v1';
+  const response = await fetch(`${url}${prefix}${path}`, {
     method,
     headers: {
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
     },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });

@@ -140,6 +140,30 @@ export class EnvironmentVariables {
   @IsIn(['formal', 'trial', 'developer'])
   WECHAT_MINIPROGRAM_STATE?: 'formal' | 'trial' | 'developer';
 
+  /** Days after a ticket closes before its personal data is scrubbed (default 180). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  TICKET_RETENTION_DAYS?: number;
+
+  /** Comments one user may send in 10 minutes (default 5). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  TICKET_RATE_PER_USER?: number;
+
+  /** Comments from one IP address in 10 minutes (default 30; a village may share one address). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  TICKET_RATE_PER_IP?: number;
+
   /** Run the scheduled jobs (publication, reminders) in this instance; tests drive them by hand. */
   @IsOptional()
   @Transform(toBoolean)
@@ -193,6 +217,16 @@ export const DEFAULT_WECHAT_TEMPLATES: Record<string, WechatTemplate> = {
     page: 'pages/me/index',
     fields: { thing1: 'thing', phrase2: 'phrase', time3: 'time' },
   },
+  ticketDue: {
+    id: 'TEMPLATE_TICKET_DUE',
+    page: 'packages/staff/inbox/index',
+    fields: { thing1: 'thing', time2: 'time', thing3: 'thing' },
+  },
+  ticketDigest: {
+    id: 'TEMPLATE_TICKET_DIGEST',
+    page: 'packages/staff/inbox/index',
+    fields: { thing1: 'thing', number2: 'number', number3: 'number' },
+  },
 };
 
 export interface DatabaseConfig {
@@ -221,6 +255,14 @@ export interface AppConfig {
   /** Empty until filled from ENCRYPTION_KEYS or the local secrets file. */
   encryptionKeys: EncryptionKey[];
   wechat: WechatConfig;
+  tickets: TicketsConfig;
+}
+
+export interface TicketsConfig {
+  retentionDays: number;
+  /** Per 10 minutes. */
+  ratePerUser: number;
+  ratePerIp: number;
 }
 
 export class ConfigError extends Error {
@@ -294,6 +336,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ...(raw.WECHAT_TEMPLATES ? parseTemplates(raw.WECHAT_TEMPLATES) : {}),
       },
       miniprogramState: raw.WECHAT_MINIPROGRAM_STATE ?? 'formal',
+    },
+    tickets: {
+      retentionDays: raw.TICKET_RETENTION_DAYS ?? 180,
+      ratePerUser: raw.TICKET_RATE_PER_USER ?? 5,
+      ratePerIp: raw.TICKET_RATE_PER_IP ?? 30,
     },
   };
 }

@@ -23,6 +23,11 @@ import { Upload } from '../modules/uploads/upload.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
 import { WechatMessageLog } from '../modules/wechat/wechat-message-log.entity';
 
+import { OutboxMessage } from '../modules/notifications/outbox-message.entity';
+import { SensitiveWord } from '../modules/tickets/sensitive-word.entity';
+import { TicketEvent } from '../modules/tickets/ticket-event.entity';
+import { Ticket } from '../modules/tickets/ticket.entity';
+
 /** Every entity of the app; the data source and the migrations must agree on this list. */
 export const ENTITIES = [
   Unit,
@@ -49,4 +54,8 @@ export const ENTITIES = [
   JobRun,
   CacheVersion,
   CalendarDay,
+  Ticket,
+  TicketEvent,
+  SensitiveWord,
+  OutboxMessage,
 ];

@@ -2,6 +2,7 @@ import { InitialDirectory1795305600000 } from './1795305600000-InitialDirectory'
 import { Identity1795310000000 } from './1795310000000-Identity';
 import { Journals1795320000000 } from './1795320000000-Journals';
 import { Calendar1795330000000 } from './1795330000000-Calendar';
+import { Tickets1795340000000 } from './1795340000000-Tickets';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Identity1795310000000,
   Journals1795320000000,
   Calendar1795330000000,
+  Tickets1795340000000,
 ];

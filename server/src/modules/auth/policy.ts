@@ -91,6 +91,36 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'PUT /api/v1/units/:unitId/plans': { allow: ['clerk', 'admin'], scope: 'unit-subtree' },
   'GET /api/v1/units/:unitId/plans/template.xlsx': { allow: ['clerk', 'admin'], scope: 'unit-subtree' },
   'POST /api/v1/units/:unitId/plans/import': { allow: ['clerk', 'admin'], scope: 'unit-subtree' },
+
+  'POST /api/v1/tickets': { allow: 'signed-in' },
+  'GET /api/v1/tickets/similar': { allow: 'public' },
+  'GET /api/v1/tickets/mine': { allow: 'signed-in' },
+  'GET /api/v1/tickets/inbox': { allow: ['official', 'supervisor', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/tickets/public': { allow: 'public' },
+  'GET /api/v1/tickets/lookup/:queryCode': { allow: 'public' },
+  // The author, the assignee and the supervisors/admins in scope (checked in the service).
+  'GET /api/v1/tickets/:id': { allow: 'signed-in' },
+  'POST /api/v1/tickets/:id/acknowledge': { allow: ['official'], scope: 'self' },
+  'POST /api/v1/tickets/:id/reply': { allow: ['official'], scope: 'self' },
+  'POST /api/v1/tickets/:id/resolve': { allow: ['official'], scope: 'self' },
+  'POST /api/v1/tickets/:id/extension': { allow: ['official'], scope: 'self' },
+  'POST /api/v1/tickets/:id/transfer': { allow: ['official', 'supervisor', 'admin'], scope: 'unit-subtree' },
+  'POST /api/v1/tickets/:id/assign': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'POST /api/v1/tickets/:id/extension/decide': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'POST /api/v1/tickets/:id/moderate': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  // The author only (checked in the service): every signed-in user may be one.
+  'POST /api/v1/tickets/:id/rate': { allow: 'signed-in' },
+  'POST /api/v1/tickets/:id/withdraw': { allow: 'signed-in' },
+  'GET /api/v1/officials/:id/ticket-figures': { allow: 'public' },
+  'GET /api/v1/units/:id/ticket-figures': { allow: 'public' },
+  'GET /api/v1/admin/sensitive-words': { allow: ['admin'], scope: 'unit-subtree' },
+  'PUT /api/v1/admin/sensitive-words': { allow: ['admin'], scope: 'unit-subtree' },
+
+  'GET /open311/v2/services.json': { allow: 'public' },
+  'GET /open311/v2/services/:code.json': { allow: 'public' },
+  'POST /open311/v2/requests.json': { allow: 'signed-in' },
+  'GET /open311/v2/requests.json': { allow: 'public' },
+  'GET /open311/v2/requests/:id.json': { allow: 'public' },
 };
 
 export function policyKey(method: string, path: string): string {

@@ -33,7 +33,15 @@ export function registeredRoutes(discovery: DiscoveryService, scanner: MetadataS
       if (paths === undefined || method === undefined) continue;
       for (const base of bases) {
         for (const path of asList(paths))
-          keys.push(policyKey(RequestMethod[method], joinPath(API_PREFIX, base, path)));
+          keys.push(
+            policyKey(
+              RequestMethod[method],
+              // Open311 lives outside the API prefix (see app.factory.ts).
+              base.replace(/^\//, '').startsWith('open311')
+                ? joinPath(base, path)
+                : joinPath(API_PREFIX, base, path),
+            ),
+          );
       }
     }
   }

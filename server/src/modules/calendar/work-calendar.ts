@@ -37,6 +37,13 @@ export class WorkCalendar {
     return this.addWorkingDays(date, 1);
   }
 
+  /** The last working day before `date`. */
+  previousWorkday(date: string): string {
+    let day = addDays(date, -1);
+    while (!this.isWorkday(day)) day = addDays(day, -1);
+    return day;
+  }
+
   /** Whether the holidays of a year are known (packaged, or entered by the admin). */
   knows(year: number): boolean {
     return this.packagedKnows(year) || [...this.overrides.keys()].some((d) => d.startsWith(`${year}-`));

@@ -65,6 +65,8 @@ export class AdminDirectoryService {
       officeHours: input.officeHours.trim(),
       legalBasis: input.legalBasis?.trim() || null,
       departmentId: input.departmentId,
+      ackWorkingDays: input.ackWorkingDays ?? null,
+      resolveWorkingDays: input.resolveWorkingDays ?? null,
     };
     if (id === null) {
       const result = await repository.insert({ ...values, code: `matter-${randomUUID()}` });

@@ -47,6 +47,14 @@ export class Matter {
   @Column({ type: 'varchar', length: 500, nullable: true })
   legalBasis: string | null;
 
+  /** Working days to acknowledge a comment on this matter (null: the default, 1). */
+  @Column({ type: 'int', nullable: true })
+  ackWorkingDays: number | null;
+
+  /** Working days to resolve a comment on this matter (null: the default, 5). */
+  @Column({ type: 'int', nullable: true })
+  resolveWorkingDays: number | null;
+
   @ManyToOne(() => Unit, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'fk_matters_department' })
   department: Unit;

@@ -201,6 +201,11 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
+  /** The officials who handle a matter for a unit, the most local first (ticket routing). */
+  async handlerIds(matterId: number, unitPath: string | null): Promise<number[]> {
+    return handlers(await this.current(), matterId, unitPath);
+  }
+
   async popular(): Promise<MatterSummaryWithCount[]> {
     const loaded = await this.current();
     return POPULAR.flatMap((name) => {

@@ -9,6 +9,7 @@ import {
   IsString,
   Matches,
   MaxLength,
+  Max,
   Min,
   MinLength,
 } from 'class-validator';
@@ -69,6 +70,20 @@ export class MatterDto {
   @IsInt()
   @Min(1)
   departmentId: number;
+
+  @ApiPropertyOptional({ description: 'Working days to acknowledge a comment (default 1)', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  ackWorkingDays?: number | null;
+
+  @ApiPropertyOptional({ description: 'Working days to resolve a comment (default 5)', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  resolveWorkingDays?: number | null;
 }
 
 export class HandoverDto {

@@ -1,0 +1,160 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { CLOCK, type Clock } from '../../common/clock';
+import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
+import { User } from '../auth/user.entity';
+import { WechatClient } from '../wechat/wechat.client';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface OutgoingMessage {
+  userId: number;
+  purpose: string;
+  values: Record<string, string>;
+  page?: string;
+  ticketId?: number;
+}
+
+/** After this many failed attempts a message is marked failed (about two days of retries). */
+export const MAX_ATTEMPTS = 12;
+/** How long a dispatcher holds a row it is sending. */
+const CLAIM_MS = 60_000;
+
+/** Backoff before attempt n+1: 30 s, 1 min, 2 min … capped at 6 h. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+}
+
+export interface DispatchResult {
+  sent: number;
+  retried: number;
+  dropped: number;
+  failed: number;
+}
+
+/**
+ * The notification outbox: a change enqueues its messages in its own transaction; `dispatch` sends
+ * the due ones through WeChat, retrying with backoff when WeChat is busy or unreachable. Rows are
+ * claimed with a conditional update, so several instances never send one twice.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger('Outbox');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly wechat: WechatClient,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async enqueue(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const now = this.clock.now();
+    await manager.getRepository(OutboxMessage).insert(
+      messages.map((m) => ({
+        userId: m.userId,
+        purpose: m.purpose,
+        values: m.values,
+        page: m.page ?? null,
+        ticketId: m.ticketId ?? null,
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    );
+  }
+
+  /** Sends the messages that are due (at most `limit`). */
+  async dispatch(limit = 50): Promise<DispatchResult> {
+    const now = this.clock.now();
+    const repository = this.dataSource.getRepository(OutboxMessage);
+    const due = await repository
+      .createQueryBuilder('o')
+      .where("o.status = 'pending'")
+      .andWhere('o.nextAttemptAt <= :now', { now })
+      .andWhere(
+        new Brackets((b) => b.where('o.claimedUntil IS NULL').orWhere('o.claimedUntil < :now', { now })),
+      )
+      .orderBy('o.nextAttemptAt', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .take(limit)
+      .getMany();
+    const result: DispatchResult = { sent: 0, retried: 0, dropped: 0, failed: 0 };
+    if (due.length === 0) return result;
+    const users = await this.dataSource
+      .getRepository(User)
+      .findBy({ id: In([...new Set(due.map((m) => m.userId))]) });
+    const openids = new Map(users.map((u) => [u.id, u.openidEnc]));
+    for (const message of due) {
+      const claimed = await repository
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
+        .where("id = :id AND status = 'pending'", { id: message.id })
+        .andWhere(
+          new Brackets((b) => b.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })),
+        )
+        .execute();
+      if ((claimed.affected ?? 0) !== 1) continue;
+      const openidEnc = openids.get(message.userId);
+      if (!openidEnc) {
+        // Demo users and deleted accounts have no WeChat identity: nothing can ever be sent.
+        await repository.update(message.id, { status: 'dropped', claimedUntil: null });
+        result.dropped += 1;
+        continue;
+      }
+      const sent = await this.wechat.sendSubscribeMessage(
+        message.userId,
+        this.cipher.decrypt(openidEnc),
+        message.purpose,
+        message.values,
+        message.page ?? undefined,
+      );
+      const attempts = message.attempts + 1;
+      if (sent.status === 'sent') {
+        await repository.update(message.id, {
+          status: 'sent',
+          attempts,
+          sentAt: this.clock.now(),
+          claimedUntil: null,
+          lastErrcode: 0,
+        });
+        result.sent += 1;
+      } else if (sent.retryable && attempts < MAX_ATTEMPTS) {
+        await repository.update(message.id, {
+          attempts,
+          lastErrcode: sent.errcode,
+          nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts)),
+          claimedUntil: null,
+        });
+        result.retried += 1;
+      } else {
+        const status = sent.status === 'no_subscription' ? 'dropped' : 'failed';
+        await repository.update(message.id, {
+          status,
+          attempts,
+          lastErrcode: sent.errcode,
+          claimedUntil: null,
+        });
+        if (status === 'dropped') result.dropped += 1;
+        else result.failed += 1;
+      }
+    }
+    if (result.retried + result.failed > 0) this.logger.warn(result, 'outbox: some messages not sent');
+    return result;
+  }
+
+  /** For tests and the admin: the messages of a ticket. */
+  forTicket(ticketId: number): Promise<OutboxMessage[]> {
+    return this.dataSource.getRepository(OutboxMessage).find({ where: { ticketId }, order: { id: 'ASC' } });
+  }
+
+  /** Pending messages that are due (a health figure). */
+  countDue(): Promise<number> {
+    return this.dataSource
+      .getRepository(OutboxMessage)
+      .countBy({ status: 'pending', nextAttemptAt: LessThanOrEqual(this.clock.now()) });
+  }
+}

@@ -1,0 +1,268 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { TICKET_LIMITS, type InboxFilter } from '@jinri/shared';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class TicketCreateDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  planEntryId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  officialId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  matterId?: number;
+
+  @ApiPropertyOptional({ description: "The resident's village or unit" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+
+  @ApiProperty({ minLength: TICKET_LIMITS.contentMin, maxLength: TICKET_LIMITS.contentMax })
+  @Transform(trim)
+  @IsString()
+  @MinLength(TICKET_LIMITS.contentMin, { message: `留言至少 ${TICKET_LIMITS.contentMin} 个字` })
+  @MaxLength(TICKET_LIMITS.contentMax, { message: `留言最多 ${TICKET_LIMITS.contentMax} 个字` })
+  content: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(TICKET_LIMITS.photosMax)
+  @IsUUID('4', { each: true })
+  photoIds?: string[];
+
+  @ApiProperty()
+  @IsBoolean()
+  publicAllowed: boolean;
+
+  @ApiPropertyOptional({ example: '13812345678' })
+  @IsOptional()
+  @Matches(/^1[3-9]\d{9}$/, { message: '请填写 11 位手机号' })
+  contactPhone?: string;
+
+  @ApiPropertyOptional({ example: '王', description: 'Shown masked: 王**' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(20)
+  authorName?: string;
+}
+
+export class TargetQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  planEntryId?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  officialId?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  matterId?: number;
+}
+
+export class SimilarQueryDto extends TargetQueryDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TICKET_LIMITS.contentMax)
+  content: string;
+}
+
+export class PageQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  page: number = 1;
+}
+
+export class PublicQueryDto extends TargetQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  page: number = 1;
+}
+
+export class InboxQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(['open', 'overdue', 'held', 'extensions', 'done'])
+  filter: InboxFilter = 'open';
+}
+
+export class QueryCodeParamDto {
+  @Matches(/^[0-9A-Za-z]{6,12}$/, { message: '查询码为 8 位字母或数字' })
+  queryCode: string;
+}
+
+export class VersionDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ReplyDto extends VersionDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(TICKET_LIMITS.replyMax)
+  content: string;
+}
+
+export class ResolveDto extends VersionDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(TICKET_LIMITS.replyMax)
+  note: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(TICKET_LIMITS.photosMax)
+  @IsUUID('4', { each: true })
+  photoIds?: string[];
+}
+
+export class TransferDto extends VersionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  officialId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(TICKET_LIMITS.reasonMax)
+  reason: string;
+}
+
+export class AssignDto extends VersionDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  officialId: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(TICKET_LIMITS.reasonMax)
+  note?: string;
+}
+
+export class ExtensionDto extends VersionDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(TICKET_LIMITS.reasonMax)
+  reason: string;
+
+  @ApiProperty({ minimum: 1, maximum: TICKET_LIMITS.extensionDaysMax })
+  @IsInt()
+  @Min(1)
+  @Max(TICKET_LIMITS.extensionDaysMax)
+  days: number;
+}
+
+export class ExtensionDecisionDto extends VersionDto {
+  @ApiProperty()
+  @IsBoolean()
+  approve: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(TICKET_LIMITS.reasonMax)
+  note?: string;
+}
+
+export class RateDto extends VersionDto {
+  @ApiProperty()
+  @IsBoolean()
+  satisfied: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(TICKET_LIMITS.reasonMax)
+  reason?: string;
+}
+
+export class WithdrawDto extends VersionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(TICKET_LIMITS.reasonMax)
+  reason?: string;
+}
+
+export class ModerateDto extends VersionDto {
+  @ApiProperty({ enum: ['approve', 'hide'] })
+  @IsIn(['approve', 'hide'])
+  decision: 'approve' | 'hide';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(TICKET_LIMITS.reasonMax)
+  note?: string;
+}
+
+export class SensitiveWordsDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  unitId: number;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(50, { each: true })
+  words: string[];
+}

@@ -1,0 +1,236 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { DEFAULT_RULES } from '@jinri/shared';
+import { CLOCK, type Clock } from '../../common/clock';
+import { atLocal, localDate } from '../../common/time/local-time';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { CalendarService } from '../calendar/calendar.service';
+import { JobLockService } from '../jobs/job-lock.service';
+import { OutboxService } from '../notifications/outbox.service';
+import { reminderAt } from './ticket-deadlines';
+import type { Ticket } from './ticket.entity';
+import { type NewEvent, TicketsRepository } from './tickets.repository';
+import { formatTime } from './tickets.service';
+
+const BATCH = 200;
+const DAY = 24 * 3_600_000;
+/** Officials with at least this many open tickets get the morning digest. */
+export const DIGEST_MIN_OPEN = 3;
+export const DIGEST_TIME = '08:30';
+const PAGE = '/packages/tickets/detail/index';
+
+export interface DeadlineRunResult {
+  reminded: number;
+  escalated: number;
+  closed: number;
+  scrubbed: number;
+}
+
+/**
+ * Every minute: reminders on the working day before a deadline, escalation of overdue tickets to
+ * the supervisor (a visible marker), auto close 7 days after resolution without a rating, and the
+ * scrubbing of personal data after the retention period. Each step is a conditional update, so
+ * several instances can run it at once without doing anything twice. Once a day: the digest.
+ */
+@Injectable()
+export class TicketDeadlinesJob {
+  private readonly logger = new Logger('TicketDeadlinesJob');
+  private running = false;
+
+  constructor(
+    private readonly repository: TicketsRepository,
+    private readonly outbox: OutboxService,
+    private readonly calendars: CalendarService,
+    private readonly locks: JobLockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Cron(CronExpression.EVERY_MINUTE, { name: 'ticket-deadlines' })
+  async tick(): Promise<void> {
+    if (!this.config.jobsEnabled || this.running) return;
+    this.running = true;
+    try {
+      await this.run();
+      await this.digest();
+    } catch (error) {
+      this.logger.error({ err: error }, 'ticket deadlines failed');
+    } finally {
+      this.running = false;
+    }
+  }
+
+  async run(): Promise<DeadlineRunResult> {
+    const result = {
+      reminded: await this.remind(),
+      escalated: await this.escalate(),
+      closed: await this.autoClose(),
+      scrubbed: await this.scrub(),
+    };
+    if (result.reminded + result.escalated + result.closed + result.scrubbed > 0)
+      this.logger.log(result, 'ticket deadlines');
+    return result;
+  }
+
+  private async remind(): Promise<number> {
+    const now = this.clock.now();
+    const calendar = await this.calendars.calendar();
+    const candidates = await this.repository.findDueForReminder(new Date(now.getTime() + 20 * DAY), BATCH);
+    let count = 0;
+    for (const ticket of candidates) {
+      if (ticket.dueAt <= now || reminderAt(calendar, ticket.dueAt) > now) continue;
+      const done = await this.repository.transaction(async (manager) => {
+        if (!(await this.repository.markOnce(manager, ticket.id, 'remindedAt', now))) return false;
+        await this.repository.insertEvent(
+          manager,
+          ticket.id,
+          this.event(ticket, 'reminded', `办理期限 ${formatTime(ticket.dueAt)}，请及时办理`, now),
+        );
+        const userIds = await this.repository.findUserIdsOfOfficial(ticket.assigneeOfficialId!);
+        await this.outbox.enqueue(
+          manager,
+          userIds.map((userId) => this.message(userId, ticket, '工单明天到期，请及时办理')),
+        );
+        return true;
+      });
+      if (done) count += 1;
+    }
+    return count;
+  }
+
+  private async escalate(): Promise<number> {
+    const now = this.clock.now();
+    let count = 0;
+    for (const ticket of await this.repository.findDueForEscalation(now, BATCH)) {
+      const done = await this.repository.transaction(async (manager) => {
+        if (!(await this.repository.markOnce(manager, ticket.id, 'escalatedAt', now))) return false;
+        await this.repository.insertEvent(
+          manager,
+          ticket.id,
+          this.event(ticket, 'escalated', '已超过办理期限，转督查室督办', now),
+        );
+        const supervisors = await this.repository.findSupervisorUserIds(ticket.assigneeUnit.path);
+        const officials = ticket.assigneeOfficialId
+          ? await this.repository.findUserIdsOfOfficial(ticket.assigneeOfficialId)
+          : [];
+        await this.outbox.enqueue(manager, [
+          ...supervisors.map((userId) =>
+            this.message(userId, ticket, `工单已超期：${ticket.assigneeOfficial?.name ?? '待分派'}`),
+          ),
+          ...officials.map((userId) => this.message(userId, ticket, '工单已超期，已转督查室督办')),
+        ]);
+        return true;
+      });
+      if (done) count += 1;
+    }
+    return count;
+  }
+
+  private async autoClose(): Promise<number> {
+    const now = this.clock.now();
+    const before = new Date(now.getTime() - DEFAULT_RULES.ticketAutoCloseDays * DAY);
+    let count = 0;
+    for (const ticket of await this.repository.findDueForAutoClose(before, BATCH)) {
+      const done = await this.repository.transaction(async (manager) => {
+        if (
+          !(await this.repository.updateIfVersion(manager, ticket.id, ticket.version, {
+            status: 'closed',
+            closedAt: now,
+            updatedAt: now,
+          }))
+        )
+          return false;
+        await this.repository.insertEvent(manager, ticket.id, {
+          ...this.event(ticket, 'closed', `${DEFAULT_RULES.ticketAutoCloseDays} 天内未评价，自动办结`, now),
+          toStatus: 'closed',
+        });
+        return true;
+      });
+      if (done) count += 1;
+    }
+    return count;
+  }
+
+  /** Personal data of final tickets past retention: the anonymous record and the figures stay. */
+  private async scrub(): Promise<number> {
+    const now = this.clock.now();
+    const before = new Date(now.getTime() - this.config.tickets.retentionDays * DAY);
+    let count = 0;
+    for (const ticket of await this.repository.findDueForScrubbing(before, BATCH)) {
+      const done = await this.repository.transaction(async (manager) => {
+        const patch = {
+          authorLabel: '村民',
+          contactPhoneEnc: null,
+          ipHash: null,
+          scrubbedAt: now,
+          updatedAt: now,
+          // What was never public may hold private details: only the record of it stays.
+          ...(ticket.publicAllowed ? {} : { content: '（内容已按保留期限清除）', photoIds: [] }),
+        };
+        if (!(await this.repository.updateIfVersion(manager, ticket.id, ticket.version, patch))) return false;
+        await this.repository.insertEvent(
+          manager,
+          ticket.id,
+          this.event(ticket, 'scrubbed', `已满 ${this.config.tickets.retentionDays} 天，个人信息已清除`, now),
+        );
+        return true;
+      });
+      if (done) count += 1;
+    }
+    return count;
+  }
+
+  /** The morning digest for officials with several open tickets (working days, once a day). */
+  async digest(): Promise<number> {
+    const now = this.clock.now();
+    const today = localDate(now);
+    if (now < atLocal(today, DIGEST_TIME) || !(await this.calendars.calendar()).isWorkday(today)) return 0;
+    const run = await this.locks.runOnce('ticket-digest', today, async () => {
+      const rows = await this.repository.findOfficialsWithOpenTickets(DIGEST_MIN_OPEN, now);
+      let messages = 0;
+      await this.repository.transaction(async (manager) => {
+        for (const row of rows) {
+          const userIds = await this.repository.findUserIdsOfOfficial(row.officialId);
+          await this.outbox.enqueue(
+            manager,
+            userIds.map((userId) => ({
+              userId,
+              purpose: 'ticketDigest',
+              page: '/packages/staff/inbox/index',
+              values: {
+                thing1: '您有待办的群众留言',
+                number2: String(row.open),
+                number3: String(row.overdue),
+              },
+            })),
+          );
+          messages += userIds.length;
+        }
+      });
+      return messages;
+    });
+    return run.result ?? 0;
+  }
+
+  private event(ticket: Ticket, type: NewEvent['type'], note: string, at: Date): NewEvent {
+    return {
+      type,
+      fromStatus: ticket.status,
+      toStatus: ticket.status,
+      actorUserId: null,
+      actorLabel: '系统',
+      note,
+      createdAt: at,
+    } as NewEvent;
+  }
+
+  private message(userId: number, ticket: Ticket, what: string) {
+    return {
+      userId,
+      purpose: 'ticketDue',
+      ticketId: ticket.id,
+      page: `${PAGE}?id=${ticket.id}`,
+      values: { thing1: what, time2: formatTime(ticket.dueAt), thing3: `查询码 ${ticket.queryCode}` },
+    };
+  }
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_RULES, type TicketCreateRequest } from '@jinri/shared';
+import { AppException } from '../../common/errors/app.exception';
+import type { Matter } from '../directory/matter.entity';
+import type { Unit } from '../directory/unit.entity';
+import { SearchService } from '../search/search.service';
+import type { TicketTargetKind } from './ticket.entity';
+import { TicketsRepository } from './tickets.repository';
+
+export interface DeadlineRule {
+  ackWorkingDays: number;
+  resolveWorkingDays: number;
+}
+
+export interface Route {
+  targetKind: TicketTargetKind;
+  planEntryId: number | null;
+  officialId: number | null;
+  matterId: number | null;
+  residentUnit: Unit | null;
+  /** The town (or unit) shown in the masked author label. */
+  residentPlace: string | null;
+  assigneeOfficialId: number | null;
+  assigneeUnit: { id: number; path: string };
+  /** Why it went there (the "assigned" event's note). */
+  reason: string;
+  rule: DeadlineRule;
+}
+
+export interface Destination {
+  officialId: number | null;
+  unit: { id: number; path: string; name: string };
+  label: string;
+}
+
+/**
+ * Routing: a comment on a plan entry goes to the entry's official; on an official, to that
+ * official; on a matter, to the official whose duty covers the resident's village (the most local
+ * first); when nobody is found, to the supervisor queue of the resident's town (or the matter's
+ * department). Every ticket has exactly one current assignee.
+ */
+@Injectable()
+export class TicketTargets {
+  constructor(
+    private readonly repository: TicketsRepository,
+    private readonly search: SearchService,
+  ) {}
+
+  ruleOf(matter: Matter | null): DeadlineRule {
+    return {
+      ackWorkingDays: matter?.ackWorkingDays ?? DEFAULT_RULES.ticketAcknowledgeWorkingDays,
+      resolveWorkingDays: matter?.resolveWorkingDays ?? DEFAULT_RULES.ticketResolveWorkingDays,
+    };
+  }
+
+  async route(input: TicketCreateRequest): Promise<Route> {
+    const residentUnit = input.unitId !== undefined ? await this.repository.findUnit(input.unitId) : null;
+    if (input.unitId !== undefined && !residentUnit) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
+    const residentPlace = residentUnit ? await this.placeName(residentUnit) : null;
+    const base = { residentUnit, residentPlace, planEntryId: null, officialId: null, matterId: null };
+
+    if (input.planEntryId !== undefined) {
+      const entry = await this.repository.findPlanEntry(input.planEntryId);
+      if (!entry) throw new AppException('ENTRY.NOT_FOUND');
+      if (entry.status !== 'active' || entry.dayPlan.status !== 'published')
+        throw new AppException('TICKET.TARGET_NOT_PUBLIC');
+      const officialId = entry.dayPlan.officialId;
+      const matter = entry.matterIds[0] ? await this.repository.findMatter(entry.matterIds[0]) : null;
+      return {
+        ...base,
+        targetKind: 'entry',
+        planEntryId: entry.id,
+        officialId,
+        matterId: matter?.id ?? null,
+        ...(await this.toOfficial(officialId, '按日程分派给该日程的干部')),
+        rule: this.ruleOf(matter),
+      };
+    }
+
+    if (input.officialId !== undefined) {
+      return {
+        ...base,
+        targetKind: 'official',
+        officialId: input.officialId,
+        ...(await this.toOfficial(input.officialId, '分派给被留言的干部')),
+        rule: this.ruleOf(null),
+      };
+    }
+
+    const matter = await this.repository.findMatter(input.matterId!);
+    if (!matter) throw new AppException('COMMON.NOT_FOUND', '找不到该事项');
+    const handlers = await this.search.handlerIds(matter.id, residentUnit?.path ?? null);
+    for (const officialId of handlers) {
+      const posts = await this.repository.findPrimaryPosts([officialId]);
+      const post = posts.get(officialId);
+      if (post)
+        return {
+          ...base,
+          targetKind: 'matter',
+          matterId: matter.id,
+          assigneeOfficialId: officialId,
+          assigneeUnit: { id: post.unitId, path: post.unitPath },
+          reason: `按职责分派给负责“${matter.name}”的干部`,
+          rule: this.ruleOf(matter),
+        };
+    }
+    const queue =
+      (residentUnit && (await this.townOf(residentUnit))) ??
+      (await this.repository.findUnit(matter.departmentId));
+    if (!queue) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
+    return {
+      ...base,
+      targetKind: 'matter',
+      matterId: matter.id,
+      assigneeOfficialId: null,
+      assigneeUnit: { id: queue.id, path: queue.path },
+      reason: '未找到负责干部，转督查室分派',
+      rule: this.ruleOf(matter),
+    };
+  }
+
+  /** Where a transfer or an assignment goes: an official, or the supervisor queue of a unit. */
+  async destination(officialId: number | undefined, unitId: number | undefined): Promise<Destination> {
+    if (officialId !== undefined) {
+      const official = await this.repository.findOfficial(officialId);
+      const post = (await this.repository.findPrimaryPosts([officialId])).get(officialId);
+      if (!official || !post) throw new AppException('TICKET.ASSIGNEE_INVALID');
+      return {
+        officialId,
+        unit: { id: post.unitId, path: post.unitPath, name: post.unitName },
+        label: `${official.name}（${post.unitName}${post.title}）`,
+      };
+    }
+    if (unitId !== undefined) {
+      const unit = await this.repository.findUnit(unitId);
+      if (!unit) throw new AppException('TICKET.ASSIGNEE_INVALID');
+      return {
+        officialId: null,
+        unit: { id: unit.id, path: unit.path, name: unit.name },
+        label: `${unit.name}督查室`,
+      };
+    }
+    throw new AppException('TICKET.ASSIGNEE_INVALID', '请选择转办的干部或单位');
+  }
+
+  private async toOfficial(officialId: number, reason: string) {
+    const post = (await this.repository.findPrimaryPosts([officialId])).get(officialId);
+    if (!post) throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
+    return { assigneeOfficialId: officialId, assigneeUnit: { id: post.unitId, path: post.unitPath }, reason };
+  }
+
+  /** A village is shown by its town ("金乡街道"), anything else by its own name. */
+  private async placeName(unit: Unit): Promise<string> {
+    if (unit.kind === 'village' && unit.parentId) {
+      const town = await this.repository.findUnit(unit.parentId);
+      if (town) return town.name;
+    }
+    return unit.name;
+  }
+
+  private async townOf(unit: Unit): Promise<Unit | null> {
+    if (unit.kind === 'village' && unit.parentId) return this.repository.findUnit(unit.parentId);
+    return unit;
+  }
+}

@@ -1,0 +1,462 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { InboxFilter } from '@jinri/shared';
+import {
+  Brackets,
+  DataSource,
+  type EntityManager,
+  In,
+  IsNull,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+  Not,
+  type SelectQueryBuilder,
+} from 'typeorm';
+import { inSubtrees } from '../../database/subtree';
+import { RoleGrant } from '../auth/role-grant.entity';
+import { User } from '../auth/user.entity';
+import { Matter } from '../directory/matter.entity';
+import { Membership } from '../directory/membership.entity';
+import { Official } from '../directory/official.entity';
+import { PlanEntry } from '../journals/plan-entry.entity';
+import { Unit } from '../directory/unit.entity';
+import { SensitiveWord } from './sensitive-word.entity';
+import { TicketEvent } from './ticket-event.entity';
+import type { FigureRow } from './ticket-figures';
+import { OPEN_STATES } from './ticket-state';
+import { Ticket } from './ticket.entity';
+
+export type TicketPatch = Partial<Omit<Ticket, 'id' | 'version' | 'createdAt'>>;
+export type NewEvent = Omit<TicketEvent, 'id' | 'ticket' | 'createdAt' | 'ticketId'>;
+
+/** Who is asking for an inbox: an official's own tickets and/or the queues of some subtrees. */
+export interface InboxScope {
+  officialId?: number;
+  /** Supervisor/admin subtrees: the queue, escalations, held comments, extension requests there. */
+  paths: string[];
+}
+
+const RELATIONS = {
+  official: true,
+  matter: true,
+  unit: true,
+  planEntry: { dayPlan: true },
+  assigneeOfficial: true,
+  assigneeUnit: true,
+} as const;
+
+/** Named queries of tickets and their events. */
+@Injectable()
+export class TicketsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: number): Promise<Ticket | null> {
+    return this.dataSource.getRepository(Ticket).findOne({ where: { id }, relations: RELATIONS });
+  }
+
+  findByQueryCode(queryCode: string): Promise<Ticket | null> {
+    return this.dataSource.getRepository(Ticket).findOne({ where: { queryCode }, relations: RELATIONS });
+  }
+
+  findByIdempotencyKey(authorUserId: number, idempotencyKey: string): Promise<Ticket | null> {
+    return this.dataSource.getRepository(Ticket).findOneBy({ authorUserId, idempotencyKey });
+  }
+
+  findEvents(ticketId: number): Promise<TicketEvent[]> {
+    return this.dataSource.getRepository(TicketEvent).find({ where: { ticketId }, order: { id: 'ASC' } });
+  }
+
+  /** Inserts a ticket with its first events (in the caller's transaction). */
+  async insertTicket(manager: EntityManager, ticket: Partial<Ticket>, events: NewEvent[]): Promise<number> {
+    const result = await manager.getRepository(Ticket).insert(ticket);
+    const id = Number(result.identifiers[0]!.id);
+    if (events.length > 0)
+      await manager.getRepository(TicketEvent).insert(events.map((e) => ({ ...e, ticketId: id })));
+    return id;
+  }
+
+  /**
+   * The optimistic lock: changes the ticket only if it is still at `version`, and moves the version
+   * on. False when someone else changed it first (nothing is written then).
+   */
+  async updateIfVersion(
+    manager: EntityManager,
+    id: number,
+    version: number,
+    patch: TicketPatch,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Ticket)
+      .set({ ...patch, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Sets a marker column (remindedAt, escalatedAt) once; false when another instance did it. */
+  async markOnce(
+    manager: EntityManager,
+    id: number,
+    column: 'remindedAt' | 'escalatedAt',
+    at: Date,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Ticket)
+      .set({ [column]: at, updatedAt: () => 'updated_at' })
+      .where(`id = :id AND ${column === 'remindedAt' ? 'reminded_at' : 'escalated_at'} IS NULL`, { id })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async insertEvent(manager: EntityManager, ticketId: number, event: NewEvent): Promise<void> {
+    await manager.getRepository(TicketEvent).insert({ ...event, ticketId });
+  }
+
+  countByAuthorSince(authorUserId: number, since: Date): Promise<number> {
+    return this.dataSource.getRepository(Ticket).countBy({ authorUserId, createdAt: MoreThanOrEqual(since) });
+  }
+
+  countByIpSince(ipHash: string, since: Date): Promise<number> {
+    return this.dataSource.getRepository(Ticket).countBy({ ipHash, createdAt: MoreThanOrEqual(since) });
+  }
+
+  async existsSameContentSince(authorUserId: number, contentHash: string, since: Date): Promise<boolean> {
+    return (
+      (await this.dataSource
+        .getRepository(Ticket)
+        .countBy({ authorUserId, contentHash, createdAt: MoreThanOrEqual(since) })) > 0
+    );
+  }
+
+  findMine(authorUserId: number, page: number, pageSize: number): Promise<[Ticket[], number]> {
+    return this.dataSource.getRepository(Ticket).findAndCount({
+      where: { authorUserId },
+      relations: RELATIONS,
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+  }
+
+  /** Open tickets on the same target (for "已有人反映过类似问题"), newest first. */
+  findOpenOnTarget(
+    target: { planEntryId?: number; officialId?: number; matterId?: number },
+    limit: number,
+  ): Promise<Ticket[]> {
+    const where = target.planEntryId
+      ? { planEntryId: target.planEntryId }
+      : target.officialId
+        ? { officialId: target.officialId }
+        : { matterId: target.matterId };
+    return this.dataSource.getRepository(Ticket).find({
+      where: {
+        ...where,
+        status: In([...OPEN_STATES]),
+        publicAllowed: true,
+        moderation: In(['passed', 'approved']),
+      },
+      order: { id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** Public tickets (allowed by the author and through moderation) on a target. */
+  findPublic(
+    target: { planEntryId?: number; officialId?: number; matterId?: number },
+    page: number,
+    pageSize: number,
+  ): Promise<[Ticket[], number]> {
+    const where = {
+      ...(target.planEntryId ? { planEntryId: target.planEntryId } : {}),
+      ...(target.officialId ? { officialId: target.officialId } : {}),
+      ...(target.matterId ? { matterId: target.matterId } : {}),
+      publicAllowed: true,
+      moderation: In(['passed', 'approved']),
+      status: In([
+        'submitted',
+        'assigned',
+        'acknowledged',
+        'replied',
+        'transferred',
+        'reopened',
+        'resolved',
+        'closed',
+      ]),
+    };
+    return this.dataSource.getRepository(Ticket).findAndCount({
+      where,
+      relations: RELATIONS,
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+  }
+
+  /** The inbox, most urgent first (the nearer deadline: acknowledgement until done, then resolution). */
+  async findInbox(
+    scope: InboxScope,
+    filter: InboxFilter,
+    now: Date,
+    page: number,
+    pageSize: number,
+  ): Promise<[Ticket[], number]> {
+    const query = this.inboxQuery(scope, filter, now)
+      .leftJoinAndSelect('t.official', 'official')
+      .leftJoinAndSelect('t.matter', 'matter')
+      .leftJoinAndSelect('t.unit', 'unit')
+      .leftJoinAndSelect('t.planEntry', 'planEntry')
+      .leftJoinAndSelect('planEntry.dayPlan', 'dayPlan')
+      .leftJoinAndSelect('t.assigneeOfficial', 'assigneeOfficial')
+      .addSelect('CASE WHEN t.acknowledgedAt IS NULL THEN t.ackDueAt ELSE t.dueAt END', 'urgency')
+      .orderBy(filter === 'done' ? 't.id' : 'urgency', filter === 'done' ? 'DESC' : 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
+    return query.getManyAndCount();
+  }
+
+  countInbox(scope: InboxScope, filter: InboxFilter, now: Date): Promise<number> {
+    return this.inboxQuery(scope, filter, now).getCount();
+  }
+
+  private inboxQuery(scope: InboxScope, filter: InboxFilter, now: Date): SelectQueryBuilder<Ticket> {
+    const query = this.dataSource
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.assigneeUnit', 'assigneeUnit');
+    const inScope = scope.paths.length > 0 ? inSubtrees('assigneeUnit', scope.paths, 'inbox') : null;
+    const own = scope.officialId !== undefined ? 't.assigneeOfficialId = :officialId' : null;
+    const params = { officialId: scope.officialId, open: [...OPEN_STATES], now };
+    // Whose tickets: the official's own; for supervisors, the queue and the escalated ones in scope.
+    const whose = new Brackets((w) => {
+      if (own) w.orWhere(own, params);
+      if (inScope)
+        w.orWhere(
+          new Brackets((s) =>
+            s
+              .where(inScope)
+              .andWhere(
+                filter === 'done' || filter === 'held' || filter === 'extensions'
+                  ? '1 = 1'
+                  : '(t.assigneeOfficialId IS NULL OR t.escalatedAt IS NOT NULL OR t.dueAt <= :now)',
+                params,
+              ),
+          ),
+        );
+      if (!own && !inScope) w.where('1 = 0');
+    });
+    query.where(whose);
+    switch (filter) {
+      case 'open':
+        query.andWhere('t.status IN (:...open)', params);
+        break;
+      case 'overdue':
+        query
+          .andWhere('t.status IN (:...open)', params)
+          .andWhere('(t.dueAt <= :now OR (t.acknowledgedAt IS NULL AND t.ackDueAt <= :now))', params);
+        break;
+      case 'held':
+        query.andWhere("t.moderation = 'held'").andWhere("t.status NOT IN ('hidden', 'withdrawn')");
+        break;
+      case 'extensions':
+        query.andWhere("t.extensionStatus = 'pending'").andWhere('t.status IN (:...open)', params);
+        break;
+      case 'done':
+        query.andWhere('t.status NOT IN (:...open)', params);
+        break;
+    }
+    return query;
+  }
+
+  /**
+   * Open, assigned tickets not yet reminded whose deadline falls before `horizon` (the caller keeps
+   * those whose reminder time, the working day before, has come).
+   */
+  findDueForReminder(horizon: Date, limit: number): Promise<Ticket[]> {
+    return this.dataSource.getRepository(Ticket).find({
+      where: {
+        status: In([...OPEN_STATES]),
+        remindedAt: IsNull(),
+        assigneeOfficialId: Not(IsNull()),
+        dueAt: LessThanOrEqual(horizon),
+      },
+      order: { dueAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Open tickets past their resolution deadline and not yet escalated. */
+  findDueForEscalation(now: Date, limit: number): Promise<Ticket[]> {
+    return this.dataSource.getRepository(Ticket).find({
+      where: { status: In([...OPEN_STATES]), escalatedAt: IsNull(), dueAt: LessThanOrEqual(now) },
+      relations: { assigneeUnit: true, assigneeOfficial: true },
+      order: { dueAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Resolved tickets the resident has not rated since `resolvedBefore` (auto close after 7 days). */
+  findDueForAutoClose(resolvedBefore: Date, limit: number): Promise<Ticket[]> {
+    return this.dataSource.getRepository(Ticket).find({
+      where: { status: 'resolved', resolvedAt: LessThanOrEqual(resolvedBefore) },
+      order: { resolvedAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Final tickets whose personal data is past retention and not yet scrubbed. */
+  findDueForScrubbing(closedBefore: Date, limit: number): Promise<Ticket[]> {
+    return this.dataSource.getRepository(Ticket).find({
+      where: { closedAt: LessThanOrEqual(closedBefore), scrubbedAt: IsNull() },
+      order: { closedAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Officials with at least `min` open tickets (the daily digest). */
+  async findOfficialsWithOpenTickets(
+    min: number,
+    now: Date,
+  ): Promise<Array<{ officialId: number; open: number; overdue: number }>> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .select('t.assigneeOfficialId', 'officialId')
+      .addSelect('COUNT(*)', 'open')
+      .addSelect('SUM(CASE WHEN t.dueAt <= :now THEN 1 ELSE 0 END)', 'overdue')
+      .where('t.assigneeOfficialId IS NOT NULL')
+      .andWhere('t.status IN (:...open)', { open: [...OPEN_STATES], now })
+      .groupBy('t.assigneeOfficialId')
+      .having('COUNT(*) >= :min', { min })
+      .getRawMany();
+    return rows.map((r) => ({
+      officialId: Number(r.officialId),
+      open: Number(r.open),
+      overdue: Number(r.overdue ?? 0),
+    }));
+  }
+
+  /** The rows the figures are computed from: tickets assigned to an official, or in a unit's subtree. */
+  async findFigureRows(scope: { officialId: number } | { unitPath: string }): Promise<FigureRow[]> {
+    const query = this.dataSource
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .select([
+        't.status',
+        't.createdAt',
+        't.ackDueAt',
+        't.dueAt',
+        't.acknowledgedAt',
+        't.resolvedAt',
+        't.ratingSatisfied',
+      ]);
+    if ('officialId' in scope) query.where('t.assigneeOfficialId = :officialId', scope);
+    else query.innerJoin('t.assigneeUnit', 'u').where(inSubtrees('u', [scope.unitPath], 'figures'));
+    return query.getMany();
+  }
+
+  /** The encrypted openid of a user (moderation, notifications); null for demo users. */
+  async findOpenidEnc(userId: number): Promise<string | null> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { id: userId }, select: { id: true, openidEnc: true } });
+    return user?.openidEnc ?? null;
+  }
+
+  /** Users bound to an official (their phones get the official's notifications). */
+  async findUserIdsOfOfficial(officialId: number): Promise<number[]> {
+    const rows = await this.dataSource.getRepository(RoleGrant).find({
+      where: { role: 'official', officialId, revokedAt: IsNull() },
+      select: { id: true, userId: true },
+    });
+    return [...new Set(rows.map((r) => r.userId))];
+  }
+
+  /** Supervisors whose grant covers a unit (the queue, escalations, extension requests). */
+  async findSupervisorUserIds(unitPath: string): Promise<number[]> {
+    const rows: Array<{ userId: number; path: string }> = await this.dataSource
+      .getRepository(RoleGrant)
+      .createQueryBuilder('g')
+      .innerJoin('g.unit', 'u')
+      .select(['g.userId AS "userId"', 'u.path AS path'])
+      .where("g.role = 'supervisor' AND g.revokedAt IS NULL")
+      .getRawMany();
+    return [...new Set(rows.filter((r) => unitPath.startsWith(r.path)).map((r) => Number(r.userId)))];
+  }
+
+  /** Each official's first current post (by rank): title and unit. */
+  async findPrimaryPosts(
+    officialIds: number[],
+  ): Promise<Map<number, { title: string; unitId: number; unitName: string; unitPath: string }>> {
+    if (officialIds.length === 0) return new Map();
+    const rows: Array<Record<string, unknown>> = await this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('m')
+      .innerJoin('m.post', 'p')
+      .innerJoin('p.unit', 'u')
+      .select([
+        'm.officialId AS "officialId"',
+        'p.title AS title',
+        'u.id AS "unitId"',
+        'u.name AS "unitName"',
+        'u.path AS "unitPath"',
+      ])
+      .where('m.officialId IN (:...officialIds)', { officialIds: [...new Set(officialIds)] })
+      .andWhere('m.endDate IS NULL')
+      .orderBy('p.rank', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getRawMany();
+    const posts = new Map<number, { title: string; unitId: number; unitName: string; unitPath: string }>();
+    for (const r of rows) {
+      const id = Number(r.officialId);
+      if (!posts.has(id))
+        posts.set(id, {
+          title: String(r.title),
+          unitId: Number(r.unitId),
+          unitName: String(r.unitName),
+          unitPath: String(r.unitPath),
+        });
+    }
+    return posts;
+  }
+
+  findPlanEntry(id: number): Promise<PlanEntry | null> {
+    return this.dataSource.getRepository(PlanEntry).findOne({ where: { id }, relations: { dayPlan: true } });
+  }
+
+  findMatter(id: number): Promise<Matter | null> {
+    return this.dataSource.getRepository(Matter).findOneBy({ id });
+  }
+
+  findOfficial(id: number): Promise<Official | null> {
+    return this.dataSource.getRepository(Official).findOneBy({ id });
+  }
+
+  findUnit(id: number): Promise<Unit | null> {
+    return this.dataSource.getRepository(Unit).findOneBy({ id });
+  }
+
+  /** Every sensitive word with the path of its unit. */
+  async findSensitiveWords(): Promise<Array<{ id: number; word: string; unitId: number; unitPath: string }>> {
+    const rows = await this.dataSource
+      .getRepository(SensitiveWord)
+      .find({ relations: { unit: true }, order: { id: 'ASC' } });
+    return rows.map((r) => ({ id: r.id, word: r.word, unitId: r.unitId, unitPath: r.unit.path }));
+  }
+
+  async replaceSensitiveWords(unitId: number, words: string[], userId: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(SensitiveWord).delete({ unitId });
+      if (words.length > 0)
+        await manager
+          .getRepository(SensitiveWord)
+          .insert(words.map((word) => ({ unitId, word, createdByUserId: userId })));
+    });
+  }
+}
