@@ -93,6 +93,7 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
         DEMO_LOGIN: '1',
         SEED_DEMO: 'county',
         TICKET_RATE_PER_USER: '100',
+        TICKET_RATE_PER_IP: '1000',
         TICKET_RETENTION_DAYS: '30',
       },
       clock,
@@ -136,6 +137,40 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
     await sut?.app.close();
     await stub?.close();
     await database?.drop();
+  });
+
+  // First: the per-IP window counts every comment from 127.0.0.1 in the last 10 minutes.
+  describe('rate limits', () => {
+    it('limits comments per user and per IP address in 10 minutes (429, nothing stored)', async () => {
+      const strict = await startTestApp(database.config(), {
+        env: {
+          WECHAT_API_BASE: stub.url,
+          DEMO_LOGIN: '1',
+          TICKET_RATE_PER_USER: '2',
+          TICKET_RATE_PER_IP: '3',
+        },
+        clock,
+      });
+      try {
+        const send = (token: string) =>
+          call<ApiErrorBody>(strict.url, 'POST', '/tickets', {
+            token,
+            body: { officialId: officialA, content: text(), publicAllowed: false },
+            headers: { 'idempotency-key': randomUUID() },
+          });
+        const one = await newResident();
+        expect([(await send(one)).status, (await send(one)).status]).toEqual([201, 201]);
+        const third = await send(one);
+        expect([third.status, third.body.code]).toEqual([429, 'TICKET.RATE_LIMITED']);
+        // Another user on the same address: the third stored comment from 127.0.0.1 is the last.
+        const other = await newResident();
+        expect((await send(other)).status).toBe(201);
+        const fourth = await send(other);
+        expect([fourth.status, fourth.body.code]).toEqual([429, 'TICKET.RATE_LIMITED']);
+      } finally {
+        await strict.app.close();
+      }
+    });
   });
 
   describe('submitting', () => {
@@ -438,8 +473,18 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
       expect((await data.getRepository(Ticket).findOneByOrFail({ id })).version).toBe(2);
     });
 
+    it('accepts more simultaneous comments than the connection pool holds, none waiting on itself', async () => {
+      const crowd = await Promise.all(Array.from({ length: 30 }, () => newResident()));
+      const answers = await Promise.all(
+        crowd.map((token) => submit(token, { officialId: officialA, content: text() })),
+      );
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    });
+
     it('answers a stale version with 409 and changes nothing', async () => {
-      const id = (await submit(resident, { officialId: officialA, content: text() })).body.id;
+      const made = await submit(resident, { officialId: officialA, content: text() });
+      expect(made.body).toMatchObject({ status: 'assigned' });
+      const id = made.body.id;
       await act(official, id, 'acknowledge', { version: 1 });
       const stale = await act(official, id, 'reply', { version: 1, content: '回复内容' });
       expect([stale.status, stale.body.code]).toEqual([409, 'TICKET.VERSION_CONFLICT']);
@@ -513,11 +558,16 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
       expect((await job.run()).escalated).toBeGreaterThan(0);
       const view = (await get(official, id)).body;
       expect(view).toMatchObject({ overdue: true, escalated: true });
-      const inbox = await call<TicketInbox>(url, 'GET', '/tickets/inbox?filter=overdue', {
-        token: supervisor,
-      });
-      expect(inbox.body.items.map((t) => t.id)).toContain(id);
-      expect(inbox.body.counts.overdue).toBeGreaterThan(0);
+      const overdue: number[] = [];
+      for (let page = 1; page <= 10; page += 1) {
+        const inbox = await call<TicketInbox>(url, 'GET', `/tickets/inbox?filter=overdue&page=${page}`, {
+          token: supervisor,
+        });
+        expect(inbox.body.counts.overdue).toBe(inbox.body.total);
+        overdue.push(...inbox.body.items.map((t) => t.id));
+        if (inbox.body.items.length < inbox.body.pageSize) break;
+      }
+      expect(overdue).toContain(id);
     });
 
     it('closes a resolved ticket 7 days after resolution when the resident does not rate', async () => {

@@ -38,7 +38,7 @@ export class CalendarService {
   }
 
   private async load() {
-    const version = await this.versions.current(CALENDAR_CACHE);
+    const version = await this.versions.recentVersion(CALENDAR_CACHE);
     if (this.cached?.version === version) return this.cached;
     const rows = await this.dataSource.getRepository(CalendarDay).find();
     const overrides = new Map(

@@ -13,13 +13,23 @@ export interface DayOverride {
  * unless the admin has entered that year.
  */
 export class WorkCalendar {
+  /** chinese-days formats dates on every call (a fifth of the CPU of a comment): answers are kept. */
+  private readonly days = new Map<string, boolean>();
+  private readonly years = new Map<number, boolean>();
+
   constructor(private readonly overrides: ReadonlyMap<string, DayOverride> = new Map()) {}
 
   isWorkday(date: string): boolean {
+    const known = this.days.get(date);
+    if (known !== undefined) return known;
     const override = this.overrides.get(date);
-    if (override) return override.isWorkday;
-    if (this.packagedKnows(Number(date.slice(0, 4)))) return packagedIsWorkday(date);
-    return weekday(date) <= 5;
+    const answer = override
+      ? override.isWorkday
+      : this.packagedKnows(Number(date.slice(0, 4)))
+        ? packagedIsWorkday(date)
+        : weekday(date) <= 5;
+    if (this.days.size < 20_000) this.days.set(date, answer);
+    return answer;
   }
 
   /** The working day `n` working days after `date` (n ≥ 1); `date` itself is not counted. */
@@ -50,6 +60,11 @@ export class WorkCalendar {
   }
 
   private packagedKnows(year: number): boolean {
-    return getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+    let known = this.years.get(year);
+    if (known === undefined) {
+      known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+      this.years.set(year, known);
+    }
+    return known;
   }
 }

@@ -10,6 +10,7 @@ import { CacheVersion } from './cache-version.entity';
 @Injectable()
 export class CacheVersionService {
   private readonly listeners = new Map<string, Array<() => void>>();
+  private readonly recent = new Map<string, { version: number; at: number }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -26,6 +27,19 @@ export class CacheVersionService {
     return row?.version ?? 0;
   }
 
+  /**
+   * The counter, read from the database at most once per `maxAgeMs`: hot paths (every comment
+   * checks the calendar and the word list) skip a query, other instances' changes show within
+   * `maxAgeMs`, and this instance's own bumps show at once.
+   */
+  async recentVersion(name: string, maxAgeMs = 1000): Promise<number> {
+    const hit = this.recent.get(name);
+    if (hit && Date.now() - hit.at < maxAgeMs) return hit.version;
+    const version = await this.current(name);
+    this.recent.set(name, { version, at: Date.now() });
+    return version;
+  }
+
   /** Every counter whose name starts with `prefix`. */
   async list(prefix: string): Promise<Map<string, number>> {
     const rows = await this.dataSource.getRepository(CacheVersion).findBy({ name: Like(`${prefix}%`) });
@@ -34,6 +48,7 @@ export class CacheVersionService {
 
   async bump(name: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const repository = manager.getRepository(CacheVersion);
+    this.recent.delete(name);
     const result = await repository.increment({ name }, 'version', 1);
     if ((result.affected ?? 0) === 0) {
       try {
@@ -42,6 +57,7 @@ export class CacheVersionService {
         await repository.increment({ name }, 'version', 1);
       }
     }
+    this.recent.delete(name);
     for (const [key, listeners] of this.listeners) {
       if (key === name || (key.endsWith(':') && name.startsWith(key)))
         for (const listener of listeners) listener();

@@ -78,7 +78,7 @@ export class ModerationService {
   }
 
   private async matcher(): Promise<SensitiveWordMatcher> {
-    const version = await this.versions.current(SENSITIVE_WORDS_CACHE);
+    const version = await this.versions.recentVersion(SENSITIVE_WORDS_CACHE);
     if (this.cached?.version !== version) {
       const words = await this.repository.findSensitiveWords();
       this.cached = { version, matcher: new SensitiveWordMatcher(words) };

@@ -6,7 +6,7 @@ import { atLocal, localDate } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { CalendarService } from '../calendar/calendar.service';
 import { JobLockService } from '../jobs/job-lock.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { type OutgoingMessage, OutboxService } from '../notifications/outbox.service';
 import { reminderAt } from './ticket-deadlines';
 import type { Ticket } from './ticket.entity';
 import { type NewEvent, TicketsRepository } from './tickets.repository';
@@ -79,6 +79,8 @@ export class TicketDeadlinesJob {
     let count = 0;
     for (const ticket of candidates) {
       if (ticket.dueAt <= now || reminderAt(calendar, ticket.dueAt) > now) continue;
+      // Recipients first: no second pooled connection while the transaction holds one.
+      const userIds = await this.repository.findUserIdsOfOfficial(ticket.assigneeOfficialId!);
       const done = await this.repository.transaction(async (manager) => {
         if (!(await this.repository.markOnce(manager, ticket.id, 'remindedAt', now))) return false;
         await this.repository.insertEvent(
@@ -86,7 +88,6 @@ export class TicketDeadlinesJob {
           ticket.id,
           this.event(ticket, 'reminded', `办理期限 ${formatTime(ticket.dueAt)}，请及时办理`, now),
         );
-        const userIds = await this.repository.findUserIdsOfOfficial(ticket.assigneeOfficialId!);
         await this.outbox.enqueue(
           manager,
           userIds.map((userId) => this.message(userId, ticket, '工单明天到期，请及时办理')),
@@ -102,6 +103,10 @@ export class TicketDeadlinesJob {
     const now = this.clock.now();
     let count = 0;
     for (const ticket of await this.repository.findDueForEscalation(now, BATCH)) {
+      const supervisors = await this.repository.findSupervisorUserIds(ticket.assigneeUnit.path);
+      const officials = ticket.assigneeOfficialId
+        ? await this.repository.findUserIdsOfOfficial(ticket.assigneeOfficialId)
+        : [];
       const done = await this.repository.transaction(async (manager) => {
         if (!(await this.repository.markOnce(manager, ticket.id, 'escalatedAt', now))) return false;
         await this.repository.insertEvent(
@@ -109,10 +114,6 @@ export class TicketDeadlinesJob {
           ticket.id,
           this.event(ticket, 'escalated', '已超过办理期限，转督查室督办', now),
         );
-        const supervisors = await this.repository.findSupervisorUserIds(ticket.assigneeUnit.path);
-        const officials = ticket.assigneeOfficialId
-          ? await this.repository.findUserIdsOfOfficial(ticket.assigneeOfficialId)
-          : [];
         await this.outbox.enqueue(manager, [
           ...supervisors.map((userId) =>
             this.message(userId, ticket, `工单已超期：${ticket.assigneeOfficial?.name ?? '待分派'}`),
@@ -187,27 +188,18 @@ export class TicketDeadlinesJob {
     if (now < atLocal(today, DIGEST_TIME) || !(await this.calendars.calendar()).isWorkday(today)) return 0;
     const run = await this.locks.runOnce('ticket-digest', today, async () => {
       const rows = await this.repository.findOfficialsWithOpenTickets(DIGEST_MIN_OPEN, now);
-      let messages = 0;
-      await this.repository.transaction(async (manager) => {
-        for (const row of rows) {
-          const userIds = await this.repository.findUserIdsOfOfficial(row.officialId);
-          await this.outbox.enqueue(
-            manager,
-            userIds.map((userId) => ({
-              userId,
-              purpose: 'ticketDigest',
-              page: '/packages/staff/inbox/index',
-              values: {
-                thing1: '您有待办的群众留言',
-                number2: String(row.open),
-                number3: String(row.overdue),
-              },
-            })),
-          );
-          messages += userIds.length;
-        }
-      });
-      return messages;
+      const outgoing: OutgoingMessage[] = [];
+      for (const row of rows) {
+        for (const userId of await this.repository.findUserIdsOfOfficial(row.officialId))
+          outgoing.push({
+            userId,
+            purpose: 'ticketDigest',
+            page: '/packages/staff/inbox/index',
+            values: { thing1: '您有待办的群众留言', number2: String(row.open), number3: String(row.overdue) },
+          });
+      }
+      await this.repository.transaction((manager) => this.outbox.enqueue(manager, outgoing));
+      return outgoing.length;
     });
     return run.result ?? 0;
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_RULES, type TicketCreateRequest } from '@jinri/shared';
+import { DEFAULT_RULES, type TicketAssignee, type TicketCreateRequest } from '@jinri/shared';
 import { AppException } from '../../common/errors/app.exception';
 import type { Matter } from '../directory/matter.entity';
 import type { Unit } from '../directory/unit.entity';
 import { SearchService } from '../search/search.service';
 import type { TicketTargetKind } from './ticket.entity';
-import { TicketsRepository } from './tickets.repository';
+import { type PrimaryPost, TicketsRepository } from './tickets.repository';
 
 export interface DeadlineRule {
   ackWorkingDays: number;
@@ -22,6 +22,8 @@ export interface Route {
   residentPlace: string | null;
   assigneeOfficialId: number | null;
   assigneeUnit: { id: number; path: string };
+  /** The assignee as the resident sees it (no second read after the insert). */
+  assignee: TicketAssignee;
   /** Why it went there (the "assigned" event's note). */
   reason: string;
   rule: DeadlineRule;
@@ -100,6 +102,7 @@ export class TicketTargets {
           matterId: matter.id,
           assigneeOfficialId: officialId,
           assigneeUnit: { id: post.unitId, path: post.unitPath },
+          assignee: officialAssignee(officialId, post),
           reason: `按职责分派给负责“${matter.name}”的干部`,
           rule: this.ruleOf(matter),
         };
@@ -114,6 +117,7 @@ export class TicketTargets {
       matterId: matter.id,
       assigneeOfficialId: null,
       assigneeUnit: { id: queue.id, path: queue.path },
+      assignee: { kind: 'queue', official: null, unit: { id: queue.id, name: queue.name } },
       reason: '未找到负责干部，转督查室分派',
       rule: this.ruleOf(matter),
     };
@@ -146,7 +150,12 @@ export class TicketTargets {
   private async toOfficial(officialId: number, reason: string) {
     const post = (await this.repository.findPrimaryPosts([officialId])).get(officialId);
     if (!post) throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
-    return { assigneeOfficialId: officialId, assigneeUnit: { id: post.unitId, path: post.unitPath }, reason };
+    return {
+      assigneeOfficialId: officialId,
+      assigneeUnit: { id: post.unitId, path: post.unitPath },
+      assignee: officialAssignee(officialId, post),
+      reason,
+    };
   }
 
   /** A village is shown by its town ("金乡街道"), anything else by its own name. */
@@ -162,4 +171,12 @@ export class TicketTargets {
     if (unit.kind === 'village' && unit.parentId) return this.repository.findUnit(unit.parentId);
     return unit;
   }
+}
+
+function officialAssignee(officialId: number, post: PrimaryPost): TicketAssignee {
+  return {
+    kind: 'official',
+    official: { id: officialId, name: post.name, post: post.title },
+    unit: { id: post.unitId, name: post.unitName },
+  };
 }

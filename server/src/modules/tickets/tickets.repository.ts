@@ -29,6 +29,14 @@ import { Ticket } from './ticket.entity';
 export type TicketPatch = Partial<Omit<Ticket, 'id' | 'version' | 'createdAt'>>;
 export type NewEvent = Omit<TicketEvent, 'id' | 'ticket' | 'createdAt' | 'ticketId'>;
 
+export interface PrimaryPost {
+  name: string;
+  title: string;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+}
+
 /** Who is asking for an inbox: an official's own tickets and/or the queues of some subtrees. */
 export interface InboxScope {
   officialId?: number;
@@ -118,20 +126,34 @@ export class TicketsRepository {
     await manager.getRepository(TicketEvent).insert({ ...event, ticketId });
   }
 
-  countByAuthorSince(authorUserId: number, since: Date): Promise<number> {
-    return this.dataSource.getRepository(Ticket).countBy({ authorUserId, createdAt: MoreThanOrEqual(since) });
+  /**
+   * The author's recent activity in one indexed query: comments since `recentSince` and whether the
+   * same text was sent since `duplicateSince` (the earlier of the two).
+   */
+  async findAuthorActivity(
+    authorUserId: number,
+    contentHash: string,
+    recentSince: Date,
+    duplicateSince: Date,
+  ): Promise<{ recent: number; duplicate: boolean }> {
+    const row: { recent: string | number | null; same: string | number | null } | undefined =
+      await this.dataSource
+        .getRepository(Ticket)
+        .createQueryBuilder('t')
+        .select('SUM(CASE WHEN t.createdAt >= :recentSince THEN 1 ELSE 0 END)', 'recent')
+        .addSelect('SUM(CASE WHEN t.contentHash = :contentHash THEN 1 ELSE 0 END)', 'same')
+        .where('t.authorUserId = :authorUserId AND t.createdAt >= :duplicateSince', {
+          authorUserId,
+          duplicateSince,
+          recentSince,
+          contentHash,
+        })
+        .getRawOne();
+    return { recent: Number(row?.recent ?? 0), duplicate: Number(row?.same ?? 0) > 0 };
   }
 
   countByIpSince(ipHash: string, since: Date): Promise<number> {
     return this.dataSource.getRepository(Ticket).countBy({ ipHash, createdAt: MoreThanOrEqual(since) });
-  }
-
-  async existsSameContentSince(authorUserId: number, contentHash: string, since: Date): Promise<boolean> {
-    return (
-      (await this.dataSource
-        .getRepository(Ticket)
-        .countBy({ authorUserId, contentHash, createdAt: MoreThanOrEqual(since) })) > 0
-    );
   }
 
   findMine(authorUserId: number, page: number, pageSize: number): Promise<[Ticket[], number]> {
@@ -391,17 +413,17 @@ export class TicketsRepository {
   }
 
   /** Each official's first current post (by rank): title and unit. */
-  async findPrimaryPosts(
-    officialIds: number[],
-  ): Promise<Map<number, { title: string; unitId: number; unitName: string; unitPath: string }>> {
+  async findPrimaryPosts(officialIds: number[]): Promise<Map<number, PrimaryPost>> {
     if (officialIds.length === 0) return new Map();
     const rows: Array<Record<string, unknown>> = await this.dataSource
       .getRepository(Membership)
       .createQueryBuilder('m')
       .innerJoin('m.post', 'p')
       .innerJoin('p.unit', 'u')
+      .innerJoin('m.official', 'o')
       .select([
         'm.officialId AS "officialId"',
+        'o.name AS name',
         'p.title AS title',
         'u.id AS "unitId"',
         'u.name AS "unitName"',
@@ -412,11 +434,12 @@ export class TicketsRepository {
       .orderBy('p.rank', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getRawMany();
-    const posts = new Map<number, { title: string; unitId: number; unitName: string; unitPath: string }>();
+    const posts = new Map<number, PrimaryPost>();
     for (const r of rows) {
       const id = Number(r.officialId);
       if (!posts.has(id))
         posts.set(id, {
+          name: String(r.name),
           title: String(r.title),
           unitId: Number(r.unitId),
           unitName: String(r.unitName),

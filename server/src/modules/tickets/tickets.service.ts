@@ -178,21 +178,14 @@ export class TicketsService {
         note: route.reason,
         createdAt: now,
       } as NewEvent);
+    // Recipients are read before the transaction: a query on another pooled connection while the
+    // transaction holds one could exhaust the pool under load (every request waiting for a second).
+    const recipients = await this.newTicketRecipients(route.assigneeOfficialId, route.assigneeUnit.path);
     let id: number;
     try {
       id = await this.repository.transaction(async (manager) => {
         const newId = await this.repository.insertTicket(manager, ticket, events);
-        await this.outbox.enqueue(
-          manager,
-          await this.newTicketMessages(
-            newId,
-            route.assigneeOfficialId,
-            route.assigneeUnit.path,
-            content,
-            queryCode,
-            now,
-          ),
-        );
+        await this.outbox.enqueue(manager, newTicketMessages(recipients, newId, content, queryCode, now));
         return newId;
       });
     } catch (error) {
@@ -201,8 +194,18 @@ export class TicketsService {
       if (raced) return { created: await this.replay(raced, requestHash), replayed: true };
       throw error;
     }
-    const saved = (await this.repository.findById(id))!;
-    return { created: await this.createdView(saved), replayed: false };
+    return {
+      created: {
+        id,
+        queryCode,
+        status,
+        assignee: route.assignee,
+        dueAt: dueAt.toISOString(),
+        ackDueAt: ackDueAt.toISOString(),
+        moderation: verdict.moderation,
+      },
+      replayed: false,
+    };
   }
 
   private async replay(ticket: Ticket, requestHash: string): Promise<TicketCreated> {
@@ -230,14 +233,19 @@ export class TicketsService {
     now: Date,
   ): Promise<void> {
     const since = new Date(now.getTime() - TEN_MINUTES);
-    const [byUser, byIp, duplicate] = await Promise.all([
-      this.repository.countByAuthorSince(userId, since),
+    const [author, byIp] = await Promise.all([
+      this.repository.findAuthorActivity(userId, contentHash, since, new Date(now.getTime() - DAY)),
       ipHash ? this.repository.countByIpSince(ipHash, since) : Promise.resolve(0),
-      this.repository.existsSameContentSince(userId, contentHash, new Date(now.getTime() - DAY)),
     ]);
-    if (duplicate) throw new AppException('TICKET.DUPLICATE');
-    if (byUser >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp)
+    if (author.duplicate) throw new AppException('TICKET.DUPLICATE');
+    if (author.recent >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp)
       throw new AppException('TICKET.RATE_LIMITED');
+  }
+
+  private newTicketRecipients(officialId: number | null, unitPath: string): Promise<number[]> {
+    return officialId
+      ? this.repository.findUserIdsOfOfficial(officialId)
+      : this.repository.findSupervisorUserIds(unitPath);
   }
 
   private async newTicketMessages(
@@ -248,16 +256,13 @@ export class TicketsService {
     queryCode: string,
     now: Date,
   ): Promise<OutgoingMessage[]> {
-    const userIds = officialId
-      ? await this.repository.findUserIdsOfOfficial(officialId)
-      : await this.repository.findSupervisorUserIds(unitPath);
-    return userIds.map((userId) => ({
-      userId,
-      purpose: 'ticketNew',
+    return newTicketMessages(
+      await this.newTicketRecipients(officialId, unitPath),
       ticketId,
-      page: `${INBOX_PAGE}?id=${ticketId}`,
-      values: { thing1: content, time2: formatTime(now), character_string3: queryCode },
-    }));
+      content,
+      queryCode,
+      now,
+    );
   }
 
   /** Open public tickets on the same target whose text is close to `content`. */
@@ -648,6 +653,8 @@ export class TicketsService {
     if (change.command === 'acknowledge' && ticket.acknowledgedAt === null) patch.acknowledgedAt = now;
     if (to === 'closed' && !patch.closedAt) patch.closedAt = now;
     const actorLabel = this.actorLabel(user, ticket, relation);
+    // Read before the transaction (see create): never a second pooled connection inside it.
+    const messages = change.messages ? await change.messages({ ...ticket, ...patch } as Ticket, to) : [];
     await this.repository.transaction(async (manager: EntityManager) => {
       if (!(await this.repository.updateIfVersion(manager, id, version, patch)))
         throw new AppException('TICKET.VERSION_CONFLICT');
@@ -660,8 +667,7 @@ export class TicketsService {
         note: change.note ?? null,
         createdAt: now,
       } as NewEvent);
-      if (change.messages)
-        await this.outbox.enqueue(manager, await change.messages({ ...ticket, ...patch } as Ticket, to));
+      await this.outbox.enqueue(manager, messages);
     });
     const saved = (await this.repository.findById(id))!;
     return this.view(saved, this.relation(user, saved));
@@ -795,6 +801,22 @@ export class TicketsService {
       values: { thing1: what, time2: formatTime(ticket.dueAt), thing3: `查询码 ${ticket.queryCode}` },
     }));
   }
+}
+
+function newTicketMessages(
+  userIds: number[],
+  ticketId: number,
+  content: string,
+  queryCode: string,
+  now: Date,
+): OutgoingMessage[] {
+  return userIds.map((userId) => ({
+    userId,
+    purpose: 'ticketNew',
+    ticketId,
+    page: `${INBOX_PAGE}?id=${ticketId}`,
+    values: { thing1: content, time2: formatTime(now), character_string3: queryCode },
+  }));
 }
 
 function requireReason(reason: string | undefined): string {

@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+// Benchmark: POST /api/v1/tickets at a fixed 300 comments/s for 60 s on MySQL/MariaDB (autocannon,
+// overallRate), then checks that every 201 is in the database; and, for scale, the same rows
+// (ticket + its 2 events) inserted with raw mysql2 at the same rate and flat out.
+// Run after `pnpm --filter @jinri/server build`, with a MariaDB/MySQL server:
+//   BENCH_MYSQL_URL=mysql://root:root@127.0.0.1:3307/mysql node server/bench/tickets.bench.mjs
+// (.ci/mariadb.sh start /tmp/jinri-mariadb 3307 starts a throwaway one.)
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RATE = Number(process.env.BENCH_RATE ?? 300);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 60);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const RESIDENTS = 200;
+const admin = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root:root@127.0.0.1:3307/mysql');
+const database = `jinri_bench_${Date.now().toString(36)}`;
+
+const root = await mysql.createConnection({ uri: admin.toString() });
+await root.query(`CREATE DATABASE ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+const dbUrl = new URL(admin);
+dbUrl.pathname = `/${database}`;
+
+function startApp() {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, join(here, 'tickets-server.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: dbUrl.toString() },
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ child, info: JSON.parse(line) });
+    });
+    child.on('exit', (code) => reject(new Error(`tickets-server exited with ${code}`)));
+  });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+const app = await startApp();
+const api = `${app.info.url}/api/v1`;
+const post = (path, body, token) =>
+  fetch(`${api}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  }).then((r) => r.json());
+const personas = await fetch(`${api}/demo/personas`).then((r) => r.json());
+const officials = personas.filter((p) => p.role === 'official').map((p) => p.officialId);
+const tokens = [];
+for (let i = 0; i < RESIDENTS; i += 1) tokens.push((await post('/auth/demo', { role: 'resident' })).accessToken);
+
+let sequence = 0;
+const created = new Set();
+const statuses = new Map();
+const body = (n) =>
+  JSON.stringify({
+    officialId: officials[n % officials.length],
+    content: `压测留言第${n}条：村口路灯坏了，晚上出行不便，请尽快安排维修`,
+    publicAllowed: n % 2 === 0,
+  });
+
+function load(title, rate, seconds) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${api}/tickets`,
+        title,
+        connections: CONNECTIONS,
+        duration: seconds,
+        ...(rate ? { overallRate: rate } : {}),
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => {
+              const n = (sequence += 1);
+              return {
+                ...request,
+                headers: {
+                  'content-type': 'application/json',
+                  authorization: `Bearer ${tokens[n % tokens.length]}`,
+                  'idempotency-key': randomUUID(),
+                },
+                body: body(n),
+              };
+            },
+            onResponse: (status, responseBody) => {
+              statuses.set(status, (statuses.get(status) ?? 0) + 1);
+              if (status === 201) created.add(JSON.parse(responseBody).id);
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    void instance;
+  });
+}
+
+// One request by hand: the load below must be measuring the real thing.
+const probe = await fetch(`${api}/tickets`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}`, 'idempotency-key': randomUUID() },
+  body: body(0),
+});
+if (probe.status !== 201) throw new Error(`probe: ${probe.status} ${await probe.text()}`);
+
+// Warm-up (JIT, pools, caches), not counted.
+const warm = await load('warm-up', 100, 5);
+console.log('warm-up', warm.requests.total, warm.non2xx, warm.errors, JSON.stringify(Object.fromEntries(statuses)));
+const warmIds = new Set(created);
+created.clear();
+statuses.clear();
+const result = await load('tickets', RATE, DURATION);
+
+// Every 201 must be in the database, once.
+const check = await mysql.createConnection({ uri: dbUrl.toString() });
+const ids = [...created];
+let found = 0;
+for (let i = 0; i < ids.length; i += 1000) {
+  const [rows] = await check.query('SELECT COUNT(*) AS n FROM tickets WHERE id IN (?)', [ids.slice(i, i + 1000)]);
+  found += Number(rows[0].n);
+}
+const [[{ n: total }]] = await check.query('SELECT COUNT(*) AS n FROM tickets');
+const [[{ n: events }]] = await check.query('SELECT COUNT(*) AS n FROM ticket_events');
+app.child.kill('SIGTERM');
+
+// Raw mysql2: the same rows (a ticket and its two events in one transaction), paced at RATE, then flat out.
+console.log(`app run done: ${JSON.stringify(Object.fromEntries(statuses))} total ${result.requests.total} non2xx ${result.non2xx} errors ${result.errors} timeouts ${result.timeouts} 2xx ${result['2xx']}`);
+const [[template]] = await check.query('SELECT * FROM tickets ORDER BY id DESC LIMIT 1');
+if (!template) throw new Error('no ticket was created: see the status codes above');
+const pool = mysql.createPool({ uri: dbUrl.toString(), connectionLimit: 10 });
+let rawSeq = 0;
+async function rawInsert() {
+  const n = (rawSeq += 1);
+  const connection = await pool.getConnection();
+  try {
+    await connection.beginTransaction();
+    const [res] = await connection.query('INSERT INTO tickets SET ?', [
+      {
+        ...template,
+        id: undefined,
+        query_code: `R${n.toString(36).toUpperCase().padStart(7, '0')}`.slice(0, 12),
+        idempotency_key: randomUUID(),
+        content: `raw ${n}`,
+        content_hash: randomUUID(),
+      },
+    ]);
+    const event = { ticket_id: res.insertId, type: 'submitted', actor_label: '村民', created_at: new Date() };
+    await connection.query('INSERT INTO ticket_events SET ?', [event]);
+    await connection.query('INSERT INTO ticket_events SET ?', [{ ...event, type: 'assigned' }]);
+    await connection.commit();
+  } finally {
+    connection.release();
+  }
+}
+async function rawRun(rate, seconds) {
+  const latencies = [];
+  const started = Date.now();
+  const inflight = new Set();
+  let sent = 0;
+  while (Date.now() - started < seconds * 1000) {
+    if (rate) {
+      const due = Math.floor(((Date.now() - started) / 1000) * rate);
+      while (sent < due) {
+        sent += 1;
+        const t0 = performance.now();
+        const p = rawInsert().then(() => latencies.push(performance.now() - t0));
+        inflight.add(p);
+        p.finally(() => inflight.delete(p));
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    } else {
+      while (inflight.size < CONNECTIONS) {
+        sent += 1;
+        const t0 = performance.now();
+        const p = rawInsert().then(() => latencies.push(performance.now() - t0));
+        inflight.add(p);
+        p.finally(() => inflight.delete(p));
+      }
+      await Promise.race(inflight);
+    }
+  }
+  await Promise.all(inflight);
+  latencies.sort((a, b) => a - b);
+  return {
+    rate: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+const rawPaced = await rawRun(RATE, Math.min(DURATION, 20));
+const rawMax = await rawRun(0, 10);
+await pool.end();
+await check.end();
+await root.query(`DROP DATABASE ${database}`);
+await root.end();
+
+const non201 = [...statuses].filter(([s]) => s !== 201).reduce((a, [, n]) => a + n, 0);
+const appP99 = result.latency.p99;
+console.log(`\nPOST /tickets on ${admin.protocol.replace(':', '')} ${admin.host}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}`);
+console.log(`target ${RATE}/s for ${DURATION} s, ${CONNECTIONS} connections, ${RESIDENTS} residents, ${warmIds.size} warm-up tickets not counted\n`);
+console.table([
+  {
+    case: 'app: POST /tickets',
+    'req/s': Math.round(result.requests.average),
+    'p50 ms': result.latency.p50,
+    'p99 ms': appP99,
+    'max ms': result.latency.max,
+    requests: result.requests.total,
+    'errors/non-201': result.errors + result.timeouts + non201,
+  },
+  {
+    case: `raw mysql2, paced at ${RATE}/s`,
+    'req/s': Math.round(rawPaced.rate),
+    'p50 ms': Math.round(rawPaced.p50 * 10) / 10,
+    'p99 ms': Math.round(rawPaced.p99 * 10) / 10,
+  },
+  {
+    case: 'raw mysql2, flat out',
+    'req/s': Math.round(rawMax.rate),
+    'p50 ms': Math.round(rawMax.p50 * 10) / 10,
+    'p99 ms': Math.round(rawMax.p99 * 10) / 10,
+  },
+]);
+console.log(`status codes: ${JSON.stringify(Object.fromEntries(statuses))}`);
+console.log(`201 answers: ${created.size}; of them in the database: ${found}; tickets in the database: ${total}; events: ${events}`);
+console.log(`p99 ratio raw/app at ${RATE}/s: ${(rawPaced.p99 / appP99).toFixed(2)}`);
+if (found !== created.size || non201 > 0 || result.errors > 0) {
+  console.error('FAILED: lost tickets or errors');
+  process.exit(1);
+}
