@@ -27,7 +27,9 @@ const dbUrl = new URL(admin);
 dbUrl.pathname = `/${database}`;
 
 function startApp() {
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
   const child = spawn(process.execPath, [...profile, join(here, 'tickets-server.mjs')], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, DATABASE_URL: dbUrl.toString() },
@@ -56,7 +58,8 @@ const post = (path, body, token) =>
 const personas = await fetch(`${api}/demo/personas`).then((r) => r.json());
 const officials = personas.filter((p) => p.role === 'official').map((p) => p.officialId);
 const tokens = [];
-for (let i = 0; i < RESIDENTS; i += 1) tokens.push((await post('/auth/demo', { role: 'resident' })).accessToken);
+for (let i = 0; i < RESIDENTS; i += 1)
+  tokens.push((await post('/auth/demo', { role: 'resident' })).accessToken);
 
 let sequence = 0;
 const created = new Set();
@@ -108,14 +111,17 @@ function load(title, rate, seconds) {
 // One request by hand: the load below must be measuring the real thing.
 const probe = await fetch(`${api}/tickets`, {
   method: 'POST',
-  headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}`, 'idempotency-key': randomUUID() },
+  headers: {
+    'content-type': 'application/json',
+    authorization: `Bearer ${tokens[0]}`,
+    'idempotency-key': randomUUID(),
+  },
   body: body(0),
 });
 if (probe.status !== 201) throw new Error(`probe: ${probe.status} ${await probe.text()}`);
 
 // Warm-up (JIT, pools, caches), not counted.
-const warm = await load('warm-up', 100, 5);
-console.log('warm-up', warm.requests.total, warm.non2xx, warm.errors, JSON.stringify(Object.fromEntries(statuses)));
+await load('warm-up', 100, 5);
 const warmIds = new Set(created);
 created.clear();
 statuses.clear();
@@ -126,7 +132,9 @@ const check = await mysql.createConnection({ uri: dbUrl.toString() });
 const ids = [...created];
 let found = 0;
 for (let i = 0; i < ids.length; i += 1000) {
-  const [rows] = await check.query('SELECT COUNT(*) AS n FROM tickets WHERE id IN (?)', [ids.slice(i, i + 1000)]);
+  const [rows] = await check.query('SELECT COUNT(*) AS n FROM tickets WHERE id IN (?)', [
+    ids.slice(i, i + 1000),
+  ]);
   found += Number(rows[0].n);
 }
 const [[{ n: total }]] = await check.query('SELECT COUNT(*) AS n FROM tickets');
@@ -134,7 +142,6 @@ const [[{ n: events }]] = await check.query('SELECT COUNT(*) AS n FROM ticket_ev
 app.child.kill('SIGTERM');
 
 // Raw mysql2: the same rows (a ticket and its two events in one transaction), paced at RATE, then flat out.
-console.log(`app run done: ${JSON.stringify(Object.fromEntries(statuses))} total ${result.requests.total} non2xx ${result.non2xx} errors ${result.errors} timeouts ${result.timeouts} 2xx ${result['2xx']}`);
 const [[template]] = await check.query('SELECT * FROM tickets ORDER BY id DESC LIMIT 1');
 if (!template) throw new Error('no ticket was created: see the status codes above');
 const pool = mysql.createPool({ uri: dbUrl.toString(), connectionLimit: 10 });
@@ -206,8 +213,12 @@ await root.end();
 
 const non201 = [...statuses].filter(([s]) => s !== 201).reduce((a, [, n]) => a + n, 0);
 const appP99 = result.latency.p99;
-console.log(`\nPOST /tickets on ${admin.protocol.replace(':', '')} ${admin.host}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}`);
-console.log(`target ${RATE}/s for ${DURATION} s, ${CONNECTIONS} connections, ${RESIDENTS} residents, ${warmIds.size} warm-up tickets not counted\n`);
+console.log(
+  `\nPOST /tickets on ${admin.protocol.replace(':', '')} ${admin.host}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}`,
+);
+console.log(
+  `target ${RATE}/s for ${DURATION} s, ${CONNECTIONS} connections, ${RESIDENTS} residents, ${warmIds.size} warm-up tickets not counted\n`,
+);
 console.table([
   {
     case: 'app: POST /tickets',
@@ -232,7 +243,9 @@ console.table([
   },
 ]);
 console.log(`status codes: ${JSON.stringify(Object.fromEntries(statuses))}`);
-console.log(`201 answers: ${created.size}; of them in the database: ${found}; tickets in the database: ${total}; events: ${events}`);
+console.log(
+  `201 answers: ${created.size}; of them in the database: ${found}; tickets in the database: ${total}; events: ${events}`,
+);
 console.log(`p99 ratio raw/app at ${RATE}/s: ${(rawPaced.p99 / appP99).toFixed(2)}`);
 if (found !== created.size || non201 > 0 || result.errors > 0) {
   console.error('FAILED: lost tickets or errors');

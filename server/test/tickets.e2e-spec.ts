@@ -570,6 +570,19 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
       expect(overdue).toContain(id);
     });
 
+    it('sends the morning digest once a working day to officials with several open tickets', async () => {
+      const job = sut.app.get(TicketDeadlinesJob);
+      await at(atLocal('2026-11-24', '08:29'));
+      expect(await job.digest()).toBe(0);
+      await at(atLocal('2026-11-24', '08:31'));
+      const sent = await job.digest();
+      expect(sent).toBeGreaterThan(0);
+      expect(await job.digest()).toBe(0);
+      const digests = await data.getRepository(OutboxMessage).findBy({ purpose: 'ticketDigest' });
+      expect(digests).toHaveLength(sent);
+      expect(Number(digests[0]!.values.number2)).toBeGreaterThanOrEqual(3);
+    });
+
     it('closes a resolved ticket 7 days after resolution when the resident does not rate', async () => {
       const job = sut.app.get(TicketDeadlinesJob);
       const t = (await submit(resident, { officialId: officialA, content: text() })).body.id;
