@@ -4,6 +4,7 @@ import { runMigrations } from '../src/database/migrate';
 import { buildDemoCounty } from '../src/database/seed/demo-county.data';
 import { seedDemoCounty } from '../src/database/seed/demo-county.seed';
 import { seedDemoJournals } from '../src/database/seed/demo-journals';
+import { seedDemoTickets } from '../src/database/seed/demo-tickets';
 import { testDatabases, type TestDatabase } from './databases';
 
 const TABLES = ['units', 'officials', 'posts', 'memberships', 'matters', 'duties', 'duty_units'];
@@ -104,6 +105,22 @@ describe.each(testDatabases())('the demo county seed on %s', (_name, makeDatabas
       'SELECT COUNT(*) AS n FROM (SELECT official_id, date FROM day_plans GROUP BY official_id, date HAVING COUNT(*) > 1) t',
     );
     expect(Number(dup[0]!.n)).toBe(0);
+  });
+
+  it('adds demo tickets in every stage once, with events that follow the state table', async () => {
+    const now = new Date('2026-11-26T03:00:00Z');
+    const first = await seedDemoTickets(dataSource, now);
+    expect(first.tickets).toBeGreaterThan(15);
+    const statuses: Array<{ status: string }> = await dataSource.query('SELECT DISTINCT status FROM tickets');
+    expect(statuses.map((r) => r.status).sort()).toEqual(
+      expect.arrayContaining(['acknowledged', 'assigned', 'closed', 'resolved']),
+    );
+    const mismatched: Array<{ n: number | string }> = await dataSource.query(
+      `SELECT COUNT(*) AS n FROM tickets t WHERE t.status <> (
+         SELECT e.to_status FROM ticket_events e WHERE e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1)`,
+    );
+    expect(Number(mismatched[0]!.n)).toBe(0);
+    expect(await seedDemoTickets(dataSource, now)).toEqual({ tickets: 0 });
   });
 
   it('keeps the required matters with their keywords', async () => {

@@ -5,6 +5,7 @@ import { assertUtf8mb4 } from './data-source';
 import { runMigrations } from './migrate';
 import { seedDemoCounty } from './seed/demo-county.seed';
 import { seedDemoJournals } from './seed/demo-journals';
+import { seedDemoTickets } from './seed/demo-tickets';
 import { CLOCK, type Clock } from '../common/clock';
 import { localDate } from '../common/time/local-time';
 
@@ -40,6 +41,8 @@ export class DatabaseBootstrapService implements OnModuleInit {
       const now = this.clock.now();
       const journals = await seedDemoJournals(this.dataSource, now, localDate(now));
       this.logger.log({ ...journals, ms: Date.now() - started }, 'demo journals up to date');
+      const tickets = await seedDemoTickets(this.dataSource, now);
+      if (tickets.tickets > 0) this.logger.log(tickets, 'seeded demo tickets');
     }
   }
 }

@@ -35,7 +35,7 @@ type Draft = Pick<
 >;
 
 /** A tiny deterministic PRNG, so the same day always gets the same plans. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -46,7 +46,7 @@ function random(seed: number): () => number {
   };
 }
 
-const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+export const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 
 const K = {
   meeting: ENTRY_KINDS[0],

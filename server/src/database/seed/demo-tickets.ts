@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { TicketEventType, TicketState } from '@jinri/shared';
+import { lookupHash } from '../../common/crypto/field-cipher';
+import { atLocal } from '../../common/time/local-time';
+import { User } from '../../modules/auth/user.entity';
+import { WorkCalendar } from '../../modules/calendar/work-calendar';
+import { ticketDeadlines } from '../../modules/tickets/ticket-deadlines';
+import { TicketEvent } from '../../modules/tickets/ticket-event.entity';
+import { Ticket } from '../../modules/tickets/ticket.entity';
+import { pick, random } from './demo-journals';
+
+const COMMENTS = [
+  '村口的路灯坏了一个多星期，晚上孩子放学看不清路，请尽快修理。',
+  '我家低保复核材料上个月交了，现在还没有消息，想问一下进度。',
+  '村里垃圾清运不及时，垃圾桶旁边堆了好几天，天热有味道。',
+  '宅基地申请需要哪些材料？我年纪大了跑一趟不容易，能不能说清楚一次带齐。',
+  '秋粮收购的价格什么时候公布？大家都在等着卖粮。',
+  '村道有一段塌陷了，拖拉机过不去，请安排人来看看。',
+  '医保缴费在手机上怎么交？村里老人都不会操作，能不能派人来教一下。',
+  '自来水最近经常停，也没有提前通知，能不能停水前在群里说一声。',
+  '看到今天书记要来我们村，想当面反映一下排水沟堵塞的问题。',
+  '养老保险认证总是失败，去镇上办要带什么证件？',
+];
+const REPLIES = [
+  '您好，已安排工作人员到现场查看，会尽快处理，请耐心等待。',
+  '您好，已联系相关部门，明天上午派人过去。',
+  '您好，材料已收到，正在审核中，结果会第一时间通知您。',
+];
+const RESOLUTIONS = [
+  '已更换灯具，恢复照明。',
+  '已清运完毕，并增加了每周清运次数。',
+  '已办结，结果已电话告知。',
+];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const HOUR = 3_600_000;
+
+type Step = {
+  type: TicketEventType;
+  to: TicketState;
+  after: number;
+  note?: string;
+  actor: 'resident' | 'official';
+};
+
+/** The paths a demo ticket takes, by how far along it is. */
+const SCENARIOS: Step[][] = [
+  [],
+  [{ type: 'acknowledged', to: 'acknowledged', after: 3, actor: 'official' }],
+  [
+    { type: 'acknowledged', to: 'acknowledged', after: 2, actor: 'official' },
+    { type: 'replied', to: 'replied', after: 20, actor: 'official' },
+  ],
+  [
+    { type: 'acknowledged', to: 'acknowledged', after: 1, actor: 'official' },
+    { type: 'resolved', to: 'resolved', after: 40, actor: 'official' },
+  ],
+  [
+    { type: 'acknowledged', to: 'acknowledged', after: 2, actor: 'official' },
+    { type: 'replied', to: 'replied', after: 6, actor: 'official' },
+    { type: 'resolved', to: 'resolved', after: 30, actor: 'official' },
+    { type: 'rated', to: 'closed', after: 50, note: '满意', actor: 'resident' },
+  ],
+  [
+    { type: 'acknowledged', to: 'acknowledged', after: 5, actor: 'official' },
+    { type: 'resolved', to: 'resolved', after: 60, actor: 'official' },
+    { type: 'reopened', to: 'reopened', after: 70, note: '不满意：还是没有修好', actor: 'resident' },
+    { type: 'acknowledged', to: 'acknowledged', after: 72, actor: 'official' },
+    { type: 'resolved', to: 'resolved', after: 100, actor: 'official' },
+    { type: 'rated', to: 'closed', after: 110, note: '满意', actor: 'resident' },
+  ],
+];
+
+/**
+ * Demo tickets on published plan entries of the last days, in every state, so the inbox, the
+ * public comments and the figures have something to show. Once: skipped when any ticket exists.
+ */
+export async function seedDemoTickets(dataSource: DataSource, now: Date): Promise<{ tickets: number }> {
+  if ((await dataSource.getRepository(Ticket).count()) > 0) return { tickets: 0 };
+  const entries: Array<Record<string, unknown>> = await dataSource.query(
+    `SELECT e.id AS entry_id, e.what AS what, d.date AS date, d.official_id AS official_id, o.name AS official_name,
+            p.unit_id AS unit_id, u.name AS unit_name, p.title AS title
+     FROM plan_entries e JOIN day_plans d ON d.id = e.day_plan_id JOIN officials o ON o.id = d.official_id
+     JOIN memberships m ON m.official_id = d.official_id AND m.end_date IS NULL
+     JOIN posts p ON p.id = m.post_id JOIN units u ON u.id = p.unit_id
+     WHERE d.status = 'published' AND e.status = 'active'
+     ORDER BY d.date DESC, u.sort_order, p.rank, e.id`,
+  );
+  if (entries.length === 0) return { tickets: 0 };
+  // The first town's head (the first demo persona) gets a handful; the rest are spread out.
+  const byOfficial = new Map<number, Array<Record<string, unknown>>>();
+  for (const e of entries) {
+    const list = byOfficial.get(Number(e.official_id)) ?? [];
+    if (!list.some((x) => x.entry_id === e.entry_id)) list.push(e);
+    byOfficial.set(Number(e.official_id), list);
+  }
+  const rnd = random(20261116);
+  const chosen: Array<Record<string, unknown>> = [];
+  for (const [index, list] of [...byOfficial.values()].entries()) {
+    const count = index < 3 ? 6 : index % 5 === 0 ? 2 : 0;
+    for (let i = 0; i < count && i < list.length; i += 1) chosen.push(list[Math.floor(rnd() * list.length)]!);
+  }
+  const users = dataSource.getRepository(User);
+  const authors: number[] = [];
+  for (let i = 0; i < SURNAMES.length; i += 1) {
+    const hash = lookupHash(`demo:seed-resident:${i}`);
+    const existing = await users.findOneBy({ openidHash: hash });
+    authors.push(
+      existing?.id ??
+        Number((await users.insert({ openidHash: hash, openidEnc: null, demo: true })).identifiers[0]!.id),
+    );
+  }
+  const calendar = new WorkCalendar();
+  let created = 0;
+  await dataSource.transaction(async (manager) => {
+    for (const [n, entry] of chosen.entries()) {
+      const date = String(entry.date).slice(0, 10);
+      const submittedAt = new Date(atLocal(date, '09:00').getTime() + Math.floor(rnd() * 9 * HOUR));
+      if (submittedAt > now) continue;
+      const { ackDueAt, dueAt } = ticketDeadlines(calendar, submittedAt, {
+        ackWorkingDays: 1,
+        resolveWorkingDays: 5,
+      });
+      const steps = pick(rnd, SCENARIOS).filter(
+        (s) => submittedAt.getTime() + s.after * HOUR <= now.getTime(),
+      );
+      const content = pick(rnd, COMMENTS);
+      const last = steps.at(-1);
+      const status: TicketState = last?.to ?? 'assigned';
+      const at = (s: Step) => new Date(submittedAt.getTime() + s.after * HOUR);
+      const resolvedStep = [...steps].reverse().find((s) => s.type === 'resolved');
+      const rating = [...steps].reverse().find((s) => s.type === 'rated' || s.type === 'reopened');
+      const result = await manager.getRepository(Ticket).insert({
+        queryCode: Array.from({ length: 8 }, () => pick(rnd, [...CODE_ALPHABET])).join(''),
+        authorUserId: authors[n % authors.length]!,
+        idempotencyKey: `demo-seed-${n}`,
+        requestHash: 'demo-seed',
+        targetKind: 'entry',
+        planEntryId: Number(entry.entry_id),
+        officialId: Number(entry.official_id),
+        matterId: null,
+        unitId: null,
+        content,
+        photoIds: [],
+        publicAllowed: n % 4 !== 3,
+        authorLabel: `${String(entry.unit_name)} 村民 ${SURNAMES[n % SURNAMES.length]}**`,
+        contactPhoneEnc: null,
+        ipHash: null,
+        contentHash: createHash('sha256').update(content).digest('hex'),
+        status,
+        moderation: 'passed',
+        assigneeOfficialId: Number(entry.official_id),
+        assigneeUnitId: Number(entry.unit_id),
+        ackDueAt,
+        dueAt,
+        acknowledgedAt: steps[0] ? at(steps[0]) : null,
+        resolvedAt: resolvedStep ? at(resolvedStep) : null,
+        closedAt: status === 'closed' ? at(last!) : null,
+        reply: steps.some((s) => s.type === 'replied') ? pick(rnd, REPLIES) : null,
+        resolution: resolvedStep ? pick(rnd, RESOLUTIONS) : null,
+        resolutionPhotoIds: [],
+        ratingSatisfied: rating ? rating.type === 'rated' : null,
+        ratingReason: rating?.type === 'reopened' ? '还是没有修好' : null,
+        ratedAt: rating ? at(rating) : null,
+        reopenCount: steps.some((s) => s.type === 'reopened') ? 1 : 0,
+        version: 2 + steps.length,
+        createdAt: submittedAt,
+        updatedAt: last ? at(last) : submittedAt,
+      });
+      const ticketId = Number(result.identifiers[0]!.id);
+      const official = `${String(entry.official_name)}（承办干部）`;
+      let from: TicketState = 'assigned';
+      const events: Array<Partial<TicketEvent>> = [
+        {
+          ticketId,
+          type: 'submitted',
+          fromStatus: null,
+          toStatus: 'submitted',
+          actorLabel: '村民',
+          createdAt: submittedAt,
+        },
+        {
+          ticketId,
+          type: 'assigned',
+          fromStatus: 'submitted',
+          toStatus: 'assigned',
+          actorLabel: '系统',
+          note: '按日程分派给该日程的干部',
+          createdAt: submittedAt,
+        },
+      ];
+      for (const step of steps) {
+        events.push({
+          ticketId,
+          type: step.type,
+          fromStatus: from,
+          toStatus: step.to,
+          actorLabel: step.actor === 'resident' ? '村民' : official,
+          note: step.note ?? null,
+          createdAt: at(step),
+        });
+        from = step.to;
+      }
+      await manager.getRepository(TicketEvent).insert(events);
+      created += 1;
+    }
+  });
+  return { tickets: created };
+}
