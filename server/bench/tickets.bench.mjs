@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark: POST /api/v1/tickets at a fixed 300 comments/s for 60 s on MySQL/MariaDB (autocannon,
-// overallRate), then checks that every 201 is in the database; and, for scale, the same rows
+// overallRate) from 1000 demo residents, each on their own address behind a proxy, then checks that every 201 is in the database; and, for scale, the same rows
 // (ticket + its 2 events) inserted with raw mysql2 at the same rate and flat out.
 // Run after `pnpm --filter @jinri/server build`, with a MariaDB/MySQL server:
 //   BENCH_MYSQL_URL=mysql://root:root@127.0.0.1:3307/mysql node server/bench/tickets.bench.mjs
@@ -17,7 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const RATE = Number(process.env.BENCH_RATE ?? 300);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const RESIDENTS = 200;
+const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 1000);
 const admin = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root:root@127.0.0.1:3307/mysql');
 const database = `jinri_bench_${Date.now().toString(36)}`;
 
@@ -31,20 +31,33 @@ function startApp() {
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
   const child = spawn(process.execPath, [...profile, join(here, 'tickets-server.mjs')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DATABASE_URL: dbUrl.toString() },
   });
+  let errText = '';
+  child.stderr.on('data', (chunk) => {
+    stderrBytes += chunk.length;
+    if (errText.length < 2000) errText += chunk;
+  });
+  child.on('exit', () => errText && process.stderr.write(`server stderr (first 2000 chars):\n${errText}\n`));
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (chunk) => {
+    const onData = (chunk) => {
       out += chunk;
       const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve({ child, info: JSON.parse(line) });
-    });
+      if (!line) return;
+      // Stop collecting: anything the server prints later is counted, not kept.
+      child.stdout.off('data', onData);
+      child.stdout.on('data', (more) => (stdoutBytes += more.length));
+      resolve({ child, info: JSON.parse(line) });
+    };
+    child.stdout.on('data', onData);
     child.on('exit', (code) => reject(new Error(`tickets-server exited with ${code}`)));
   });
 }
 
+let stdoutBytes = 0;
+let stderrBytes = 0;
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 const app = await startApp();
@@ -58,8 +71,10 @@ const post = (path, body, token) =>
 const personas = await fetch(`${api}/demo/personas`).then((r) => r.json());
 const officials = personas.filter((p) => p.role === 'official').map((p) => p.officialId);
 const tokens = [];
+// One demo user per "device": each resident has their own history (the duplicate check reads it).
 for (let i = 0; i < RESIDENTS; i += 1)
-  tokens.push((await post('/auth/demo', { role: 'resident' })).accessToken);
+  tokens.push((await post('/auth/demo', { role: 'resident', deviceKey: `${database}-r${i}` })).accessToken);
+if (new Set(tokens).size !== RESIDENTS || tokens.some((t) => !t)) throw new Error('demo logins failed');
 
 let sequence = 0;
 const created = new Set();
@@ -91,6 +106,8 @@ function load(title, rate, seconds) {
                   'content-type': 'application/json',
                   authorization: `Bearer ${tokens[n % tokens.length]}`,
                   'idempotency-key': randomUUID(),
+                  // Each resident on their own address, behind the proxy (TRUST_PROXY=1).
+                  'x-forwarded-for': `10.${(n % tokens.length) >> 8}.${(n % tokens.length) & 255}.1`,
                 },
                 body: body(n),
               };
@@ -242,6 +259,7 @@ console.table([
     'p99 ms': Math.round(rawMax.p99 * 10) / 10,
   },
 ]);
+console.log(`server output during the run: stdout ${stdoutBytes} bytes, stderr ${stderrBytes} bytes`);
 console.log(`status codes: ${JSON.stringify(Object.fromEntries(statuses))}`);
 console.log(
   `201 answers: ${created.size}; of them in the database: ${found}; tickets in the database: ${total}; events: ${events}`,

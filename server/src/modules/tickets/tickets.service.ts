@@ -235,7 +235,9 @@ export class TicketsService {
     const since = new Date(now.getTime() - TEN_MINUTES);
     const [author, byIp] = await Promise.all([
       this.repository.findAuthorActivity(userId, contentHash, since, new Date(now.getTime() - DAY)),
-      ipHash ? this.repository.countByIpSince(ipHash, since) : Promise.resolve(0),
+      ipHash
+        ? this.repository.countByIpSince(ipHash, since, this.config.tickets.ratePerIp)
+        : Promise.resolve(0),
     ]);
     if (author.duplicate) throw new AppException('TICKET.DUPLICATE');
     if (author.recent >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp)
