@@ -28,6 +28,8 @@ const STATUS_KINDS = ['in_office', 'out', 'meeting', 'on_leave', 'no_plan', 'off
 //   "recent" > "recent-chip", "recent-clear"; "popular" > "popular-chip"[data-matter-id]
 //   [data-testid="matter"][data-state] > "matter-name", "matter-materials" > "matter-material",
 //     "matter-officials" > "matter-official"[data-kind] > "now-answer"[data-kind][data-tone], "matter-ask"
+//     (→ 我要留言: [data-testid="app-shell"][data-page="ticket-compose"] > [data-testid="compose"][data-target],
+//     "compose-target-name")
 //   [data-testid="unit"] > "unit-name", "unit-crumbs" > "unit-crumb", "unit-today"[data-state] > "unit-plan"
 
 /** Types like a person (one key at a time) into the search box, after clearing it. */
@@ -180,7 +182,7 @@ async function main() {
   });
   await shot(page, 'find-matter-dibao.png');
 
-  await test('材料 can be ticked off; 我要留言/咨询 says it is coming', async () => {
+  await test('材料 can be ticked off; 我要留言/咨询 opens 我要留言 for the matter', async () => {
     const matter = shell(page, 'matter');
     const item = byTestId(matter, 'matter-material').first();
     await item.click();
@@ -190,8 +192,18 @@ async function main() {
       .waitFor({ state: 'visible' });
     await byTestId(matter, 'matter-materials').scrollIntoViewIfNeeded();
     await shot(page, 'find-matter-materials.png', { fullPage: false });
+    const matterId = await byTestId(matter, 'matter').getAttribute('data-matter-id');
     await byTestId(matter, 'matter-ask').click();
-    await page.getByText('留言功能即将上线').first().waitFor({ state: 'visible' });
+    const compose = shell(page, 'ticket-compose');
+    await compose.waitFor({ state: 'visible' });
+    const target = await byTestId(compose, 'compose').getAttribute('data-target');
+    if (target !== `matter.${matterId}`) {
+      throw new Error(`compose is for "${target}"`);
+    }
+    await byTestId(compose, 'compose-target-name').getByText('低保申请').waitFor({ state: 'visible' });
+    await page.waitForTimeout(PAGE_ANIMATION_MS);
+    await page.goBack();
+    await matter.waitFor({ state: 'visible' });
   });
 
   await test('back on 找人办事, "dibao" is in 最近搜索', async () => {

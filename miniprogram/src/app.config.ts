@@ -18,7 +18,14 @@ export default defineAppConfig({
         'leave-review/index',
         'weekly/index',
         'batch/index',
+        'inbox/index',
       ],
+    },
+    // 留言 (tickets): compose, 我的留言, one ticket, 查询码 lookup. Residents download it only when
+    // they first comment or check a ticket, which keeps the main package small.
+    {
+      root: 'packages/tickets',
+      pages: ['compose/index', 'mine/index', 'detail/index', 'lookup/index'],
     },
     // Admin pages (a jurisdiction's administrator): invites and grants, matters, post handovers.
     {

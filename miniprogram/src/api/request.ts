@@ -6,7 +6,9 @@
  * - Owns the access token (kept in Taro storage) and sends it as `Authorization: Bearer …`.
  * - On 401 it calls the relogin handler registered with `setReloginHandler()` once, then retries
  *   the request once.
- * - Every failure becomes an `ApiError` with a stable `code` from @jinri/shared.
+ * - Every failure becomes an `ApiError` with a stable `code` from @jinri/shared; a request that
+ *   never reached the server has status 0 (`isNetworkError()`), so a form can keep its draft.
+ * - Extra headers (`headers`, e.g. an Idempotency-Key) are passed through as given.
  * - It never shows UI: pages decide about toasts and navigation.
  */
 import Taro from '@tarojs/taro';
@@ -31,6 +33,11 @@ export interface RequestOptions {
   auth?: boolean;
   /** Milliseconds before the request is abandoned as a network failure. */
   timeoutMs?: number;
+  /**
+   * Extra request headers, e.g. `Idempotency-Key`. They cannot replace the ones the wrapper owns
+   * (Accept, Content-Type, Authorization), and are sent again unchanged on the retry after a relogin.
+   */
+  headers?: Record<string, string>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -83,6 +90,14 @@ export class ApiError extends Error {
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/**
+ * True when the server was never reached (offline, DNS, timeout): the request may or may not have
+ * arrived, so a form keeps what was typed and retries later (with the same idempotency key).
+ */
+export function isNetworkError(error: unknown): boolean {
+  return isApiError(error) && error.status === 0 && error.code === 'COMMON.UNAVAILABLE';
 }
 
 /** Any thrown value as an ApiError (unknown errors become COMMON.INTERNAL). */
@@ -235,9 +250,20 @@ interface RawResponse {
   header: unknown;
 }
 
+/** Headers the wrapper sets itself; a caller's `headers` never replace them. */
+const OWN_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+function extraHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!OWN_HEADERS.has(name.toLowerCase())) out[name] = value;
+  }
+  return out;
+}
+
 async function send(options: RequestOptions, withToken: boolean): Promise<RawResponse> {
   const method = options.method ?? 'GET';
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const header: Record<string, string> = { ...extraHeaders(options.headers), Accept: 'application/json' };
   if (options.data !== undefined) header['Content-Type'] = 'application/json';
   const token = withToken ? getAccessToken() : null;
   if (token) header.Authorization = `Bearer ${token}`;

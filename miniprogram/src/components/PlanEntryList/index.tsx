@@ -19,6 +19,8 @@ interface PlanEntryListProps {
   planDate?: LocalDate;
   /** Show 一日三晒 updates (progress, results, photos) under each entry. Default true. */
   showUpdates?: boolean;
+  /** A 留言 button on each entry (published plans only); omitted: none. */
+  onComment?: (entry: PlanEntryView) => void;
 }
 
 /** A day's entries in time order: time, place, what; 正在进行, 已修改 and updates as they apply. */
@@ -27,6 +29,7 @@ export const PlanEntryList = memo(function PlanEntryList({
   nowMinutes = null,
   planDate,
   showUpdates = true,
+  onComment,
 }: PlanEntryListProps) {
   const sorted = sortEntries(entries);
   const current = nowMinutes === null ? null : findCurrentEntry(sorted, nowMinutes);
@@ -39,6 +42,7 @@ export const PlanEntryList = memo(function PlanEntryList({
           current={entry === current}
           planDate={planDate}
           showUpdates={showUpdates}
+          onComment={onComment}
         />
       ))}
     </View>
@@ -50,10 +54,11 @@ interface EntryRowProps {
   current?: boolean;
   planDate?: LocalDate;
   showUpdates?: boolean;
+  onComment?: (entry: PlanEntryView) => void;
 }
 
 /** One entry. Reusable on its own (e.g. in an editor's preview). */
-export function EntryRow({ entry, current = false, planDate, showUpdates = true }: EntryRowProps) {
+export function EntryRow({ entry, current = false, planDate, showUpdates = true, onComment }: EntryRowProps) {
   const time = entryTimeLabel(entry);
   const tag = entry.meetingName || entry.kind;
   return (
@@ -77,6 +82,25 @@ export function EntryRow({ entry, current = false, planDate, showUpdates = true 
       ) : null}
       {showUpdates && entry.updates.length > 0 ? (
         <EntryUpdates updates={entry.updates} planDate={planDate} />
+      ) : null}
+      {onComment && entry.status === 'active' ? (
+        <View className="entry__actions">
+          <View
+            className="entry__comment"
+            role="button"
+            aria-label={`对“${entry.what}”留言`}
+            data-testid="entry-comment"
+            data-entry-id={String(entry.id)}
+            hoverClass="entry__comment--pressed"
+            onClick={(e) => {
+              // The entry may sit inside a tappable card: the button must not open the card too.
+              e.stopPropagation();
+              onComment(entry);
+            }}
+          >
+            <Text>留言</Text>
+          </View>
+        </View>
       ) : null}
     </View>
   );

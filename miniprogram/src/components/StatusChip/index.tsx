@@ -28,3 +28,22 @@ export function StatusChip({ status, label }: StatusChipProps) {
     </Text>
   );
 }
+
+export type ChipTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
+
+interface ToneChipProps {
+  tone: ChipTone;
+  label: string;
+  /** Exposed as data-status (e.g. a ticket's state). */
+  status?: string;
+  testId?: string;
+}
+
+/** The same pill for any other status (tickets…): the colour by tone, the word always shown. */
+export function ToneChip({ tone, label, status, testId = 'status-chip' }: ToneChipProps) {
+  return (
+    <Text className={`status-chip status-chip--tone-${tone}`} data-testid={testId} data-status={status}>
+      {label}
+    </Text>
+  );
+}

@@ -13,6 +13,7 @@ import { VillagePickerSheet } from '../../components/VillagePicker';
 import { useLoad } from '../../hooks/useLoad';
 import { setMyVillage, skipMyVillage, useMyVillage, type PlaceRef } from '../../hooks/useMyVillage';
 import { formatClock } from '../../utils/date';
+import { ticketUrls } from '../../utils/tickets';
 import { goBackOrFind, officialUrl, openPage, unitUrl } from '../find/nav';
 import { dialable, formatOfficeHours, splitPlaces } from './format';
 import './index.css';
@@ -214,7 +215,7 @@ function MatterView({
       <Button
         className="btn btn-primary btn-block matter-ask"
         data-testid="matter-ask"
-        onClick={() => void Taro.showToast({ title: '留言功能即将上线', icon: 'none', duration: 1500 })}
+        onClick={() => openPage(ticketUrls.compose({ matterId: matter.id }, matter.name))}
       >
         我要留言/咨询
       </Button>

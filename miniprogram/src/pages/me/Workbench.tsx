@@ -1,9 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { DayPlanView, MeResponse, Role } from '@jinri/shared';
+import type { DayPlanView, MeResponse, Role, TicketInbox } from '@jinri/shared';
 import { useEffect, useRef, useState } from 'react';
 
 import { addDays, chinaToday, getPlan, getWeeklyReport, listLeaves, mondayOf } from '../../api/staff.api';
+import { getInbox } from '../../api/tickets.api';
+import { INBOX_ROLES, ticketUrls } from '../../utils/tickets';
+import { inboxBadgeCount, setMeTabBadge } from './badge';
 import './Workbench.css';
 
 /** Roles that see the 工作台. */
@@ -54,6 +57,7 @@ interface Statuses {
   today?: DayPlanView | null;
   weekly?: 'none' | 'done' | 'late';
   pendingLeaves?: number;
+  inbox?: TicketInbox['counts'];
 }
 
 function planStatus(plan: DayPlanView | null | undefined, label: string): Pick<Item, 'status' | 'tone'> {
@@ -76,6 +80,15 @@ function postsStatus(plan: DayPlanView | null | undefined): Pick<Item, 'status' 
   };
 }
 
+function inboxStatus(counts: TicketInbox['counts'] | undefined): Pick<Item, 'status' | 'tone'> {
+  if (counts === undefined) return {};
+  if (counts.open === 0) return { status: '没有待办工单', tone: 'neutral' };
+  return {
+    status: `待办 ${counts.open} 件${counts.overdue > 0 ? `，已超期 ${counts.overdue} 件` : ''}`,
+    tone: counts.overdue > 0 ? 'danger' : 'warning',
+  };
+}
+
 /**
  * 工作台 on 我的: the staff pages this person's roles allow, each with a one-line status where it
  * costs at most one small request.
@@ -85,6 +98,7 @@ export function Workbench({ me }: { me: MeResponse }) {
   const officialId = roles.includes('official') ? (me.user.officialId ?? null) : null;
   const clerkUnits = me.grants.filter((g) => g.role === 'clerk' && g.unit).map((g) => g.unit!.name);
   const reviewer = roles.includes('supervisor') || roles.includes('admin');
+  const handlesTickets = roles.some((r) => INBOX_ROLES.includes(r));
   const [statuses, setStatuses] = useState<Statuses>({});
   const [refresh, setRefresh] = useState(0);
 
@@ -115,6 +129,16 @@ export function Workbench({ me }: { me: MeResponse }) {
         () => undefined,
       );
     }
+    if (handlesTickets) {
+      getInbox('open').then(
+        (inbox) => {
+          merge({ inbox: inbox.counts });
+          // The 我的 tab shows how many tickets wait, wherever the person is in the app.
+          if (active) setMeTabBadge(inboxBadgeCount(inbox.counts));
+        },
+        () => undefined,
+      );
+    }
     if (reviewer) {
       listLeaves('pending').then(
         (list) => merge({ pendingLeaves: list.length }),
@@ -124,9 +148,18 @@ export function Workbench({ me }: { me: MeResponse }) {
     return () => {
       active = false;
     };
-  }, [officialId, reviewer, refresh]);
+  }, [officialId, reviewer, handlesTickets, refresh]);
 
   const items: Item[] = [];
+  if (handlesTickets) {
+    items.push({
+      key: 'tickets-inbox',
+      title: '工单',
+      hint: '群众留言，限时受理、答复、办结',
+      url: ticketUrls.inbox(),
+      ...inboxStatus(statuses.inbox),
+    });
+  }
   if (officialId !== null) {
     items.push(
       {

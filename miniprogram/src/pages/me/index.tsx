@@ -1,6 +1,6 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { toApiError } from '../../api/request';
 import { loginWithWechat, logout } from '../../api/session';
@@ -10,11 +10,14 @@ import { LoadingState } from '../../components/LoadingState';
 import { Page } from '../../components/Page';
 import { useSession } from '../../hooks/useSession';
 import { onlyIf } from '../../utils/props';
+import { INBOX_ROLES } from '../../utils/tickets';
+import { setMeTabBadge } from './badge';
 import { DemoSwitcher } from './DemoSwitcher';
 import { useDemoMode, useMeView, type DemoMode } from './hooks';
 import { InviteForm } from './InviteForm';
 import { PhoneCard } from './PhoneCard';
 import { ProfileCard } from './ProfileCard';
+import { TicketLinks } from './TicketLinks';
 import { hasWorkbench, Workbench } from './Workbench';
 import './index.css';
 
@@ -22,6 +25,13 @@ export default function MePage() {
   const session = useSession();
   const { view, retry } = useMeView(session);
   const demo = useDemoMode();
+
+  // Only staff have a 工单 badge (the 工作台 sets it): clear it for anyone else (logout, persona switch).
+  const handlesTickets = view.kind === 'ok' && view.me.user.roles.some((r) => INBOX_ROLES.includes(r));
+  const settled = view.kind === 'ok' || view.kind === 'anonymous';
+  useEffect(() => {
+    if (settled && !handlesTickets) setMeTabBadge(0);
+  }, [settled, handlesTickets]);
 
   return (
     <Page name="me" title="我的">
@@ -49,10 +59,13 @@ export default function MePage() {
         <View data-testid="login-state" data-state="signed-in">
           <ProfileCard me={view.me} />
           {hasWorkbench(view.me) ? <Workbench me={view.me} /> : null}
+          <TicketLinks />
           {view.me.official ? <PhoneCard phoneMasked={view.me.official.phoneMasked} /> : null}
           <InviteForm before={view.me} />
         </View>
       ) : null}
+
+      {view.kind === 'anonymous' || view.kind === 'error' ? <TicketLinks /> : null}
 
       {demo.kind === 'on' ? <DemoSwitcher personas={demo.personas} current={session.persona} /> : null}
 

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
-import { DEFAULT_RULES, type LocalDate, type TimelineDay } from '@jinri/shared';
+import { DEFAULT_RULES, type LocalDate, type PlanEntryView, type TimelineDay } from '@jinri/shared';
 import { useMemo, useState } from 'react';
 
 import { getOfficial, getTimeline } from '../../api/journals.api';
@@ -21,8 +21,10 @@ import {
   localToday,
   parseClock,
 } from '../../utils/date';
+import { ticketUrls } from '../../utils/tickets';
 import { ProfileHeader } from './ProfileHeader';
 import { RevisionSheet } from './RevisionSheet';
+import { TicketsCard } from './TicketsCard';
 import { WeeklyReports } from './WeeklyReports';
 import './index.css';
 
@@ -105,7 +107,15 @@ export default function OfficialPage() {
 
       {timeline.view.kind === 'ok' ? (
         <>
-          <TodayCard day={todayRow} today={today} nowMinutes={nowMinutes} onShowRevisions={setRevisionsOf} />
+          <TodayCard
+            day={todayRow}
+            today={today}
+            nowMinutes={nowMinutes}
+            onShowRevisions={setRevisionsOf}
+            onComment={(entry) => commentOn(entry, name)}
+          />
+
+          <TicketsCard officialId={id} name={name} />
 
           <View className="card official-history">
             <Text className="official-section__title">工作记录</Text>
@@ -131,11 +141,20 @@ export default function OfficialPage() {
         </>
       ) : null}
 
+      {timeline.view.kind !== 'ok' ? <TicketsCard officialId={id} name={name} /> : null}
+
       {revisionsOf ? (
         <RevisionSheet officialId={id} date={revisionsOf} onClose={() => setRevisionsOf(null)} />
       ) : null}
     </Page>
   );
+}
+
+/** 留言 on one of today's published entries: "张三 · 09:00 到魏庄村调度…" tells the page what it is about. */
+function commentOn(entry: PlanEntryView, officialName: string) {
+  const when = entry.startTime ?? '';
+  const label = [officialName, [when, entry.what].filter(Boolean).join(' ')].filter(Boolean).join(' · ');
+  void Taro.navigateTo({ url: ticketUrls.compose({ planEntryId: entry.id }, label) }).catch(() => undefined);
 }
 
 function goBack() {
@@ -148,10 +167,12 @@ interface TodayCardProps {
   today: LocalDate;
   nowMinutes: number;
   onShowRevisions: (date: LocalDate) => void;
+  /** 留言 on an entry of a published plan. */
+  onComment: (entry: PlanEntryView) => void;
 }
 
-/** 今日日程 with the entry going on now marked. */
-function TodayCard({ day, today, nowMinutes, onShowRevisions }: TodayCardProps) {
+/** 今日日程 with the entry going on now marked, and 留言 on each entry once published. */
+function TodayCard({ day, today, nowMinutes, onShowRevisions, onComment }: TodayCardProps) {
   const status = day?.status ?? 'not_published';
   const entries = day?.plan?.entries ?? [];
   const beforePublication = nowMinutes < (parseClock(PUBLICATION_TIME) ?? 0);
@@ -169,7 +190,12 @@ function TodayCard({ day, today, nowMinutes, onShowRevisions }: TodayCardProps) 
         <Text className="official-today__note official-today__note--leave">今日请假</Text>
       ) : null}
       {status !== 'on_leave' && entries.length > 0 ? (
-        <PlanEntryList entries={entries} nowMinutes={nowMinutes} planDate={today} />
+        <PlanEntryList
+          entries={entries}
+          nowMinutes={nowMinutes}
+          planDate={today}
+          onComment={status === 'published' ? onComment : undefined}
+        />
       ) : null}
       {status !== 'on_leave' && entries.length === 0 ? (
         <Text className="official-today__note">

@@ -1,32 +1,23 @@
 /**
- * Drafts and templates kept on the phone (Taro storage), so closing the app mid-edit loses
- * nothing. Everything read back is validated: storage outlives app versions.
+ * Drafts and templates of the staff pages kept on the phone (Taro storage), so closing the app
+ * mid-edit loses nothing. The storage itself is src/hooks/useAutosave.ts; staff keys carry the
+ * "jinri.staff." prefix.
  */
-import Taro from '@tarojs/taro';
-import { useDidHide, useUnload } from '@tarojs/taro';
-import { useEffect, useRef } from 'react';
+import {
+  readStored as readKey,
+  useAutosave as useAutosaveKey,
+  writeStored as writeKey,
+} from '../../../hooks/useAutosave';
 
 const PREFIX = 'jinri.staff.';
 
 export function readStored<T>(key: string, isValid: (v: unknown) => v is T): T | null {
-  try {
-    const raw: unknown = Taro.getStorageSync(PREFIX + key);
-    if (typeof raw !== 'string' || raw === '') return null;
-    const value: unknown = JSON.parse(raw);
-    return isValid(value) ? value : null;
-  } catch {
-    return null;
-  }
+  return readKey(PREFIX + key, isValid);
 }
 
 /** null removes the key. Failures (storage full) are swallowed: the page still has the value. */
 export function writeStored(key: string, value: unknown): void {
-  try {
-    if (value === null || value === undefined) Taro.removeStorageSync(PREFIX + key);
-    else Taro.setStorageSync(PREFIX + key, JSON.stringify(value));
-  } catch {
-    // nothing more to do
-  }
+  writeKey(PREFIX + key, value);
 }
 
 export const storageKeys = {
@@ -39,38 +30,10 @@ export const storageKeys = {
   rules: (unitId: number) => `rules.${unitId}`,
 };
 
-const SAVE_DELAY_MS = 300;
-
 /**
  * Writes `value` under `key` shortly after each change (null removes it), and at once when the
  * page is hidden or closed. `key` null: nothing is written (not loaded yet).
  */
 export function useAutosave(key: string | null, value: unknown): void {
-  const pending = useRef<Pending | null>(null);
-
-  useEffect(() => {
-    // Another key now (the date changed): the old one gets what it was waiting for.
-    if (pending.current && pending.current.key !== key) flushPending(pending);
-    if (key === null) return;
-    pending.current = { key, value };
-    const timer = setTimeout(() => flushPending(pending), SAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [key, value]);
-
-  useEffect(() => () => flushPending(pending), []);
-  useDidHide(() => flushPending(pending));
-  useUnload(() => flushPending(pending));
-}
-
-interface Pending {
-  key: string;
-  value: unknown;
-}
-
-function flushPending(ref: { current: Pending | null }): void {
-  const p = ref.current;
-  if (p) {
-    writeStored(p.key, p.value);
-    ref.current = null;
-  }
+  useAutosaveKey(key === null ? null : PREFIX + key, value);
 }

@@ -8,7 +8,7 @@ import { toApiError } from '../../../api/request';
 import { mediaUrl, pickImages, postEntryUpdate, uploadImage } from '../../../api/staff.api';
 import { onlyIf } from '../../../utils/props';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { usePhotoPreview } from '../common/PhotoPreview';
+import { usePhotoPreview } from '../../../components/PhotoPreview';
 import { Banner } from '../common/ui';
 
 export const MAX_PHOTOS = 9;

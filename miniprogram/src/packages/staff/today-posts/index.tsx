@@ -12,7 +12,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { viewTimeLabel } from '../common/entries';
 import { useLoad } from '../common/hooks';
-import { usePhotoPreview } from '../common/PhotoPreview';
+import { usePhotoPreview } from '../../../components/PhotoPreview';
 import { Chip, ErrorCard, LoadingCard, StaffGate } from '../common/ui';
 import { PostForm, UPDATE_KIND_LABELS } from './PostForm';
 import '../common/staff.css';

@@ -6,6 +6,8 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState, type ReactNode } from 'react';
 
+import './index.css';
+
 export function usePhotoPreview(): [(urls: string[], index: number) => void, ReactNode] {
   const [viewing, setViewing] = useState<{ urls: string[]; index: number } | null>(null);
 
@@ -20,12 +22,12 @@ export function usePhotoPreview(): [(urls: string[], index: number) => void, Rea
 
   const overlay =
     viewing === null ? null : (
-      <View className="st-preview" data-testid="photo-preview" catchMove onClick={() => setViewing(null)}>
-        <Image className="st-preview__img" src={viewing.urls[viewing.index]} mode="aspectFit" />
-        <View className="st-preview__bar">
+      <View className="photo-preview" data-testid="photo-preview" catchMove onClick={() => setViewing(null)}>
+        <Image className="photo-preview__img" src={viewing.urls[viewing.index]} mode="aspectFit" />
+        <View className="photo-preview__bar">
           {viewing.urls.length > 1 ? (
             <View
-              className="st-preview__btn"
+              className="photo-preview__btn"
               role="button"
               onClick={(e) => {
                 e.stopPropagation();
@@ -35,12 +37,12 @@ export function usePhotoPreview(): [(urls: string[], index: number) => void, Rea
               <Text>上一张</Text>
             </View>
           ) : null}
-          <Text className="st-preview__count">
+          <Text className="photo-preview__count">
             {viewing.index + 1}/{viewing.urls.length} · 点击关闭
           </Text>
           {viewing.urls.length > 1 ? (
             <View
-              className="st-preview__btn"
+              className="photo-preview__btn"
               role="button"
               onClick={(e) => {
                 e.stopPropagation();

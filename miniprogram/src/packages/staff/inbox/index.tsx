@@ -1,0 +1,146 @@
+/**
+ * 工单: the tickets the signed-in official (or supervisor) must act on, most urgent first as the
+ * server sorts them, with a tab per filter and its count. Each row opens the ticket
+ * (packages/tickets/detail), where the actions are.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { InboxFilter, TicketInbox, TicketSummary } from '@jinri/shared';
+import { useCallback, useRef, useState } from 'react';
+
+import { getInbox } from '../../../api/tickets.api';
+import { EmptyState } from '../../../components/EmptyState';
+import { Page } from '../../../components/Page';
+import { TicketRow } from '../../../components/TicketRow';
+import { useNow } from '../../../hooks/useNow';
+import { usePaged } from '../../../hooks/usePaged';
+import { onlyIf } from '../../../utils/props';
+import { INBOX_ROLES, ticketUrls } from '../../../utils/tickets';
+import { ErrorCard, LoadingCard, StaffGate } from '../common/ui';
+import '../common/staff.css';
+
+interface Tab {
+  filter: InboxFilter;
+  label: string;
+  count?: (counts: TicketInbox['counts']) => number;
+  empty: string;
+}
+
+const TABS: Tab[] = [
+  { filter: 'open', label: '待办', count: (c) => c.open, empty: '没有待办的工单' },
+  { filter: 'overdue', label: '已超期', count: (c) => c.overdue, empty: '没有超期的工单' },
+  { filter: 'held', label: '待审核', count: (c) => c.held, empty: '没有待审核的留言' },
+  { filter: 'extensions', label: '延期申请', count: (c) => c.extensions, empty: '没有待审批的延期申请' },
+  { filter: 'done', label: '已办结', empty: '还没有办结的工单' },
+];
+
+export default function InboxPage() {
+  return (
+    <Page name="ticket-inbox" title="工单">
+      <StaffGate roles={INBOX_ROLES} deniedText="只有干部、督查、管理员可以办理工单。">
+        {(me) => <Inbox key={me.user.id} />}
+      </StaffGate>
+    </Page>
+  );
+}
+
+function Inbox() {
+  const [filter, setFilter] = useState<InboxFilter>('open');
+  const now = useNow();
+  const fetchPage = useCallback((page: number) => getInbox(filter, page), [filter]);
+  const list = usePaged<TicketSummary, TicketInbox>(`inbox|${filter}`, fetchPage);
+  const { view } = list;
+  const [counts, setCounts] = useState<TicketInbox['counts'] | null>(null);
+  const shownCounts = view.kind === 'ok' ? view.last.counts : counts;
+  // Keep the last counts for the tabs while another tab loads.
+  if (view.kind === 'ok' && view.last.counts !== counts) setCounts(view.last.counts);
+
+  // Back from a ticket (acted on): the lists and counts moved. (The first show is the mount itself.)
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void list.refresh();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const openTicket = useCallback((id: number) => {
+    void Taro.navigateTo({ url: ticketUrls.detail(id) }).catch(() => undefined);
+  }, []);
+  const tab = TABS.find((t) => t.filter === filter) ?? TABS[0];
+
+  return (
+    <View data-testid="inbox" data-filter={filter} data-state={view.kind}>
+      <View className="st-chips" role="tablist" data-testid="inbox-tabs">
+        {TABS.map((t) => {
+          const on = t.filter === filter;
+          const count = t.count && shownCounts ? t.count(shownCounts) : null;
+          return (
+            <View
+              key={t.filter}
+              className={`st-choice ${on ? 'st-choice--on' : ''}`}
+              role="tab"
+              aria-selected={on}
+              data-testid="inbox-tab"
+              data-filter={t.filter}
+              data-count={count === null ? '' : String(count)}
+              onClick={() => !on && setFilter(t.filter)}
+            >
+              <Text>
+                {t.label}
+                {count !== null ? ` ${count}` : ''}
+              </Text>
+            </View>
+          );
+        })}
+      </View>
+      <View className="st-day__sub">
+        <Text className="st-hint st-grow">
+          {filter === 'done' ? '最近办结的工单。' : '按剩余时间排列，最急的在最上面。'}
+          {shownCounts && shownCounts.dueToday > 0 && filter !== 'done'
+            ? `今天到期 ${shownCounts.dueToday} 件。`
+            : ''}
+        </Text>
+        <View
+          className="st-link-btn"
+          role="button"
+          data-testid="inbox-refresh"
+          onClick={() => void list.refresh()}
+        >
+          <Text>{view.kind === 'ok' && view.updating ? '正在刷新…' : '刷新'}</Text>
+        </View>
+      </View>
+
+      {view.kind === 'loading' ? <LoadingCard text="正在读取工单…" /> : null}
+      {view.kind === 'error' ? (
+        <ErrorCard error={view.error} onRetry={list.retry} title="工单读取失败" />
+      ) : null}
+      {view.kind === 'ok' && view.items.length === 0 ? (
+        <View className="card" data-testid="inbox-empty">
+          <EmptyState
+            title={tab.empty}
+            description={filter === 'open' ? '群众的新留言会出现在这里，请及时受理。' : undefined}
+          />
+        </View>
+      ) : null}
+      {view.kind === 'ok'
+        ? view.items.map((ticket) => (
+            <TicketRow key={ticket.id} ticket={ticket} now={now} viewer="staff" onOpen={openTicket} />
+          ))
+        : null}
+      {view.kind === 'ok' && (view.hasMore || view.moreError) ? (
+        <View className="st-actions-row">
+          <Button
+            className={`btn btn-secondary ${view.loadingMore ? 'btn-disabled' : ''}`}
+            disabled={onlyIf(view.loadingMore)}
+            data-testid="inbox-more"
+            onClick={list.loadMore}
+          >
+            {view.loadingMore ? '正在加载…' : view.moreError ? `加载失败，重试` : '加载更多'}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}

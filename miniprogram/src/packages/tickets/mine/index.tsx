@@ -1,0 +1,108 @@
+/** 我的留言: the signed-in resident's tickets, newest first, a page at a time. */
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import type { Page as PageOf, TicketSummary } from '@jinri/shared';
+import { useCallback, useRef } from 'react';
+
+import { getMyTickets } from '../../../api/tickets.api';
+import { EmptyState } from '../../../components/EmptyState';
+import { Page } from '../../../components/Page';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import { TicketRow } from '../../../components/TicketRow';
+import { useNow } from '../../../hooks/useNow';
+import { usePaged } from '../../../hooks/usePaged';
+import { onlyIf } from '../../../utils/props';
+import { ticketUrls } from '../../../utils/tickets';
+import { SignedIn } from '../common/SignedIn';
+import '../../staff/common/staff.css';
+import '../common/tickets.css';
+
+export default function MyTicketsPage() {
+  return (
+    <Page name="ticket-mine" title="我的留言">
+      <Text className="page__title">我的留言</Text>
+      <SignedIn why="登录后可以查看您反映过的问题和办理进度。">
+        {(user) => <MyTickets key={user.id} userId={user.id} />}
+      </SignedIn>
+    </Page>
+  );
+}
+
+function open(url: string) {
+  void Taro.navigateTo({ url }).catch(() => undefined);
+}
+
+function MyTickets({ userId }: { userId: number }) {
+  const now = useNow();
+  const fetchPage = useCallback((page: number) => getMyTickets(page), []);
+  const list = usePaged<TicketSummary, PageOf<TicketSummary>>(`tickets-mine|${userId}`, fetchPage);
+  const { view } = list;
+
+  // Back from a ticket (rated, withdrawn): show what changed. (The first show is the mount itself.)
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void list.refresh();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const openTicket = useCallback((id: number) => open(ticketUrls.detail(id)), []);
+
+  return (
+    <View data-testid="ticket-mine" data-state={view.kind}>
+      <View className="st-day__sub">
+        <Text className="st-hint st-grow">
+          {view.kind === 'ok' ? `共 ${view.last.total} 条` : '您反映过的问题和办理进度'}
+        </Text>
+        <View
+          className="st-link-btn"
+          role="button"
+          data-testid="mine-lookup"
+          onClick={() => open(ticketUrls.lookup())}
+        >
+          <Text>用查询码查询</Text>
+        </View>
+      </View>
+
+      {view.kind === 'loading' ? <LoadingCard text="正在读取您的留言…" /> : null}
+      {view.kind === 'error' ? (
+        <ErrorCard error={view.error} onRetry={list.retry} title="留言没有加载出来" />
+      ) : null}
+      {view.kind === 'ok' && view.items.length === 0 ? (
+        <View className="card" data-testid="mine-empty">
+          <EmptyState
+            title="您还没有留言"
+            description="在干部主页、今日日程或办事事项页面点“留言”，就能反映问题，干部会限时办理并答复。"
+          >
+            <Button
+              className="btn btn-secondary"
+              onClick={() => void Taro.switchTab({ url: '/pages/today/index' })}
+            >
+              去看今日工作
+            </Button>
+          </EmptyState>
+        </View>
+      ) : null}
+      {view.kind === 'ok'
+        ? view.items.map((ticket) => (
+            <TicketRow key={ticket.id} ticket={ticket} now={now} viewer="resident" onOpen={openTicket} />
+          ))
+        : null}
+      {view.kind === 'ok' && (view.hasMore || view.moreError) ? (
+        <View className="tk-more-row">
+          {view.moreError ? <Text className="st-field-error">{view.moreError.message}</Text> : null}
+          <Button
+            className={`btn btn-secondary ${view.loadingMore ? 'btn-disabled' : ''}`}
+            disabled={onlyIf(view.loadingMore)}
+            data-testid="mine-more"
+            onClick={list.loadMore}
+          >
+            {view.loadingMore ? '正在加载…' : view.moreError ? '重试' : '加载更多'}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
