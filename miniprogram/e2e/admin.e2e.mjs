@@ -13,7 +13,7 @@ const TOTAL_TIMEOUT_MS = 180_000;
 const STEP_TIMEOUT_MS = 15_000;
 
 // Hooks the app puts on the page (src/pages/me/Workbench.tsx, src/packages/admin/**):
-//   [data-testid="workbench-admin"] > [data-testid="workbench-item"][data-key="admin-invites|admin-matters|admin-posts|admin-directory"]
+//   [data-testid="workbench-admin"] > [data-testid="workbench-item"][data-key="admin-invites|admin-matters|admin-posts|admin-directory|admin-words"]
 //   invites: "admin-tab-option"[data-value="invites|grants"], "invite-new", "invite-form" >
 //     "invite-role"[data-role], "invite-unit" (unit picker: "unit-pick-current", "unit-pick", "unit-open"),
 //     "invite-note" input, "invite-submit"; "invite-created" > "invite-code", "invite-once",
@@ -277,6 +277,31 @@ async function main() {
     if (!(await text(row))) throw new Error('the error row is empty');
   });
   await shot(page, 'admin-directory-refused.png', { afterToast: true });
+
+  // --- sensitive words --------------------------------------------------------------------
+  const words = shell(page, 'admin-words');
+  const WORD = `测试敏感词${Date.now().toString(36)}`;
+  await test(`留言敏感词 → add “${WORD}” for the county → 保存 → it is kept after reopening`, async () => {
+    await page.goto(ME_URL);
+    await me.waitFor({ state: 'visible' });
+    await adminSection.locator('[data-testid="workbench-item"][data-key="admin-words"]').click();
+    await words.waitFor({ state: 'visible' });
+    const box = byTestId(words, 'words-text').locator('textarea');
+    await box.waitFor({ state: 'visible' });
+    const before = await box.inputValue();
+    await box.fill(before ? `${before}\n${WORD}` : WORD);
+    await byTestId(words, 'words-save').click();
+    await page.waitForFunction(
+      (word) =>
+        document.querySelector('[data-testid="words-text"] textarea')?.value.includes(word) &&
+        document.querySelector('[data-testid="words-save"]')?.textContent?.includes('已保存'),
+      WORD,
+      { timeout: 10_000 },
+    );
+    await page.reload();
+    await box.waitFor({ state: 'visible' });
+    if (!(await box.inputValue()).includes(WORD)) throw new Error('the word was not kept');
+  });
 
   await test('no uncaught errors in the page', async () => {
     if (pageErrors.length) throw new Error(pageErrors.join('\n'));

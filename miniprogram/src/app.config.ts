@@ -30,7 +30,14 @@ export default defineAppConfig({
     // Admin pages (a jurisdiction's administrator): invites and grants, matters, post handovers.
     {
       root: 'packages/admin',
-      pages: ['invites/index', 'matters/index', 'matter-edit/index', 'posts/index', 'directory/index'],
+      pages: [
+        'invites/index',
+        'matters/index',
+        'matter-edit/index',
+        'posts/index',
+        'directory/index',
+        'words/index',
+      ],
     },
   ],
   window: {

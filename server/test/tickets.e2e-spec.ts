@@ -699,7 +699,7 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
       const missing = await call<unknown>(url, 'GET', '/open311/v2/services/nope.json');
       expect([missing.status, missing.body]).toEqual([
         404,
-        [{ code: 404, description: 'Service not found' }],
+        [{ code: 404, description: '找不到该事项' }],
       ]);
     });
 

@@ -62,7 +62,7 @@ export const ErrorCodes = {
   'TICKET.REASON_REQUIRED': { status: 400, message: '请填写原因' },
   'TICKET.EXTENSION_NOT_ALLOWED': { status: 409, message: '每条留言只能申请一次延期，且须在办理期限前申请' },
   'TICKET.ASSIGNEE_INVALID': { status: 400, message: '找不到可转办的干部或单位' },
-  'OPEN311.SERVICE_NOT_FOUND': { status: 404, message: 'Service not found' },
+  'MATTER.NOT_FOUND': { status: 404, message: '找不到该事项' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ErrorCodes;

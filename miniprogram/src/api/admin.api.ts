@@ -117,12 +117,20 @@ export interface MatterInput {
   officeHours: string;
   legalBasis?: string | null;
   departmentId: number;
+  /** Working days to acknowledge / resolve a comment on this matter; null for the defaults (1 / 5). */
+  ackWorkingDays?: number | null;
+  resolveWorkingDays?: number | null;
 }
 
 /** The saved matter as the server returns it (lists trimmed and de-duplicated). */
-export interface SavedMatter extends Omit<MatterInput, 'legalBasis'> {
+export interface SavedMatter extends Omit<
+  MatterInput,
+  'legalBasis' | 'ackWorkingDays' | 'resolveWorkingDays'
+> {
   id: number;
   legalBasis: string | null;
+  ackWorkingDays: number | null;
+  resolveWorkingDays: number | null;
 }
 
 /** GET /search?q= (county-wide) — the admin pages only look at `matters`. */
@@ -177,5 +185,26 @@ export function importDirectory(picked: PickedFile): Promise<DirectoryImportResu
     path: picked.path,
     blob: picked.file,
     name: picked.name,
+  });
+}
+
+// --- sensitive words (comment moderation) ---------------------------------------------------
+
+export interface SensitiveWordRow {
+  unitId: number;
+  word: string;
+}
+
+/** GET /admin/sensitive-words — the words of the admin's jurisdictions. */
+export function listSensitiveWords(): Promise<SensitiveWordRow[]> {
+  return request<SensitiveWordRow[]>({ path: '/admin/sensitive-words' });
+}
+
+/** PUT /admin/sensitive-words — replaces one unit's words. */
+export function saveSensitiveWords(unitId: number, words: string[]): Promise<SensitiveWordRow[]> {
+  return request<SensitiveWordRow[]>({
+    method: 'PUT',
+    path: '/admin/sensitive-words',
+    data: { unitId, words },
   });
 }

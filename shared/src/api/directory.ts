@@ -77,6 +77,9 @@ export interface MatterDetail {
   officeHours: string;
   legalBasis: string | null;
   department: { id: number; name: string };
+  /** Working days to acknowledge and to resolve a comment on this matter (null: the defaults, 1 and 5). */
+  ackWorkingDays: number | null;
+  resolveWorkingDays: number | null;
   /** Who handles it for `unitId` (the resident's village), with where they are now. */
   officials: OfficialRef[];
 }

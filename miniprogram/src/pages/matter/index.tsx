@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
-import type { MatterDetail, OfficialRef } from '@jinri/shared';
+import { DEFAULT_RULES, type MatterDetail, type OfficialRef } from '@jinri/shared';
 import { memo, useEffect, useState } from 'react';
 
 import { getMatter } from '../../api/find.api';
@@ -219,6 +219,11 @@ function MatterView({
       >
         我要留言/咨询
       </Button>
+      <Text className="matter-note matter-ask__note" data-testid="matter-ask-note">
+        留言会转给负责的干部，{matter.ackWorkingDays ?? DEFAULT_RULES.ticketAcknowledgeWorkingDays}
+        个工作日内受理，{matter.resolveWorkingDays ?? DEFAULT_RULES.ticketResolveWorkingDays}
+        个工作日内办结，可凭查询码查看进度。
+      </Text>
     </>
   );
 }

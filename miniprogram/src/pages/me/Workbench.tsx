@@ -40,6 +40,12 @@ const ADMIN_ITEMS: Item[] = [
     hint: '全县名录下载为表格，修改后上传',
     url: `${ADMIN}/directory/index`,
   },
+  {
+    key: 'admin-words',
+    title: '留言敏感词',
+    hint: '含这些词的留言会被提示修改',
+    url: `${ADMIN}/words/index`,
+  },
 ];
 
 interface Item {

@@ -197,6 +197,8 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
       officeHours: matter.officeHours,
       legalBasis: matter.legalBasis,
       department: { id: matter.department.id, name: matter.department.name },
+      ackWorkingDays: matter.ackWorkingDays,
+      resolveWorkingDays: matter.resolveWorkingDays,
       officials: ids.map((o) => refs.get(o)!).filter(Boolean),
     };
   }

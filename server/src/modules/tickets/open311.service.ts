@@ -70,7 +70,7 @@ export class Open311Service {
 
   async service(code: string): Promise<GeoService> {
     const matter = await this.dataSource.getRepository(Matter).findOneBy({ code });
-    if (!matter) throw new AppException('OPEN311.SERVICE_NOT_FOUND');
+    if (!matter) throw new AppException('MATTER.NOT_FOUND');
     return toService(matter);
   }
 
@@ -87,7 +87,7 @@ export class Open311Service {
     ip: string | undefined,
   ): Promise<Array<{ service_request_id: string; service_notice: string; account_id: null }>> {
     const matter = await this.dataSource.getRepository(Matter).findOneBy({ code: body.service_code });
-    if (!matter) throw new AppException('OPEN311.SERVICE_NOT_FOUND');
+    if (!matter) throw new AppException('MATTER.NOT_FOUND');
     const { created } = await this.tickets.create(
       user,
       { matterId: matter.id, content: body.description, publicAllowed: true },
@@ -135,7 +135,7 @@ export class Open311Service {
 
   async request(id: string): Promise<GeoRequest> {
     const [found] = await this.requests({ service_request_id: id });
-    if (!found) throw new AppException('TICKET.NOT_FOUND', 'Request not found');
+    if (!found) throw new AppException('TICKET.NOT_FOUND');
     return found;
   }
 }

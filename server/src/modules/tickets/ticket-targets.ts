@@ -90,7 +90,7 @@ export class TicketTargets {
     }
 
     const matter = await this.repository.findMatter(input.matterId!);
-    if (!matter) throw new AppException('COMMON.NOT_FOUND', '找不到该事项');
+    if (!matter) throw new AppException('MATTER.NOT_FOUND');
     const handlers = await this.search.handlerIds(matter.id, residentUnit?.path ?? null);
     for (const officialId of handlers) {
       const posts = await this.repository.findPrimaryPosts([officialId]);

@@ -56,6 +56,9 @@ interface Draft {
   officeHours: string;
   legalBasis: string;
   department: UnitRef | null;
+  /** Working days for comments on this matter; '' = the defaults (1 to acknowledge, 5 to resolve). */
+  ackWorkingDays: string;
+  resolveWorkingDays: string;
 }
 
 function draftOf(m: MatterDetail | null): Draft {
@@ -69,11 +72,34 @@ function draftOf(m: MatterDetail | null): Draft {
     officeHours: m?.officeHours ?? '',
     legalBasis: m?.legalBasis ?? '',
     department: m ? m.department : null,
+    ackWorkingDays: days(m?.ackWorkingDays),
+    resolveWorkingDays: days(m?.resolveWorkingDays),
   };
 }
 
+const days = (value: number | null | undefined) => (value ? String(value) : '');
+
+/** '' → null (the default); otherwise a whole number of working days within [1, max]. */
+function parseDays(text: string, max: number): number | null | 'invalid' {
+  if (!text.trim()) return null;
+  const n = Number(text.trim());
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : 'invalid';
+}
+
 function draftOfSaved(saved: SavedMatter, department: UnitRef): Draft {
-  return { ...saved, legalBasis: saved.legalBasis ?? '', department };
+  return {
+    name: saved.name,
+    category: saved.category,
+    synonyms: saved.synonyms,
+    keywords: saved.keywords,
+    materials: saved.materials,
+    whereToGo: saved.whereToGo,
+    officeHours: saved.officeHours,
+    legalBasis: saved.legalBasis ?? '',
+    department,
+    ackWorkingDays: days(saved.ackWorkingDays),
+    resolveWorkingDays: days(saved.resolveWorkingDays),
+  };
 }
 
 /** Local checks before sending (the server checks again; its answers show under the same fields). */
@@ -82,6 +108,10 @@ function check(d: Draft): Record<string, string> {
   if (d.name.trim().length < 2) out.name = '请填写事项名称（至少 2 个字）';
   if (d.category.trim().length < 2) out.category = '请填写分类（至少 2 个字）';
   if (!d.department) out.departmentId = '请选择主管部门';
+  if (parseDays(d.ackWorkingDays, 10) === 'invalid')
+    out.ackWorkingDays = '请填写 1–10 的整数，或留空用默认 1 天';
+  if (parseDays(d.resolveWorkingDays, 60) === 'invalid')
+    out.resolveWorkingDays = '请填写 1–60 的整数，或留空用默认 5 天';
   return out;
 }
 
@@ -125,6 +155,8 @@ function Editor({ me, initial }: { me: MeResponse; initial: MatterDetail | null 
       officeHours: draft.officeHours.trim(),
       legalBasis: draft.legalBasis.trim() || null,
       departmentId: draft.department!.id,
+      ackWorkingDays: parseDays(draft.ackWorkingDays, 10) as number | null,
+      resolveWorkingDays: parseDays(draft.resolveWorkingDays, 60) as number | null,
     };
     setSaving(true);
     setFailure(null);
@@ -259,6 +291,32 @@ function Editor({ me, initial }: { me: MeResponse; initial: MatterDetail | null 
           onInput={(e) => set('legalBasis', e.detail.value)}
         />
         {fieldError('legalBasis')}
+
+        <Text className="st-label">留言受理期限（工作日，选填）</Text>
+        <Input
+          className={`st-input ${errors.ackWorkingDays ? 'st-input--invalid' : ''}`}
+          type="number"
+          value={draft.ackWorkingDays}
+          maxlength={2}
+          placeholder="留空为默认 1 个工作日"
+          placeholderClass="st-placeholder"
+          data-testid="matter-ack-days"
+          onInput={(e) => set('ackWorkingDays', e.detail.value)}
+        />
+        {fieldError('ackWorkingDays')}
+
+        <Text className="st-label">留言办结期限（工作日，选填）</Text>
+        <Input
+          className={`st-input ${errors.resolveWorkingDays ? 'st-input--invalid' : ''}`}
+          type="number"
+          value={draft.resolveWorkingDays}
+          maxlength={2}
+          placeholder="留空为默认 5 个工作日"
+          placeholderClass="st-placeholder"
+          data-testid="matter-resolve-days"
+          onInput={(e) => set('resolveWorkingDays', e.detail.value)}
+        />
+        {fieldError('resolveWorkingDays')}
 
         <Text className="st-label">主管部门</Text>
         <UnitPicker

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '留言敏感词',
+  enablePageMeta: true,
+});
