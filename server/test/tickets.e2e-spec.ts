@@ -697,10 +697,7 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
       const definition = await call(url, 'GET', `/open311/v2/services/${code}.json`);
       expect(definition.body).toEqual({ service_code: code, attributes: [] });
       const missing = await call<unknown>(url, 'GET', '/open311/v2/services/nope.json');
-      expect([missing.status, missing.body]).toEqual([
-        404,
-        [{ code: 404, description: '找不到该事项' }],
-      ]);
+      expect([missing.status, missing.body]).toEqual([404, [{ code: 404, description: '找不到该事项' }]]);
     });
 
     it('creates a request and lists it with the spec fields and no personal data', async () => {
