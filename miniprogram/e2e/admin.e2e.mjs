@@ -291,13 +291,7 @@ async function main() {
     const before = await box.inputValue();
     await box.fill(before ? `${before}\n${WORD}` : WORD);
     await byTestId(words, 'words-save').click();
-    await page.waitForFunction(
-      (word) =>
-        document.querySelector('[data-testid="words-text"] textarea')?.value.includes(word) &&
-        document.querySelector('[data-testid="words-save"]')?.textContent?.includes('已保存'),
-      WORD,
-      { timeout: 10_000 },
-    );
+    await byTestId(words, 'words-save').filter({ hasText: '已保存' }).waitFor({ timeout: 10_000 });
     await page.reload();
     await box.waitFor({ state: 'visible' });
     if (!(await box.inputValue()).includes(WORD)) throw new Error('the word was not kept');
