@@ -659,6 +659,46 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
     });
   });
 
+  describe('following a similar ticket', () => {
+    it('lets a neighbour follow a public ticket and tells them of its reply', async () => {
+      const created = await submit(await newResident(), {
+        officialId: officialB,
+        content: text('东街的下水道堵了，雨天污水漫到路上'),
+      });
+      const follow = await call<{ following: boolean; followers: number }>(
+        url,
+        'POST',
+        `/tickets/${created.body.id}/follow`,
+        { token: neighbour },
+      );
+      expect(follow.body).toEqual({ following: true, followers: 1 });
+      const again = await call<{ followers: number }>(url, 'POST', `/tickets/${created.body.id}/follow`, {
+        token: neighbour,
+      });
+      expect(again.body.followers).toBe(1);
+      const list = await call<Page<PublicTicket>>(url, 'GET', '/tickets/following', { token: neighbour });
+      expect(list.body.items.map((t) => t.id)).toContain(created.body.id);
+      await act(otherOfficial, created.body.id, 'acknowledge', { version: 1 });
+      await act(otherOfficial, created.body.id, 'reply', { version: 2, content: '已安排疏通' });
+      const neighbourId = (await call<{ user: { id: number } }>(url, 'GET', '/me', { token: neighbour })).body
+        .user.id;
+      const messages = await sut.app.get(OutboxService).forTicket(created.body.id);
+      expect(messages.filter((m) => m.purpose === 'ticketReply').map((m) => m.userId)).toContain(neighbourId);
+      const off = await call<{ following: boolean }>(url, 'DELETE', `/tickets/${created.body.id}/follow`, {
+        token: neighbour,
+      });
+      expect(off.body.following).toBe(false);
+    });
+
+    it('does not let anyone follow a comment that is not public', async () => {
+      const hidden = await submit(resident, { officialId: officialA, content: text(), publicAllowed: false });
+      const follow = await call<ApiErrorBody>(url, 'POST', `/tickets/${hidden.body.id}/follow`, {
+        token: neighbour,
+      });
+      expect([follow.status, follow.body.code]).toEqual([404, 'TICKET.NOT_FOUND']);
+    });
+  });
+
   describe('Open311 GeoReport v2', () => {
     const SERVICE_FIELDS = [
       'service_code',

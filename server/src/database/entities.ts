@@ -26,6 +26,7 @@ import { WechatMessageLog } from '../modules/wechat/wechat-message-log.entity';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity';
 import { SensitiveWord } from '../modules/tickets/sensitive-word.entity';
 import { TicketEvent } from '../modules/tickets/ticket-event.entity';
+import { TicketFollower } from '../modules/tickets/ticket-follower.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
 
 /** Every entity of the app; the data source and the migrations must agree on this list. */
@@ -56,6 +57,7 @@ export const ENTITIES = [
   CalendarDay,
   Ticket,
   TicketEvent,
+  TicketFollower,
   SensitiveWord,
   OutboxMessage,
 ];

@@ -196,6 +196,12 @@ export interface SimilarTicket {
   similarity: number;
 }
 
+/** POST/DELETE /tickets/:id/follow — following a public ticket someone else sent. */
+export interface TicketFollowState {
+  following: boolean;
+  followers: number;
+}
+
 export interface TicketInbox {
   items: TicketSummary[];
   counts: { open: number; overdue: number; dueToday: number; held: number; extensions: number };

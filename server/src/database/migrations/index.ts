@@ -3,6 +3,7 @@ import { Identity1795310000000 } from './1795310000000-Identity';
 import { Journals1795320000000 } from './1795320000000-Journals';
 import { Calendar1795330000000 } from './1795330000000-Calendar';
 import { Tickets1795340000000 } from './1795340000000-Tickets';
+import { TicketFollowers1795350000000 } from './1795350000000-TicketFollowers';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Journals1795320000000,
   Calendar1795330000000,
   Tickets1795340000000,
+  TicketFollowers1795350000000,
 ];

@@ -97,6 +97,9 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/tickets/mine': { allow: 'signed-in' },
   'GET /api/v1/tickets/inbox': { allow: ['official', 'supervisor', 'admin'], scope: 'unit-subtree' },
   'GET /api/v1/tickets/public': { allow: 'public' },
+  'GET /api/v1/tickets/following': { allow: 'signed-in' },
+  'POST /api/v1/tickets/:id/follow': { allow: 'signed-in' },
+  'DELETE /api/v1/tickets/:id/follow': { allow: 'signed-in' },
   'GET /api/v1/tickets/lookup/:queryCode': { allow: 'public' },
   // The author, the assignee and the supervisors/admins in scope (checked in the service).
   'GET /api/v1/tickets/:id': { allow: 'signed-in' },

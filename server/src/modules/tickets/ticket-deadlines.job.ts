@@ -169,6 +169,7 @@ export class TicketDeadlinesJob {
           ...(ticket.publicAllowed ? {} : { content: '（内容已按保留期限清除）', photoIds: [] }),
         };
         if (!(await this.repository.updateIfVersion(manager, ticket.id, ticket.version, patch))) return false;
+        await this.repository.deleteFollowers(manager, ticket.id);
         await this.repository.insertEvent(
           manager,
           ticket.id,

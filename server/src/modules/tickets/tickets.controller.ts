@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type {
@@ -7,6 +20,7 @@ import type {
   SimilarTicket,
   TicketCreated,
   TicketFigures,
+  TicketFollowState,
   TicketInbox,
   TicketStatusView,
   TicketSummary,
@@ -73,6 +87,11 @@ export class TicketsController {
   @Get('tickets/inbox')
   inbox(@CurrentUser() user: AuthUser, @Query() query: InboxQueryDto): Promise<TicketInbox> {
     return this.tickets.inbox(user, query.filter, query.page);
+  }
+
+  @Get('tickets/following')
+  following(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<PublicTicket>> {
+    return this.tickets.following(user, query.page);
   }
 
   @Get('tickets/public')
@@ -188,6 +207,17 @@ export class TicketsController {
     @Body() body: ModerateDto,
   ): Promise<TicketView> {
     return this.tickets.moderate(user, params.id, body);
+  }
+
+  @Post('tickets/:id/follow')
+  @HttpCode(200)
+  follow(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<TicketFollowState> {
+    return this.tickets.follow(user, params.id);
+  }
+
+  @Delete('tickets/:id/follow')
+  unfollow(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<TicketFollowState> {
+    return this.tickets.unfollow(user, params.id);
   }
 
   @Get('officials/:id/ticket-figures')

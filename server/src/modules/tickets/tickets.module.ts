@@ -11,6 +11,7 @@ import { Open311Service } from './open311.service';
 import { SensitiveWord } from './sensitive-word.entity';
 import { TicketDeadlinesJob } from './ticket-deadlines.job';
 import { TicketEvent } from './ticket-event.entity';
+import { TicketFollower } from './ticket-follower.entity';
 import { TicketTargets } from './ticket-targets';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
@@ -20,7 +21,7 @@ import { TicketsService } from './tickets.service';
 /** 工单: the closed loop from a resident's comment to their rating; Open311 GeoReport v2. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketEvent, SensitiveWord]),
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketFollower, SensitiveWord]),
     CalendarModule,
     NotificationsModule,
     SearchModule,

@@ -21,6 +21,7 @@ import { PlanEntry } from '../journals/plan-entry.entity';
 import { Unit } from '../directory/unit.entity';
 import { SensitiveWord } from './sensitive-word.entity';
 import { TicketEvent } from './ticket-event.entity';
+import { TicketFollower } from './ticket-follower.entity';
 import type { FigureRow } from './ticket-figures';
 import { OPEN_STATES } from './ticket-state';
 import { Ticket } from './ticket.entity';
@@ -469,6 +470,47 @@ export class TicketsRepository {
 
   findOfficial(id: number): Promise<Official | null> {
     return this.dataSource.getRepository(Official).findOneBy({ id });
+  }
+
+  /** Adds a follower once (a second follow is a no-op). */
+  async follow(ticketId: number, userId: number): Promise<void> {
+    try {
+      await this.dataSource.getRepository(TicketFollower).insert({ ticketId, userId });
+    } catch (error) {
+      if (!(await this.dataSource.getRepository(TicketFollower).existsBy({ ticketId, userId }))) throw error;
+    }
+  }
+
+  async unfollow(ticketId: number, userId: number): Promise<void> {
+    await this.dataSource.getRepository(TicketFollower).delete({ ticketId, userId });
+  }
+
+  countFollowers(ticketId: number): Promise<number> {
+    return this.dataSource.getRepository(TicketFollower).countBy({ ticketId });
+  }
+
+  async findFollowerUserIds(ticketId: number): Promise<number[]> {
+    const rows = await this.dataSource
+      .getRepository(TicketFollower)
+      .find({ where: { ticketId }, select: { id: true, userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
+  /** The tickets a user follows, the most recently followed first. */
+  async findFollowed(userId: number, page: number, pageSize: number): Promise<[Ticket[], number]> {
+    const [rows, total] = await this.dataSource.getRepository(TicketFollower).findAndCount({
+      where: { userId },
+      relations: { ticket: RELATIONS },
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return [rows.map((r) => r.ticket), total];
+  }
+
+  /** Retention: who followed a ticket is personal data too. */
+  async deleteFollowers(manager: EntityManager, ticketId: number): Promise<void> {
+    await manager.getRepository(TicketFollower).delete({ ticketId });
   }
 
   findUnit(id: number): Promise<Unit | null> {

@@ -12,6 +12,7 @@ import {
   type TicketExtensionDecision,
   type TicketExtensionRequest,
   type TicketFigures,
+  type TicketFollowState,
   type TicketInbox,
   type TicketModerateRequest,
   type TicketRateRequest,
@@ -41,7 +42,15 @@ import { extendDeadline, ticketDeadlines, workingDeadline } from './ticket-deadl
 import type { TicketEvent } from './ticket-event.entity';
 import { ticketFigures } from './ticket-figures';
 import { nextState, type TicketCommand } from './ticket-state';
-import { authorLabel, eventView, type PostLookup, publicOf, statusOf, summaryOf } from './ticket-view';
+import {
+  authorLabel,
+  eventView,
+  isPublic,
+  type PostLookup,
+  publicOf,
+  statusOf,
+  summaryOf,
+} from './ticket-view';
 import type { Ticket } from './ticket.entity';
 import { type NewEvent, type TicketPatch, TicketsRepository } from './tickets.repository';
 import { TicketTargets } from './ticket-targets';
@@ -370,6 +379,26 @@ export class TicketsService {
     const unit = await this.repository.findUnit(unitId);
     if (!unit) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
     return ticketFigures(await this.repository.findFigureRows({ unitPath: unit.path }), this.clock.now());
+  }
+
+  /** Follow a public ticket on the same matter ("关注它"): its reply and result reach the follower too. */
+  async follow(user: AuthUser, id: number): Promise<TicketFollowState> {
+    const ticket = await this.repository.findById(id);
+    if (!ticket || !isPublic(ticket)) throw new AppException('TICKET.NOT_FOUND');
+    if (ticket.status === 'closed')
+      throw new AppException('TICKET.INVALID_TRANSITION', '该留言已办结，无需关注');
+    if (ticket.authorUserId !== user.userId) await this.repository.follow(id, user.userId);
+    return { following: true, followers: await this.repository.countFollowers(id) };
+  }
+
+  async unfollow(user: AuthUser, id: number): Promise<TicketFollowState> {
+    await this.repository.unfollow(id, user.userId);
+    return { following: false, followers: await this.repository.countFollowers(id) };
+  }
+
+  async following(user: AuthUser, page: number): Promise<Page<PublicTicket>> {
+    const [rows, total] = await this.repository.findFollowed(user.userId, page, PAGE_SIZE);
+    return { items: rows.filter(isPublic).map(publicOf), total, page, pageSize: PAGE_SIZE };
   }
 
   // ── Changes ────────────────────────────────────────────────────────────────────────────────
@@ -781,16 +810,20 @@ export class TicketsService {
     );
   }
 
+  /** The author, and the residents who follow the ticket (while it is public). */
   private async residentMessage(ticket: Ticket, what: string, phrase: string): Promise<OutgoingMessage[]> {
-    return [
-      {
-        userId: ticket.authorUserId,
-        purpose: 'ticketReply',
-        ticketId: ticket.id,
-        page: `${INBOX_PAGE}?id=${ticket.id}`,
-        values: { thing1: what, phrase2: phrase, time3: formatTime(this.clock.now()) },
+    const followers = isPublic(ticket) ? await this.repository.findFollowerUserIds(ticket.id) : [];
+    return [ticket.authorUserId, ...followers.filter((u) => u !== ticket.authorUserId)].map((userId) => ({
+      userId,
+      purpose: 'ticketReply',
+      ticketId: ticket.id,
+      page: `${INBOX_PAGE}?id=${ticket.id}`,
+      values: {
+        thing1: userId === ticket.authorUserId ? what : `您关注的留言：${what}`,
+        phrase2: phrase,
+        time3: formatTime(this.clock.now()),
       },
-    ];
+    }));
   }
 
   private async supervisorMessages(ticket: Ticket, what: string): Promise<OutgoingMessage[]> {
