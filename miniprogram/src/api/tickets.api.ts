@@ -21,6 +21,7 @@ import type {
   TicketExtensionDecision,
   TicketExtensionRequest,
   TicketFigures,
+  TicketFollowState,
   TicketInbox,
   TicketModerateRequest,
   TicketRateRequest,
@@ -85,6 +86,21 @@ export function getSimilarTickets(target: TicketTargetRef, content: string): Pro
     auth: false,
     timeoutMs: SIMILAR_TIMEOUT_MS,
   });
+}
+
+/** POST /tickets/:id/follow — follow a public ticket (关注): its reply and result are sent to you too. */
+export function followTicket(id: number): Promise<TicketFollowState> {
+  return request<TicketFollowState>({ method: 'POST', path: `/tickets/${id}/follow` });
+}
+
+/** DELETE /tickets/:id/follow */
+export function unfollowTicket(id: number): Promise<TicketFollowState> {
+  return request<TicketFollowState>({ method: 'DELETE', path: `/tickets/${id}/follow` });
+}
+
+/** GET /tickets/following?page= — public tickets the signed-in resident follows. */
+export function getFollowedTickets(page = 1): Promise<Page<PublicTicket>> {
+  return request<Page<PublicTicket>>({ path: '/tickets/following', query: { page } });
 }
 
 /** GET /tickets/mine?page= — the signed-in resident's own tickets, newest first. */

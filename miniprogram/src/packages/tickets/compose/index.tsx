@@ -14,6 +14,7 @@ import { getOfficial } from '../../../api/journals.api';
 import { isNetworkError, toApiError } from '../../../api/request';
 import {
   createTicket,
+  followTicket,
   getSimilarTickets,
   newIdempotencyKey,
   type TicketTargetRef,
@@ -127,6 +128,16 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
   };
 
   const similar = useSimilar(target, draft.content);
+  const [followed, setFollowed] = useState<ReadonlySet<number>>(() => new Set());
+  const follow = async (id: number) => {
+    try {
+      await followTicket(id);
+      setFollowed((f) => new Set([...f, id]));
+      void Taro.showToast({ title: '已关注，办理结果会通知您', icon: 'none' });
+    } catch (error) {
+      void Taro.showToast({ title: toApiError(error).message, icon: 'none' });
+    }
+  };
 
   const submit = async () => {
     if (sending || uploading) return;
@@ -252,7 +263,11 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
           <Text className="tk-meta">至少 {TICKET_LIMITS.contentMin} 个字</Text>
         ) : null}
 
-        <SimilarList items={similar} />
+        <SimilarList
+          items={similar}
+          followed={followed}
+          onFollow={session.status === 'signedIn' ? (id) => void follow(id) : undefined}
+        />
 
         <Text className="st-label">照片（可不附，最多 {TICKET_LIMITS.photosMax} 张）</Text>
         <PhotoField

@@ -2,11 +2,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { Page as PageOf, TicketSummary } from '@jinri/shared';
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
 import { getMyTickets } from '../../../api/tickets.api';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
+import { Segmented } from '../../../components/Segmented';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { TicketRow } from '../../../components/TicketRow';
 import { useNow } from '../../../hooks/useNow';
@@ -14,6 +15,7 @@ import { usePaged } from '../../../hooks/usePaged';
 import { onlyIf } from '../../../utils/props';
 import { ticketUrls } from '../../../utils/tickets';
 import { SignedIn } from '../common/SignedIn';
+import { FollowedList } from './FollowedList';
 import '../../staff/common/staff.css';
 import '../common/tickets.css';
 
@@ -22,9 +24,25 @@ export default function MyTicketsPage() {
     <Page name="ticket-mine" title="我的留言">
       <Text className="page__title">我的留言</Text>
       <SignedIn why="登录后可以查看您反映过的问题和办理进度。">
-        {(user) => <MyTickets key={user.id} userId={user.id} />}
+        {(user) => <Tabs key={user.id} userId={user.id} />}
       </SignedIn>
     </Page>
+  );
+}
+
+type Tab = 'mine' | 'following';
+const TABS = [
+  { value: 'mine', label: '我提交的' },
+  { value: 'following', label: '我关注的' },
+] as const;
+
+function Tabs({ userId }: { userId: number }) {
+  const [tab, setTab] = useState<Tab>('mine');
+  return (
+    <>
+      <Segmented options={TABS} value={tab} onChange={setTab} testId="mine-tabs" label="选择列表" />
+      {tab === 'mine' ? <MyTickets userId={userId} /> : <FollowedList userId={userId} />}
+    </>
   );
 }
 
