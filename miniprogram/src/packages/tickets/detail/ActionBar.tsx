@@ -46,9 +46,11 @@ interface ActionBarProps {
   /** An action is being sent (one-tap ones): every button waits. */
   busy: TicketAction | null;
   onAction: (action: TicketAction) => void;
+  /** Labels that depend on the ticket (审核 a held comment, 屏蔽 any other). */
+  labels?: Partial<Record<TicketAction, string>>;
 }
 
-export function ActionBar({ actions, busy, onAction }: ActionBarProps) {
+export function ActionBar({ actions, busy, onAction, labels }: ActionBarProps) {
   const [moreOpen, setMoreOpen] = useState(false);
   const ordered = orderActions(actions);
   if (ordered.length === 0) return null;
@@ -69,7 +71,7 @@ export function ActionBar({ actions, busy, onAction }: ActionBarProps) {
         onAction(action);
       }}
     >
-      {busy === action ? '正在提交…' : (ACTION_LABELS[action] ?? action)}
+      {busy === action ? '正在提交…' : (labels?.[action] ?? ACTION_LABELS[action] ?? action)}
     </Button>
   );
 

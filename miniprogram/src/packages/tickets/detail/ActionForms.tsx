@@ -606,6 +606,7 @@ export function DecideExtensionForm({ ticket, onDone, onStale, onClose }: Action
 // --- 审核 ---------------------------------------------------------------------------------
 
 export function ModerateForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {
+  const held = ticket.moderation === 'held';
   const [note, setNote] = useState('');
   const { busy, error, run } = useSend(onDone, onStale);
 
@@ -627,8 +628,16 @@ export function ModerateForm({ ticket, onDone, onStale, onClose }: ActionFormPro
   };
 
   return (
-    <Sheet title="审核留言" testId="sheet-moderate" onClose={busy ? () => undefined : onClose}>
-      <Text className="st-hint">这条留言被系统暂缓公开。通过后按群众意愿公开；确属不当的可以屏蔽。</Text>
+    <Sheet
+      title={held ? '审核留言' : '屏蔽留言'}
+      testId="sheet-moderate"
+      onClose={busy ? () => undefined : onClose}
+    >
+      <Text className="st-hint">
+        {held
+          ? '这条留言被系统暂缓公开。通过后按群众意愿公开；确属不当的可以屏蔽。'
+          : '这条留言已通过内容检查。确属不当（辱骂、广告、违法信息）的可以屏蔽，屏蔽后不再公开，也不再办理。'}
+      </Text>
       <Text className="st-label">审核意见（可不填）</Text>
       <Textarea
         className="st-textarea"
@@ -651,14 +660,16 @@ export function ModerateForm({ ticket, onDone, onStale, onClose }: ActionFormPro
         >
           屏蔽
         </Button>
-        <Button
-          className={`btn btn-primary ${busy ? 'btn-disabled' : ''}`}
-          disabled={onlyIf(busy)}
-          data-testid="moderate-approve"
-          onClick={() => void decide('approve')}
-        >
-          {busy ? '正在提交…' : '通过审核'}
-        </Button>
+        {held ? (
+          <Button
+            className={`btn btn-primary ${busy ? 'btn-disabled' : ''}`}
+            disabled={onlyIf(busy)}
+            data-testid="moderate-approve"
+            onClick={() => void decide('approve')}
+          >
+            {busy ? '正在提交…' : '通过审核'}
+          </Button>
+        ) : null}
       </View>
     </Sheet>
   );

@@ -196,7 +196,12 @@ function TicketDetail({ id }: { id: number }) {
         </View>
       ) : null}
       <TicketBody ticket={ticket} now={now} />
-      <ActionBar actions={ticket.actions} busy={sending} onAction={onAction} />
+      <ActionBar
+        actions={ticket.actions}
+        busy={sending}
+        onAction={onAction}
+        labels={{ moderate: ticket.moderation === 'held' ? '审核' : '屏蔽' }}
+      />
       {Form ? (
         <Form
           key={`${open}:${ticket.version}`}
