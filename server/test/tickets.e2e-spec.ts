@@ -205,6 +205,19 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
       expect(await data.getRepository(Ticket).countBy({ idempotencyKey: key })).toBe(1);
     });
 
+    it('returns the same ticket for a key retried days later, past the recent-activity window', async () => {
+      const key = randomUUID();
+      const body = { officialId: officialA, content: text() };
+      const first = await submit(resident, body, key);
+      await at(new Date(MONDAY_10AM.getTime() + 2 * 86_400_000));
+      try {
+        const late = await submit(resident, body, key);
+        expect([late.status, late.body.id]).toEqual([200, first.body.id]);
+      } finally {
+        await at(MONDAY_10AM);
+      }
+    });
+
     it('creates one ticket when the same key arrives many times at once', async () => {
       const key = randomUUID();
       const body = { officialId: officialA, content: text() };

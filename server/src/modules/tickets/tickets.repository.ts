@@ -127,29 +127,38 @@ export class TicketsRepository {
   }
 
   /**
-   * The author's recent activity in one indexed query: comments since `recentSince` and whether the
-   * same text was sent since `duplicateSince` (the earlier of the two).
+   * The author's recent activity in one indexed query: comments since `recentSince`, whether the
+   * same text was sent since `duplicateSince` (the earlier of the two), and the ticket already made
+   * with this Idempotency-Key in that window (an older one is caught by the unique index).
    */
   async findAuthorActivity(
     authorUserId: number,
     contentHash: string,
+    idempotencyKey: string,
     recentSince: Date,
     duplicateSince: Date,
-  ): Promise<{ recent: number; duplicate: boolean }> {
-    const row: { recent: string | number | null; same: string | number | null } | undefined =
-      await this.dataSource
-        .getRepository(Ticket)
-        .createQueryBuilder('t')
-        .select('SUM(CASE WHEN t.createdAt >= :recentSince THEN 1 ELSE 0 END)', 'recent')
-        .addSelect('SUM(CASE WHEN t.contentHash = :contentHash THEN 1 ELSE 0 END)', 'same')
-        .where('t.authorUserId = :authorUserId AND t.createdAt >= :duplicateSince', {
-          authorUserId,
-          duplicateSince,
-          recentSince,
-          contentHash,
-        })
-        .getRawOne();
-    return { recent: Number(row?.recent ?? 0), duplicate: Number(row?.same ?? 0) > 0 };
+  ): Promise<{ recent: number; duplicate: boolean; keyedTicketId: number | null }> {
+    const row:
+      | { recent: string | number | null; same: string | number | null; keyed: string | number | null }
+      | undefined = await this.dataSource
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .select('SUM(CASE WHEN t.createdAt >= :recentSince THEN 1 ELSE 0 END)', 'recent')
+      .addSelect('SUM(CASE WHEN t.contentHash = :contentHash THEN 1 ELSE 0 END)', 'same')
+      .addSelect('MAX(CASE WHEN t.idempotencyKey = :idempotencyKey THEN t.id ELSE NULL END)', 'keyed')
+      .where('t.authorUserId = :authorUserId AND t.createdAt >= :duplicateSince', {
+        authorUserId,
+        duplicateSince,
+        recentSince,
+        contentHash,
+        idempotencyKey,
+      })
+      .getRawOne();
+    return {
+      recent: Number(row?.recent ?? 0),
+      duplicate: Number(row?.same ?? 0) > 0,
+      keyedTicketId: row?.keyed === null || row?.keyed === undefined ? null : Number(row.keyed),
+    };
   }
 
   /**

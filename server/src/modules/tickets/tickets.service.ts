@@ -114,16 +114,34 @@ export class TicketsService {
     if (!idempotencyKey || !KEY_PATTERN.test(idempotencyKey))
       throw new AppException('TICKET.IDEMPOTENCY_KEY_REQUIRED');
     const requestHash = sha256(JSON.stringify(canonical(input)));
-    const previous = await this.repository.findByIdempotencyKey(user.userId, idempotencyKey);
-    if (previous) return { created: await this.replay(previous, requestHash), replayed: true };
-
     const targets = [input.planEntryId, input.officialId, input.matterId].filter((v) => v !== undefined);
     if (targets.length !== 1) throw new AppException('TICKET.TARGET_REQUIRED');
     const content = input.content.trim();
     const now = this.clock.now();
     const ipHash = ip ? createHmac('sha256', this.config.auth.jwtSecret).update(ip).digest('hex') : null;
     const contentHash = sha256(content.replace(/\s+/g, ''));
-    await this.checkRates(user.userId, ipHash, contentHash, now);
+    // One query tells a retry (the key is known: the same ticket again) from a new comment, and
+    // checks the author's limits; a retry more than a day later meets the unique index instead.
+    const since = new Date(now.getTime() - TEN_MINUTES);
+    const [author, byIp] = await Promise.all([
+      this.repository.findAuthorActivity(
+        user.userId,
+        contentHash,
+        idempotencyKey,
+        since,
+        new Date(now.getTime() - DAY),
+      ),
+      ipHash
+        ? this.repository.countByIpSince(ipHash, since, this.config.tickets.ratePerIp)
+        : Promise.resolve(0),
+    ]);
+    if (author.keyedTicketId !== null) {
+      const previous = (await this.repository.findById(author.keyedTicketId))!;
+      return { created: await this.replay(previous, requestHash), replayed: true };
+    }
+    if (author.duplicate) throw new AppException('TICKET.DUPLICATE');
+    if (author.recent >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp)
+      throw new AppException('TICKET.RATE_LIMITED');
 
     const route = await this.targets.route(input);
     const photoIds = input.photoIds ?? [];
@@ -233,24 +251,6 @@ export class TicketsService {
       ackDueAt: summary.ackDueAt,
       moderation: ticket.moderation,
     };
-  }
-
-  private async checkRates(
-    userId: number,
-    ipHash: string | null,
-    contentHash: string,
-    now: Date,
-  ): Promise<void> {
-    const since = new Date(now.getTime() - TEN_MINUTES);
-    const [author, byIp] = await Promise.all([
-      this.repository.findAuthorActivity(userId, contentHash, since, new Date(now.getTime() - DAY)),
-      ipHash
-        ? this.repository.countByIpSince(ipHash, since, this.config.tickets.ratePerIp)
-        : Promise.resolve(0),
-    ]);
-    if (author.duplicate) throw new AppException('TICKET.DUPLICATE');
-    if (author.recent >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp)
-      throw new AppException('TICKET.RATE_LIMITED');
   }
 
   private newTicketRecipients(officialId: number | null, unitPath: string): Promise<number[]> {
