@@ -3,18 +3,18 @@
  * server sorts them, with a tab per filter and its count. Each row opens the ticket
  * (packages/tickets/detail), where the actions are.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { InboxFilter, TicketInbox, TicketSummary } from '@jinri/shared';
 import { useCallback, useRef, useState } from 'react';
 
 import { getInbox } from '../../../api/tickets.api';
 import { EmptyState } from '../../../components/EmptyState';
+import { LoadMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import { TicketRow } from '../../../components/TicketRow';
 import { useNow } from '../../../hooks/useNow';
 import { usePaged } from '../../../hooks/usePaged';
-import { onlyIf } from '../../../utils/props';
 import { INBOX_ROLES, ticketUrls } from '../../../utils/tickets';
 import { ErrorCard, LoadingCard, StaffGate } from '../common/ui';
 import '../common/staff.css';
@@ -129,17 +129,14 @@ function Inbox() {
             <TicketRow key={ticket.id} ticket={ticket} now={now} viewer="staff" onOpen={openTicket} />
           ))
         : null}
-      {view.kind === 'ok' && (view.hasMore || view.moreError) ? (
-        <View className="st-actions-row">
-          <Button
-            className={`btn btn-secondary ${view.loadingMore ? 'btn-disabled' : ''}`}
-            disabled={onlyIf(view.loadingMore)}
-            data-testid="inbox-more"
-            onClick={list.loadMore}
-          >
-            {view.loadingMore ? '正在加载…' : view.moreError ? `加载失败，重试` : '加载更多'}
-          </Button>
-        </View>
+      {view.kind === 'ok' ? (
+        <LoadMore
+          hasMore={view.hasMore}
+          loadingMore={view.loadingMore}
+          moreError={view.moreError}
+          onLoadMore={list.loadMore}
+          testId="inbox-more"
+        />
       ) : null}
     </View>
   );

@@ -64,6 +64,46 @@ function useSend(onDone: ActionFormProps['onDone'], onStale: ActionFormProps['on
   return { busy, error, setError, run };
 }
 
+/** A labelled text box with its character count (every reason, note and reply of the sheets). */
+function TextField({
+  label,
+  value,
+  max,
+  placeholder,
+  busy,
+  testId,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  max: number;
+  placeholder?: string;
+  busy: boolean;
+  testId: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <View className="st-label-row">
+        <Text className="st-label">{label}</Text>
+        <Counter value={value} max={max} />
+      </View>
+      <Textarea
+        className="st-textarea"
+        value={value}
+        maxlength={max}
+        fixed
+        autoHeight
+        placeholder={placeholder}
+        placeholderClass="st-placeholder"
+        disabled={onlyIf(busy)}
+        data-testid={testId}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+    </>
+  );
+}
+
 function FormError({ text }: { text: string | null }) {
   if (!text) return null;
   return (
@@ -166,21 +206,14 @@ export function ReplyForm({ ticket, onDone, onStale, onClose }: ActionFormProps)
           </View>
         ))}
       </View>
-      <View className="st-label-row">
-        <Text className="st-label">答复内容</Text>
-        <Counter value={text} max={TICKET_LIMITS.replyMax} />
-      </View>
-      <Textarea
-        className="st-textarea"
+      <TextField
+        label="答复内容"
         value={text}
-        maxlength={TICKET_LIMITS.replyMax}
-        fixed
-        autoHeight
+        max={TICKET_LIMITS.replyMax}
         placeholder="写明已做了什么、还要做什么、何时有结果"
-        placeholderClass="st-placeholder"
-        disabled={onlyIf(busy)}
-        data-testid="reply-content"
-        onInput={(e) => setText(e.detail.value)}
+        busy={busy}
+        testId="reply-content"
+        onChange={(value) => setText(value)}
       />
       <FormError text={error} />
       <SubmitRow busy={busy} label="发送答复" testId="reply-submit" onCancel={onClose} onSubmit={submit} />
@@ -224,21 +257,14 @@ export function ResolveForm({ ticket, onDone, onStale, onClose }: ActionFormProp
   return (
     <Sheet title="办结" testId="sheet-resolve" onClose={busy ? () => undefined : onClose}>
       <Text className="st-hint">办结后群众会收到通知并评价；不满意会退回重新办理。</Text>
-      <View className="st-label-row">
-        <Text className="st-label">办理结果</Text>
-        <Counter value={draft.note} max={TICKET_LIMITS.replyMax} />
-      </View>
-      <Textarea
-        className="st-textarea"
+      <TextField
+        label="办理结果"
         value={draft.note}
-        maxlength={TICKET_LIMITS.replyMax}
-        fixed
-        autoHeight
+        max={TICKET_LIMITS.replyMax}
         placeholder="如：已更换路灯 2 盏，经现场查看恢复照明"
-        placeholderClass="st-placeholder"
-        disabled={onlyIf(busy)}
-        data-testid="resolve-note"
-        onInput={(e) => setDraft((d) => ({ ...d, note: e.detail.value }))}
+        busy={busy}
+        testId="resolve-note"
+        onChange={(value) => setDraft((d) => ({ ...d, note: value }))}
       />
       <Text className="st-label">现场照片（可不附，最多 {TICKET_LIMITS.photosMax} 张）</Text>
       <PhotoField
@@ -410,21 +436,14 @@ export function TransferForm({ ticket, onDone, onStale, onClose }: ActionFormPro
         </View>
         <Text className="st-toggle__label">退回{unit.name}督办，由督办分派</Text>
       </View>
-      <View className="st-label-row">
-        <Text className="st-label">转办原因</Text>
-        <Counter value={reason} max={TICKET_LIMITS.reasonMax} />
-      </View>
-      <Textarea
-        className="st-textarea"
+      <TextField
+        label="转办原因"
         value={reason}
-        maxlength={TICKET_LIMITS.reasonMax}
-        fixed
-        autoHeight
+        max={TICKET_LIMITS.reasonMax}
         placeholder="如：该路段由交通局负责养护"
-        placeholderClass="st-placeholder"
-        disabled={onlyIf(busy)}
-        data-testid="transfer-reason"
-        onInput={(e) => setReason(e.detail.value)}
+        busy={busy}
+        testId="transfer-reason"
+        onChange={(value) => setReason(value)}
       />
       <FormError text={error} />
       <SubmitRow busy={busy} label="确认转办" testId="transfer-submit" onCancel={onClose} onSubmit={submit} />
@@ -457,18 +476,14 @@ export function AssignForm({ ticket, onDone, onStale, onClose }: ActionFormProps
     <Sheet title="指派办理人" testId="sheet-assign" onClose={busy ? () => undefined : onClose}>
       <Text className="st-label">办理的干部</Text>
       <OfficialPicker value={official} onChange={setOfficial} disabled={busy} />
-      <Text className="st-label">说明（可不填）</Text>
-      <Textarea
-        className="st-textarea"
+      <TextField
+        label="说明（可不填）"
         value={note}
-        maxlength={TICKET_LIMITS.reasonMax}
-        fixed
-        autoHeight
+        max={TICKET_LIMITS.reasonMax}
         placeholder="如：请三日内到现场核实"
-        placeholderClass="st-placeholder"
-        disabled={onlyIf(busy)}
-        data-testid="assign-note"
-        onInput={(e) => setNote(e.detail.value)}
+        busy={busy}
+        testId="assign-note"
+        onChange={(value) => setNote(value)}
       />
       <FormError text={error} />
       <SubmitRow busy={busy} label="确认指派" testId="assign-submit" onCancel={onClose} onSubmit={submit} />
@@ -522,21 +537,14 @@ export function ExtensionForm({ ticket, onDone, onStale, onClose }: ActionFormPr
           <Text>＋</Text>
         </View>
       </View>
-      <View className="st-label-row">
-        <Text className="st-label">延期理由</Text>
-        <Counter value={reason} max={TICKET_LIMITS.reasonMax} />
-      </View>
-      <Textarea
-        className="st-textarea"
+      <TextField
+        label="延期理由"
         value={reason}
-        maxlength={TICKET_LIMITS.reasonMax}
-        fixed
-        autoHeight
+        max={TICKET_LIMITS.reasonMax}
         placeholder="如：需等待供电公司排期施工"
-        placeholderClass="st-placeholder"
-        disabled={onlyIf(busy)}
-        data-testid="extension-reason"
-        onInput={(e) => setReason(e.detail.value)}
+        busy={busy}
+        testId="extension-reason"
+        onChange={(value) => setReason(value)}
       />
       <FormError text={error} />
       <SubmitRow
@@ -568,17 +576,13 @@ export function DecideExtensionForm({ ticket, onDone, onStale, onClose }: Action
           申请延长 {ext.days} 个工作日，至 {formatDueDate(ext.newDueAt)}。理由：{ext.reason}
         </Text>
       ) : null}
-      <Text className="st-label">审批意见（可不填）</Text>
-      <Textarea
-        className="st-textarea"
+      <TextField
+        label="审批意见（可不填）"
         value={note}
-        maxlength={TICKET_LIMITS.reasonMax}
-        fixed
-        autoHeight
-        placeholderClass="st-placeholder"
-        disabled={onlyIf(busy)}
-        data-testid="decide-note"
-        onInput={(e) => setNote(e.detail.value)}
+        max={TICKET_LIMITS.reasonMax}
+        busy={busy}
+        testId="decide-note"
+        onChange={(value) => setNote(value)}
       />
       <FormError text={error} />
       <View className="st-actions-row">
@@ -638,17 +642,13 @@ export function ModerateForm({ ticket, onDone, onStale, onClose }: ActionFormPro
           ? '这条留言被系统暂缓公开。通过后按群众意愿公开；确属不当的可以屏蔽。'
           : '这条留言已通过内容检查。确属不当（辱骂、广告、违法信息）的可以屏蔽，屏蔽后不再公开，也不再办理。'}
       </Text>
-      <Text className="st-label">审核意见（可不填）</Text>
-      <Textarea
-        className="st-textarea"
+      <TextField
+        label="审核意见（可不填）"
         value={note}
-        maxlength={TICKET_LIMITS.reasonMax}
-        fixed
-        autoHeight
-        placeholderClass="st-placeholder"
-        disabled={onlyIf(busy)}
-        data-testid="moderate-note"
-        onInput={(e) => setNote(e.detail.value)}
+        max={TICKET_LIMITS.reasonMax}
+        busy={busy}
+        testId="moderate-note"
+        onChange={(value) => setNote(value)}
       />
       <FormError text={error} />
       <View className="st-actions-row">
@@ -733,21 +733,14 @@ export function RateForm({ ticket, onDone, onStale, onClose }: ActionFormProps) 
       </View>
       {satisfied === false ? (
         <>
-          <View className="st-label-row">
-            <Text className="st-label">不满意的原因（必填）</Text>
-            <Counter value={reason} max={TICKET_LIMITS.reasonMax} />
-          </View>
-          <Textarea
-            className="st-textarea"
+          <TextField
+            label="不满意的原因（必填）"
             value={reason}
-            maxlength={TICKET_LIMITS.reasonMax}
-            fixed
-            autoHeight
+            max={TICKET_LIMITS.reasonMax}
             placeholder="如：路灯只修了一盏，另一盏还是不亮"
-            placeholderClass="st-placeholder"
-            disabled={onlyIf(busy)}
-            data-testid="rate-reason"
-            onInput={(e) => setReason(e.detail.value)}
+            busy={busy}
+            testId="rate-reason"
+            onChange={(value) => setReason(value)}
           />
         </>
       ) : null}

@@ -1,5 +1,5 @@
 /** 我关注的: public tickets the resident follows (from "已有人反映过类似问题"), with their answers. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Page as PageOf, PublicTicket } from '@jinri/shared';
 import { useCallback } from 'react';
@@ -7,11 +7,11 @@ import { useCallback } from 'react';
 import { getFollowedTickets, unfollowTicket } from '../../../api/tickets.api';
 import { toApiError } from '../../../api/request';
 import { EmptyState } from '../../../components/EmptyState';
+import { LoadMore } from '../../../components/LoadMore';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { TicketStatusChip } from '../../../components/TicketStatusChip';
 import { usePaged } from '../../../hooks/usePaged';
 import { formatStamp } from '../../../utils/date';
-import { onlyIf } from '../../../utils/props';
 
 export function FollowedList({ userId }: { userId: number }) {
   const fetchPage = useCallback((page: number) => getFollowedTickets(page), []);
@@ -72,18 +72,12 @@ export function FollowedList({ userId }: { userId: number }) {
           {ticket.resolution ? <Text className="tk-meta">办理结果：{ticket.resolution}</Text> : null}
         </View>
       ))}
-      {view.hasMore || view.moreError ? (
-        <View className="tk-more-row">
-          {view.moreError ? <Text className="st-field-error">{view.moreError.message}</Text> : null}
-          <Button
-            className={`btn btn-secondary ${view.loadingMore ? 'btn-disabled' : ''}`}
-            disabled={onlyIf(view.loadingMore)}
-            onClick={list.loadMore}
-          >
-            {view.loadingMore ? '正在加载…' : view.moreError ? '重试' : '加载更多'}
-          </Button>
-        </View>
-      ) : null}
+      <LoadMore
+        hasMore={view.hasMore}
+        loadingMore={view.loadingMore}
+        moreError={view.moreError}
+        onLoadMore={list.loadMore}
+      />
     </View>
   );
 }

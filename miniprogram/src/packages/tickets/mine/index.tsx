@@ -6,13 +6,13 @@ import { useCallback, useRef, useState } from 'react';
 
 import { getMyTickets } from '../../../api/tickets.api';
 import { EmptyState } from '../../../components/EmptyState';
+import { LoadMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import { Segmented } from '../../../components/Segmented';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { TicketRow } from '../../../components/TicketRow';
 import { useNow } from '../../../hooks/useNow';
 import { usePaged } from '../../../hooks/usePaged';
-import { onlyIf } from '../../../utils/props';
 import { ticketUrls } from '../../../utils/tickets';
 import { SignedIn } from '../common/SignedIn';
 import { FollowedList } from './FollowedList';
@@ -108,18 +108,14 @@ function MyTickets({ userId }: { userId: number }) {
             <TicketRow key={ticket.id} ticket={ticket} now={now} viewer="resident" onOpen={openTicket} />
           ))
         : null}
-      {view.kind === 'ok' && (view.hasMore || view.moreError) ? (
-        <View className="tk-more-row">
-          {view.moreError ? <Text className="st-field-error">{view.moreError.message}</Text> : null}
-          <Button
-            className={`btn btn-secondary ${view.loadingMore ? 'btn-disabled' : ''}`}
-            disabled={onlyIf(view.loadingMore)}
-            data-testid="mine-more"
-            onClick={list.loadMore}
-          >
-            {view.loadingMore ? '正在加载…' : view.moreError ? '重试' : '加载更多'}
-          </Button>
-        </View>
+      {view.kind === 'ok' ? (
+        <LoadMore
+          hasMore={view.hasMore}
+          loadingMore={view.loadingMore}
+          moreError={view.moreError}
+          onLoadMore={list.loadMore}
+          testId="mine-more"
+        />
       ) : null}
     </View>
   );
