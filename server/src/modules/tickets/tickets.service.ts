@@ -455,45 +455,35 @@ export class TicketsService {
 
   async transfer(user: AuthUser, id: number, input: TicketTransferRequest): Promise<TicketView> {
     const reason = requireReason(input.reason);
-    const destination = await this.targets.destination(input.officialId, input.unitId);
-    const now = this.clock.now();
-    const calendar = await this.calendars.calendar();
+    const handOver = await this.handOver(input.officialId, input.unitId);
     return this.change(
       user,
       id,
       input.version,
       (r) => r.assignee || r.desk,
       (ticket) => {
-        if (destination.officialId !== null && destination.officialId === ticket.assigneeOfficialId)
+        if (
+          handOver.destination.officialId !== null &&
+          handOver.destination.officialId === ticket.assigneeOfficialId
+        )
           throw new AppException('TICKET.ASSIGNEE_INVALID', '不能转办给当前承办人');
         return {
           command: 'transfer',
           eventType: 'transferred',
-          note: `转给${destination.label}：${reason}`,
+          note: `转给${handOver.destination.label}：${reason}`,
+          // A pending extension was asked by the previous assignee: it lapses.
           patch: {
-            assigneeOfficialId: destination.officialId,
-            assigneeUnitId: destination.unit.id,
-            ackDueAt: workingDeadline(calendar, now, 1),
+            ...handOver.patch,
             extensionStatus: ticket.extensionStatus === 'pending' ? null : ticket.extensionStatus,
           },
-          messages: async () =>
-            this.newTicketMessages(
-              ticket.id,
-              destination.officialId,
-              destination.unit.path,
-              ticket.content,
-              ticket.queryCode,
-              now,
-            ),
+          messages: async () => handOver.messages(ticket),
         };
       },
     );
   }
 
   async assign(user: AuthUser, id: number, input: TicketAssignRequest): Promise<TicketView> {
-    const destination = await this.targets.destination(input.officialId, undefined);
-    const now = this.clock.now();
-    const calendar = await this.calendars.calendar();
+    const handOver = await this.handOver(input.officialId, undefined);
     return this.change(
       user,
       id,
@@ -502,23 +492,38 @@ export class TicketsService {
       (ticket) => ({
         command: 'assign',
         eventType: 'assigned',
-        note: `分派给${destination.label}${input.note ? `：${input.note.trim()}` : ''}`,
-        patch: {
-          assigneeOfficialId: destination.officialId,
-          assigneeUnitId: destination.unit.id,
-          ackDueAt: workingDeadline(calendar, now, 1),
-        },
-        messages: async () =>
-          this.newTicketMessages(
-            ticket.id,
-            destination.officialId,
-            destination.unit.path,
-            ticket.content,
-            ticket.queryCode,
-            now,
-          ),
+        note: `分派给${handOver.destination.label}${input.note ? `：${input.note.trim()}` : ''}`,
+        patch: handOver.patch,
+        messages: async () => handOver.messages(ticket),
       }),
     );
+  }
+
+  /**
+   * A new assignee (transfer or assignment): the ticket moves to them with a fresh acknowledgement
+   * deadline (the resolution deadline keeps running), and they are told.
+   */
+  private async handOver(officialId: number | undefined, unitId: number | undefined) {
+    const destination = await this.targets.destination(officialId, unitId);
+    const now = this.clock.now();
+    const calendar = await this.calendars.calendar();
+    return {
+      destination,
+      patch: {
+        assigneeOfficialId: destination.officialId,
+        assigneeUnitId: destination.unit.id,
+        ackDueAt: workingDeadline(calendar, now, 1),
+      } satisfies TicketPatch,
+      messages: (ticket: Ticket) =>
+        this.newTicketMessages(
+          ticket.id,
+          destination.officialId,
+          destination.unit.path,
+          ticket.content,
+          ticket.queryCode,
+          now,
+        ),
+    };
   }
 
   async requestExtension(user: AuthUser, id: number, input: TicketExtensionRequest): Promise<TicketView> {
