@@ -178,6 +178,7 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       },
       'GET /api/v1/tickets/similar': { path: `/tickets/similar?officialId=${officialA}&content=路灯` },
       'GET /api/v1/tickets/mine': { path: '/tickets/mine' },
+      'GET /api/v1/notifications/templates': { path: '/notifications/templates' },
       'GET /api/v1/tickets/following': { path: '/tickets/following' },
       'POST /api/v1/tickets/:id/follow': { path: '/tickets/999999/follow' },
       'DELETE /api/v1/tickets/:id/follow': { path: '/tickets/999999/follow' },

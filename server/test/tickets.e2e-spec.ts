@@ -672,6 +672,24 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
     });
   });
 
+  describe('subscribe messages', () => {
+    it('tells the mini-program which templates to ask residents and staff to accept', async () => {
+      const templates = await call<{ resident: string[]; staff: string[] }>(
+        url,
+        'GET',
+        '/notifications/templates',
+      );
+      expect(templates.body).toEqual({
+        resident: [sut.config.wechat.templates.ticketReply!.id],
+        staff: [
+          sut.config.wechat.templates.ticketNew!.id,
+          sut.config.wechat.templates.ticketDue!.id,
+          sut.config.wechat.templates.planReminder!.id,
+        ],
+      });
+    });
+  });
+
   describe('following a similar ticket', () => {
     it('lets a neighbour follow a public ticket and tells them of its reply', async () => {
       const created = await submit(await newResident(), {

@@ -196,6 +196,16 @@ export interface SimilarTicket {
   similarity: number;
 }
 
+/**
+ * GET /notifications/templates — the subscribe-message template ids the mini-program asks the user
+ * to accept (wx.requestSubscribeMessage, at most 3 per tap): a resident when sending a comment,
+ * staff from the 工单 inbox.
+ */
+export interface SubscribeTemplates {
+  resident: string[];
+  staff: string[];
+}
+
 /** POST/DELETE /tickets/:id/follow — following a public ticket someone else sent. */
 export interface TicketFollowState {
   following: boolean;

@@ -97,6 +97,7 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/tickets/mine': { allow: 'signed-in' },
   'GET /api/v1/tickets/inbox': { allow: ['official', 'supervisor', 'admin'], scope: 'unit-subtree' },
   'GET /api/v1/tickets/public': { allow: 'public' },
+  'GET /api/v1/notifications/templates': { allow: 'public' },
   'GET /api/v1/tickets/following': { allow: 'signed-in' },
   'POST /api/v1/tickets/:id/follow': { allow: 'signed-in' },
   'DELETE /api/v1/tickets/:id/follow': { allow: 'signed-in' },

@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { InboxFilter, TicketInbox, TicketSummary } from '@jinri/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { getInbox } from '../../../api/tickets.api';
 import { EmptyState } from '../../../components/EmptyState';
@@ -15,6 +15,7 @@ import { Page } from '../../../components/Page';
 import { TicketRow } from '../../../components/TicketRow';
 import { useNow } from '../../../hooks/useNow';
 import { usePaged } from '../../../hooks/usePaged';
+import { askSubscribe, canAskSubscribe, prefetchSubscribeTemplates } from '../../../utils/subscribe';
 import { INBOX_ROLES, ticketUrls } from '../../../utils/tickets';
 import { ErrorCard, LoadingCard, StaffGate } from '../common/ui';
 import '../common/staff.css';
@@ -54,6 +55,17 @@ function Inbox() {
   const shownCounts = view.kind === 'ok' ? view.last.counts : counts;
   // Keep the last counts for the tabs while another tab loads.
   if (view.kind === 'ok' && view.last.counts !== counts) setCounts(view.last.counts);
+
+  useEffect(prefetchSubscribeTemplates, []);
+  /** 微信提醒: one tap asks WeChat to deliver new, reopened and overdue tickets (and the 17:00 reminder). */
+  const subscribe = () => {
+    void askSubscribe('staff').then((accepted) =>
+      Taro.showToast({
+        title: accepted.length > 0 ? '已开启微信提醒' : '未开启提醒，可在右上角设置中打开',
+        icon: 'none',
+      }),
+    );
+  };
 
   // Back from a ticket (acted on): the lists and counts moved. (The first show is the mount itself.)
   const shown = useRef(false);
@@ -102,6 +114,11 @@ function Inbox() {
             ? `今天到期 ${shownCounts.dueToday} 件。`
             : ''}
         </Text>
+        {canAskSubscribe() ? (
+          <View className="st-link-btn" role="button" data-testid="inbox-subscribe" onClick={subscribe}>
+            <Text>微信提醒</Text>
+          </View>
+        ) : null}
         <View
           className="st-link-btn"
           role="button"

@@ -27,6 +27,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { setMyVillage, useMyVillage, type PlaceRef } from '../../../hooks/useMyVillage';
 import { useSession } from '../../../hooks/useSession';
 import { onlyIf } from '../../../utils/props';
+import { askSubscribe, prefetchSubscribeTemplates } from '../../../utils/subscribe';
 import { pageParam, ticketUrls } from '../../../utils/tickets';
 import {
   composeProblem,
@@ -128,6 +129,7 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
   };
 
   const similar = useSimilar(target, draft.content);
+  useEffect(prefetchSubscribeTemplates, []);
   const [followed, setFollowed] = useState<ReadonlySet<number>>(() => new Set());
   const follow = async (id: number) => {
     try {
@@ -151,6 +153,8 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
       setProblem({ kind: 'login', message: '请先登录再提交，写好的内容已保存在手机上。' });
       return;
     }
+    // Still inside the tap: WeChat's "allow notices" dialog, so the reply can reach the resident.
+    void askSubscribe('resident');
     setSending(true);
     setProblem(null);
     try {
