@@ -556,6 +556,8 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
       expect((await outbox.dispatch()).sent).toBe(1);
       expect(stub.state.sent.length).toBe(sentBefore + 1);
       expect(stub.state.sent.at(-1)!.data.phrase2!.value).toBe('已答复');
+      // A page inside the mini-program, without a leading slash (as WeChat's examples write it).
+      expect(stub.state.sent.at(-1)!.page).toBe(`packages/tickets/detail/index?id=${id}`);
       expect((await data.getRepository(OutboxMessage).findOneByOrFail({ id: waiting.id })).status).toBe(
         'sent',
       );

@@ -17,7 +17,7 @@ const DAY = 24 * 3_600_000;
 /** Officials with at least this many open tickets get the morning digest. */
 export const DIGEST_MIN_OPEN = 3;
 export const DIGEST_TIME = '08:30';
-const PAGE = '/packages/tickets/detail/index';
+const PAGE = 'packages/tickets/detail/index';
 
 export interface DeadlineRunResult {
   reminded: number;
@@ -195,7 +195,7 @@ export class TicketDeadlinesJob {
           outgoing.push({
             userId,
             purpose: 'ticketDigest',
-            page: '/packages/staff/inbox/index',
+            page: 'packages/staff/inbox/index',
             values: { thing1: '您有待办的群众留言', number2: String(row.open), number3: String(row.overdue) },
           });
       }

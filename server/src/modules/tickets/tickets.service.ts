@@ -62,7 +62,7 @@ const PAGE_SIZE = 20;
 /** Near-duplicate text (Dice over bigrams) for "已有人反映过类似问题". */
 const SIMILAR_THRESHOLD = 0.5;
 const STAFF_DESK = ['supervisor', 'admin'] as const;
-const INBOX_PAGE = '/packages/tickets/detail/index';
+const INBOX_PAGE = 'packages/tickets/detail/index';
 
 export const KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
