@@ -120,6 +120,14 @@ describe.each(testDatabases())('the demo county seed on %s', (_name, makeDatabas
          SELECT e.to_status FROM ticket_events e WHERE e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1)`,
     );
     expect(Number(mismatched[0]!.n)).toBe(0);
+    // The first demo persona (a town head) has work in the inbox.
+    const head: Array<{ n: number | string }> = await dataSource.query(
+      `SELECT COUNT(*) AS n FROM tickets t WHERE t.assignee_official_id = (
+         SELECT m.official_id FROM memberships m JOIN posts p ON p.id = m.post_id JOIN units u ON u.id = p.unit_id
+         WHERE m.end_date IS NULL AND p.title IN ('党工委书记', '党委书记')
+         ORDER BY u.sort_order, p.rank, m.official_id LIMIT 1)`,
+    );
+    expect(Number(head[0]!.n)).toBeGreaterThanOrEqual(3);
     expect(await seedDemoTickets(dataSource, now)).toEqual({ tickets: 0 });
   });
 

@@ -9,6 +9,7 @@ import { ticketDeadlines } from '../../modules/tickets/ticket-deadlines';
 import { TicketEvent } from '../../modules/tickets/ticket-event.entity';
 import { Ticket } from '../../modules/tickets/ticket.entity';
 import { pick, random } from './demo-journals';
+import { DEMO_OFFICIAL_TITLES } from './demo-personas';
 
 const COMMENTS = [
   '村口的路灯坏了一个多星期，晚上孩子放学看不清路，请尽快修理。',
@@ -72,6 +73,22 @@ const SCENARIOS: Step[][] = [
   ],
 ];
 
+/** The officials the demo login offers as personas (the same query as the login's list). */
+async function personaOfficials(dataSource: DataSource): Promise<Set<number>> {
+  const ids = new Set<number>();
+  for (const titles of DEMO_OFFICIAL_TITLES) {
+    const rows: Array<{ official_id: number | string }> = await dataSource.query(
+      `SELECT m.official_id AS official_id FROM memberships m JOIN posts p ON p.id = m.post_id
+       JOIN units u ON u.id = p.unit_id
+       WHERE m.end_date IS NULL AND p.title IN (${titles.map(() => '?').join(', ')})
+       ORDER BY u.sort_order, p.rank, m.official_id LIMIT 1`,
+      titles,
+    );
+    if (rows[0]) ids.add(Number(rows[0].official_id));
+  }
+  return ids;
+}
+
 /**
  * Demo tickets on published plan entries of the last days, in every state, so the inbox, the
  * public comments and the figures have something to show. Once: skipped when any ticket exists.
@@ -96,9 +113,11 @@ export async function seedDemoTickets(dataSource: DataSource, now: Date): Promis
     byOfficial.set(Number(e.official_id), list);
   }
   const rnd = random(20261116);
+  const personas = await personaOfficials(dataSource);
   const chosen: Array<Record<string, unknown>> = [];
-  for (const [index, list] of [...byOfficial.values()].entries()) {
-    const count = index < 3 ? 6 : index % 5 === 0 ? 2 : 0;
+  for (const [index, [officialId, list]] of [...byOfficial.entries()].entries()) {
+    // The demo personas get a full inbox; a fifth of the others a couple each.
+    const count = personas.has(officialId) ? 6 : index % 5 === 0 ? 2 : 0;
     for (let i = 0; i < count && i < list.length; i += 1) chosen.push(list[Math.floor(rnd() * list.length)]!);
   }
   const users = dataSource.getRepository(User);

@@ -10,13 +10,7 @@ import { WechatClient } from '../wechat/wechat.client';
 import { AuthRepository, type GrantRow } from './auth.repository';
 import { type AuthUser, type StaffRole, toAuthUser } from './auth-user';
 import { TokenService } from './token.service';
-
-/** One demo official persona per row: a town head, a civil-affairs assistant, a village secretary. */
-const DEMO_OFFICIAL_TITLES = [
-  ['党工委书记', '党委书记'],
-  ['民政助理'],
-  ['党支部书记、村委会主任', '党支部书记'],
-];
+import { DEMO_OFFICIAL_TITLES } from '../../database/seed/demo-personas';
 
 /** Seconds a client should wait before retrying after WeChat was busy or unreachable. */
 const RETRY_AFTER = { busy: 3, rateLimited: 60, unreachable: 5 };

@@ -148,6 +148,7 @@ export class DirectoryRepository {
       .andWhere('p.title IN (:...titles)', { titles })
       .orderBy('u.sortOrder', 'ASC')
       .addOrderBy('p.rank', 'ASC')
+      .addOrderBy('o.id', 'ASC')
       .limit(limit)
       .getRawMany();
     return rows.map((r) => ({
