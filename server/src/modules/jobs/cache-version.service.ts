@@ -22,6 +22,26 @@ export class CacheVersionService {
     this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
   }
 
+  /**
+   * For an in-memory cache that must notice changes made on other instances: `read` re-reads the
+   * counters every `intervalMs` (so another instance's change shows within that time), and
+   * `invalidate` runs at once when this instance bumps one of `names` (a name ending in ":" is a
+   * prefix) or when a read fails. Returns the function that stops the polling.
+   */
+  watch(
+    names: string[],
+    read: () => Promise<unknown>,
+    invalidate: () => void,
+    intervalMs = 1000,
+  ): () => void {
+    for (const name of names) this.onBump(name, invalidate);
+    const timer = setInterval(() => {
+      read().catch(invalidate);
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   async current(name: string): Promise<number> {
     const row = await this.dataSource.getRepository(CacheVersion).findOneBy({ name });
     return row?.version ?? 0;

@@ -35,7 +35,7 @@ export class TodayService implements OnModuleInit, OnModuleDestroy {
   private knownVersion = -1;
   /** Pages served by peek() (the HTTP fast path), for tests and metrics. */
   fastHits = 0;
-  private poller: NodeJS.Timeout | null = null;
+  private stopWatching: (() => void) | null = null;
 
   constructor(
     private readonly repository: JournalsRepository,
@@ -45,24 +45,20 @@ export class TodayService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.versions.onBump(JOURNALS_CACHE, () => {
-      this.knownVersion = -1;
-    });
-    this.poller = setInterval(() => {
-      this.versions.current(JOURNALS_CACHE).then(
-        (version) => {
-          this.knownVersion = version;
-        },
-        () => {
-          this.knownVersion = -1;
-        },
-      );
-    }, VERSION_POLL_MS);
-    this.poller.unref();
+    this.stopWatching = this.versions.watch(
+      [JOURNALS_CACHE],
+      async () => {
+        this.knownVersion = await this.versions.current(JOURNALS_CACHE);
+      },
+      () => {
+        this.knownVersion = -1;
+      },
+      VERSION_POLL_MS,
+    );
   }
 
   onModuleDestroy(): void {
-    if (this.poller) clearInterval(this.poller);
+    this.stopWatching?.();
   }
 
   /** A cached page that is still current, without touching the database; null to take the full path. */

@@ -52,7 +52,7 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
   private knownVersion = -1;
   /** Per-county counters as last read ("dir:<unit id>" → version); a change rebuilds that county only. */
   private knownCounties = new Map<string, number>();
-  private poller: NodeJS.Timeout | null = null;
+  private stopWatching: (() => void) | null = null;
   /** Whole and per-county rebuilds so far (for tests and logs). */
   fullBuilds = 0;
   countyBuilds = 0;
@@ -65,20 +65,18 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.versions.onBump(DIRECTORY_CACHE, () => {
-      this.knownVersion = -1;
-    });
-    this.versions.onBump(COUNTY_PREFIX, () => {
-      this.knownVersion = -1;
-    });
-    this.poller = setInterval(() => {
-      this.readVersions().catch(() => undefined);
-    }, POLL_MS);
-    this.poller.unref();
+    this.stopWatching = this.versions.watch(
+      [DIRECTORY_CACHE, COUNTY_PREFIX],
+      () => this.readVersions(),
+      () => {
+        this.knownVersion = -1;
+      },
+      POLL_MS,
+    );
   }
 
   onModuleDestroy(): void {
-    if (this.poller) clearInterval(this.poller);
+    this.stopWatching?.();
   }
 
   private async readVersions(): Promise<void> {
