@@ -23,7 +23,14 @@ export interface UnitMember {
   title: string;
   unitId: number;
   unitName: string;
+  unitPath: string;
   phoneMasked: string | null;
+}
+
+/** Each official once, with their first post (the rows come by unit order, then rank). */
+export function firstPostOfEach<T extends { officialId: number }>(members: readonly T[]): T[] {
+  const seen = new Set<number>();
+  return members.filter((m) => !seen.has(m.officialId) && seen.add(m.officialId));
 }
 
 /** Named queries of the directory (units, officials, posts, memberships). */
@@ -114,6 +121,7 @@ export class DirectoryRepository {
         'p.title AS title',
         'u.id AS "unitId"',
         'u.name AS "unitName"',
+        'u.path AS "unitPath"',
       ])
       .where('m.endDate IS NULL')
       .andWhere(inSubtrees('u', [path]))
@@ -128,6 +136,7 @@ export class DirectoryRepository {
       title: String(r.title),
       unitId: Number(r.unitId),
       unitName: String(r.unitName),
+      unitPath: String(r.unitPath),
       phoneMasked: (r.phoneMasked as string | null) ?? null,
     }));
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, type EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { inSubtrees } from '../../database/subtree';
+import { DirectoryRepository, firstPostOfEach, type UnitMember } from '../directory/directory.repository';
 import { Membership } from '../directory/membership.entity';
 import { Unit } from '../directory/unit.entity';
 import { DayPlan } from './day-plan.entity';
@@ -11,19 +12,18 @@ import { PlanEntry } from './plan-entry.entity';
 import { PlanRevision } from './plan-revision.entity';
 import { WeeklyReport } from './weekly-report.entity';
 
-export interface SubtreeOfficial {
-  officialId: number;
-  name: string;
-  title: string;
-  unitId: number;
-  unitName: string;
-  unitPath: string;
-}
+export type SubtreeOfficial = Pick<
+  UnitMember,
+  'officialId' | 'name' | 'title' | 'unitId' | 'unitName' | 'unitPath'
+>;
 
 /** Named queries of day plans, entries, revisions, updates, leave and weekly reports. */
 @Injectable()
 export class JournalsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: DirectoryRepository,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -35,45 +35,10 @@ export class JournalsRepository {
 
   /**
    * Each official holding a current post in the subtree, once, with their first post (by unit
-   * order, then rank): the rows of a "today" page.
+   * order, then rank): the rows of a "today" page. The directory's member query, deduplicated.
    */
   async findOfficialsInSubtree(path: string): Promise<SubtreeOfficial[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .innerJoin('m.post', 'p')
-      .innerJoin('p.unit', 'u')
-      .innerJoin('m.official', 'o')
-      .select([
-        'o.id AS "officialId"',
-        'o.name AS name',
-        'p.title AS title',
-        'u.id AS "unitId"',
-        'u.name AS "unitName"',
-        'u.path AS "unitPath"',
-      ])
-      .where('m.endDate IS NULL')
-      .andWhere(inSubtrees('u', [path]))
-      .orderBy('u.sortOrder', 'ASC')
-      .addOrderBy('p.rank', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .getRawMany();
-    const seen = new Set<number>();
-    const result: SubtreeOfficial[] = [];
-    for (const r of rows) {
-      const officialId = Number(r.officialId);
-      if (seen.has(officialId)) continue;
-      seen.add(officialId);
-      result.push({
-        officialId,
-        name: String(r.name),
-        title: String(r.title),
-        unitId: Number(r.unitId),
-        unitName: String(r.unitName),
-        unitPath: String(r.unitPath),
-      });
-    }
-    return result;
+    return firstPostOfEach(await this.directory.findMembersInSubtree(path));
   }
 
   findPlan(
