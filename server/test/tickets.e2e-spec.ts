@@ -646,6 +646,20 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
       expect(inbox.body.counts.open).toBe(inbox.body.total);
     });
 
+    it('counts what is due before midnight, and no longer once it is overdue', async () => {
+      const created = await submit(await newResident(), { officialId: officialB, content: text() });
+      const ackDue = new Date(created.body.ackDueAt);
+      const counts = async () =>
+        (await call<TicketInbox>(url, 'GET', '/tickets/inbox', { token: otherOfficial })).body.counts;
+      await at(new Date(ackDue.getTime() - 2 * 3_600_000)); // 22:00 on the day it is due
+      const before = await counts();
+      expect(before.dueToday).toBe(1); // officialB's other tickets are long overdue by now
+      await at(new Date(ackDue.getTime() + 60_000));
+      const after = await counts();
+      expect(after.dueToday).toBe(0);
+      expect(after.overdue).toBe(before.overdue + 1);
+    });
+
     it('shows public tickets with the author masked and no contact data', async () => {
       const list = await call<Page<PublicTicket>>(url, 'GET', `/tickets/public?officialId=${officialA}`);
       expect(list.body.items.length).toBeGreaterThan(0);

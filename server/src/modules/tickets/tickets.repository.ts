@@ -267,6 +267,14 @@ export class TicketsRepository {
     return this.inboxQuery(scope, filter, now).getCount();
   }
 
+  /** Open tickets in the inbox whose next deadline (acknowledge, else resolve) falls before `until`. */
+  countInboxDueBefore(scope: InboxScope, now: Date, until: Date): Promise<number> {
+    return this.inboxQuery(scope, 'open', now)
+      .andWhere('CASE WHEN t.acknowledgedAt IS NULL THEN t.ackDueAt ELSE t.dueAt END > :now', { now })
+      .andWhere('CASE WHEN t.acknowledgedAt IS NULL THEN t.ackDueAt ELSE t.dueAt END <= :until', { until })
+      .getCount();
+  }
+
   private inboxQuery(scope: InboxScope, filter: InboxFilter, now: Date): SelectQueryBuilder<Ticket> {
     const query = this.dataSource
       .getRepository(Ticket)

@@ -38,7 +38,8 @@ import { UploadsRepository } from '../uploads/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { photoUrls } from '../journals/plan-view';
 import { ModerationService } from './moderation.service';
-import { extendDeadline, ticketDeadlines, workingDeadline } from './ticket-deadlines';
+import { endOfLocalDay, extendDeadline, ticketDeadlines, workingDeadline } from './ticket-deadlines';
+import { localDate } from '../../common/time/local-time';
 import type { TicketEvent } from './ticket-event.entity';
 import { ticketFigures } from './ticket-figures';
 import { nextState, type TicketCommand } from './ticket-state';
@@ -319,14 +320,14 @@ export class TicketsService {
       ],
     };
     const now = this.clock.now();
-    const [[rows, total], open, overdue, held, extensions] = await Promise.all([
+    const [[rows, total], open, overdue, held, extensions, dueToday] = await Promise.all([
       this.repository.findInbox(scope, filter, now, page, PAGE_SIZE),
       this.repository.countInbox(scope, 'open', now),
       this.repository.countInbox(scope, 'overdue', now),
       this.repository.countInbox(scope, 'held', now),
       this.repository.countInbox(scope, 'extensions', now),
+      this.repository.countInboxDueBefore(scope, now, endOfLocalDay(localDate(now))),
     ]);
-    const endOfToday = new Date(now.getTime() + DAY);
     const posts = await this.posts(rows);
     const items = rows.map((t) => summaryOf(t, posts, now));
     return {
@@ -336,7 +337,7 @@ export class TicketsService {
         overdue,
         held,
         extensions,
-        dueToday: items.filter((t) => !t.overdue && new Date(t.dueAt) <= endOfToday).length,
+        dueToday,
       },
       total,
       page,
