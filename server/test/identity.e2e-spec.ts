@@ -258,6 +258,34 @@ describe.each(testDatabases())('identity and WeChat on %s', (_name, makeDatabase
       expect(JSON.stringify(list.body)).not.toContain(invite.code);
     });
 
+    it('make a user who types 10 wrong codes wait 10 minutes, even for the right one', async () => {
+      const guesser = (await login('code:o6_guesser')).body;
+      const redeem = (code: string) =>
+        call<ErrorResponse>(url, 'POST', '/me/invites/redeem', {
+          token: guesser.accessToken,
+          body: { code },
+        });
+      for (let i = 0; i < 10; i += 1)
+        expect((await redeem(`AAAA-BBBB-CC${String(i).padStart(2, '0')}`)).body.code).toBe(
+          'INVITE.NOT_FOUND',
+        );
+      const right = (await createInvite({ role: 'clerk', unitId })).body;
+      const blocked = await redeem(right.code);
+      expect([blocked.status, blocked.body.code]).toEqual([429, 'COMMON.RATE_LIMITED']);
+      expect(blocked.headers.get('retry-after')).toBe('600');
+      clock.advance(10 * 60_000 + 1_000);
+      try {
+        const later = await login('code:o6_guesser:2');
+        const ok = await call(url, 'POST', '/me/invites/redeem', {
+          token: later.body.accessToken,
+          body: { code: right.code },
+        });
+        expect(ok.status).toBe(200);
+      } finally {
+        clock.advance(-(10 * 60_000 + 1_000));
+      }
+    });
+
     it('refuse a wrong, an expired and a revoked code with their own codes', async () => {
       const resident = (await login('code:o6_late')).body;
       const redeem = (code: string) =>

@@ -9,6 +9,7 @@ import type {
 } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
+import { AttemptLimiter } from '../../common/rate/attempt-limiter';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { AuthRepository } from './auth.repository';
 import { AuthService, grantView } from './auth.service';
@@ -21,6 +22,9 @@ export const DEFAULT_INVITE_HOURS = 72;
 /** Invite codes (issue, list, revoke, redeem) and the role grants they create. */
 @Injectable()
 export class InviteService {
+  /** 10 wrong codes in 10 minutes and the user waits (the clock is read when asked, so tests control it). */
+  private readonly wrongCodes = new AttemptLimiter(10, 10 * 60_000, () => this.clock.now().getTime());
+
   constructor(
     private readonly invites: InviteRepository,
     private readonly grants: AuthRepository,
@@ -76,9 +80,17 @@ export class InviteService {
 
   /** Redeems a code for the caller: one transaction marks it used and creates the grant. */
   async redeem(user: AuthUser, typed: string): Promise<MeResponse> {
+    const key = String(user.userId);
+    if (this.wrongCodes.blocked(key))
+      throw new AppException('COMMON.RATE_LIMITED', '邀请码输错次数太多，请 10 分钟后再试', undefined, {
+        'Retry-After': '600',
+      });
     const canonical = normalizeInviteCode(typed);
     const invite = canonical ? await this.invites.findByCodeHash(hashInviteCode(canonical)) : null;
-    if (!invite) throw new AppException('INVITE.NOT_FOUND');
+    if (!invite) {
+      this.wrongCodes.fail(key);
+      throw new AppException('INVITE.NOT_FOUND');
+    }
     const now = this.clock.now();
     if (invite.revokedAt) throw new AppException('INVITE.REVOKED');
     if (invite.redeemedAt) throw new AppException('INVITE.ALREADY_USED');
