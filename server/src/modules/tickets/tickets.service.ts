@@ -39,7 +39,7 @@ import { UploadsService } from '../uploads/uploads.service';
 import { photoUrls } from '../journals/plan-view';
 import { ModerationService } from './moderation.service';
 import { endOfLocalDay, extendDeadline, ticketDeadlines, workingDeadline } from './ticket-deadlines';
-import { localDate } from '../../common/time/local-time';
+import { chineseDate, localDate } from '../../common/time/local-time';
 import type { TicketEvent } from './ticket-event.entity';
 import { ticketFigures } from './ticket-figures';
 import { nextState, type TicketCommand } from './ticket-state';
@@ -564,7 +564,8 @@ export class TicketsService {
         const dueAt = extendDeadline(calendar, ticket.dueAt, ticket.extensionDays ?? 0);
         return {
           eventType: input.approve ? 'extension_approved' : 'extension_rejected',
-          note: input.note?.trim() || (input.approve ? `办理期限延至 ${formatTime(dueAt)}` : null),
+          note:
+            input.note?.trim() || (input.approve ? `办理期限延至 ${chineseDate(localDate(dueAt))}` : null),
           patch: input.approve
             ? { extensionStatus: 'approved', dueAt, remindedAt: null }
             : { extensionStatus: 'rejected' },

@@ -145,7 +145,9 @@ function Handling({ ticket, now }: { ticket: TicketView; now: number }) {
         <Text className={`tk-field__value ${ackLeft?.overdue ? 'tk-field__value--danger' : ''}`}>
           {ticket.acknowledgedAt
             ? `已于 ${formatStamp(ticket.acknowledgedAt)} 受理`
-            : `${formatStamp(ticket.ackDueAt)} 前${ackLeft ? `（${ackLeft.text}）` : ''}`}
+            : done
+              ? '未受理'
+              : `${formatStamp(ticket.ackDueAt)} 前${ackLeft ? `（${ackLeft.text}）` : ''}`}
         </Text>
       </View>
       <View className="tk-field" data-testid="ticket-due">
@@ -153,7 +155,9 @@ function Handling({ ticket, now }: { ticket: TicketView; now: number }) {
         <Text className={`tk-field__value ${dueOverdue && !done ? 'tk-field__value--danger' : ''}`}>
           {resolved && ticket.resolvedAt
             ? `已于 ${formatStamp(ticket.resolvedAt)} 办结`
-            : `${formatDueDate(ticket.dueAt)} 前${dueLeft ? `（${dueLeft.text}）` : ''}`}
+            : done
+              ? '未办结'
+              : `${formatDueDate(ticket.dueAt)} 前${dueLeft ? `（${dueLeft.text}）` : ''}`}
           {dueOverdue && !done ? ' 已超期' : ''}
           {ticket.escalated ? ' · 已督办' : ''}
         </Text>
