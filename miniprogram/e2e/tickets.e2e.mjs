@@ -22,7 +22,7 @@ const STEP_TIMEOUT_MS = 15_000;
 //   official page: [data-testid="official-today"] > [data-testid="entry-comment"][data-entry-id];
 //     [data-testid="official-tickets"] > "official-comment", [data-testid="ticket-figures"][data-total],
 //     "ticket-figure"[data-label], "public-ticket"[data-status], "public-tickets-empty"
-//   我的: [data-testid="me-tickets"] > [data-testid="me-ticket-link"][data-key="mine|lookup"];
+//   我的: [data-testid="me-tickets"] > [data-testid="me-ticket-link"][data-key="mine|lookup"], "me-tickets-to-rate";
 //     [data-testid="workbench-item"][data-key="tickets-inbox"] > "workbench-status"
 //   compose (data-page="ticket-compose"): [data-testid="compose"][data-target], "compose-target-name",
 //     "compose-content" textarea, "compose-counter", "compose-photos" > "photo-add",
@@ -322,10 +322,14 @@ async function main() {
 
   // --- back to the resident --------------------------------------------------------------------
   const mine = shown(page, 'ticket-mine');
-  await test('the same 居民: 我的留言 has the one ticket (the retry made no second) → 已办结待评价', async () => {
+  await test('the same 居民: 我的 asks for 1 rating; 我的留言 has the one ticket (the retry made no second) → 已办结待评价', async () => {
     await page.goto(ME_URL);
     await me.waitFor({ state: 'visible' });
     await switchPersona(me, 'resident');
+    // 我的 asks for the rating before the list is even opened.
+    const toRate = byTestId(me, 'me-tickets-to-rate');
+    await toRate.waitFor({ state: 'visible' });
+    if (!(await text(toRate)).startsWith('1 条已办结')) throw new Error(`我的 says "${await text(toRate)}"`);
     await me.locator('[data-testid="me-ticket-link"][data-key="mine"]').click();
     await mine.waitFor({ state: 'visible' });
     const row = mine.locator(`[data-testid="ticket-row"][data-ticket-id="${created.id}"]`);

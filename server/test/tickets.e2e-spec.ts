@@ -386,6 +386,10 @@ describe.each(testDatabases())('tickets on %s', (_name, makeDatabase) => {
         'resolved',
       ]);
       expect((await get(resident, id)).body.actions).toEqual(['rate']);
+      const mine = await call<{ toRate: number; items: Array<{ id: number }> }>(url, 'GET', '/tickets/mine', {
+        token: resident,
+      });
+      expect(mine.body.toRate).toBe(1); // the only resolved one so far: 我的 asks for its rating
     });
 
     it('shows the phone in full only to an admin, and the ticket to nobody unrelated', async () => {

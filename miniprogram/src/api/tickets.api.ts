@@ -12,6 +12,7 @@
  */
 import type {
   InboxFilter,
+  MyTickets,
   Page,
   PublicTicket,
   SimilarTicket,
@@ -28,7 +29,6 @@ import type {
   TicketReplyRequest,
   TicketResolveRequest,
   TicketStatusView,
-  TicketSummary,
   TicketTransferRequest,
   TicketVersioned,
   TicketView,
@@ -104,8 +104,8 @@ export function getFollowedTickets(page = 1): Promise<Page<PublicTicket>> {
 }
 
 /** GET /tickets/mine?page= — the signed-in resident's own tickets, newest first. */
-export function getMyTickets(page = 1): Promise<Page<TicketSummary>> {
-  return request<Page<TicketSummary>>({ path: '/tickets/mine', query: { page } });
+export function getMyTickets(page = 1): Promise<MyTickets> {
+  return request<MyTickets>({ path: '/tickets/mine', query: { page } });
 }
 
 /** GET /tickets/:id — for the author, the assignee and the staff in scope (`actions` per viewer). */

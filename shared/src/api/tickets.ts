@@ -1,5 +1,6 @@
 /** Tickets (工单): every resident comment, tracked until the resident is satisfied. */
 import type { TicketState } from '../constants.js';
+import type { Page } from './directory.js';
 
 /** Where moderation stands: held comments are routed but not public until a supervisor approves. */
 export type ModerationStatus = 'passed' | 'held' | 'approved' | 'hidden';
@@ -210,6 +211,11 @@ export interface SubscribeTemplates {
 export interface TicketFollowState {
   following: boolean;
   followers: number;
+}
+
+/** GET /tickets/mine — the resident's tickets, and how many wait for their rating (resolved). */
+export interface MyTickets extends Page<TicketSummary> {
+  toRate: number;
 }
 
 export interface TicketInbox {

@@ -59,7 +59,7 @@ export default function MePage() {
         <View data-testid="login-state" data-state="signed-in">
           <ProfileCard me={view.me} />
           {hasWorkbench(view.me) ? <Workbench me={view.me} /> : null}
-          <TicketLinks />
+          <TicketLinks userId={view.me.user.id} />
           {view.me.official ? <PhoneCard phoneMasked={view.me.official.phoneMasked} /> : null}
           <InviteForm before={view.me} />
         </View>

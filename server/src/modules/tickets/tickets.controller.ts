@@ -15,6 +15,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type {
+  MyTickets,
   Page,
   PublicTicket,
   SimilarTicket,
@@ -23,7 +24,6 @@ import type {
   TicketFollowState,
   TicketInbox,
   TicketStatusView,
-  TicketSummary,
   TicketView,
 } from '@jinri/shared';
 import type { AuthUser } from '../auth/auth-user';
@@ -80,7 +80,7 @@ export class TicketsController {
   }
 
   @Get('tickets/mine')
-  mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<TicketSummary>> {
+  mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<MyTickets> {
     return this.tickets.mine(user, query.page);
   }
 

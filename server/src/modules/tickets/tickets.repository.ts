@@ -176,6 +176,11 @@ export class TicketsRepository {
     return rows.length;
   }
 
+  /** The author's resolved tickets, waiting for a rating. */
+  countToRate(authorUserId: number): Promise<number> {
+    return this.dataSource.getRepository(Ticket).countBy({ authorUserId, status: 'resolved' });
+  }
+
   findMine(authorUserId: number, page: number, pageSize: number): Promise<[Ticket[], number]> {
     return this.dataSource.getRepository(Ticket).findAndCount({
       where: { authorUserId },

@@ -2,6 +2,7 @@ import { createHash, createHmac, randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type InboxFilter,
+  type MyTickets,
   type Page,
   type PublicTicket,
   type SimilarTicket,
@@ -20,7 +21,6 @@ import {
   type TicketResolveRequest,
   type TicketState,
   type TicketStatusView,
-  type TicketSummary,
   type TicketTransferRequest,
   type TicketView,
   type TicketWithdrawRequest,
@@ -301,11 +301,14 @@ export class TicketsService {
 
   // ── Reading ────────────────────────────────────────────────────────────────────────────────
 
-  async mine(user: AuthUser, page: number): Promise<Page<TicketSummary>> {
-    const [rows, total] = await this.repository.findMine(user.userId, page, PAGE_SIZE);
+  async mine(user: AuthUser, page: number): Promise<MyTickets> {
+    const [[rows, total], toRate] = await Promise.all([
+      this.repository.findMine(user.userId, page, PAGE_SIZE),
+      this.repository.countToRate(user.userId),
+    ]);
     const posts = await this.posts(rows);
     const now = this.clock.now();
-    return { items: rows.map((t) => summaryOf(t, posts, now)), total, page, pageSize: PAGE_SIZE };
+    return { items: rows.map((t) => summaryOf(t, posts, now)), total, page, pageSize: PAGE_SIZE, toRate };
   }
 
   async inbox(user: AuthUser, filter: InboxFilter, page: number): Promise<TicketInbox> {
