@@ -15,7 +15,16 @@
 // which is what the H5 demo sends when it logs in as 居民. Comments are held for moderation only
 // when WeChat's content check says "review" (demo users have no openid), so this journey covers the
 // other path of 审核: 屏蔽 a comment that passed.
-import { ME_URL, byTestId, chinaDate, confirmModal, openMe, personaName, switchPersona } from './lib/app.mjs';
+import {
+  byTestId,
+  chinaDate,
+  confirmModal,
+  ME_URL,
+  openMe,
+  pickEntry,
+  shown,
+  switchPersona,
+} from './lib/app.mjs';
 import { API, BASE_URL, api, openPage, run, shot, test, text } from './lib/journey.mjs';
 
 const TOTAL_TIMEOUT_MS = 180_000;
@@ -48,62 +57,6 @@ const TO_EXTEND = `石桥村北头的排水沟堵了，下雨就漫到路上，�
 const EXTENSION_REASON = `清淤需要等挖掘机排期，预计下周进场（E2E ${STAMP}）`;
 const FALLBACK_WHAT = `到石桥村走访群众，收集道路和排水问题（E2E ${STAMP}）`;
 
-/** The visible page shell `name` (Taro H5 keeps earlier pages of the stack in the DOM, hidden). */
-const shown = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]:visible`);
-
-/** Saves a plan (creating it or replacing its entries) and returns the view. */
-async function savePlan(token, officialId, date, entries) {
-  const current = await api('GET', `plans/${officialId}/${date}`, { token });
-  const body = current?.version ? { entries, version: current.version } : { entries };
-  return api('PUT', `plans/${officialId}/${date}`, { token, body });
-}
-
-/**
- * The first 干部 persona whose plan for today is published with an active entry (publishing one
- * when needed), skipping anyone on leave today. (As in tickets.e2e.mjs.)
- */
-async function pickEntry(today) {
-  const personas = await api('GET', 'demo/personas');
-  const officials = (personas ?? []).filter((p) => p.role === 'official' && p.officialId);
-  if (officials.length === 0) throw new Error(`no official persona in ${JSON.stringify(personas)}`);
-  const problems = [];
-  for (const [index, persona] of officials.entries()) {
-    const day = (await api('GET', `officials/${persona.officialId}/timeline?from=${today}&to=${today}`))
-      ?.days?.[0];
-    if (day?.status === 'on_leave') {
-      problems.push(`${persona.label}: on leave`);
-      continue;
-    }
-    let plan = await api('GET', `plans/${persona.officialId}/${today}`);
-    let active = (plan?.entries ?? []).filter((e) => e.status === 'active');
-    if (plan?.status !== 'published' || active.length === 0) {
-      const { accessToken: token } = await api('POST', 'auth/demo', {
-        body: { role: 'official', officialId: persona.officialId },
-      });
-      const profile = await api('GET', `officials/${persona.officialId}`);
-      const rules = await api('GET', `journal-rules?unitId=${profile.posts[0].unit.id}`);
-      const kind = rules?.entryKinds?.find((k) => k.includes('下村')) ?? rules?.entryKinds?.[0];
-      const kept = (plan?.entries ?? [])
-        .filter((e) => e.status === 'active')
-        .map(({ id, startTime, endTime, period, place, what, kind: k }) =>
-          startTime ? { id, startTime, endTime, place, what, kind: k } : { id, period, place, what, kind: k },
-        );
-      await savePlan(token, persona.officialId, today, [
-        ...kept,
-        { startTime: '00:00', endTime: '23:59', place: '石桥村', what: FALLBACK_WHAT, kind },
-      ]);
-      await api('POST', 'demo/publish', { token, body: { date: today } });
-      plan = await api('GET', `plans/${persona.officialId}/${today}`);
-      active = (plan?.entries ?? []).filter((e) => e.status === 'active');
-    }
-    if (plan?.status === 'published' && active.length > 0) {
-      return { persona, index, name: personaName(persona.label), entry: active[0] };
-    }
-    problems.push(`${persona.label}: plan ${plan?.status}, ${active.length} active entries`);
-  }
-  throw new Error(`no official with a published plan for today: ${problems.join('; ')}`);
-}
-
 /**
  * POST /tickets as `token` with an Idempotency-Key (the harness's `api` sends no extra headers).
  * Returns the created ticket (TicketCreated).
@@ -135,7 +88,7 @@ async function main() {
   const today = chinaDate(0);
   const setup = {};
   const ready = await test('setup: a 干部 persona with a published entry today', async () => {
-    Object.assign(setup, await pickEntry(today));
+    Object.assign(setup, await pickEntry(today, FALLBACK_WHAT));
   });
   if (!ready) return;
   console.log(

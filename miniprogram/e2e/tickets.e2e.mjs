@@ -11,8 +11,8 @@
 //
 // Setup goes through the API: the first 干部 persona with a plan published for today (one is
 // published with POST /demo/publish when there is none), and one of its active entries.
-import { ME_URL, byTestId, chinaDate, openMe, personaName, switchPersona } from './lib/app.mjs';
-import { BASE_URL, api, openPage, run, shot, test, text } from './lib/journey.mjs';
+import { byTestId, chinaDate, ME_URL, openMe, pickEntry, shown, switchPersona } from './lib/app.mjs';
+import { BASE_URL, openPage, run, shot, test, text } from './lib/journey.mjs';
 
 const TOTAL_TIMEOUT_MS = 180_000;
 const STEP_TIMEOUT_MS = 15_000;
@@ -63,67 +63,11 @@ const RESOLUTION = `已协调供电所更换路灯 2 盏，现场查看已恢复
 const UNSATISFIED = `只修好了一盏，另一盏还是不亮（E2E ${STAMP}）`;
 const FALLBACK_WHAT = `到石桥村走访群众，收集道路照明问题（E2E ${STAMP}）`;
 
-/** The visible page shell `name` (Taro H5 keeps earlier pages of the stack in the DOM, hidden). */
-const shown = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]:visible`);
-
-/** Saves a plan (creating it or replacing its entries) and returns the view. */
-async function savePlan(token, officialId, date, entries) {
-  const current = await api('GET', `plans/${officialId}/${date}`, { token });
-  const body = current?.version ? { entries, version: current.version } : { entries };
-  return api('PUT', `plans/${officialId}/${date}`, { token, body });
-}
-
-/**
- * The first 干部 persona whose plan for today is published with an active entry (publishing one
- * when needed), skipping anyone on leave today.
- */
-async function pickEntry(today) {
-  const personas = await api('GET', 'demo/personas');
-  const officials = (personas ?? []).filter((p) => p.role === 'official' && p.officialId);
-  if (officials.length === 0) throw new Error(`no official persona in ${JSON.stringify(personas)}`);
-  const problems = [];
-  for (const [index, persona] of officials.entries()) {
-    const day = (await api('GET', `officials/${persona.officialId}/timeline?from=${today}&to=${today}`))
-      ?.days?.[0];
-    if (day?.status === 'on_leave') {
-      problems.push(`${persona.label}: on leave`);
-      continue;
-    }
-    let plan = await api('GET', `plans/${persona.officialId}/${today}`);
-    let active = (plan?.entries ?? []).filter((e) => e.status === 'active');
-    if (plan?.status !== 'published' || active.length === 0) {
-      const { accessToken: token } = await api('POST', 'auth/demo', {
-        body: { role: 'official', officialId: persona.officialId },
-      });
-      const profile = await api('GET', `officials/${persona.officialId}`);
-      const rules = await api('GET', `journal-rules?unitId=${profile.posts[0].unit.id}`);
-      const kind = rules?.entryKinds?.find((k) => k.includes('下村')) ?? rules?.entryKinds?.[0];
-      const kept = (plan?.entries ?? [])
-        .filter((e) => e.status === 'active')
-        .map(({ id, startTime, endTime, period, place, what, kind: k }) =>
-          startTime ? { id, startTime, endTime, place, what, kind: k } : { id, period, place, what, kind: k },
-        );
-      await savePlan(token, persona.officialId, today, [
-        ...kept,
-        { startTime: '00:00', endTime: '23:59', place: '石桥村', what: FALLBACK_WHAT, kind },
-      ]);
-      await api('POST', 'demo/publish', { token, body: { date: today } });
-      plan = await api('GET', `plans/${persona.officialId}/${today}`);
-      active = (plan?.entries ?? []).filter((e) => e.status === 'active');
-    }
-    if (plan?.status === 'published' && active.length > 0) {
-      return { persona, index, name: personaName(persona.label), entry: active[0] };
-    }
-    problems.push(`${persona.label}: plan ${plan?.status}, ${active.length} active entries`);
-  }
-  throw new Error(`no official with a published plan for today: ${problems.join('; ')}`);
-}
-
 async function main() {
   const today = chinaDate(0);
   const setup = {};
   const ready = await test('setup: a 干部 persona with a published entry today', async () => {
-    Object.assign(setup, await pickEntry(today));
+    Object.assign(setup, await pickEntry(today, FALLBACK_WHAT));
   });
   if (!ready) return;
   console.log(

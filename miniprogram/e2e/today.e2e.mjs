@@ -8,7 +8,7 @@
 // with POST /demo/publish), and today's plan with an all-day entry (正在进行), changed after
 // publication (已修改, one entry withdrawn) and with a progress update (一日三晒). Then, as an
 // anonymous resident: pick the official's town, see today and tomorrow, search, open the profile.
-import { acceptPrivacyIfShown, byTestId, chinaDate, shell } from './lib/app.mjs';
+import { acceptPrivacyIfShown, byTestId, chinaDate, savePlan, shell } from './lib/app.mjs';
 import { BASE_URL, api, gotoOk, openPage, run, shot as fullShot, test, text } from './lib/journey.mjs';
 
 const TOTAL_TIMEOUT_MS = 150_000;
@@ -46,13 +46,6 @@ async function countyChildOf(unitId) {
   const node = await api('GET', `units?parentId=${unitId}`);
   const path = [...node.ancestors, node.unit];
   return path.length >= 2 ? path[1] : path[0];
-}
-
-/** Saves a plan (creating it or replacing its entries) and returns the view. */
-async function savePlan(token, officialId, date, entries) {
-  const current = await api('GET', `plans/${officialId}/${date}`, { token });
-  const body = current?.version ? { entries, version: current.version } : { entries };
-  return api('PUT', `plans/${officialId}/${date}`, { token, body });
 }
 
 async function main() {

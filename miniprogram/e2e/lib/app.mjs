@@ -4,7 +4,7 @@
 //   [data-testid="privacy-guide"] > [data-testid="privacy-agree"]  (src/components/PrivacyGuide)
 //   [data-testid="demo-switcher"] > [data-testid="persona"][data-role][data-current="true|false"]
 // Taro's H5 modal (Taro.showModal) lives outside the page shell: .taro__modal.
-import { BASE_URL, gotoOk } from './journey.mjs';
+import { BASE_URL, api, gotoOk } from './journey.mjs';
 
 /** 我的 (src/pages/me), where the demo persona switcher and 工作台 are. */
 export const ME_URL = new URL('#/pages/me/index', BASE_URL).href;
@@ -68,4 +68,61 @@ export async function confirmModal(page, label) {
 export function chinaDate(days = 0) {
   const d = new Date(Date.now() + 8 * 3600_000 + days * 86_400_000);
   return d.toISOString().slice(0, 10);
+}
+
+/** The visible page shell `name` (Taro H5 keeps earlier pages of the stack in the DOM, hidden). */
+export const shown = (page, name) => page.locator(`[data-testid="app-shell"][data-page="${name}"]:visible`);
+
+/** Saves a plan (creating it or replacing its entries) and returns the view. */
+export async function savePlan(token, officialId, date, entries) {
+  const current = await api('GET', `plans/${officialId}/${date}`, { token });
+  const body = current?.version ? { entries, version: current.version } : { entries };
+  return api('PUT', `plans/${officialId}/${date}`, { token, body });
+}
+
+/**
+ * The first 干部 persona whose plan for today is published with an active entry (publishing one
+ * with the entry `fallbackWhat` when needed), skipping anyone on leave today. For the journeys
+ * that comment on an entry.
+ */
+export async function pickEntry(today, fallbackWhat) {
+  const personas = await api('GET', 'demo/personas');
+  const officials = (personas ?? []).filter((p) => p.role === 'official' && p.officialId);
+  if (officials.length === 0) throw new Error(`no official persona in ${JSON.stringify(personas)}`);
+  const problems = [];
+  for (const [index, persona] of officials.entries()) {
+    const day = (await api('GET', `officials/${persona.officialId}/timeline?from=${today}&to=${today}`))
+      ?.days?.[0];
+    if (day?.status === 'on_leave') {
+      problems.push(`${persona.label}: on leave`);
+      continue;
+    }
+    let plan = await api('GET', `plans/${persona.officialId}/${today}`);
+    let active = (plan?.entries ?? []).filter((e) => e.status === 'active');
+    if (plan?.status !== 'published' || active.length === 0) {
+      const { accessToken: token } = await api('POST', 'auth/demo', {
+        body: { role: 'official', officialId: persona.officialId },
+      });
+      const profile = await api('GET', `officials/${persona.officialId}`);
+      const rules = await api('GET', `journal-rules?unitId=${profile.posts[0].unit.id}`);
+      const kind = rules?.entryKinds?.find((k) => k.includes('下村')) ?? rules?.entryKinds?.[0];
+      const kept = (plan?.entries ?? [])
+        .filter((e) => e.status === 'active')
+        .map(({ id, startTime, endTime, period, place, what, kind: k }) =>
+          startTime ? { id, startTime, endTime, place, what, kind: k } : { id, period, place, what, kind: k },
+        );
+      await savePlan(token, persona.officialId, today, [
+        ...kept,
+        { startTime: '00:00', endTime: '23:59', place: '石桥村', what: fallbackWhat, kind },
+      ]);
+      await api('POST', 'demo/publish', { token, body: { date: today } });
+      plan = await api('GET', `plans/${persona.officialId}/${today}`);
+      active = (plan?.entries ?? []).filter((e) => e.status === 'active');
+    }
+    if (plan?.status === 'published' && active.length > 0) {
+      return { persona, index, name: personaName(persona.label), entry: active[0] };
+    }
+    problems.push(`${persona.label}: plan ${plan?.status}, ${active.length} active entries`);
+  }
+  throw new Error(`no official with a published plan for today: ${problems.join('; ')}`);
 }
