@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { TICKET_STATE_LABELS } from '@jinri/shared';
-import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import type { AuthUser } from '../auth/auth-user';
-import { Matter } from '../directory/matter.entity';
+import type { Matter } from '../directory/matter.entity';
 import { isOpen } from './ticket-state';
-import { Ticket } from './ticket.entity';
+import type { Ticket } from './ticket.entity';
+import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 /** GeoReport v2 service (a matter). */
@@ -58,18 +57,18 @@ const DEFAULT_WINDOW_DAYS = 90;
 @Injectable()
 export class Open311Service {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TicketsRepository,
     private readonly tickets: TicketsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async services(): Promise<GeoService[]> {
-    const matters = await this.dataSource.getRepository(Matter).find({ order: { id: 'ASC' } });
+    const matters = await this.repository.findMatters();
     return matters.map((m) => toService(m));
   }
 
   async service(code: string): Promise<GeoService> {
-    const matter = await this.dataSource.getRepository(Matter).findOneBy({ code });
+    const matter = await this.repository.findMatterByCode(code);
     if (!matter) throw new AppException('MATTER.NOT_FOUND');
     return toService(matter);
   }
@@ -86,7 +85,7 @@ export class Open311Service {
     idempotencyKey: string | undefined,
     ip: string | undefined,
   ): Promise<Array<{ service_request_id: string; service_notice: string; account_id: null }>> {
-    const matter = await this.dataSource.getRepository(Matter).findOneBy({ code: body.service_code });
+    const matter = await this.repository.findMatterByCode(body.service_code);
     if (!matter) throw new AppException('MATTER.NOT_FOUND');
     const { created } = await this.tickets.create(
       user,
@@ -105,32 +104,22 @@ export class Open311Service {
   }
 
   async requests(filters: Open311Filters): Promise<GeoRequest[]> {
-    const query = this.dataSource
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .leftJoinAndSelect('t.matter', 'matter')
-      .leftJoinAndSelect('t.assigneeUnit', 'assigneeUnit')
-      .where('t.publicAllowed = :yes', { yes: true })
-      .andWhere("t.moderation IN ('passed', 'approved')")
-      .andWhere("t.status NOT IN ('hidden', 'withdrawn')")
-      .orderBy('t.id', 'DESC')
-      .take(MAX_REQUESTS);
-    if (filters.service_request_id) {
-      const ids = filters.service_request_id.split(',').map(Number).filter(Number.isInteger);
-      query.andWhere('t.id IN (:...ids)', { ids: ids.length ? ids : [0] });
-    } else {
+    let createdBetween: [Date, Date] | undefined;
+    const ids = filters.service_request_id?.split(',').map(Number).filter(Number.isInteger);
+    if (!ids) {
       const end = filters.end_date ? new Date(filters.end_date) : this.clock.now();
       const start = filters.start_date
         ? new Date(filters.start_date)
         : new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 24 * 3_600_000);
       if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()))
         throw new AppException('COMMON.VALIDATION_FAILED', 'start_date/end_date must be w3 datetimes');
-      query.andWhere('t.createdAt >= :start AND t.createdAt <= :end', { start, end });
+      createdBetween = [start, end];
     }
-    if (filters.service_code) query.andWhere('matter.code = :code', { code: filters.service_code });
-    if (filters.status === 'open') query.andWhere('t.status IN (:...open)', { open: OPEN_OR_RESOLVED });
-    if (filters.status === 'closed') query.andWhere("t.status = 'closed'");
-    return (await query.getMany()).map(toRequest);
+    const tickets = await this.repository.findPublicRequests(
+      { ids, createdBetween, matterCode: filters.service_code, status: filters.status },
+      MAX_REQUESTS,
+    );
+    return tickets.map(toRequest);
   }
 
   async request(id: string): Promise<GeoRequest> {
@@ -139,16 +128,6 @@ export class Open311Service {
     return found;
   }
 }
-
-const OPEN_OR_RESOLVED = [
-  'submitted',
-  'assigned',
-  'acknowledged',
-  'replied',
-  'transferred',
-  'reopened',
-  'resolved',
-];
 
 function toService(matter: Matter): GeoService {
   return {

@@ -1,4 +1,4 @@
-import type { TicketState } from '@jinri/shared';
+import type { ModerationStatus, TicketState } from '@jinri/shared';
 
 /**
  * The closed loop as a table (after the 12345 hotline: 受理 → 派单 → 办理 → 回访 → 办结). A command
@@ -29,6 +29,13 @@ export const OPEN_STATES: readonly TicketState[] = [
 
 /** States that end the loop; nothing moves out of them. */
 export const FINAL_STATES: readonly TicketState[] = ['closed', 'withdrawn', 'hidden'];
+
+/**
+ * Public (the list under a profile, Open311, similar tickets, following) only when the author
+ * allowed it, moderation let it through, and it was neither withdrawn nor hidden.
+ */
+export const PUBLIC_MODERATION: readonly ModerationStatus[] = ['passed', 'approved'];
+export const NEVER_PUBLIC: readonly TicketState[] = ['withdrawn', 'hidden'];
 
 /** Waiting for the assignee to acknowledge (the first deadline runs). */
 export const AWAITING_ACK: readonly TicketState[] = ['assigned', 'transferred', 'reopened'];

@@ -7,7 +7,7 @@ import type {
   TicketTarget,
 } from '@jinri/shared';
 import type { TicketEvent } from './ticket-event.entity';
-import { isOpen } from './ticket-state';
+import { isOpen, NEVER_PUBLIC, PUBLIC_MODERATION } from './ticket-state';
 import type { Ticket } from './ticket.entity';
 
 export type PostLookup = Map<number, { title: string }>;
@@ -82,9 +82,8 @@ export function eventView(event: TicketEvent): TicketEventView {
 export function isPublic(ticket: Ticket): boolean {
   return (
     ticket.publicAllowed &&
-    (ticket.moderation === 'passed' || ticket.moderation === 'approved') &&
-    ticket.status !== 'hidden' &&
-    ticket.status !== 'withdrawn'
+    PUBLIC_MODERATION.includes(ticket.moderation) &&
+    !NEVER_PUBLIC.includes(ticket.status)
   );
 }
 

@@ -23,7 +23,7 @@ import { SensitiveWord } from './sensitive-word.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketFollower } from './ticket-follower.entity';
 import type { FigureRow } from './ticket-figures';
-import { OPEN_STATES } from './ticket-state';
+import { NEVER_PUBLIC, OPEN_STATES, PUBLIC_MODERATION } from './ticket-state';
 import { Ticket } from './ticket.entity';
 
 export type TicketPatch = Partial<Omit<Ticket, 'id' | 'version' | 'createdAt'>>;
@@ -43,6 +43,13 @@ export interface InboxScope {
   /** Supervisor/admin subtrees: the queue, escalations, held comments, extension requests there. */
   paths: string[];
 }
+
+/** The public tickets (see PUBLIC_MODERATION): the same rule as isPublic(), as a WHERE. */
+const PUBLIC_WHERE = {
+  publicAllowed: true,
+  moderation: In([...PUBLIC_MODERATION]),
+  status: Not(In([...NEVER_PUBLIC])),
+};
 
 const RELATIONS = {
   official: true,
@@ -204,9 +211,8 @@ export class TicketsRepository {
     return this.dataSource.getRepository(Ticket).find({
       where: {
         ...where,
+        ...PUBLIC_WHERE,
         status: In([...OPEN_STATES]),
-        publicAllowed: true,
-        moderation: In(['passed', 'approved']),
       },
       order: { id: 'DESC' },
       take: limit,
@@ -223,8 +229,7 @@ export class TicketsRepository {
       ...(target.planEntryId ? { planEntryId: target.planEntryId } : {}),
       ...(target.officialId ? { officialId: target.officialId } : {}),
       ...(target.matterId ? { matterId: target.matterId } : {}),
-      publicAllowed: true,
-      moderation: In(['passed', 'approved']),
+      ...PUBLIC_WHERE,
       status: In([
         'submitted',
         'assigned',
@@ -317,7 +322,9 @@ export class TicketsRepository {
           .andWhere('(t.dueAt <= :now OR (t.acknowledgedAt IS NULL AND t.ackDueAt <= :now))', params);
         break;
       case 'held':
-        query.andWhere("t.moderation = 'held'").andWhere("t.status NOT IN ('hidden', 'withdrawn')");
+        query
+          .andWhere("t.moderation = 'held'")
+          .andWhere('t.status NOT IN (:...never)', { never: NEVER_PUBLIC });
         break;
       case 'extensions':
         query.andWhere("t.extensionStatus = 'pending'").andWhere('t.status IN (:...open)', params);
@@ -533,6 +540,45 @@ export class TicketsRepository {
   /** Retention: who followed a ticket is personal data too. */
   async deleteFollowers(manager: EntityManager, ticketId: number): Promise<void> {
     await manager.getRepository(TicketFollower).delete({ ticketId });
+  }
+
+  /** Open311 requests: public tickets, newest first, by ids or by a creation window. */
+  findPublicRequests(
+    filter: {
+      ids?: number[];
+      createdBetween?: [Date, Date];
+      matterCode?: string;
+      status?: 'open' | 'closed';
+    },
+    limit: number,
+  ): Promise<Ticket[]> {
+    const query = this.dataSource
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .leftJoinAndSelect('t.matter', 'matter')
+      .leftJoinAndSelect('t.assigneeUnit', 'assigneeUnit')
+      .where({ ...PUBLIC_WHERE })
+      .orderBy('t.id', 'DESC')
+      .take(limit);
+    if (filter.ids) query.andWhere('t.id IN (:...ids)', { ids: filter.ids.length ? filter.ids : [0] });
+    if (filter.createdBetween) {
+      const [start, end] = filter.createdBetween;
+      query.andWhere('t.createdAt >= :start AND t.createdAt <= :end', { start, end });
+    }
+    if (filter.matterCode) query.andWhere('matter.code = :code', { code: filter.matterCode });
+    // A resolved ticket waits for the resident's rating: still open in GeoReport terms.
+    if (filter.status === 'open')
+      query.andWhere('t.status IN (:...open)', { open: [...OPEN_STATES, 'resolved'] });
+    if (filter.status === 'closed') query.andWhere("t.status = 'closed'");
+    return query.getMany();
+  }
+
+  findMatters(): Promise<Matter[]> {
+    return this.dataSource.getRepository(Matter).find({ order: { id: 'ASC' } });
+  }
+
+  findMatterByCode(code: string): Promise<Matter | null> {
+    return this.dataSource.getRepository(Matter).findOneBy({ code });
   }
 
   findUnit(id: number): Promise<Unit | null> {
