@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { CalendarService } from '../calendar/calendar.service';
 import { JobLockService } from '../jobs/job-lock.service';
 import { type OutgoingMessage, OutboxService } from '../notifications/outbox.service';
-import { reminderAt } from './ticket-deadlines';
+import { endOfLocalDay, reminderAt } from './ticket-deadlines';
 import type { Ticket } from './ticket.entity';
 import { type NewEvent, TicketsRepository } from './tickets.repository';
 import { formatTime } from './tickets.service';
@@ -75,7 +75,10 @@ export class TicketDeadlinesJob {
   private async remind(): Promise<number> {
     const now = this.clock.now();
     const calendar = await this.calendars.calendar();
-    const candidates = await this.repository.findDueForReminder(new Date(now.getTime() + 20 * DAY), BATCH);
+    // A reminder is due once its deadline's previous working day has come: only deadlines up to
+    // the end of the next working day can qualify, so only those are read.
+    const horizon = endOfLocalDay(calendar.nextWorkday(localDate(now)));
+    const candidates = await this.repository.findDueForReminder(horizon, BATCH);
     let count = 0;
     for (const ticket of candidates) {
       if (ticket.dueAt <= now || reminderAt(calendar, ticket.dueAt) > now) continue;
