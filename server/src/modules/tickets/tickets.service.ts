@@ -260,7 +260,7 @@ export class TicketsService {
       : this.repository.findSupervisorUserIds(unitPath);
   }
 
-  private async newTicketMessages(
+  private async messagesForAssignee(
     ticketId: number,
     officialId: number | null,
     unitPath: string,
@@ -519,7 +519,7 @@ export class TicketsService {
         ackDueAt: workingDeadline(calendar, now, 1),
       } satisfies TicketPatch,
       messages: (ticket: Ticket) =>
-        this.newTicketMessages(
+        this.messagesForAssignee(
           ticket.id,
           destination.officialId,
           destination.unit.path,
@@ -610,7 +610,7 @@ export class TicketsService {
           messages: async (t) => [
             ...(input.satisfied ? [] : await this.supervisorMessages(t, `群众不满意：${reason}`)),
             ...(reopens && t.assigneeOfficialId
-              ? await this.newTicketMessages(
+              ? await this.messagesForAssignee(
                   t.id,
                   t.assigneeOfficialId,
                   '',
