@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, MaxLength, Min } from 'class-validator';
+import { Optional } from '../../common/validation/optional';
 
 export class SearchQueryDto {
   @ApiProperty({ example: 'dibao', maxLength: 50 })
@@ -9,7 +10,7 @@ export class SearchQueryDto {
   q: string;
 
   @ApiPropertyOptional({ description: "The resident's village or town" })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -18,7 +19,7 @@ export class SearchQueryDto {
 
 export class MatterQueryDto {
   @ApiPropertyOptional({ description: "The resident's village or town" })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

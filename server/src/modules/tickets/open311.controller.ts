@@ -15,7 +15,8 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../../common/validation/optional';
 import { TICKET_LIMITS } from '@jinri/shared';
 import { AppException } from '../../common/errors/app.exception';
 import type { AuthUser } from '../auth/auth-user';
@@ -34,26 +35,26 @@ export class Open311CreateDto {
 }
 
 export class Open311QueryDto {
-  @IsOptional()
+  @Optional()
   @Matches(/^\d+(,\d+)*$/)
   service_request_id?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   service_code?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(40)
   start_date?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(40)
   end_date?: string;
 
-  @IsOptional()
+  @Optional()
   @IsIn(['open', 'closed'])
   status?: 'open' | 'closed';
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../../../common/validation/optional';
 import { ROLES, type Role } from '@jinri/shared';
 
 export class WechatLoginDto {
@@ -17,14 +18,14 @@ export class DemoLoginDto {
   role: Role;
 
   @ApiPropertyOptional({ description: 'Act as this official' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   officialId?: number;
 
   @ApiPropertyOptional({ description: "A browser's own demo resident" })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9_-]{8,64}$/)
   deviceKey?: string;
 }
@@ -65,14 +66,14 @@ export class CreateInviteDto {
   unitId: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   officialId?: number;
 
   @ApiPropertyOptional({ default: 72, maximum: 720 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -80,7 +81,7 @@ export class CreateInviteDto {
   expiresInHours?: number;
 
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   note?: string;

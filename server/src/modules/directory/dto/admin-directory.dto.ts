@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -13,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { Nullable, Optional } from '../../../common/validation/optional';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,7 +61,7 @@ export class MatterDto {
   officeHours: string;
 
   @ApiPropertyOptional({ maxLength: 500, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(500)
   legalBasis?: string | null;
@@ -72,14 +72,14 @@ export class MatterDto {
   departmentId: number;
 
   @ApiPropertyOptional({ description: 'Working days to acknowledge a comment (default 1)', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(10)
   ackWorkingDays?: number | null;
 
   @ApiPropertyOptional({ description: 'Working days to resolve a comment (default 5)', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(60)
@@ -105,7 +105,7 @@ export class OfficialCreateDto {
   name: string;
 
   @ApiPropertyOptional({ enum: ['male', 'female'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['male', 'female'])
   gender?: 'male' | 'female';
 }

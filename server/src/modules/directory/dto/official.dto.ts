@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Nullable, Optional } from '../../../common/validation/optional';
 
 export class UpdateOfficialDto {
   @ApiPropertyOptional({
     nullable: true,
     description: 'An uploaded photo (/uploads/…) or an https URL; null removes it',
   })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_o, value) => value !== null)
   @MaxLength(255)
   @Matches(/^(\/uploads\/[\w./-]+|https:\/\/\S+)$/, { message: 'must be /uploads/… or an https URL' })
@@ -16,7 +17,7 @@ export class UpdateOfficialDto {
 
 export class UnitsQueryDto {
   @ApiPropertyOptional({ description: 'Omit for the root' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -25,14 +26,14 @@ export class UnitsQueryDto {
 
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   offset?: number;
 
   @ApiPropertyOptional({ default: 1000, maximum: 5000 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

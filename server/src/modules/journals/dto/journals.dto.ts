@@ -6,7 +6,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -16,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Nullable, Optional } from '../../../common/validation/optional';
 import type { DayPeriod, EntryUpdateKind, LeaveStatus } from '@jinri/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,34 +25,34 @@ const TIME_MESSAGE = { message: 'must be a time like 08:30' };
 
 export class PlanEntryDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   id?: number;
 
   @ApiPropertyOptional({ example: '08:30', nullable: true })
-  @IsOptional()
+  @Nullable()
   @Matches(TIME, TIME_MESSAGE)
   startTime?: string | null;
 
   @ApiPropertyOptional({ example: '11:30', nullable: true })
-  @IsOptional()
+  @Nullable()
   @Matches(TIME, TIME_MESSAGE)
   endTime?: string | null;
 
   @ApiPropertyOptional({ enum: ['am', 'pm', 'allday'], nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsIn(['am', 'pm', 'allday'])
   period?: DayPeriod | null;
 
   @ApiPropertyOptional({ maxLength: 100, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(100)
   place?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(1)
   placeUnitId?: number | null;
@@ -69,13 +69,13 @@ export class PlanEntryDto {
   kind: string;
 
   @ApiPropertyOptional({ maxLength: 50, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(50)
   meetingName?: string | null;
 
   @ApiPropertyOptional({ type: [Number] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsInt({ each: true })
@@ -91,7 +91,7 @@ export class SavePlanDto {
   entries: PlanEntryDto[];
 
   @ApiPropertyOptional({ description: 'The version read (optimistic lock)' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   version?: number;
@@ -114,13 +114,13 @@ export class CheckEntryDto {
   what: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(100)
   place?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(32)
   kind?: string | null;
@@ -128,13 +128,13 @@ export class CheckEntryDto {
 
 export class PlanCheckDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   officialId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(DATE, DATE_MESSAGE)
   date?: string;
 
@@ -154,19 +154,19 @@ export class TodayQueryDto {
   unitId: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(DATE, DATE_MESSAGE)
   date?: string;
 }
 
 export class RangeQueryDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(DATE, DATE_MESSAGE)
   from?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(DATE, DATE_MESSAGE)
   to?: string;
 }
@@ -195,14 +195,14 @@ export class EntryUpdateDto {
   text: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(9)
   @IsUUID('4', { each: true })
   photoIds?: string[];
 
   @ApiPropertyOptional({ type: LocationDto, nullable: true })
-  @IsOptional()
+  @Nullable()
   @ValidateNested()
   @Type(() => LocationDto)
   location?: LocationDto | null;
@@ -210,7 +210,7 @@ export class EntryUpdateDto {
 
 export class LeaveDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   officialId?: number;
@@ -232,7 +232,7 @@ export class LeaveDto {
 
 export class LeaveQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
   status?: LeaveStatus;
 }
@@ -322,7 +322,7 @@ export class BatchPlanDto {
   @Type(() => PlanEntryDto)
   entries: PlanEntryDto[];
 
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   version?: number;

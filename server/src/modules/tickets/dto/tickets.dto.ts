@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -15,31 +14,32 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { Optional } from '../../../common/validation/optional';
 import { TICKET_LIMITS, type InboxFilter } from '@jinri/shared';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class TicketCreateDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   planEntryId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   officialId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   matterId?: number;
 
   @ApiPropertyOptional({ description: "The resident's village or unit" })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   unitId?: number;
@@ -52,7 +52,7 @@ export class TicketCreateDto {
   content: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(TICKET_LIMITS.photosMax)
   @IsUUID('4', { each: true })
@@ -63,12 +63,12 @@ export class TicketCreateDto {
   publicAllowed: boolean;
 
   @ApiPropertyOptional({ example: '13812345678' })
-  @IsOptional()
+  @Optional()
   @Matches(/^1[3-9]\d{9}$/, { message: '请填写 11 位手机号' })
   contactPhone?: string;
 
   @ApiPropertyOptional({ example: '王', description: 'Shown masked: 王**' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(20)
@@ -76,19 +76,19 @@ export class TicketCreateDto {
 }
 
 export class TargetQueryDto {
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   planEntryId?: number;
 
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   officialId?: number;
 
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -103,7 +103,7 @@ export class SimilarQueryDto extends TargetQueryDto {
 }
 
 export class PageQueryDto {
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -112,7 +112,7 @@ export class PageQueryDto {
 }
 
 export class PublicQueryDto extends TargetQueryDto {
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -121,7 +121,7 @@ export class PublicQueryDto extends TargetQueryDto {
 }
 
 export class InboxQueryDto extends PageQueryDto {
-  @IsOptional()
+  @Optional()
   @IsIn(['open', 'overdue', 'held', 'extensions', 'done'])
   filter: InboxFilter = 'open';
 }
@@ -156,7 +156,7 @@ export class ResolveDto extends VersionDto {
   note: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(TICKET_LIMITS.photosMax)
   @IsUUID('4', { each: true })
@@ -165,13 +165,13 @@ export class ResolveDto extends VersionDto {
 
 export class TransferDto extends VersionDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   officialId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   unitId?: number;
@@ -189,7 +189,7 @@ export class AssignDto extends VersionDto {
   officialId: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(TICKET_LIMITS.reasonMax)
   note?: string;
@@ -214,7 +214,7 @@ export class ExtensionDecisionDto extends VersionDto {
   approve: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(TICKET_LIMITS.reasonMax)
   note?: string;
@@ -226,7 +226,7 @@ export class RateDto extends VersionDto {
   satisfied: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(TICKET_LIMITS.reasonMax)
   reason?: string;
@@ -234,7 +234,7 @@ export class RateDto extends VersionDto {
 
 export class WithdrawDto extends VersionDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(TICKET_LIMITS.reasonMax)
   reason?: string;
@@ -246,7 +246,7 @@ export class ModerateDto extends VersionDto {
   decision: 'approve' | 'hide';
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(TICKET_LIMITS.reasonMax)
   note?: string;

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiErrorBody, AuthTokens, DemoPersona, TicketCreated, TicketView } from '@jinri/shared';
+import { FixedClock } from '../src/common/clock';
+import { atLocal } from '../src/common/time/local-time';
+import { call, startTestApp, type TestApp } from './app';
+import { testDatabases, type TestDatabase } from './databases';
+import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+
+/** Monday 2026-11-16, 10:00 in Asia/Shanghai. */
+const MONDAY_10AM = atLocal('2026-11-16', '10:00');
+
+/**
+ * Input that must get a clear 4xx, never a 500 (issue #10): nulls in optional fields, invisible
+ * text, HEAD on public routes, Retry-After on every 429, and the brakes on guessing codes.
+ */
+describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
+  let database: TestDatabase;
+  let stub: WechatStub;
+  let clock: FixedClock;
+  let sut: TestApp;
+  let url: string;
+  let officialA: number;
+  let officialB: number;
+  let official: string;
+  let residents = 0;
+
+  const demo = async (role: string, id?: number) =>
+    (await call<AuthTokens>(url, 'POST', '/auth/demo', { body: { role, officialId: id } })).body.accessToken;
+  const newResident = async () =>
+    (
+      await call<AuthTokens>(url, 'POST', '/auth/wechat', {
+        body: { code: `code:o_input_${_name}_${(residents += 1)}:${randomUUID()}` },
+      })
+    ).body.accessToken;
+  const submit = (token: string, body: Record<string, unknown>) =>
+    call<TicketCreated & ApiErrorBody>(url, 'POST', '/tickets', {
+      token,
+      body: { publicAllowed: true, ...body },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+  let uniq = 0;
+  const text = () => `村口路灯坏了三天，晚上出行不便（${(uniq += 1)}号）`;
+
+  beforeAll(async () => {
+    database = makeDatabase();
+    await database.create();
+    stub = await startWechatStub();
+    clock = new FixedClock(MONDAY_10AM);
+    sut = await startTestApp(database.config(), {
+      env: {
+        WECHAT_API_BASE: stub.url,
+        DEMO_LOGIN: '1',
+        SEED_DEMO: 'county',
+        TICKET_RATE_PER_USER: '100',
+        TICKET_RATE_PER_IP: '1000',
+      },
+      clock,
+    });
+    url = sut.url;
+    const personas = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
+      (p) => p.role === 'official',
+    );
+    officialA = personas[0]!.officialId!;
+    officialB = personas[1]!.officialId!;
+    official = await demo('official', officialA);
+  });
+
+  afterAll(async () => {
+    await sut?.app.close();
+    await stub?.close();
+    await database?.drop();
+  });
+
+  describe('null in an optional field', () => {
+    it.each(['planEntryId', 'matterId', 'unitId'])(
+      'treats a null %s on a new comment as absent',
+      async (field) => {
+        const created = await submit(await newResident(), {
+          officialId: officialA,
+          content: text(),
+          [field]: null,
+        });
+        expect([created.status, created.body.assignee?.official?.id]).toEqual([201, officialA]);
+      },
+    );
+
+    it('treats a null officialId on the plan check as absent (the caller themself)', async () => {
+      const checked = await call<ApiErrorBody>(url, 'POST', '/plans/check', {
+        token: official,
+        body: { officialId: null, entries: [{ what: '到魏庄村调度秋粮收购进度' }] },
+      });
+      expect(checked.status).toBe(200);
+    });
+
+    it('treats a null officialId on a transfer as absent and still needs a destination', async () => {
+      const id = (await submit(await newResident(), { officialId: officialA, content: text() })).body.id;
+      const nowhere = await call<ApiErrorBody>(url, 'POST', `/tickets/${id}/transfer`, {
+        token: official,
+        body: { version: 1, officialId: null, reason: '属民政职责' },
+      });
+      expect(nowhere.status).toBeGreaterThanOrEqual(400);
+      expect(nowhere.status).toBeLessThan(500);
+      const moved = await call<TicketView>(url, 'POST', `/tickets/${id}/transfer`, {
+        token: official,
+        body: { version: 1, officialId: officialB, unitId: null, reason: '属民政职责' },
+      });
+      expect([moved.status, moved.body.assignee?.official?.id]).toEqual([200, officialB]);
+    });
+  });
+});
