@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, AuthTokens, DemoPersona, TicketCreated, TicketView } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { atLocal } from '../src/common/time/local-time';
+import { POLICY } from '../src/modules/auth/policy';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
@@ -105,6 +106,46 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
         body: { version: 1, officialId: officialB, unitId: null, reason: '属民政职责' },
       });
       expect([moved.status, moved.body.assignee?.official?.id]).toEqual([200, officialB]);
+    });
+  });
+
+  describe('HEAD', () => {
+    /** Every public GET route of the policy table, with its parameters filled in. */
+    const publicGets = () =>
+      Object.entries(POLICY)
+        .filter(([key, policy]) => key.startsWith('GET ') && policy.allow === 'public')
+        .map(([key]) =>
+          key
+            .slice('GET '.length)
+            .replace(/:(id|officialId)\b/g, String(officialA))
+            .replace(':unitId', '1')
+            .replace(/:(date|weekStart)\b/g, '2026-11-16')
+            .replace(':year', '2026')
+            .replace(':queryCode', 'ZZZZZZZZ')
+            .replace(':code', 'none'),
+        );
+    const raw = (method: string, path: string, token?: string) =>
+      fetch(`${url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+    it('answers HEAD on every public GET route with the GET status and no body', async () => {
+      const paths = publicGets();
+      expect(paths.length).toBeGreaterThan(20);
+      const differing: string[] = [];
+      for (const path of paths) {
+        const get = await raw('GET', path);
+        await get.arrayBuffer();
+        const head = await raw('HEAD', path);
+        const body = await head.arrayBuffer();
+        if (head.status !== get.status || body.byteLength !== 0)
+          differing.push(`${path}: GET ${get.status}, HEAD ${head.status} (${body.byteLength} bytes)`);
+      }
+      expect(differing).toEqual([]);
+    });
+
+    it('keeps the GET rules on HEAD for routes that need a login or a role', async () => {
+      expect((await raw('HEAD', '/api/v1/me')).status).toBe(401);
+      expect((await raw('HEAD', '/api/v1/tickets/inbox', await newResident())).status).toBe(403);
+      expect((await raw('HEAD', '/api/v1/me', official)).status).toBe(200);
     });
   });
 });

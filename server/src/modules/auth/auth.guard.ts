@@ -26,7 +26,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const key = policyKey(request.method, (request.route as { path?: string } | undefined)?.path ?? '');
+    // Express answers HEAD with the GET handler (no body): it follows the GET route's policy.
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const key = policyKey(method, (request.route as { path?: string } | undefined)?.path ?? '');
     const policy = POLICY[key];
     if (!policy) {
       this.logger.error({ route: key }, 'route missing from the policy table: refused');
