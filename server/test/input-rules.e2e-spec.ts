@@ -148,4 +148,36 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
       expect((await raw('HEAD', '/api/v1/me', official)).status).toBe(200);
     });
   });
+
+  describe('Retry-After', () => {
+    it('comes with every 429 on comments, through the API and through Open311', async () => {
+      const strict = await startTestApp(database.config(), {
+        env: { WECHAT_API_BASE: stub.url, TICKET_RATE_PER_USER: '1', TICKET_RATE_PER_IP: '1000' },
+        clock,
+      });
+      try {
+        const post = (token: string, path: string, body: Record<string, unknown>) =>
+          call<unknown>(strict.url, 'POST', path, {
+            token,
+            body,
+            headers: { 'idempotency-key': randomUUID() },
+          });
+        const api = await newResident();
+        const comment = () => ({ officialId: officialA, content: text(), publicAllowed: false });
+        expect((await post(api, '/tickets', comment())).status).toBe(201);
+        const refused = await post(api, '/tickets', comment());
+        expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, '600']);
+
+        const code = (await call<Array<{ service_code: string }>>(url, 'GET', '/open311/v2/services.json'))
+          .body[0]!.service_code;
+        const geo = await newResident();
+        const request = () => ({ service_code: code, description: text() });
+        expect((await post(geo, '/open311/v2/requests.json', request())).status).toBe(201);
+        const geoRefused = await post(geo, '/open311/v2/requests.json', request());
+        expect([geoRefused.status, geoRefused.headers.get('retry-after')]).toEqual([429, '600']);
+      } finally {
+        await strict.app.close();
+      }
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { AppException } from '../errors/app.exception';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
@@ -50,6 +50,18 @@ describe('AllExceptionsFilter', () => {
       details: { retry: true },
       requestId: 'req-1',
     });
+  });
+
+  it('gives every 429 a Retry-After, whoever threw it and whether or not it named one', () => {
+    const named = host();
+    sut.catch(AppException.rateLimited('TICKET.RATE_LIMITED', 600), named.argumentsHost);
+    expect([named.response.statusCode, named.response.headers['Retry-After']]).toEqual([429, '600']);
+    const unnamed = host();
+    sut.catch(new AppException('COMMON.RATE_LIMITED'), unnamed.argumentsHost);
+    expect(unnamed.response.headers['Retry-After']).toBe('60');
+    const foreign = host();
+    sut.catch(new HttpException('Too Many Requests', 429), foreign.argumentsHost);
+    expect([foreign.response.statusCode, foreign.response.headers['Retry-After']]).toEqual([429, '60']);
   });
 
   it('maps Nest HTTP exceptions to shared codes by status', () => {

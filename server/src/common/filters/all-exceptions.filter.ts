@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type ApiErrorBody, type ErrorCode, errorMessage, isErrorCode } from '@jinri/shared';
-import { AppException } from '../errors/app.exception';
+import { AppException, withRetryAfter } from '../errors/app.exception';
 
 const STATUS_TO_CODE: Record<number, ErrorCode> = {
   400: 'COMMON.BAD_REQUEST',
@@ -55,7 +55,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
-    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(withRetryAfter(status, headers) ?? {})) {
+      response.setHeader(name, value);
+    }
     response.status(status).json(body);
   }
 

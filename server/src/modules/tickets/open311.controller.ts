@@ -18,7 +18,7 @@ import type { Request, Response } from 'express';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Optional } from '../../common/validation/optional';
 import { TICKET_LIMITS } from '@jinri/shared';
-import { AppException } from '../../common/errors/app.exception';
+import { AppException, withRetryAfter } from '../../common/errors/app.exception';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type GeoRequest, type GeoService, Open311Service } from './open311.service';
@@ -82,6 +82,8 @@ export class Open311ExceptionFilter implements ExceptionFilter {
         : exception instanceof HttpException
           ? exception.message
           : 'Internal error';
+    const headers = withRetryAfter(status, exception instanceof AppException ? exception.headers : undefined);
+    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
     response.status(status).json([{ code: status, description }]);
   }
 }

@@ -142,7 +142,7 @@ export class TicketsService {
     }
     if (author.duplicate) throw new AppException('TICKET.DUPLICATE');
     if (author.recent >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp)
-      throw new AppException('TICKET.RATE_LIMITED');
+      throw AppException.rateLimited('TICKET.RATE_LIMITED', TEN_MINUTES / 1000);
 
     const route = await this.targets.route(input);
     const photoIds = input.photoIds ?? [];
