@@ -98,6 +98,10 @@ export class EnvironmentVariables {
   })
   ENCRYPTION_KEYS?: string;
 
+  /**
+   * Access token lifetime (default 900 s). Revoked sessions are refused at once anyway; a short
+   * lifetime keeps the revocation list small and bounds a token's life if that list cannot be read.
+   */
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -321,7 +325,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: raw.JOBS_ENABLED ?? raw.NODE_ENV !== 'test',
     auth: {
       jwtSecret: raw.JWT_SECRET ?? '',
-      accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS ?? 7200,
+      accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS ?? 900,
       refreshTokenTtlDays: raw.REFRESH_TOKEN_TTL_DAYS ?? 30,
       demoLogin: raw.DEMO_LOGIN ?? false,
     },

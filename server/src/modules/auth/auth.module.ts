@@ -16,6 +16,7 @@ import { MeController } from './me.controller';
 import { RefreshToken } from './refresh-token.entity';
 import { RoleGrant } from './role-grant.entity';
 import { routesMissingFromPolicy } from './routes';
+import { SessionRevocations } from './session-revocations';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 
@@ -32,6 +33,7 @@ import { User } from './user.entity';
   providers: [
     AuthRepository,
     InviteRepository,
+    SessionRevocations,
     TokenService,
     AuthService,
     InviteService,

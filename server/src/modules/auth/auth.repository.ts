@@ -209,4 +209,15 @@ export class AuthRepository {
       .getRepository(RefreshToken)
       .update({ family, revokedAt: IsNull() }, { revokedAt: at });
   }
+
+  /** Families with a token revoked at or after `since` (their access tokens may still be unexpired). */
+  async findFamiliesRevokedSince(since: Date): Promise<string[]> {
+    const rows: Array<{ family: string }> = await this.dataSource
+      .getRepository(RefreshToken)
+      .createQueryBuilder('t')
+      .select('DISTINCT t.family', 'family')
+      .where('t.revokedAt >= :since', { since })
+      .getRawMany();
+    return rows.map((r) => r.family);
+  }
 }

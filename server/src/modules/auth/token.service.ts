@@ -7,9 +7,12 @@ import { AppException } from '../../common/errors/app.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuthRepository } from './auth.repository';
 import type { AuthUser } from './auth-user';
+import { SessionRevocations } from './session-revocations';
 
 interface AccessClaims {
   sub: string;
+  /** The session: the refresh-token family the access token was issued with. */
+  sid: string;
   typ: 'access';
 }
 
@@ -25,13 +28,20 @@ export class TokenService {
     private readonly repository: AuthRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sessions: SessionRevocations,
   ) {}
 
   async issue(user: AuthUser, family: string = randomUUID()): Promise<AuthTokens> {
     const ttl = this.config.auth.accessTokenTtlSeconds;
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const accessToken = await this.jwt.signAsync(
-      { sub: String(user.userId), typ: 'access', iat: now, exp: now + ttl } satisfies AccessClaims & {
+      {
+        sub: String(user.userId),
+        sid: family,
+        typ: 'access',
+        iat: now,
+        exp: now + ttl,
+      } satisfies AccessClaims & {
         iat: number;
         exp: number;
       },
@@ -64,22 +74,34 @@ export class TokenService {
     return this.secretKey as unknown as string;
   }
 
-  /** The user id in a valid access token; 401 AUTH.TOKEN_EXPIRED / AUTH.TOKEN_INVALID otherwise. */
+  /**
+   * The user id in a valid access token of a session that was not revoked; 401 AUTH.TOKEN_EXPIRED /
+   * AUTH.TOKEN_INVALID otherwise. A token without a session id (issued before sessions were
+   * revocable) is invalid: the client refreshes or logs in again.
+   */
   async verifyAccess(token: string): Promise<number> {
+    let claims: AccessClaims;
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
         secret: this.key(),
         algorithms: ['HS256'],
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
-      const userId = Number(claims.sub);
-      if (claims.typ !== 'access' || !Number.isInteger(userId)) throw new Error('not an access token');
-      return userId;
     } catch (error) {
       throw new AppException(
         error instanceof TokenExpiredError ? 'AUTH.TOKEN_EXPIRED' : 'AUTH.TOKEN_INVALID',
       );
     }
+    const userId = Number(claims.sub);
+    if (
+      claims.typ !== 'access' ||
+      !Number.isInteger(userId) ||
+      typeof claims.sid !== 'string' ||
+      claims.sid === '' ||
+      (await this.sessions.isRevoked(claims.sid))
+    )
+      throw new AppException('AUTH.TOKEN_INVALID');
+    return userId;
   }
 
   /**
@@ -92,7 +114,7 @@ export class TokenService {
     if (!row || row.revokedAt || row.expiresAt.getTime() <= now.getTime())
       throw new AppException('AUTH.TOKEN_INVALID');
     if (row.usedAt || !(await this.repository.markRefreshTokenUsed(row.id, now))) {
-      await this.repository.revokeRefreshFamily(row.family, now);
+      await this.sessions.revoke(row.family);
       throw new AppException('AUTH.TOKEN_INVALID');
     }
     return { userId: row.userId, family: row.family };
@@ -100,6 +122,6 @@ export class TokenService {
 
   async revoke(refreshToken: string): Promise<void> {
     const row = await this.repository.findRefreshToken(sha256(refreshToken));
-    if (row) await this.repository.revokeRefreshFamily(row.family, this.clock.now());
+    if (row) await this.sessions.revoke(row.family);
   }
 }
