@@ -59,3 +59,19 @@ export function scopePaths(user: AuthUser, roles: readonly StaffRole[]): string[
   // Drop paths inside other paths: /1/4/ is covered by /1/.
   return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }
+
+/**
+ * `coversOfficial` for commands that name an official in the directory (handover, profile changes,
+ * the full phone), with the official's scope from `DirectoryRepository.findOfficialScopePaths`: the
+ * units of their current and future posts, else of their last ones; `null` (they never held a post)
+ * is in every admin's scope, so the admin who created an official can give them their first post.
+ */
+export function coversOfficialScope(
+  user: AuthUser,
+  roles: readonly StaffRole[],
+  officialId: number,
+  scope: string[] | null,
+): boolean {
+  if (scope === null) return roles.includes('admin') && user.grants.some((g) => g.role === 'admin');
+  return coversOfficial(user, roles, officialId, scope);
+}

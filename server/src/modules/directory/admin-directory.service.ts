@@ -4,8 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { addDays, isValidDate } from '../../common/time/local-time';
-import { type AuthUser, coversUnit } from '../auth/auth-user';
+import { type AuthUser, coversOfficialScope, coversUnit } from '../auth/auth-user';
 import { CacheVersionService } from '../jobs/cache-version.service';
+import { DirectoryRepository } from './directory.repository';
 import { countyCounter, DIRECTORY_CACHE } from './directory-versions';
 import { Duty } from './duty.entity';
 import { DutyUnit } from './duty-unit.entity';
@@ -26,6 +27,7 @@ export class AdminDirectoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly versions: CacheVersionService,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   /**
@@ -94,7 +96,12 @@ export class AdminDirectoryService {
     return (await repository.findOneBy({ id: Number(result.identifiers[0]!.id) }))!;
   }
 
-  /** A new holder for a post: the previous membership ends the day before; nothing is deleted. */
+  /**
+   * A new holder for a post: the previous membership ends the day before; nothing is deleted. The
+   * admin must cover the post's unit AND the official (see findOfficialScopePaths): otherwise a town
+   * admin could hand one of their posts to any official of the county and so take that official
+   * over. An official out of scope answers like a missing one.
+   */
   async handover(admin: AuthUser, postId: number, input: HandoverDto): Promise<Membership> {
     const post = await this.dataSource.getRepository(Post).findOneBy({ id: postId });
     if (!post) throw new AppException('COMMON.NOT_FOUND', '找不到该职务');
@@ -104,7 +111,16 @@ export class AdminDirectoryService {
         { field: 'startDate', reasons: ['invalid date'] },
       ]);
     const official = await this.dataSource.getRepository(Official).findOneBy({ id: input.officialId });
-    if (!official) throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
+    if (
+      !official ||
+      !coversOfficialScope(
+        admin,
+        ['admin'],
+        official.id,
+        await this.directory.findOfficialScopePaths(official.id),
+      )
+    )
+      throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
     const id = await this.dataSource.transaction(async (manager) => {
       const memberships = manager.getRepository(Membership);
       const current = await memberships.findBy({ postId, endDate: IsNull() });

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
+import { CLOCK, type Clock } from '../../common/clock';
+import { localDate } from '../../common/time/local-time';
 import { inSubtrees } from '../../database/subtree';
 import { RoleGrant } from '../auth/role-grant.entity';
+import { currentMemberships, currentOnSql } from './current-membership';
 import { Membership } from './membership.entity';
 import { Official } from './official.entity';
 import { Unit } from './unit.entity';
@@ -36,7 +39,15 @@ export function firstPostOfEach<T extends { officialId: number }>(members: reado
 /** Named queries of the directory (units, officials, posts, memberships). */
 @Injectable()
 export class DirectoryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Today's local date: what "current" means for memberships. */
+  today(): string {
+    return localDate(this.clock.now());
+  }
 
   findUnitById(id: number): Promise<Unit | null> {
     return this.dataSource.getRepository(Unit).findOneBy({ id });
@@ -75,13 +86,9 @@ export class DirectoryRepository {
     return this.dataSource.getRepository(Official).findOneBy({ id });
   }
 
-  /** The posts an official holds today (membership without end date), head posts first. */
-  async findCurrentPosts(officialId: number): Promise<CurrentPost[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .innerJoin('m.post', 'p')
-      .innerJoin('p.unit', 'u')
+  /** The posts an official holds on `date` (default today; see current-membership.ts), head posts first. */
+  async findCurrentPosts(officialId: number, date = this.today()): Promise<CurrentPost[]> {
+    const rows: Array<Record<string, unknown>> = await currentMemberships(this.dataSource, date)
       .select([
         'p.id AS "postId"',
         'p.title AS title',
@@ -90,8 +97,7 @@ export class DirectoryRepository {
         'u.name AS "unitName"',
         'u.path AS "unitPath"',
       ])
-      .where('m.officialId = :officialId', { officialId })
-      .andWhere('m.endDate IS NULL')
+      .andWhere('m.officialId = :officialId', { officialId })
       .orderBy('p.rank', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getRawMany();
@@ -105,13 +111,38 @@ export class DirectoryRepository {
     }));
   }
 
-  /** Everyone holding a current post in the subtree of the unit at `path`. */
-  async findMembersInSubtree(path: string): Promise<UnitMember[]> {
+  /**
+   * The unit paths that decide which jurisdictions an official belongs to, for commands that name
+   * an official (handover, profile changes, the full phone):
+   * - the units of the posts they hold today or will hold (a handover dated in the future);
+   * - with none, the units of the posts they held last (a retired official stays with their last
+   *   jurisdiction: their history, phone and account are not up for grabs by another town);
+   * - `null` when they never held a post (just created with POST /admin/officials): such an
+   *   official carries nothing yet (no plans, no account, no phone), so every admin may place them,
+   *   which is how the admin who created them gives them their first post.
+   * An official is in a grant's scope when one of these paths lies in the grant's subtree.
+   */
+  async findOfficialScopePaths(officialId: number): Promise<string[] | null> {
+    const today = this.today();
     const rows: Array<Record<string, unknown>> = await this.dataSource
       .getRepository(Membership)
       .createQueryBuilder('m')
       .innerJoin('m.post', 'p')
       .innerJoin('p.unit', 'u')
+      .select(['u.path AS "unitPath"', 'm.endDate AS "endDate"'])
+      .where('m.officialId = :officialId', { officialId })
+      .getRawMany();
+    if (rows.length === 0) return null;
+    const ends = rows.map((r) => (r.endDate ? String(r.endDate).slice(0, 10) : null));
+    const open = rows.filter((_, i) => ends[i] === null || ends[i]! >= today);
+    if (open.length > 0) return [...new Set(open.map((r) => String(r.unitPath)))];
+    const last = ends.reduce((a, b) => (a! > b! ? a : b))!;
+    return [...new Set(rows.filter((_, i) => ends[i] === last).map((r) => String(r.unitPath)))];
+  }
+
+  /** Everyone holding a post in the subtree of the unit at `path` on `date` (default today). */
+  async findMembersInSubtree(path: string, date = this.today()): Promise<UnitMember[]> {
+    const rows: Array<Record<string, unknown>> = await currentMemberships(this.dataSource, date)
       .innerJoin('m.official', 'o')
       .select([
         'o.id AS "officialId"',
@@ -123,7 +154,6 @@ export class DirectoryRepository {
         'u.name AS "unitName"',
         'u.path AS "unitPath"',
       ])
-      .where('m.endDate IS NULL')
       .andWhere(inSubtrees('u', [path]))
       .orderBy('u.sortOrder', 'ASC')
       .addOrderBy('p.rank', 'ASC')
@@ -146,14 +176,9 @@ export class DirectoryRepository {
     titles: string[],
     limit: number,
   ): Promise<Array<{ officialId: number; name: string; title: string; unitName: string }>> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .innerJoin('m.post', 'p')
-      .innerJoin('p.unit', 'u')
+    const rows: Array<Record<string, unknown>> = await currentMemberships(this.dataSource, this.today())
       .innerJoin('m.official', 'o')
       .select(['o.id AS "officialId"', 'o.name AS name', 'p.title AS title', 'u.name AS "unitName"'])
-      .where('m.endDate IS NULL')
       .andWhere('p.title IN (:...titles)', { titles })
       .orderBy('u.sortOrder', 'ASC')
       .addOrderBy('p.rank', 'ASC')
@@ -187,6 +212,7 @@ export class DirectoryRepository {
   async findDutiesOfOfficial(
     officialId: number,
   ): Promise<Array<{ matterId: number; matterName: string; units: string[] }>> {
+    const current = currentOnSql('m', this.today());
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT mt.id AS matter_id, mt.name AS matter_name, u.name AS unit_name
        FROM memberships m
@@ -194,9 +220,9 @@ export class DirectoryRepository {
        JOIN matters mt ON mt.id = d.matter_id
        LEFT JOIN duty_units du ON du.duty_id = d.id
        LEFT JOIN units u ON u.id = du.unit_id
-       WHERE m.official_id = ? AND m.end_date IS NULL
+       WHERE m.official_id = ? AND ${current.sql}
        ORDER BY mt.id, u.sort_order, u.id`,
-      [officialId],
+      [officialId, ...current.params],
     );
     const byMatter = new Map<number, { matterId: number; matterName: string; units: string[] }>();
     for (const r of rows) {

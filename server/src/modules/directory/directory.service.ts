@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
 import type { UnitChildrenResponse, UnitSummary } from '@jinri/shared';
 import { AppException } from '../../common/errors/app.exception';
-import { type AuthUser, coversOfficial, coversUnit } from '../auth/auth-user';
+import { type AuthUser, coversOfficialScope, coversUnit } from '../auth/auth-user';
+import { uploadIdOf } from '../uploads/upload-url';
+import { UploadsRepository } from '../uploads/uploads.repository';
 import { DirectoryRepository } from './directory.repository';
 import type { Unit } from './unit.entity';
 import type { UpdateOfficialDto } from './dto/official.dto';
@@ -34,6 +36,7 @@ export class DirectoryService {
   constructor(
     private readonly directory: DirectoryRepository,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+    private readonly uploads: UploadsRepository,
   ) {}
 
   async unitChildren(parentId?: number): Promise<UnitChildrenResponse> {
@@ -64,7 +67,7 @@ export class DirectoryService {
     const adminSees =
       viewer !== undefined &&
       official.phoneEnc !== null &&
-      posts.some((p) => coversUnit(viewer, ['admin'], p.unitPath));
+      coversOfficialScope(viewer, ['admin'], id, await this.directory.findOfficialScopePaths(id));
     return {
       id: official.id,
       name: official.name,
@@ -79,19 +82,28 @@ export class DirectoryService {
   async updateOfficial(user: AuthUser, id: number, changes: UpdateOfficialDto): Promise<OfficialProfile> {
     const official = await this.directory.findOfficialById(id);
     if (!official) throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
-    const posts = await this.directory.findCurrentPosts(id);
     if (
-      !coversOfficial(
+      !coversOfficialScope(
         user,
         ['official', 'clerk', 'admin'],
         id,
-        posts.map((p) => p.unitPath),
+        await this.directory.findOfficialScopePaths(id),
       )
     ) {
       throw new AppException('AUTH.OUT_OF_SCOPE');
     }
+    if (changes.photoUrl) await this.assertUploaded('photoUrl', changes.photoUrl);
     if (changes.photoUrl !== undefined) await this.directory.updateOfficialPhoto(id, changes.photoUrl);
     return this.officialProfile(id, user);
+  }
+
+  /** A photo URL must name a photo uploaded here (the DTO checked the shape; this checks it exists). */
+  private async assertUploaded(field: string, url: string): Promise<void> {
+    const id = uploadIdOf(url);
+    if (id && (await this.uploads.findByIds([id])).has(id)) return;
+    throw new AppException('COMMON.VALIDATION_FAILED', '图片不存在，请重新上传', [
+      { field, reasons: ['must be a photo uploaded here (the url POST /uploads returned)'] },
+    ]);
   }
 
   /** Everyone in the unit's subtree with whether they have bound WeChat (supervisors, admins). */

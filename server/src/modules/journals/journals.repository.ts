@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, type EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { inSubtrees } from '../../database/subtree';
+import { currentOn } from '../directory/current-membership';
 import { DirectoryRepository, firstPostOfEach, type UnitMember } from '../directory/directory.repository';
 import { Membership } from '../directory/membership.entity';
 import { Unit } from '../directory/unit.entity';
@@ -35,10 +36,11 @@ export class JournalsRepository {
 
   /**
    * Each official holding a current post in the subtree, once, with their first post (by unit
-   * order, then rank): the rows of a "today" page. The directory's member query, deduplicated.
+   * order, then rank): the rows of a "today" page. The directory's member query, deduplicated;
+   * `date` (default today) is the day the posts are held on.
    */
-  async findOfficialsInSubtree(path: string): Promise<SubtreeOfficial[]> {
-    return firstPostOfEach(await this.directory.findMembersInSubtree(path));
+  async findOfficialsInSubtree(path: string, date?: string): Promise<SubtreeOfficial[]> {
+    return firstPostOfEach(await this.directory.findMembersInSubtree(path, date));
   }
 
   findPlan(
@@ -225,7 +227,7 @@ export class JournalsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Leave of officials holding posts in the subtrees, newest first. */
+  /** Leave of officials holding posts in the subtrees today, newest first. */
   async findLeavesInSubtrees(paths: string[], status?: Leave['status'], limit = 200): Promise<Leave[]> {
     if (paths.length === 0) return [];
     const query = this.dataSource
@@ -239,7 +241,7 @@ export class JournalsRepository {
           .from(Membership, 'm')
           .innerJoin('m.post', 'p')
           .innerJoin('p.unit', 'u')
-          .where('m.end_date IS NULL')
+          .where(...currentOn('m', this.directory.today()))
           .andWhere(inSubtrees('u', paths))
           .getQuery();
         return `l.official_id IN ${sub}`;

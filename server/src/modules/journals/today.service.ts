@@ -92,7 +92,7 @@ export class TodayService implements OnModuleInit, OnModuleDestroy {
   async build(unitId: number, date: string): Promise<TodayResponse> {
     const unit = await this.repository.findUnit(unitId);
     if (!unit) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
-    const officials = await this.repository.findOfficialsInSubtree(unit.path);
+    const officials = await this.repository.findOfficialsInSubtree(unit.path, date);
     const ids = officials.map((o) => o.officialId);
     const [published, leaves] = await Promise.all([
       this.repository.findPlansOn(ids, date, ['published']),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { currentOnSql } from '../directory/current-membership';
 import { Unit } from '../directory/unit.entity';
 
 export interface DirectoryOfficial {
@@ -57,9 +58,13 @@ const parseList = (value: unknown): string[] => {
 export class SearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The directory, or with `prefix` only the rows under that unit path (one county). */
-  async loadSnapshot(prefix?: string): Promise<DirectorySnapshot> {
+  /**
+   * The directory with the posts held on `date`, or with `prefix` only the rows under that unit path
+   * (one county).
+   */
+  async loadSnapshot(date: string, prefix?: string): Promise<DirectorySnapshot> {
     const like = prefix ? `${prefix}%` : '%';
+    const current = currentOnSql('m', date);
     const [counties, members, matters, duties, covered] = await Promise.all([
       this.dataSource.query(
         "SELECT path FROM units WHERE kind = 'county' ORDER BY sort_order, id",
@@ -68,8 +73,8 @@ export class SearchRepository {
         `SELECT o.id AS official_id, o.name AS name, p.id AS post_id, p.title AS title, p.rank AS post_rank,
                 u.id AS unit_id, u.name AS unit_name, u.path AS unit_path, u.office_hours AS office_hours
          FROM memberships m JOIN officials o ON o.id = m.official_id JOIN posts p ON p.id = m.post_id JOIN units u ON u.id = p.unit_id
-         WHERE m.end_date IS NULL AND u.path LIKE ? ORDER BY o.id, p.rank, p.id`,
-        [like],
+         WHERE ${current.sql} AND u.path LIKE ? ORDER BY o.id, p.rank, p.id`,
+        [...current.params, like],
       ) as Promise<Array<Record<string, unknown>>>,
       this.dataSource.query(
         `SELECT m.id, m.name, m.category, m.keywords, m.synonyms, u.path AS department_path

@@ -1,8 +1,10 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MatterDetail, MatterSummaryWithCount, OfficialRef, SearchResponse } from '@jinri/shared';
+import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
+import { localDate } from '../../common/time/local-time';
 import { CacheVersionService } from '../jobs/cache-version.service';
 import { COUNTY_PREFIX, countyCounter, DIRECTORY_CACHE } from '../directory/directory-versions';
 import { Matter } from '../directory/matter.entity';
@@ -30,6 +32,8 @@ const POPULAR = [
 
 interface Loaded {
   version: number;
+  /** The local date whose posts the index holds (a handover dated later takes effect on its day). */
+  date: string;
   /** The per-county counters ("dir:<unit id>") the county indexes were built at. */
   countyVersions: Map<string, number>;
   /** One index per jurisdiction (county path), so a search scans one county, not the province. */
@@ -43,7 +47,7 @@ interface Loaded {
 /**
  * Search over matters and officials, and "who handles this for my village". The index lives in
  * memory and is rebuilt when the directory's version counter moves (any instance's change; this
- * instance polls it every second, its own changes apply at once).
+ * instance polls it every second, its own changes apply at once) and when the local date changes.
  */
 @Injectable()
 export class SearchService implements OnModuleInit, OnModuleDestroy {
@@ -62,6 +66,7 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     private readonly status: StatusService,
     private readonly versions: CacheVersionService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -100,7 +105,13 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
   private async current(): Promise<Loaded> {
     if (this.knownVersion < 0) await this.readVersions();
     const loaded = this.loaded;
-    if (loaded && loaded.version === this.knownVersion && this.stale(loaded).size === 0) return loaded;
+    if (
+      loaded &&
+      loaded.version === this.knownVersion &&
+      loaded.date === localDate(this.clock.now()) &&
+      this.stale(loaded).size === 0
+    )
+      return loaded;
     this.building ??= this.rebuild(loaded).finally(() => {
       this.building = null;
     });
@@ -115,14 +126,15 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
   private async rebuild(previous: Loaded | null): Promise<Loaded> {
     const version = this.knownVersion;
     const countyVersions = new Map(this.knownCounties);
-    if (!previous || previous.version !== version) {
+    const date = localDate(this.clock.now());
+    if (!previous || previous.version !== version || previous.date !== date) {
       this.fullBuilds += 1;
-      return { version, countyVersions, ...buildIndex(await this.repository.loadSnapshot()) };
+      return { version, date, countyVersions, ...buildIndex(await this.repository.loadSnapshot(date)) };
     }
     const only = this.stale(previous);
     let snapshot = previous.snapshot;
     for (const county of only) {
-      const part = await this.repository.loadSnapshot(county);
+      const part = await this.repository.loadSnapshot(date, county);
       const inside = (path: string) => path.startsWith(county);
       snapshot = {
         counties: snapshot.counties,
@@ -135,7 +147,7 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
       };
     }
     this.countyBuilds += only.size;
-    return { version, countyVersions, ...buildIndex(snapshot, { indexes: previous.indexes, only }) };
+    return { version, date, countyVersions, ...buildIndex(snapshot, { indexes: previous.indexes, only }) };
   }
 
   async search(q: string, unitId?: number): Promise<SearchResponse> {
@@ -287,7 +299,7 @@ function handlers(loaded: Loaded, matterId: number, unitPath: string | null): nu
 export function buildIndex(
   snapshot: DirectorySnapshot,
   reuse?: { indexes: Map<string, SearchIndex>; only: Set<string> },
-): Omit<Loaded, 'version' | 'countyVersions'> {
+): Omit<Loaded, 'version' | 'date' | 'countyVersions'> {
   const counties = snapshot.counties.length > 0 ? snapshot.counties : ['/'];
   // A matter owned above the counties (a province department) is searchable in every county.
   const countiesOf = (path: string) => {

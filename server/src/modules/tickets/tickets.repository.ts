@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InboxFilter } from '@jinri/shared';
 import {
@@ -11,11 +11,13 @@ import {
   Not,
   type SelectQueryBuilder,
 } from 'typeorm';
+import { CLOCK, type Clock } from '../../common/clock';
+import { localDate } from '../../common/time/local-time';
 import { inSubtrees } from '../../database/subtree';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { User } from '../auth/user.entity';
+import { currentMemberships } from '../directory/current-membership';
 import { Matter } from '../directory/matter.entity';
-import { Membership } from '../directory/membership.entity';
 import { Official } from '../directory/official.entity';
 import { PlanEntry } from '../journals/plan-entry.entity';
 import { Unit } from '../directory/unit.entity';
@@ -63,7 +65,10 @@ const RELATIONS = {
 /** Named queries of tickets and their events. */
 @Injectable()
 export class TicketsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -452,14 +457,13 @@ export class TicketsRepository {
     return [...new Set(rows.filter((r) => unitPath.startsWith(r.path)).map((r) => Number(r.userId)))];
   }
 
-  /** Each official's first current post (by rank): title and unit. */
+  /** Each official's first post held today (by rank): title and unit. */
   async findPrimaryPosts(officialIds: number[]): Promise<Map<number, PrimaryPost>> {
     if (officialIds.length === 0) return new Map();
-    const rows: Array<Record<string, unknown>> = await this.dataSource
-      .getRepository(Membership)
-      .createQueryBuilder('m')
-      .innerJoin('m.post', 'p')
-      .innerJoin('p.unit', 'u')
+    const rows: Array<Record<string, unknown>> = await currentMemberships(
+      this.dataSource,
+      localDate(this.clock.now()),
+    )
       .innerJoin('m.official', 'o')
       .select([
         'm.officialId AS "officialId"',
@@ -469,8 +473,7 @@ export class TicketsRepository {
         'u.name AS "unitName"',
         'u.path AS "unitPath"',
       ])
-      .where('m.officialId IN (:...officialIds)', { officialIds: [...new Set(officialIds)] })
-      .andWhere('m.endDate IS NULL')
+      .andWhere('m.officialId IN (:...officialIds)', { officialIds: [...new Set(officialIds)] })
       .orderBy('p.rank', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getRawMany();
