@@ -30,6 +30,10 @@ export const ErrorCodes = {
   'INVITE.ALREADY_USED': { status: 409, message: '邀请码已被使用' },
   'INVITE.REVOKED': { status: 410, message: '邀请码已作废，请联系管理员' },
   'INVITE.INVALID_TARGET': { status: 400, message: '邀请对象与单位不匹配' },
+  'INVITE.OFFICIAL_ALREADY_BOUND': {
+    status: 409,
+    message: '该干部已绑定其他微信账号，请联系管理员先撤销现有账号的授权，再使用邀请码',
+  },
   'GRANT.NOT_FOUND': { status: 404, message: '找不到该授权' },
   'DIRECTORY.UNIT_NOT_FOUND': { status: 404, message: '找不到该单位' },
   'DIRECTORY.OFFICIAL_NOT_FOUND': { status: 404, message: '找不到该干部' },

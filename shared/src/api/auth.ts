@@ -46,10 +46,20 @@ export interface RoleGrantView {
   createdAt: string;
 }
 
+/** A grant of the caller's that someone else (an admin) revoked. */
+export interface RevokedGrantView extends RoleGrantView {
+  revokedAt: string;
+}
+
 /** GET /me */
 export interface MeResponse {
   user: MeUser;
   grants: RoleGrantView[];
+  /**
+   * The caller's grants an admin revoked in the last 30 days, newest first: how a user whose
+   * official binding was revoked (so that another account can be bound) learns about it.
+   */
+  revokedGrants: RevokedGrantView[];
   official: { id: number; name: string; posts: string[]; phoneMasked: string | null } | null;
   demo: boolean;
 }

@@ -79,9 +79,13 @@ export class AuthRepository {
       unitName: String(r.unitName),
       officialId: r.officialId === null || r.officialId === undefined ? null : Number(r.officialId),
       officialName: (r.officialName as string | null) ?? null,
-      createdAt:
-        r.createdAt instanceof Date ? r.createdAt : new Date(`${String(r.createdAt).replace(' ', 'T')}Z`),
+      createdAt: AuthRepository.toDate(r.createdAt),
     };
+  }
+
+  /** A raw datetime column (a Date from MySQL, 'YYYY-MM-DD HH:MM:SS' in UTC from SQLite). */
+  private static toDate(value: unknown): Date {
+    return value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
   }
 
   async findActiveGrants(userId: number): Promise<GrantRow[]> {
@@ -127,6 +131,53 @@ export class AuthRepository {
         { officialId, role: 'official', revokedAt: IsNull() },
         { revokedAt: at, revokedByUserId: byUserId },
       );
+  }
+
+  /** The users other than `exceptUserId` bound to this official by an active grant. */
+  async findOtherOfficialBindings(
+    manager: EntityManager,
+    officialId: number,
+    exceptUserId: number,
+  ): Promise<number[]> {
+    const rows = await manager.getRepository(RoleGrant).find({
+      select: { userId: true },
+      where: { officialId, role: 'official', revokedAt: IsNull() },
+    });
+    return [...new Set(rows.map((r) => r.userId).filter((id) => id !== exceptUserId))];
+  }
+
+  /** The user's grants that another user revoked at or after `since`, newest first. */
+  async findGrantsRevokedByOthers(
+    userId: number,
+    since: Date,
+  ): Promise<Array<GrantRow & { revokedAt: Date }>> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource
+      .getRepository(RoleGrant)
+      .createQueryBuilder('g')
+      .innerJoin('g.unit', 'u')
+      .leftJoin('g.official', 'o')
+      .select([
+        'g.id AS id',
+        'g.userId AS "userId"',
+        'g.role AS role',
+        'g.unitId AS "unitId"',
+        'u.path AS "unitPath"',
+        'u.name AS "unitName"',
+        'g.officialId AS "officialId"',
+        'o.name AS "officialName"',
+        'g.createdAt AS "createdAt"',
+        'g.revokedAt AS "revokedAt"',
+      ])
+      .where('g.userId = :userId', { userId })
+      .andWhere('g.revokedAt >= :since', { since })
+      .andWhere('g.revokedByUserId IS NOT NULL AND g.revokedByUserId <> g.userId')
+      .orderBy('g.revokedAt', 'DESC')
+      .addOrderBy('g.id', 'DESC')
+      .getRawMany();
+    return rows.map((r) => ({
+      ...AuthRepository.toGrantRow(r),
+      revokedAt: AuthRepository.toDate(r.revokedAt),
+    }));
   }
 
   /** Revokes if still active; false when it was already revoked. */

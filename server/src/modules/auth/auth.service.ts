@@ -14,6 +14,8 @@ import { DEMO_OFFICIAL_TITLES } from '../../database/seed/demo-personas';
 
 /** Seconds a client should wait before retrying after WeChat was busy or unreachable. */
 const RETRY_AFTER = { busy: 3, rateLimited: 60, unreachable: 5 };
+/** How long GET /me keeps telling a user that an admin revoked one of their grants. */
+export const REVOKED_GRANTS_SHOWN_DAYS = 30;
 
 /** Maps a WeChat failure during login to the API's answer. */
 export function wechatLoginError(error: unknown): AppException {
@@ -167,6 +169,10 @@ export class AuthService {
 
   async me(user: AuthUser): Promise<MeResponse> {
     const grants = await this.repository.findActiveGrants(user.userId);
+    const revoked = await this.repository.findGrantsRevokedByOthers(
+      user.userId,
+      new Date(this.clock.now().getTime() - REVOKED_GRANTS_SHOWN_DAYS * 86_400_000),
+    );
     let official: MeResponse['official'] = null;
     if (user.officialId) {
       const row = await this.directory.findOfficialById(user.officialId);
@@ -185,6 +191,7 @@ export class AuthService {
         ? { id: user.userId, roles: user.roles, officialId: user.officialId }
         : { id: user.userId, roles: user.roles },
       grants: grants.map(grantView),
+      revokedGrants: revoked.map((g) => ({ ...grantView(g), revokedAt: g.revokedAt.toISOString() })),
       official,
       demo: user.demo,
     };

@@ -100,6 +100,10 @@ export class InviteService {
         throw new AppException('INVITE.ALREADY_USED');
       }
       if (invite.role === 'official' && invite.officialId !== null) {
+        // Never unbind someone silently: the admin revokes the current account first (DELETE
+        // /admin/grants/:id, which GET /me then tells that account), and the code stays unused.
+        const others = await this.grants.findOtherOfficialBindings(manager, invite.officialId, user.userId);
+        if (others.length > 0) throw new AppException('INVITE.OFFICIAL_ALREADY_BOUND');
         await this.grants.revokeOfficialBindings(manager, invite.officialId, now, user.userId);
       }
       // A second invite for a role the user already holds over the same unit adds nothing.
