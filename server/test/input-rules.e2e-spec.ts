@@ -180,4 +180,63 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
       }
     });
   });
+
+  describe('visible text', () => {
+    it.each([
+      ['20 zero-width spaces', '\u200B'.repeat(20)],
+      ['5 NUL bytes', '\u0000'.repeat(5)],
+      ['three characters padded with invisible ones', '路\u200B灯\uFEFF\u2060坏\u3000\u3164'],
+    ])('refuses a comment of %s with the field named', async (_label, content) => {
+      const refused = await submit(await newResident(), { officialId: officialA, content });
+      expect([refused.status, refused.body.code, refused.body.details]).toEqual([
+        400,
+        'COMMON.VALIDATION_FAILED',
+        [{ field: 'content', reasons: ['留言至少 5 个字'] }],
+      ]);
+    });
+
+    it('stores a comment without its control characters but with its line breaks', async () => {
+      const token = await newResident();
+      const created = await submit(token, {
+        officialId: officialA,
+        content: '\u200B村口路灯\u0000坏了\r\n晚上\u001B看不见路\u0007 ',
+      });
+      expect(created.status).toBe(201);
+      const view = await call<TicketView>(url, 'GET', `/tickets/${created.body.id}`, { token });
+      expect(view.body.content).toBe('村口路灯坏了\n晚上看不见路');
+    });
+
+    it.each([
+      ['a trailing 。', (t: string) => `${t}。`],
+      ['spacing and an exclamation mark', (t: string) => `${t.split('').join(' ')} !`],
+      [
+        'full-width punctuation and a zero-width space',
+        (t: string) => `${t.slice(0, 3)}\u200B，${t.slice(3)}！`,
+      ],
+    ])('refuses the same text again within a day despite %s', async (_label, vary) => {
+      const token = await newResident();
+      const first = text();
+      expect((await submit(token, { officialId: officialA, content: first })).status).toBe(201);
+      const again = await submit(token, { officialId: officialA, content: vary(first) });
+      expect([again.status, again.body.code]).toEqual([409, 'TICKET.DUPLICATE']);
+    });
+
+    it('counts visible characters in replies and reasons too', async () => {
+      const id = (await submit(await newResident(), { officialId: officialA, content: text() })).body.id;
+      const act = (action: string, body: Record<string, unknown>) =>
+        call<ApiErrorBody>(url, 'POST', `/tickets/${id}/${action}`, { token: official, body });
+      expect((await act('acknowledge', { version: 1 })).status).toBe(200);
+      const reply = await act('reply', { version: 2, content: '\u200B\u200B\u200B' });
+      expect([reply.status, reply.body.details]).toEqual([
+        400,
+        [{ field: 'content', reasons: ['答复至少 2 个字'] }],
+      ]);
+      const transfer = await act('transfer', {
+        version: 2,
+        officialId: officialB,
+        reason: '\u200B'.repeat(10),
+      });
+      expect([transfer.status, transfer.body.code]).toEqual([400, 'TICKET.REASON_REQUIRED']);
+    });
+  });
 });

@@ -15,8 +15,9 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { Optional } from '../../common/validation/optional';
+import { VisibleText } from '../../common/validation/visible-text';
 import { TICKET_LIMITS } from '@jinri/shared';
 import { AppException, withRetryAfter } from '../../common/errors/app.exception';
 import type { AuthUser } from '../auth/auth-user';
@@ -28,9 +29,7 @@ export class Open311CreateDto {
   @MaxLength(64)
   service_code: string;
 
-  @IsString()
-  @MinLength(TICKET_LIMITS.contentMin)
-  @MaxLength(TICKET_LIMITS.contentMax)
+  @VisibleText({ min: TICKET_LIMITS.contentMin, max: TICKET_LIMITS.contentMax })
   description: string;
 }
 

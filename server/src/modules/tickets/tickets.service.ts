@@ -38,6 +38,7 @@ import { UploadsRepository } from '../uploads/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { photoUrls } from '../journals/plan-view';
 import { ModerationService } from './moderation.service';
+import { normalizeForMatching } from './sensitive-words';
 import { endOfLocalDay, extendDeadline, ticketDeadlines, workingDeadline } from './ticket-deadlines';
 import { chineseDate, localDate } from '../../common/time/local-time';
 import type { TicketEvent } from './ticket-event.entity';
@@ -120,7 +121,8 @@ export class TicketsService {
     const content = input.content.trim();
     const now = this.clock.now();
     const ipHash = ip ? createHmac('sha256', this.config.auth.jwtSecret).update(ip).digest('hex') : null;
-    const contentHash = sha256(content.replace(/\s+/g, ''));
+    // The duplicate check compares the text as the word list sees it: "路灯坏了" = "路灯 坏了。".
+    const contentHash = sha256(normalizeForMatching(content) || content.replace(/\s+/g, ''));
     // One query tells a retry (the key is known: the same ticket again) from a new comment, and
     // checks the author's limits; a retry more than a day later meets the unique index instead.
     const since = new Date(now.getTime() - TEN_MINUTES);
@@ -486,8 +488,16 @@ export class TicketsService {
     );
   }
 
+  /**
+   * The desk hands a ticket to an official of its own jurisdiction (whose head post lies in the
+   * subtree of the caller's supervisor or admin grant): an official of another town answers like a
+   * missing one. A transfer, unlike this, may name anyone: it is how a ticket sent to the wrong town
+   * leaves it, and gives the sender nothing over the new assignee.
+   */
   async assign(user: AuthUser, id: number, input: TicketAssignRequest): Promise<TicketView> {
     const handOver = await this.handOver(input.officialId, undefined);
+    if (!coversUnit(user, ['supervisor', 'admin'], handOver.destination.unit.path))
+      throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
     return this.change(
       user,
       id,

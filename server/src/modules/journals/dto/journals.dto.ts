@@ -12,10 +12,10 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { Nullable, Optional } from '../../../common/validation/optional';
+import { VisibleText } from '../../../common/validation/visible-text';
 import type { DayPeriod, EntryUpdateKind, LeaveStatus } from '@jinri/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -58,9 +58,7 @@ export class PlanEntryDto {
   placeUnitId?: number | null;
 
   @ApiProperty({ maxLength: 200, example: '到魏庄村调度拆迁工作' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @VisibleText({ min: 1, max: 200 })
   what: string;
 
   @ApiProperty({ example: '下村/实地' })
@@ -189,9 +187,7 @@ export class EntryUpdateDto {
   kind: EntryUpdateKind;
 
   @ApiProperty({ maxLength: 500 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @VisibleText({ min: 1, max: 500 })
   text: string;
 
   @ApiPropertyOptional({ type: [String] })
@@ -224,9 +220,7 @@ export class LeaveDto {
   endDate: string;
 
   @ApiProperty({ maxLength: 500 })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(500)
+  @VisibleText({ min: 2, max: 500 })
   reason: string;
 }
 
@@ -249,15 +243,11 @@ export class WeeklyParamsDto {
 
 export class WeeklyReportDto {
   @ApiProperty({ maxLength: 5000 })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(5000)
+  @VisibleText({ min: 2, max: 5000 })
   results: string;
 
   @ApiProperty({ maxLength: 5000 })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(5000)
+  @VisibleText({ min: 2, max: 5000 })
   nextWeekPlan: string;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,9 +15,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { Optional } from '../../../common/validation/optional';
+import { VisibleText } from '../../../common/validation/visible-text';
 import { TICKET_LIMITS, type InboxFilter } from '@jinri/shared';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class TicketCreateDto {
   @ApiPropertyOptional()
@@ -45,10 +44,13 @@ export class TicketCreateDto {
   unitId?: number;
 
   @ApiProperty({ minLength: TICKET_LIMITS.contentMin, maxLength: TICKET_LIMITS.contentMax })
-  @Transform(trim)
-  @IsString()
-  @MinLength(TICKET_LIMITS.contentMin, { message: `留言至少 ${TICKET_LIMITS.contentMin} 个字` })
-  @MaxLength(TICKET_LIMITS.contentMax, { message: `留言最多 ${TICKET_LIMITS.contentMax} 个字` })
+  @VisibleText(
+    { min: TICKET_LIMITS.contentMin, max: TICKET_LIMITS.contentMax },
+    {
+      min: `留言至少 ${TICKET_LIMITS.contentMin} 个字`,
+      max: `留言最多 ${TICKET_LIMITS.contentMax} 个字`,
+    },
+  )
   content: string;
 
   @ApiPropertyOptional({ type: [String] })
@@ -69,9 +71,7 @@ export class TicketCreateDto {
 
   @ApiPropertyOptional({ example: '王', description: 'Shown masked: 王**' })
   @Optional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(20)
+  @VisibleText({ max: 20 })
   authorName?: string;
 }
 
@@ -140,19 +140,13 @@ export class VersionDto {
 
 export class ReplyDto extends VersionDto {
   @ApiProperty()
-  @Transform(trim)
-  @IsString()
-  @MinLength(2)
-  @MaxLength(TICKET_LIMITS.replyMax)
+  @VisibleText({ min: 2, max: TICKET_LIMITS.replyMax }, { min: '答复至少 2 个字' })
   content: string;
 }
 
 export class ResolveDto extends VersionDto {
   @ApiProperty()
-  @Transform(trim)
-  @IsString()
-  @MinLength(2)
-  @MaxLength(TICKET_LIMITS.replyMax)
+  @VisibleText({ min: 2, max: TICKET_LIMITS.replyMax }, { min: '办理结果至少 2 个字' })
   note: string;
 
   @ApiPropertyOptional({ type: [String] })
@@ -177,8 +171,7 @@ export class TransferDto extends VersionDto {
   unitId?: number;
 
   @ApiProperty()
-  @IsString()
-  @MaxLength(TICKET_LIMITS.reasonMax)
+  @VisibleText({ max: TICKET_LIMITS.reasonMax })
   reason: string;
 }
 
@@ -190,15 +183,13 @@ export class AssignDto extends VersionDto {
 
   @ApiPropertyOptional()
   @Optional()
-  @IsString()
-  @MaxLength(TICKET_LIMITS.reasonMax)
+  @VisibleText({ max: TICKET_LIMITS.reasonMax })
   note?: string;
 }
 
 export class ExtensionDto extends VersionDto {
   @ApiProperty()
-  @IsString()
-  @MaxLength(TICKET_LIMITS.reasonMax)
+  @VisibleText({ max: TICKET_LIMITS.reasonMax })
   reason: string;
 
   @ApiProperty({ minimum: 1, maximum: TICKET_LIMITS.extensionDaysMax })
@@ -215,8 +206,7 @@ export class ExtensionDecisionDto extends VersionDto {
 
   @ApiPropertyOptional()
   @Optional()
-  @IsString()
-  @MaxLength(TICKET_LIMITS.reasonMax)
+  @VisibleText({ max: TICKET_LIMITS.reasonMax })
   note?: string;
 }
 
@@ -227,16 +217,14 @@ export class RateDto extends VersionDto {
 
   @ApiPropertyOptional()
   @Optional()
-  @IsString()
-  @MaxLength(TICKET_LIMITS.reasonMax)
+  @VisibleText({ max: TICKET_LIMITS.reasonMax })
   reason?: string;
 }
 
 export class WithdrawDto extends VersionDto {
   @ApiPropertyOptional()
   @Optional()
-  @IsString()
-  @MaxLength(TICKET_LIMITS.reasonMax)
+  @VisibleText({ max: TICKET_LIMITS.reasonMax })
   reason?: string;
 }
 
@@ -247,8 +235,7 @@ export class ModerateDto extends VersionDto {
 
   @ApiPropertyOptional()
   @Optional()
-  @IsString()
-  @MaxLength(TICKET_LIMITS.reasonMax)
+  @VisibleText({ max: TICKET_LIMITS.reasonMax })
   note?: string;
 }
 
