@@ -93,7 +93,8 @@ function start() {
   const child = spawn(process.execPath, ['server/dist/main.js'], {
     cwd: root,
     stdio: 'inherit',
-    env: { SEED_DEMO: '1', DEMO_LOGIN: '1', DATA_DIR: join(root, 'data'), ...process.env },
+    // API_DOCS: README points to the OpenAPI UI of the demo at /api/docs.
+    env: { SEED_DEMO: '1', DEMO_LOGIN: '1', API_DOCS: '1', DATA_DIR: join(root, 'data'), ...process.env },
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));

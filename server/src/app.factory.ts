@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Logger } from 'nestjs-pino';
@@ -45,19 +45,13 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('今日工作 API')
-      .setDescription('What county officials do today, and closed-loop tickets for residents.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    useGlobalPrefix: false,
-  });
+  // The route map is public knowledge only where the operator says so (API_DOCS=1; npm start does).
+  if (config.apiDocs) {
+    SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+      jsonDocumentUrl: 'api/docs-json',
+      useGlobalPrefix: false,
+    });
+  }
 
   // Photos: immutable once written (a new photo gets a new id).
   app.useStaticAssets(uploadsRoot(config), {
@@ -82,6 +76,22 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
     logger.warn(`H5 build not found at ${config.h5Dir}; only the API is served (build it with pnpm build)`);
   }
   return app;
+}
+
+/**
+ * The OpenAPI document of an app made by createApp(), without serving it: for tools (the fuzzer,
+ * client generators) that need every route and body schema whether or not API_DOCS is on.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('今日工作 API')
+      .setDescription('What county officials do today, and closed-loop tickets for residents.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
 }
 
 /** The headers a middleware such as helmet sets on every response (it sets the same ones each time). */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { ApiErrorBody, HealthResponse } from '@jinri/shared';
+import { buildOpenApiDocument } from '../src/app.factory';
 import { MIGRATIONS } from '../src/database/migrations';
 import { startTestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
@@ -11,11 +12,12 @@ describe.each(testDatabases())('the app skeleton on %s', (_name, makeDatabase) =
   let database: TestDatabase;
   let app: INestApplication;
   let url: string;
+  let h5Dir: string;
 
   beforeAll(async () => {
     database = makeDatabase();
     await database.create();
-    const h5Dir = mkdtempSync(join(tmpdir(), 'jinri-h5-'));
+    h5Dir = mkdtempSync(join(tmpdir(), 'jinri-h5-'));
     writeFileSync(
       join(h5Dir, 'index.html'),
       '<!doctype html><html lang="zh-CN"><body>今日工作</body></html>',
@@ -83,14 +85,29 @@ describe.each(testDatabases())('the app skeleton on %s', (_name, makeDatabase) =
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
-  it('publishes the OpenAPI document with the health route', async () => {
-    const json = await fetch(`${url}/api/docs-json`);
-    const document = (await json.json()) as { openapi: string; paths: Record<string, unknown> };
-    expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths)).toContain('/api/v1/health');
-    const ui = await fetch(`${url}/api/docs`);
-    expect(ui.status).toBe(200);
-    expect(await ui.text()).toContain('swagger');
+  it('serves no OpenAPI UI or document unless API_DOCS is on', async () => {
+    expect((await fetch(`${url}/api/docs-json`)).status).toBe(404);
+    expect((await fetch(`${url}/api/docs`)).status).toBe(404);
+  });
+
+  it('publishes the OpenAPI document with the health route when API_DOCS=1', async () => {
+    const docs = await startTestApp(database.config(), { env: { API_DOCS: '1' }, config: { h5Dir } });
+    try {
+      const json = await fetch(`${docs.url}/api/docs-json`);
+      const document = (await json.json()) as { openapi: string; paths: Record<string, unknown> };
+      expect(document.openapi).toMatch(/^3\./);
+      expect(Object.keys(document.paths)).toContain('/api/v1/health');
+      const ui = await fetch(`${docs.url}/api/docs`);
+      expect(ui.status).toBe(200);
+      expect(await ui.text()).toContain('swagger');
+    } finally {
+      await docs.app.close();
+    }
+  });
+
+  it('builds the OpenAPI document for tools without serving it', () => {
+    const sut = buildOpenApiDocument(app);
+    expect(Object.keys(sut.paths)).toContain('/api/v1/health');
   });
 
   it('serves the H5 app at / with revalidation and hashed assets with long caching', async () => {

@@ -168,6 +168,12 @@ export class EnvironmentVariables {
   @Max(1000000)
   TICKET_RATE_PER_IP?: number;
 
+  /** Serve the OpenAPI UI at /api/docs and the document at /api/docs-json (off unless 1). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be 0 or 1' })
+  API_DOCS?: boolean;
+
   /** Run the scheduled jobs (publication, reminders) in this instance; tests drive them by hand. */
   @IsOptional()
   @Transform(toBoolean)
@@ -255,6 +261,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   trustProxy: boolean;
   jobsEnabled: boolean;
+  /** Serve /api/docs and /api/docs-json (API_DOCS=1). */
+  apiDocs: boolean;
   auth: AuthConfig;
   /** Empty until filled from ENCRYPTION_KEYS or the local secrets file. */
   encryptionKeys: EncryptionKey[];
@@ -323,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: raw.TRUST_PROXY ?? false,
     jobsEnabled: raw.JOBS_ENABLED ?? raw.NODE_ENV !== 'test',
+    apiDocs: raw.API_DOCS ?? false,
     auth: {
       jwtSecret: raw.JWT_SECRET ?? '',
       accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS ?? 900,
