@@ -83,6 +83,15 @@ describe.each(testDatabases())('the unit tree on %s', (_name, makeDatabase) => {
     expect([page.offset, page.limit, page.items.length]).toEqual([10, 3, 3]);
   });
 
+  it('refuses a Popolo offset too large to be an SQL number with 400, not 500', async () => {
+    for (const offset of ['1e308', '99999999999999999999999999', '2147483648']) {
+      const sut2 = await call<ApiErrorBody>(sut.url, 'GET', `/popolo/persons?offset=${offset}`);
+      expect([offset, sut2.status, sut2.body.code]).toEqual([offset, 400, 'COMMON.VALIDATION_FAILED']);
+    }
+    const last = await call<{ items: unknown[] }>(sut.url, 'GET', '/popolo/persons?offset=2147483647');
+    expect([last.status, last.body.items]).toEqual([200, []]);
+  });
+
   it('shows on an official’s profile what they handle and for which units', async () => {
     const memberships = (
       await call<{ items: Array<{ person_id: string; post_id: string }> }>(

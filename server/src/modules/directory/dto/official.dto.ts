@@ -25,11 +25,13 @@ export class UnitsQueryDto {
 }
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 0 })
+  // Bounded: an integer such as 1e308 passes IsInt but is no SQL number (it used to give 500).
+  @ApiPropertyOptional({ default: 0, maximum: 2_147_483_647 })
   @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(2_147_483_647)
   offset?: number;
 
   @ApiPropertyOptional({ default: 1000, maximum: 5000 })
