@@ -239,4 +239,36 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
       expect([transfer.status, transfer.body.code]).toEqual([400, 'TICKET.REASON_REQUIRED']);
     });
   });
+
+  describe('查询码 lookups', () => {
+    it('refuses wrong codes beyond the limit per user and per address with 429 and Retry-After', async () => {
+      const own = new FixedClock(MONDAY_10AM);
+      const other = await startTestApp(database.config(), { env: { WECHAT_API_BASE: stub.url }, clock: own });
+      try {
+        const created = await submit(await newResident(), { officialId: officialA, content: text() });
+        const lookup = (code: string, token?: string) =>
+          call<ApiErrorBody>(other.url, 'GET', `/tickets/lookup/${code}`, { token });
+        const guesser = await newResident();
+        const statuses: number[] = [];
+        for (let i = 0; i < 11; i += 1) statuses.push((await lookup(`ZZZZZZ${10 + i}`, guesser)).status);
+        expect(statuses).toEqual([...Array<number>(10).fill(404), 429]);
+        // Blocked means blocked: the right code waits too, for the rest of the 10 minutes.
+        const blocked = await lookup(created.body.queryCode, guesser);
+        expect([blocked.status, blocked.body.code]).toEqual([429, 'COMMON.RATE_LIMITED']);
+        expect(Number(blocked.headers.get('retry-after'))).toBe(600);
+        // Others on the same address are not blocked by one user's 10, but the address is at 30.
+        expect((await lookup(created.body.queryCode)).status).toBe(200);
+        const anonymous: number[] = [];
+        for (let i = 0; i < 21; i += 1) anonymous.push((await lookup(`YYYYYY${10 + i}`)).status);
+        expect(anonymous).toEqual([...Array<number>(20).fill(404), 429]);
+        expect((await lookup(created.body.queryCode, await newResident())).status).toBe(429);
+        own.advance(4 * 60_000);
+        expect((await lookup(created.body.queryCode)).headers.get('retry-after')).toBe('360');
+        own.advance(6 * 60_000);
+        expect((await lookup(created.body.queryCode)).status).toBe(200);
+      } finally {
+        await other.app.close();
+      }
+    });
+  });
 });

@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { type ApiErrorBody, type ErrorCode, errorMessage, isErrorCode } from '@jinri/shared';
 import { AppException, withRetryAfter } from '../errors/app.exception';
+import { loggedPath } from '../logging/logger.options';
 
 const STATUS_TO_CODE: Record<number, ErrorCode> = {
   400: 'COMMON.BAD_REQUEST',
@@ -47,10 +48,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { status, body, headers } = this.toResponse(exception);
     body.requestId = request.id ? String(request.id) : undefined;
     if (!(exception instanceof HttpException) && status >= 500) {
-      this.logger.error({ err: exception, method: request.method, path: request.path }, 'unexpected error');
+      this.logger.error(
+        { err: exception, method: request.method, path: loggedPath(request.path) },
+        'unexpected error',
+      );
     } else if (status >= 500) {
       this.logger.warn(
-        { code: body.code, method: request.method, path: request.path },
+        { code: body.code, method: request.method, path: loggedPath(request.path) },
         'service unavailable',
       );
     }

@@ -15,10 +15,22 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/** Path segments that are secrets in themselves: whoever reads the log could use them. */
+const SECRET_SEGMENTS: Array<[RegExp, string]> = [
+  // Express routes case-insensitively and tolerates repeated slashes: so does this.
+  [/^(\/+api\/+v1\/+tickets\/+lookup\/+)[^/]*/i, '$1:queryCode'],
+];
+
+/** A request path as it may be logged: no query string, and no 查询码 (it opens a ticket's status). */
+export function loggedPath(url: string): string {
+  const path = String(url).split('?')[0]!;
+  return SECRET_SEGMENTS.reduce((p, [pattern, replacement]) => p.replace(pattern, replacement), path);
+}
+
 /**
  * Structured JSON logs, one line per request. Only the method, the path (never the query string,
- * which may carry names or phone numbers), the status and the time are logged; headers that carry
- * credentials are never logged.
+ * which may carry names or phone numbers, nor a 查询码), the status and the time are logged; headers
+ * that carry credentials are never logged.
  */
 export function httpLoggerOptions(config: AppConfig): Options {
   return {
@@ -31,7 +43,7 @@ export function httpLoggerOptions(config: AppConfig): Options {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        path: String(req.url).split('?')[0],
+        path: loggedPath(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

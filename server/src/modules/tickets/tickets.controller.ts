@@ -27,7 +27,7 @@ import type {
   TicketView,
 } from '@jinri/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser, OptionalUser } from '../auth/current-user.decorator';
 import { IdParamDto } from '../auth/dto/auth.dto';
 import {
   AssignDto,
@@ -100,8 +100,12 @@ export class TicketsController {
   }
 
   @Get('tickets/lookup/:queryCode')
-  lookup(@Param() params: QueryCodeParamDto): Promise<TicketStatusView> {
-    return this.tickets.lookup(params.queryCode);
+  lookup(
+    @Param() params: QueryCodeParamDto,
+    @OptionalUser() user: AuthUser | undefined,
+    @Req() request: Request,
+  ): Promise<TicketStatusView> {
+    return this.tickets.lookup(params.queryCode, { ip: request.ip, userId: user?.userId });
   }
 
   @Get('tickets/:id')

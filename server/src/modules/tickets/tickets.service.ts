@@ -29,6 +29,7 @@ import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher, maskPhone } from '../../common/crypto/field-cipher';
 import { AppException } from '../../common/errors/app.exception';
+import { AttemptLimiter, failAll, waitSeconds } from '../../common/rate/attempt-limiter';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { type AuthUser, coversUnit } from '../auth/auth-user';
 import { CalendarService } from '../calendar/calendar.service';
@@ -59,6 +60,8 @@ import { TicketTargets } from './ticket-targets';
 
 const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const TEN_MINUTES = 10 * 60_000;
+/** 查询码 lookups allowed in 10 minutes (a resident checks a few codes; a village may share one IP). */
+export const LOOKUP_LIMITS = { wrongPerIp: 30, wrongPerUser: 10, allPerIp: 300, allPerUser: 60 };
 const DAY = 24 * 3_600_000;
 const PAGE_SIZE = 20;
 /** Near-duplicate text (Dice over bigrams) for "已有人反映过类似问题". */
@@ -91,6 +94,17 @@ interface Change {
  */
 @Injectable()
 export class TicketsService {
+  /** 查询码 guessing: wrong codes in 10 minutes per address (NAT is shared) and per user. */
+  private readonly wrongQueryCodes = {
+    ip: new AttemptLimiter(LOOKUP_LIMITS.wrongPerIp, TEN_MINUTES, () => this.clock.now().getTime()),
+    user: new AttemptLimiter(LOOKUP_LIMITS.wrongPerUser, TEN_MINUTES, () => this.clock.now().getTime()),
+  };
+  /** Every lookup, right or wrong, in 10 minutes per address and per user. */
+  private readonly queryCodeLookups = {
+    ip: new AttemptLimiter(LOOKUP_LIMITS.allPerIp, TEN_MINUTES, () => this.clock.now().getTime()),
+    user: new AttemptLimiter(LOOKUP_LIMITS.allPerUser, TEN_MINUTES, () => this.clock.now().getTime()),
+  };
+
   constructor(
     private readonly repository: TicketsRepository,
     private readonly targets: TicketTargets,
@@ -358,9 +372,26 @@ export class TicketsService {
     return this.view(ticket, relation);
   }
 
-  async lookup(queryCode: string): Promise<TicketStatusView> {
+  /**
+   * GET /tickets/lookup/:queryCode (public). A brake on guessing codes: wrong codes per address and
+   * per signed-in user, and all lookups per address and per user; 429 with Retry-After beyond.
+   */
+  async lookup(queryCode: string, who: { ip?: string; userId?: number }): Promise<TicketStatusView> {
+    const asker = (limiters: { ip: AttemptLimiter; user: AttemptLimiter }) =>
+      [
+        [limiters.ip, who.ip],
+        [limiters.user, who.userId === undefined ? undefined : String(who.userId)],
+      ] as const;
+    const wrong = asker(this.wrongQueryCodes);
+    const all = asker(this.queryCodeLookups);
+    const wait = waitSeconds([...wrong, ...all]);
+    if (wait > 0) throw AppException.rateLimited('COMMON.RATE_LIMITED', wait, '查询太频繁，请稍后再试');
+    failAll(all);
     const ticket = await this.repository.findByQueryCode(queryCode.trim().toUpperCase());
-    if (!ticket) throw new AppException('TICKET.NOT_FOUND', '查询码不正确，请核对后重新输入');
+    if (!ticket) {
+      failAll(wrong);
+      throw new AppException('TICKET.NOT_FOUND', '查询码不正确，请核对后重新输入');
+    }
     return statusOf(
       ticket,
       await this.repository.findEvents(ticket.id),
