@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthTokens, DemoPersona } from '@jinri/shared';
+import { addDays, localDate, weekStart } from '../../src/common/time/local-time';
+import type { DatabaseConfig } from '../../src/config/app.config';
+import { call, startTestApp, type TestApp } from '../app';
+import { startWechatStub, type WechatStub } from '../wechat-stub/wechat-stub';
+import type { FuzzWorld } from './cases';
+import { fuzzRoutes, type FuzzRoute } from './routes';
+
+export interface FuzzTarget {
+  app: TestApp;
+  stub: WechatStub;
+  routes: FuzzRoute[];
+  world: FuzzWorld;
+  close(): Promise<void>;
+}
+
+/** Every number found under a key named `key` anywhere in a JSON value. */
+function idsUnder(value: unknown, key: string, out = new Set<number>()): number[] {
+  if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      if (k === key && typeof v === 'number') out.add(v);
+      else if (k === key && v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number')
+        out.add((v as { id: number }).id);
+      idsUnder(v, key, out);
+    }
+  return [...out];
+}
+
+/** The ids of the objects in the list `value[key]`. */
+function idsOf(value: unknown, key: string): number[] {
+  const list = (value as Record<string, unknown> | undefined)?.[key];
+  return Array.isArray(list)
+    ? list.map((item: { id?: unknown }) => item.id).filter((id): id is number => typeof id === 'number')
+    : [];
+}
+
+/**
+ * The real app on `database` with the demo county, demo logins and the WeChat stub; a token for
+ * each persona (town X, like the authorization matrix) and real ids of town X and of another town
+ * (town Y, under "<kind>:other") for the fuzzer to aim at.
+ */
+export async function startFuzzTarget(
+  database: DatabaseConfig,
+  env: Record<string, string> = {},
+): Promise<FuzzTarget> {
+  const stub = await startWechatStub();
+  const app = await startTestApp(database, {
+    env: {
+      WECHAT_API_BASE: stub.url,
+      DEMO_LOGIN: '1',
+      SEED_DEMO: 'county',
+      LOG_LEVEL: 'silent',
+      JOBS_ENABLED: '0',
+      ...env,
+    },
+  });
+  const get = async (path: string, token?: string) => (await call(app.url, 'GET', path, { token })).body;
+  const post = async (path: string, body: unknown, token?: string, method = 'POST') =>
+    (await call(app.url, method, path, { token, body })).body;
+  const demo = async (role: string, officialId?: number) =>
+    ((await post('/auth/demo', { role, officialId })) as AuthTokens).accessToken;
+
+  const personas = ((await get('/demo/personas')) as DemoPersona[]).filter((p) => p.role === 'official');
+  const officialA = personas[0]!.officialId!;
+  const officialB = personas[1]!.officialId!;
+  const unitOf = async (id: number) => idsUnder(await get(`/officials/${id}`), 'unit')[0]!;
+  const townX = await unitOf(officialA);
+  const townY = await unitOf(officialB);
+  const county = await demo('admin');
+  const tokens: FuzzWorld['tokens'] = {
+    anonymous: undefined,
+    resident: ((await post('/auth/wechat', { code: 'code:o6_fuzz' })) as AuthTokens).accessToken,
+    official: await demo('official', officialA),
+    clerk: await demo('clerk', officialA),
+    supervisor: await demo('supervisor', officialA),
+    admin: await demo('admin', officialA),
+  };
+  const residentB = ((await post('/auth/wechat', { code: 'code:o6_fuzz_b' })) as AuthTokens).accessToken;
+  const officialBToken = await demo('official', officialB);
+
+  const today = localDate(new Date());
+  const tomorrow = addDays(today, 1);
+  const world: FuzzWorld = { tokens, ids: {}, today, monday: weekStart(today) };
+  const add = (kind: string, ids: number[]) =>
+    (world.ids[kind] = [...new Set([...(world.ids[kind] ?? []), ...ids])]);
+
+  for (const [suffix, town, official, officialToken, residentToken] of [
+    ['', townX, officialA, tokens.official, tokens.resident],
+    [':other', townY, officialB, officialBToken, residentB],
+  ] as const) {
+    const members = await get(`/units/${town}/members`, county);
+    const children = await get(`/units?parentId=${town}`);
+    add(`unit${suffix}`, [town, ...idsOf(children, 'children').slice(0, 5)]);
+    add(`official${suffix}`, [official, ...idsUnder(members, 'officialId').slice(0, 5)]);
+    add(`post${suffix}`, idsUnder(members, 'postId').slice(0, 5));
+    await post(
+      `/plans/${official}/${tomorrow}`,
+      { entries: [{ startTime: '09:00', place: '魏庄村', what: '到魏庄村调度拆迁工作', kind: '下村/实地' }] },
+      officialToken,
+      'PUT',
+    );
+    add(
+      `entry${suffix}`,
+      idsOf((await get(`/plans/${official}/${tomorrow}`, officialToken)) as { entries?: unknown }, 'entries'),
+    );
+    for (const content of ['村口路灯坏了，请尽快修理', '垃圾桶满了三天没人清运']) {
+      const ticket = (
+        await call(app.url, 'POST', '/tickets', {
+          token: residentToken,
+          body: { officialId: official, content, publicAllowed: true },
+          headers: { 'idempotency-key': randomUUID() },
+        })
+      ).body;
+      add(`ticket${suffix}`, idsUnder({ ticket }, 'ticket'));
+    }
+    const leave = await post(
+      '/leaves',
+      { startDate: addDays(today, 30), endDate: addDays(today, 31), reason: '事假' },
+      officialToken,
+    );
+    add(`leave${suffix}`, idsUnder({ leave }, 'leave'));
+    const invite = await post('/admin/invites', { role: 'clerk', unitId: town }, county);
+    add(`invite${suffix}`, idsUnder({ invite }, 'invite'));
+    add(`grant${suffix}`, idsOf(await get('/me', officialToken), 'grants'));
+  }
+  add('matter', idsUnder(await get('/matters/popular'), 'id').slice(0, 5));
+  add('grant', idsOf(await get('/me', tokens.admin), 'grants'));
+  for (const kind of Object.keys(world.ids).filter((k) => k.endsWith(':other')))
+    world.ids[kind.split(':')[0]!] = [...(world.ids[kind.split(':')[0]!] ?? []), ...world.ids[kind]!];
+
+  return {
+    app,
+    stub,
+    routes: fuzzRoutes(app.app),
+    world,
+    close: async () => {
+      await app.app.close();
+      await stub.close();
+    },
+  };
+}
