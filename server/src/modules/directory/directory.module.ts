@@ -16,13 +16,17 @@ import { PopoloController } from './popolo.controller';
 import { PopoloService } from './popolo.service';
 import { Post } from './post.entity';
 import { Unit } from './unit.entity';
+import { UploadsModule } from '../uploads/uploads.module';
 
 /**
  * Units, officials, posts, memberships, matters and duties: the schema, the demo seed, official
  * profiles and unit members so far; search, status and admin come with the directory issue.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Unit, Official, Post, Membership, Matter, Duty, DutyUnit])],
+  imports: [
+    TypeOrmModule.forFeature([Unit, Official, Post, Membership, Matter, Duty, DutyUnit]),
+    UploadsModule,
+  ],
   controllers: [DirectoryController, PopoloController, AdminDirectoryController, DirectorySheetController],
   providers: [
     DirectoryRepository,

@@ -2,16 +2,17 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Nullable, Optional } from '../../../common/validation/optional';
+import { UPLOAD_URL } from '../../uploads/upload-url';
 
 export class UpdateOfficialDto {
   @ApiPropertyOptional({
     nullable: true,
-    description: 'An uploaded photo (/uploads/…) or an https URL; null removes it',
+    description: 'A photo uploaded here (the url POST /uploads returned: /uploads/…); null removes it',
   })
   @Nullable()
   @ValidateIf((_o, value) => value !== null)
   @MaxLength(255)
-  @Matches(/^(\/uploads\/[\w./-]+|https:\/\/\S+)$/, { message: 'must be /uploads/… or an https URL' })
+  @Matches(UPLOAD_URL, { message: 'must be a photo uploaded here (the url POST /uploads returned)' })
   photoUrl?: string | null;
 }
 
