@@ -90,3 +90,45 @@ export interface MatterSummaryWithCount {
   name: string;
   category: string;
 }
+
+/** POST /admin/officials — the new official as an admin sees it (the phone only masked). */
+export interface AdminOfficialView {
+  id: number;
+  code: string;
+  name: string;
+  gender: 'male' | 'female' | null;
+  photoUrl: string | null;
+  phoneMasked: string | null;
+}
+
+/** POST /admin/matters, PUT /admin/matters/:id — the saved matter (lists trimmed and de-duplicated). */
+export interface AdminMatterView {
+  id: number;
+  code: string;
+  name: string;
+  category: string;
+  keywords: string[];
+  synonyms: string[];
+  materials: string[];
+  whereToGo: string;
+  officeHours: string;
+  legalBasis: string | null;
+  departmentId: number;
+  ackWorkingDays: number | null;
+  resolveWorkingDays: number | null;
+}
+
+/** POST /admin/posts/:id/handover — the new holder's membership ("YYYY-MM-DD" dates). */
+export interface MembershipView {
+  id: number;
+  officialId: number;
+  postId: number;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** PUT /admin/duties — the saved duty and the units it covers. */
+export interface SavedDutyView {
+  id: number;
+  coveredUnitIds: number[];
+}

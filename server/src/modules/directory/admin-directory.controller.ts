@@ -1,13 +1,12 @@
 import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AdminMatterView, AdminOfficialView, MembershipView, SavedDutyView } from '@jinri/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { IdParamDto } from '../auth/dto/auth.dto';
 import { AdminDirectoryService } from './admin-directory.service';
+import { toAdminMatterView, toAdminOfficialView, toMembershipView } from './admin-directory.views';
 import { DutyDto, HandoverDto, MatterDto, OfficialCreateDto } from './dto/admin-directory.dto';
-import type { Matter } from './matter.entity';
-import type { Membership } from './membership.entity';
-import type { Official } from './official.entity';
 
 @ApiTags('admin: directory')
 @ApiBearerAuth()
@@ -16,8 +15,8 @@ export class AdminDirectoryController {
   constructor(private readonly admin: AdminDirectoryService) {}
 
   @Post('matters')
-  createMatter(@CurrentUser() user: AuthUser, @Body() body: MatterDto): Promise<Matter> {
-    return this.admin.saveMatter(user, null, body);
+  createMatter(@CurrentUser() user: AuthUser, @Body() body: MatterDto): Promise<AdminMatterView> {
+    return this.admin.saveMatter(user, null, body).then(toAdminMatterView);
   }
 
   @Put('matters/:id')
@@ -25,13 +24,13 @@ export class AdminDirectoryController {
     @CurrentUser() user: AuthUser,
     @Param() params: IdParamDto,
     @Body() body: MatterDto,
-  ): Promise<Matter> {
-    return this.admin.saveMatter(user, params.id, body);
+  ): Promise<AdminMatterView> {
+    return this.admin.saveMatter(user, params.id, body).then(toAdminMatterView);
   }
 
   @Post('officials')
-  createOfficial(@CurrentUser() user: AuthUser, @Body() body: OfficialCreateDto): Promise<Official> {
-    return this.admin.createOfficial(user, body);
+  createOfficial(@CurrentUser() user: AuthUser, @Body() body: OfficialCreateDto): Promise<AdminOfficialView> {
+    return this.admin.createOfficial(user, body).then(toAdminOfficialView);
   }
 
   @Post('posts/:id/handover')
@@ -39,15 +38,12 @@ export class AdminDirectoryController {
     @CurrentUser() user: AuthUser,
     @Param() params: IdParamDto,
     @Body() body: HandoverDto,
-  ): Promise<Membership> {
-    return this.admin.handover(user, params.id, body);
+  ): Promise<MembershipView> {
+    return this.admin.handover(user, params.id, body).then(toMembershipView);
   }
 
   @Put('duties')
-  saveDuty(
-    @CurrentUser() user: AuthUser,
-    @Body() body: DutyDto,
-  ): Promise<{ id: number; coveredUnitIds: number[] }> {
+  saveDuty(@CurrentUser() user: AuthUser, @Body() body: DutyDto): Promise<SavedDutyView> {
     return this.admin.saveDuty(user, body);
   }
 }
