@@ -14,6 +14,7 @@
 import { Workbook, type DataValidation, type Fill, type Worksheet } from 'exceljs';
 import type { SheetRowError, UnitKind } from '@jinri/shared';
 import { localDate } from '../../common/time/local-time';
+import { isOfficialName, normalizeOfficialName, OFFICIAL_NAME_HINT } from './official-name';
 import {
   type CellError,
   cleanText,
@@ -755,13 +756,9 @@ function checkOfficials(rows: Row[], current: SheetOfficialRow[]): Officials {
   for (const r of rows) {
     const code = r.code('code');
     const nameText = r.text('name');
-    // Spaces padding two-character names are dropped; look-alike dots become the interpunct.
-    const name = compact(nameText).replace(/[•・‧．.\u30fb]/g, '·');
-    const valid =
-      /^\p{Script=Han}+(·\p{Script=Han}+)*$/u.test(name) && length(name) >= 2 && length(name) <= 10;
-    if (nameText && !valid) {
-      r.fail('name', `姓名「${nameText}」应为 2–10 个汉字，少数民族姓名可用间隔号「·」。`);
-    }
+    // The rule of POST /admin/officials too (official-name.ts), so an export always imports.
+    const name = normalizeOfficialName(nameText);
+    if (nameText && !isOfficialName(name)) r.fail('name', `姓名「${nameText}」应为 ${OFFICIAL_NAME_HINT}。`);
     const genderText = compact(r.text('gender')).toLowerCase();
     const gender = GENDER_BY_TEXT.get(genderText) ?? null;
     if (genderText && !gender) r.fail('gender', '性别应为 男 或 女；不清楚可留空。');

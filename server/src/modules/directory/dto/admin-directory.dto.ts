@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Nullable, Optional } from '../../../common/validation/optional';
+import { IsOfficialName } from '../official-name';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -98,10 +99,11 @@ export class HandoverDto {
 }
 
 export class OfficialCreateDto {
-  @ApiProperty({ maxLength: 50 })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(50)
+  @ApiProperty({
+    description: '2–10 Chinese characters; a minority name joins its parts with ·',
+    maxLength: 10,
+  })
+  @IsOfficialName()
   name: string;
 
   @ApiPropertyOptional({ enum: ['male', 'female'] })
