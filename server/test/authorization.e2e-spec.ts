@@ -46,7 +46,8 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
     await database.create();
     stub = await startWechatStub();
     sut = await startTestApp(database.config(), {
-      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county' },
+      // The cross-scope rows send many comments from one address.
+      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county', TICKET_RATE_PER_IP: '10000' },
     });
     const personas = (await call<DemoPersona[]>(sut.url, 'GET', '/demo/personas')).body.filter(
       (p) => p.role === 'official',
@@ -355,5 +356,499 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       });
       expect(county.body.phone).toBe('13987654321');
     });
+  });
+  /**
+   * Cross-scope rows: every route of the policy table that takes an official, post, unit or ticket
+   * id, tried by the town-X persona with the ids of town Y (refused with a stable code, and nothing
+   * changes) and with the ids of town X (let through, so the row can fail).
+   */
+  describe('across scopes, route by route', () => {
+    interface Town {
+      official: number;
+      officialToken: string;
+      unit: number;
+      /** Posts of the town unit held by others than the persona's official, one per row that changes one. */
+      posts: Array<{ postId: number; officialId: number }>;
+    }
+    interface Attempt {
+      path: string;
+      body?: unknown;
+      /** What must not change when the attempt is refused (read as the county admin). */
+      probe?: () => Promise<unknown>;
+    }
+    interface Row {
+      route: string;
+      as: StaffRole;
+      attempt: (t: Town) => Promise<Attempt>;
+      /** The in-scope answer when it is not a 2xx (e.g. a missing file after the scope check). */
+      inScope?: [number, string];
+    }
+    const REFUSALS = new Set([
+      'AUTH.OUT_OF_SCOPE',
+      'DIRECTORY.UNIT_NOT_FOUND',
+      'DIRECTORY.OFFICIAL_NOT_FOUND',
+      'COMMON.NOT_FOUND',
+      'TICKET.NOT_FOUND',
+      'LEAVE.NOT_FOUND',
+      'GRANT.NOT_FOUND',
+      'ENTRY.NOT_FOUND',
+    ]);
+    const towns = {} as Record<'X' | 'Y', Town>;
+    let made = 0;
+    const unique = () => (made += 1);
+    /** A person's name for the n-th new official (names are Chinese characters only). */
+    const nameOf = (n: number) =>
+      `新干部${[...String(n)].map((d) => '零一二三四五六七八九'[Number(d)]).join('')}`;
+    const asCounty = <T>(method: string, path: string, body?: unknown) =>
+      call<T>(sut.url, method, path, { token: countyAdmin, body });
+    /** A body as the county admin reads it, without the request id of an error. */
+    const read = async (path: string) => {
+      const response = await asCounty<Record<string, unknown> | null>('GET', path);
+      if (response.status < 300) return response.body;
+      return { status: response.status, code: response.body?.code };
+    };
+    const holderOf = async (postId: number) => {
+      const members = await read(`/units/${townX}/members`);
+      const inY = await read(`/units/${townY}/members`);
+      return [...(members as UnitMember[]), ...(inY as UnitMember[])].find((m) => m.postId === postId)
+        ?.officialId;
+    };
+    type UnitMember = { postId: number; officialId: number; unit: { id: number } };
+    /** A ticket assigned to the town's official, moved on to `stage`. */
+    const ticketOf = async (t: Town, stage: 'assigned' | 'acknowledged' | 'extension' | 'held') => {
+      const n = unique();
+      const resident = (
+        await call<AuthTokens>(sut.url, 'POST', '/auth/wechat', { body: { code: `code:o6_cross_${n}` } })
+      ).body.accessToken;
+      const content = `${stage === 'held' ? '待审：' : ''}第${n}号路口的路灯坏了，请尽快修理`;
+      const created = await call<{ id: number }>(sut.url, 'POST', '/tickets', {
+        token: resident,
+        headers: { 'idempotency-key': `cross-scope-${n}-${Date.now()}` },
+        body: { officialId: t.official, content, publicAllowed: false },
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      const act = (action: string, body: unknown) =>
+        call(sut.url, 'POST', `/tickets/${id}/${action}`, { token: t.officialToken, body });
+      if (stage === 'acknowledged' || stage === 'extension')
+        expect((await act('acknowledge', { version: 1 })).status).toBe(200);
+      if (stage === 'extension')
+        expect((await act('extension', { version: 2, reason: '需协调', days: 2 })).status).toBe(200);
+      const probe = async () => {
+        const seen = (await read(`/tickets/${id}`)) as Record<string, unknown>;
+        return [seen.status, seen.version, seen.assignee, seen.extension, seen.moderation];
+      };
+      const version = ((await read(`/tickets/${id}`)) as { version: number }).version;
+      return { id, version, probe };
+    };
+    const leaveOf = async (t: Town) => {
+      const day = addDays('2099-01-01', 3 * unique());
+      const created = await asCounty<{ id: number }>('POST', '/leaves', {
+        officialId: t.official,
+        startDate: day,
+        endDate: day,
+        reason: '事假',
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      const probe = async () =>
+        ((await read('/leaves')) as Array<{ id: number; status: string }>).find((l) => l.id === id)?.status;
+      return { id, probe };
+    };
+    const entries = [{ startTime: '09:00', place: '村委会', what: '到村委会调度秋收工作', kind: '其他' }];
+    const later = (days: number) => addDays(localDate(new Date()), days);
+    const ticketRow = (
+      route: string,
+      as: StaffRole,
+      stage: Parameters<typeof ticketOf>[1],
+      action: string,
+      body: (t: Town) => Record<string, unknown>,
+    ): Row => ({
+      route,
+      as,
+      attempt: async (t) => {
+        const ticket = await ticketOf(t, stage);
+        return {
+          path: `/tickets/${ticket.id}${action}`,
+          body: action ? { version: ticket.version, ...body(t) } : undefined,
+          probe: ticket.probe,
+        };
+      },
+    });
+
+    const rows: Row[] = [
+      ...(['clerk', 'admin'] as const).map((as): Row => ({
+        route: 'PATCH /api/v1/officials/:id',
+        as,
+        attempt: async (t) => ({
+          path: `/officials/${t.official}`,
+          body: { photoUrl: null },
+          probe: () => read(`/officials/${t.official}`),
+        }),
+      })),
+      ...(['clerk', 'admin'] as const).map((as, i): Row => ({
+        route: 'PUT /api/v1/plans/:officialId/:date',
+        as,
+        attempt: async (t) => ({
+          path: `/plans/${t.official}/${later(3 + i)}`,
+          body: { entries },
+          probe: () => read(`/plans/${t.official}/${later(3 + i)}`),
+        }),
+      })),
+      {
+        route: 'POST /api/v1/plans/check',
+        as: 'supervisor',
+        attempt: async (t) => ({
+          path: '/plans/check',
+          body: { officialId: t.official, entries: [{ what: '到村委会调度秋收工作' }] },
+        }),
+      },
+      {
+        route: 'PUT /api/v1/weekly-reports/:officialId/:weekStart',
+        as: 'clerk',
+        attempt: async (t) => {
+          const monday = weekStart(later(7));
+          return {
+            path: `/weekly-reports/${t.official}/${monday}`,
+            body: { results: '完成三项工作', nextWeekPlan: '推进两项工作' },
+            probe: () => read(`/weekly-reports/${t.official}/${monday}`),
+          };
+        },
+      },
+      {
+        route: 'POST /api/v1/leaves',
+        as: 'clerk',
+        attempt: async (t) => {
+          const day = addDays('2099-01-01', 3 * unique());
+          return {
+            path: '/leaves',
+            body: { officialId: t.official, startDate: day, endDate: day, reason: '事假' },
+            probe: async () => ((await read('/leaves')) as unknown[]).length,
+          };
+        },
+      },
+      ...(
+        [
+          ['POST /api/v1/leaves/:id/approve', 'supervisor', 'approve'],
+          ['POST /api/v1/leaves/:id/reject', 'admin', 'reject'],
+          ['POST /api/v1/leaves/:id/cancel', 'clerk', 'cancel'],
+        ] as const
+      ).map(([route, as, action]): Row => ({
+        route,
+        as,
+        attempt: async (t) => {
+          const leave = await leaveOf(t);
+          return { path: `/leaves/${leave.id}/${action}`, probe: leave.probe };
+        },
+      })),
+      {
+        // The post is the town's; the official is one the county admin has just created.
+        route: 'POST /api/v1/admin/posts/:id/handover',
+        as: 'admin',
+        attempt: async (t) => {
+          const post = t.posts[0]!.postId;
+          const fresh = (
+            await asCounty<{ id: number }>('POST', '/admin/officials', { name: nameOf(unique()) })
+          ).body.id;
+          return {
+            path: `/admin/posts/${post}/handover`,
+            body: { officialId: fresh, startDate: later(1) },
+            probe: () => holderOf(post),
+          };
+        },
+      },
+      {
+        // The post is town X's; the official is the town's (the takeover of issue #10).
+        route: 'POST /api/v1/admin/posts/:id/handover',
+        as: 'admin',
+        attempt: async (t) => {
+          const post = towns.X.posts[t === towns.X ? 1 : 2]!.postId;
+          return {
+            path: `/admin/posts/${post}/handover`,
+            body: { officialId: t.official, startDate: later(1) },
+            probe: async () => [await holderOf(post), await read(`/officials/${t.official}`)],
+          };
+        },
+      },
+      {
+        route: 'PUT /api/v1/admin/duties',
+        as: 'admin',
+        attempt: async (t) => {
+          const holder = t.posts[3]!;
+          return {
+            path: '/admin/duties',
+            body: { postId: holder.postId, matterId: 1, coveredUnitIds: [] },
+            probe: () => read(`/officials/${holder.officialId}`),
+          };
+        },
+      },
+      {
+        route: 'POST /api/v1/admin/invites',
+        as: 'admin',
+        attempt: async (t) => ({
+          path: '/admin/invites',
+          body: { role: 'clerk', unitId: t.unit },
+          probe: async () => ((await read('/admin/invites')) as unknown[]).length,
+        }),
+      },
+      {
+        // An official invite for the town's official, over a unit of town X.
+        route: 'POST /api/v1/admin/invites',
+        as: 'admin',
+        attempt: async (t) => ({
+          path: '/admin/invites',
+          body: { role: 'official', unitId: townX, officialId: t.official },
+          probe: async () => ((await read('/admin/invites')) as unknown[]).length,
+        }),
+      },
+      {
+        route: 'DELETE /api/v1/admin/invites/:id',
+        as: 'admin',
+        attempt: async (t) => {
+          const invite = (
+            await asCounty<CreatedInvite>('POST', '/admin/invites', { role: 'clerk', unitId: t.unit })
+          ).body;
+          const probe = async () =>
+            ((await read('/admin/invites')) as Array<{ id: number; status: string }>).find(
+              (i) => i.id === invite.id,
+            )?.status;
+          return { path: `/admin/invites/${invite.id}`, probe };
+        },
+      },
+      {
+        route: 'DELETE /api/v1/admin/grants/:id',
+        as: 'admin',
+        attempt: async (t) => {
+          const invite = (
+            await asCounty<CreatedInvite>('POST', '/admin/invites', { role: 'clerk', unitId: t.unit })
+          ).body;
+          const user = (
+            await call<AuthTokens>(sut.url, 'POST', '/auth/wechat', {
+              body: { code: `code:o6_grant_${unique()}` },
+            })
+          ).body.accessToken;
+          const me = (
+            await call<MeResponse>(sut.url, 'POST', '/me/invites/redeem', {
+              token: user,
+              body: { code: invite.code },
+            })
+          ).body;
+          const probe = async () =>
+            (await call<MeResponse>(sut.url, 'GET', '/me', { token: user })).body.user.roles;
+          return { path: `/admin/grants/${me.grants[0]!.id}`, probe };
+        },
+      },
+      {
+        route: 'PUT /api/v1/admin/matters/:id',
+        as: 'admin',
+        attempt: async (t) => {
+          const body = {
+            name: `辖区事项${unique()}`,
+            category: '民政',
+            keywords: [],
+            synonyms: [],
+            materials: [],
+            whereToGo: '便民服务中心',
+            officeHours: '工作日',
+            departmentId: t.unit,
+          };
+          const id = (await asCounty<{ id: number }>('POST', '/admin/matters', body)).body.id;
+          return {
+            path: `/admin/matters/${id}`,
+            body: { ...body, whereToGo: '村委会' },
+            probe: () => read(`/matters/${id}`),
+          };
+        },
+      },
+      ...(['official', 'clerk', 'admin'] as const).map((as): Row => ({
+        route: 'POST /api/v1/entries/:id/updates',
+        as,
+        attempt: async (t) => {
+          const today = `/plans/${t.official}/${localDate(new Date())}`;
+          type Plan = { entries?: Array<{ id: number }> } | null;
+          if (!((await read(today)) as Plan)?.entries?.length)
+            expect((await asCounty('PUT', today, { entries })).status).toBe(200);
+          const entry = ((await read(today)) as Plan)!.entries![0]!.id;
+          return {
+            path: `/entries/${entry}/updates`,
+            body: { kind: 'progress', text: `进展${unique()}` },
+            probe: () => read(`/officials/${t.official}/timeline`),
+          };
+        },
+      })),
+      ...(['supervisor', 'admin'] as const).map((as): Row => ({
+        route: 'GET /api/v1/units/:id/members',
+        as,
+        attempt: async (t) => ({ path: `/units/${t.unit}/members` }),
+      })),
+      {
+        route: 'PUT /api/v1/admin/journal-rules/:unitId',
+        as: 'admin',
+        attempt: async (t) => ({
+          path: `/admin/journal-rules/${t.unit}`,
+          body: {
+            planDueTime: '18:30',
+            publicationTime: '08:00',
+            weeklyReportDueWeekday: 7,
+            weeklyReportDueTime: '12:00',
+            reminderTime: '17:00',
+            entryKinds: ['会议', '下村/实地', '其他'],
+            meetingNames: ['周例会'],
+          },
+          probe: () => read(`/journal-rules?unitId=${t.unit}`),
+        }),
+      },
+      ...(['clerk', 'supervisor'] as const).map((as): Row => ({
+        route: 'GET /api/v1/units/:unitId/plans',
+        as,
+        attempt: async (t) => ({ path: `/units/${t.unit}/plans?date=${later(1)}` }),
+      })),
+      {
+        route: 'PUT /api/v1/units/:unitId/plans',
+        as: 'clerk',
+        attempt: async (t) => ({
+          path: `/units/${t.unit}/plans`,
+          body: { date: later(5), plans: [] },
+          probe: () => read(`/units/${t.unit}/plans?date=${later(5)}`),
+        }),
+      },
+      {
+        route: 'GET /api/v1/units/:unitId/plans/template.xlsx',
+        as: 'clerk',
+        attempt: async (t) => ({ path: `/units/${t.unit}/plans/template.xlsx?date=${later(1)}` }),
+      },
+      {
+        // No file: in scope that is the next thing said; out of scope the unit is refused first.
+        route: 'POST /api/v1/units/:unitId/plans/import',
+        as: 'clerk',
+        attempt: async (t) => ({ path: `/units/${t.unit}/plans/import?date=${later(1)}`, body: {} }),
+        inScope: [400, 'COMMON.VALIDATION_FAILED'],
+      },
+      {
+        route: 'PUT /api/v1/admin/sensitive-words',
+        as: 'admin',
+        attempt: async (t) => ({
+          path: '/admin/sensitive-words',
+          body: { unitId: t.unit, words: [`禁词${unique()}`] },
+          probe: () => read('/admin/sensitive-words'),
+        }),
+      },
+      {
+        route: 'POST /api/v1/admin/matters',
+        as: 'admin',
+        attempt: async (t) => {
+          const name = `跨辖区事项${unique()}`;
+          return {
+            path: '/admin/matters',
+            body: {
+              name,
+              category: '民政',
+              keywords: [],
+              synonyms: [],
+              materials: [],
+              whereToGo: '便民服务中心',
+              officeHours: '工作日',
+              departmentId: t.unit,
+            },
+            probe: async () =>
+              ((await read(`/search?q=${encodeURIComponent(name)}`)) as { matters: unknown[] }).matters
+                .length,
+          };
+        },
+      },
+      ...(['official', 'supervisor', 'admin'] as const).map((as) =>
+        ticketRow('GET /api/v1/tickets/:id', as, 'assigned', '', () => ({})),
+      ),
+      ticketRow('POST /api/v1/tickets/:id/acknowledge', 'official', 'assigned', '/acknowledge', () => ({})),
+      ticketRow('POST /api/v1/tickets/:id/reply', 'official', 'acknowledged', '/reply', () => ({
+        content: '已安排维修',
+      })),
+      ticketRow('POST /api/v1/tickets/:id/resolve', 'official', 'acknowledged', '/resolve', () => ({
+        note: '已修好',
+      })),
+      ticketRow('POST /api/v1/tickets/:id/extension', 'official', 'acknowledged', '/extension', () => ({
+        reason: '需协调供电所',
+        days: 2,
+      })),
+      ...(['official', 'supervisor', 'admin'] as const).map((as) =>
+        ticketRow('POST /api/v1/tickets/:id/transfer', as, 'assigned', '/transfer', () => ({
+          unitId: townX,
+          reason: '不属本人职责',
+        })),
+      ),
+      ...(['supervisor', 'admin'] as const).map((as) =>
+        ticketRow('POST /api/v1/tickets/:id/assign', as, 'assigned', '/assign', (t) => ({
+          officialId: t === towns.X ? towns.X.posts[4]!.officialId : towns.Y.posts[4]!.officialId,
+        })),
+      ),
+      {
+        // A ticket of town X handed by the desk to an official of the town.
+        route: 'POST /api/v1/tickets/:id/assign',
+        as: 'supervisor',
+        attempt: async (t) => {
+          const ticket = await ticketOf(towns.X, 'assigned');
+          return {
+            path: `/tickets/${ticket.id}/assign`,
+            body: { version: ticket.version, officialId: t.posts[5]!.officialId },
+            probe: ticket.probe,
+          };
+        },
+      },
+      ticketRow(
+        'POST /api/v1/tickets/:id/extension/decide',
+        'supervisor',
+        'extension',
+        '/extension/decide',
+        () => ({
+          approve: true,
+        }),
+      ),
+      ticketRow('POST /api/v1/tickets/:id/moderate', 'supervisor', 'held', '/moderate', () => ({
+        decision: 'approve',
+      })),
+    ];
+
+    beforeAll(async () => {
+      const of = async (official: number, unit: number, officialToken: string): Promise<Town> => {
+        const members = (await read(`/units/${unit}/members`)) as UnitMember[];
+        const posts = members.filter(
+          (m) => m.unit.id === unit && m.officialId !== officialA && m.officialId !== officialB,
+        );
+        expect(posts.length).toBeGreaterThanOrEqual(6);
+        return { official, unit, officialToken, posts };
+      };
+      towns.X = await of(officialA, townX, tokens.official!);
+      towns.Y = await of(officialB, townY, await demo('official', officialB));
+    });
+
+    it('has a row for every route that takes an official, post, unit or ticket id', () => {
+      const covered = new Set(rows.map((r) => r.route));
+      const withIds = Object.entries(POLICY)
+        .filter(([key, policy]) => policy.scope !== undefined && /:(id|officialId|unitId)\b/.test(key))
+        .map(([key]) => key);
+      expect(withIds.filter((key) => !covered.has(key))).toEqual([]);
+    });
+
+    it.each(rows.map((row) => [`${row.route} as the town-X ${row.as}`, row] as const))(
+      '%s: refused for town Y, nothing changes; let through for town X',
+      async (_title, row) => {
+        const method = row.route.split(' ')[0]!;
+        const outside = await row.attempt(towns.Y);
+        const before = await outside.probe?.();
+        const refused = await as(row.as, method, outside.path, outside.body);
+        const code = refused.body?.code ?? '';
+        expect(`${refused.status} ${code}`).toBe(
+          [403, 404].includes(refused.status) && REFUSALS.has(code) ? `${refused.status} ${code}` : 'refused',
+        );
+        expect(await outside.probe?.()).toEqual(before);
+        const inside = await row.attempt(towns.X);
+        const allowed = await as(row.as, method, inside.path, inside.body);
+        if (row.inScope) expect([allowed.status, allowed.body?.code]).toEqual(row.inScope);
+        else
+          expect(`${allowed.status} ${allowed.status < 300 ? '' : (allowed.body?.code ?? '')}`).toBe(
+            `${allowed.status} `,
+          );
+      },
+    );
   });
 });

@@ -110,13 +110,14 @@ export class BatchService {
     file: Buffer | undefined,
   ): Promise<BatchPlansView> {
     assertDate(date);
+    // The unit's scope first: a unit of another town is refused whatever the upload.
+    const { unit, officials } = await this.officials(user, unitId, BATCH_WRITERS);
     if (!file || file.length === 0)
       throw new AppException('COMMON.VALIDATION_FAILED', '请选择要上传的表格', [
         { field: 'file', reasons: ['required'] },
       ]);
     if (file.length > MAX_SHEET_BYTES)
       throw new AppException('COMMON.PAYLOAD_TOO_LARGE', '表格太大（最大 2MB）');
-    const { unit, officials } = await this.officials(user, unitId, BATCH_WRITERS);
     const parsed = await parsePlanSheet(file, await this.context(unit, officials, date));
     if (!parsed.ok) throw new AppException('PLAN.SHEET_INVALID', undefined, parsed.errors);
     await this.plans.saveMany(
