@@ -271,4 +271,56 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
       }
     });
   });
+
+  describe('invite code guessing', () => {
+    let other: TestApp;
+    const redeem = (token: string, device: string | undefined, code: string) =>
+      call<ApiErrorBody>(other.url, 'POST', '/me/invites/redeem', {
+        token,
+        body: { code },
+        headers: device ? { 'x-device-id': device } : {},
+      });
+    const wrong = (i: number) => `AAAA-BBBB-${String(1000 + i).slice(-4)}`;
+
+    beforeEach(async () => {
+      // A fresh instance: the counters live in its memory.
+      other = await startTestApp(database.config(), {
+        env: { WECHAT_API_BASE: stub.url },
+        clock: new FixedClock(MONDAY_10AM),
+      });
+    });
+    afterEach(async () => {
+      await other?.app.close();
+    });
+
+    it('stops a device after 10 wrong codes, whichever accounts typed them', async () => {
+      const device = `dev_${randomUUID().replace(/-/g, '')}`;
+      const [first, second, third] = [await newResident(), await newResident(), await newResident()];
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await redeem(first, device, wrong(i))).status);
+      for (let i = 5; i < 10; i += 1) statuses.push((await redeem(second, device, wrong(i))).status);
+      expect(statuses).toEqual(Array<number>(10).fill(404));
+      const blocked = await redeem(third, device, wrong(10));
+      expect([blocked.status, blocked.body.code, blocked.headers.get('retry-after')]).toEqual([
+        429,
+        'COMMON.RATE_LIMITED',
+        '600',
+      ]);
+      // The same account on another device is not blocked by what the device did.
+      expect((await redeem(third, `dev_${randomUUID().replace(/-/g, '')}`, wrong(11))).status).toBe(404);
+    });
+
+    it('stops an address after 30 wrong codes, whichever accounts and devices typed them', async () => {
+      const statuses: number[] = [];
+      for (let user = 0; user < 6; user += 1) {
+        const token = await newResident();
+        const device = user % 2 === 0 ? `dev_${randomUUID().replace(/-/g, '')}` : undefined;
+        for (let i = 0; i < 5; i += 1)
+          statuses.push((await redeem(token, device, wrong(user * 5 + i))).status);
+      }
+      expect(statuses).toEqual(Array<number>(30).fill(404));
+      const blocked = await redeem(await newResident(), 'not a device id!', wrong(31));
+      expect([blocked.status, blocked.headers.get('retry-after')]).toEqual([429, '600']);
+    });
+  });
 });

@@ -63,3 +63,10 @@ export const DEFAULT_RULES = {
 
 /** API prefix of every route but the static H5 app. */
 export const API_PREFIX = 'api/v1';
+
+/**
+ * A random id the mini-program keeps in storage and sends with every request, so that guessing
+ * (invite codes) can be braked per device as well as per user and per address. Not an identity.
+ */
+export const DEVICE_ID_HEADER = 'X-Device-Id';
+export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;

@@ -8,11 +8,20 @@
  *   the request once.
  * - Every failure becomes an `ApiError` with a stable `code` from @jinri/shared; a request that
  *   never reached the server has status 0 (`isNetworkError()`), so a form can keep its draft.
- * - Extra headers (`headers`, e.g. an Idempotency-Key) are passed through as given.
+ * - Extra headers (`headers`, e.g. an Idempotency-Key) are passed through as given; every request
+ *   carries X-Device-Id, a random id kept in storage (`getDeviceId()`).
  * - It never shows UI: pages decide about toasts and navigation.
  */
 import Taro from '@tarojs/taro';
-import { API_PREFIX, ErrorCodes, isErrorCode, type ApiErrorBody, type ErrorCode } from '@jinri/shared';
+import {
+  API_PREFIX,
+  DEVICE_ID_HEADER,
+  DEVICE_ID_PATTERN,
+  ErrorCodes,
+  isErrorCode,
+  type ApiErrorBody,
+  type ErrorCode,
+} from '@jinri/shared';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryScalar = string | number | boolean | null | undefined;
@@ -35,7 +44,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /**
    * Extra request headers, e.g. `Idempotency-Key`. They cannot replace the ones the wrapper owns
-   * (Accept, Content-Type, Authorization), and are sent again unchanged on the retry after a relogin.
+   * (Accept, Content-Type, Authorization, X-Device-Id), and are sent again unchanged on the retry
+   * after a relogin.
    */
   headers?: Record<string, string>;
 }
@@ -130,6 +140,34 @@ export function setAccessToken(token: string | null): void {
   } catch {
     // Storage full or unavailable: the token still lives in memory for this session.
   }
+}
+
+// --- device id ----------------------------------------------------------------------------
+
+const DEVICE_ID_STORAGE_KEY = 'jinri.deviceId';
+let deviceId: string | undefined;
+
+/**
+ * A random id made once and kept in storage, sent as X-Device-Id with every request so the server
+ * can brake guessing per device too. Not a secret and not an identity (the user can clear it).
+ */
+export function getDeviceId(): string {
+  if (deviceId !== undefined) return deviceId;
+  try {
+    const stored: unknown = Taro.getStorageSync(DEVICE_ID_STORAGE_KEY);
+    if (typeof stored === 'string' && DEVICE_ID_PATTERN.test(stored)) return (deviceId = stored);
+  } catch {
+    // Storage unavailable: a new id for this session below.
+  }
+  let fresh = `d${Date.now().toString(36)}`;
+  while (fresh.length < 32) fresh += Math.random().toString(36).slice(2);
+  deviceId = fresh.slice(0, 32);
+  try {
+    Taro.setStorageSync(DEVICE_ID_STORAGE_KEY, deviceId);
+  } catch {
+    // Kept in memory for this session.
+  }
+  return deviceId;
 }
 
 // --- relogin hook -------------------------------------------------------------------------
@@ -251,7 +289,7 @@ interface RawResponse {
 }
 
 /** Headers the wrapper sets itself; a caller's `headers` never replace them. */
-const OWN_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+const OWN_HEADERS = new Set(['accept', 'content-type', 'authorization', DEVICE_ID_HEADER.toLowerCase()]);
 
 function extraHeaders(headers: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -263,7 +301,11 @@ function extraHeaders(headers: Record<string, string> | undefined): Record<strin
 
 async function send(options: RequestOptions, withToken: boolean): Promise<RawResponse> {
   const method = options.method ?? 'GET';
-  const header: Record<string, string> = { ...extraHeaders(options.headers), Accept: 'application/json' };
+  const header: Record<string, string> = {
+    ...extraHeaders(options.headers),
+    Accept: 'application/json',
+    [DEVICE_ID_HEADER]: getDeviceId(),
+  };
   if (options.data !== undefined) header['Content-Type'] = 'application/json';
   const token = withToken ? getAccessToken() : null;
   if (token) header.Authorization = `Bearer ${token}`;

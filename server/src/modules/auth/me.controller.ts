@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BindPhoneResponse, MeResponse } from '@jinri/shared';
+import type { Request } from 'express';
+import { type BindPhoneResponse, DEVICE_ID_HEADER, DEVICE_ID_PATTERN, type MeResponse } from '@jinri/shared';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth-user';
 import { CurrentUser } from './current-user.decorator';
@@ -23,8 +24,17 @@ export class MeController {
 
   @Post('invites/redeem')
   @HttpCode(200)
-  redeem(@CurrentUser() user: AuthUser, @Body() body: RedeemInviteDto): Promise<MeResponse> {
-    return this.invites.redeem(user, body.code);
+  redeem(
+    @CurrentUser() user: AuthUser,
+    @Body() body: RedeemInviteDto,
+    @Req() request: Request,
+  ): Promise<MeResponse> {
+    const device = request.header(DEVICE_ID_HEADER);
+    return this.invites.redeem(user, body.code, {
+      ip: request.ip,
+      // A malformed id counts as none: the user and the address are still counted.
+      deviceId: device && DEVICE_ID_PATTERN.test(device) ? device : undefined,
+    });
   }
 
   @Post('phone')
