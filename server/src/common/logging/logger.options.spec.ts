@@ -2,7 +2,7 @@ import type { AppConfig } from '../../config/app.config';
 import { httpLoggerOptions, loggedPath } from './logger.options';
 
 describe('the access log', () => {
-  const serialize = (url: string) =>
+  const sut = (url: string) =>
     (
       httpLoggerOptions({ logLevel: 'info' } as AppConfig).serializers!.req as (req: object) => {
         path: string;
@@ -10,8 +10,8 @@ describe('the access log', () => {
     )({ id: '1', method: 'GET', url }).path;
 
   it('never writes a 查询码 into the log line', () => {
-    expect(serialize('/api/v1/tickets/lookup/ABCD2345')).toBe('/api/v1/tickets/lookup/:queryCode');
-    expect(serialize('/api/v1/tickets/lookup/abcd2345?x=1')).toBe('/api/v1/tickets/lookup/:queryCode');
+    expect(sut('/api/v1/tickets/lookup/ABCD2345')).toBe('/api/v1/tickets/lookup/:queryCode');
+    expect(sut('/api/v1/tickets/lookup/abcd2345?x=1')).toBe('/api/v1/tickets/lookup/:queryCode');
   });
 
   it('hides the code however Express would still route it (case, repeated slashes)', () => {
@@ -20,7 +20,7 @@ describe('the access log', () => {
   });
 
   it('keeps other paths as they are, without the query string', () => {
-    expect(serialize('/api/v1/tickets/42?name=王')).toBe('/api/v1/tickets/42');
+    expect(sut('/api/v1/tickets/42?name=王')).toBe('/api/v1/tickets/42');
     expect(loggedPath('/api/v1/tickets/public')).toBe('/api/v1/tickets/public');
   });
 });
