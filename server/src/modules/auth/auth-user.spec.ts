@@ -1,4 +1,11 @@
-import { type AuthGrant, coversOfficial, coversUnit, scopePaths, toAuthUser } from './auth-user';
+import {
+  type AuthGrant,
+  coversOfficial,
+  coversOfficialScope,
+  coversUnit,
+  scopePaths,
+  toAuthUser,
+} from './auth-user';
 
 const grant = (over: Partial<AuthGrant>): AuthGrant => ({
   id: 1,
@@ -37,6 +44,15 @@ describe('scope rules', () => {
     const clerk = toAuthUser(3, false, [grant({ role: 'clerk', unitPath: '/1/4/' })]);
     expect(coversOfficial(clerk, ['official', 'clerk'], 43, ['/1/4/17/'])).toBe(true);
     expect(coversOfficial(clerk, ['official', 'clerk'], 44, ['/1/5/'])).toBe(false);
+  });
+
+  it('give every admin an official who never held a post, and only the admins of their towns one who did', () => {
+    const admin = toAuthUser(4, false, [grant({ role: 'admin', unitPath: '/1/4/' })]);
+    const clerk = toAuthUser(5, false, [grant({ role: 'clerk', unitPath: '/1/4/' })]);
+    expect(coversOfficialScope(admin, ['admin'], 50, null)).toBe(true);
+    expect(coversOfficialScope(clerk, ['clerk', 'admin'], 50, null)).toBe(false);
+    expect(coversOfficialScope(admin, ['admin'], 51, ['/1/5/'])).toBe(false);
+    expect(coversOfficialScope(admin, ['admin'], 52, ['/1/5/', '/1/4/9/'])).toBe(true);
   });
 
   it('reduce scope paths to the outermost ones', () => {
