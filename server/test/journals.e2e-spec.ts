@@ -500,10 +500,20 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
             body: { role: 'official', unitId: townId, officialId },
           })
         ).body;
-        await call(url, 'POST', '/me/invites/redeem', {
+        // The demo official's binding is revoked first: a redeem never unbinds anyone silently.
+        const grants = await call<Array<{ id: number; role: string; official: { id: number } | null }>>(
+          url,
+          'GET',
+          '/admin/grants',
+          { token: admin },
+        );
+        for (const g of grants.body.filter((g) => g.role === 'official' && g.official?.id === officialId))
+          await call(url, 'DELETE', `/admin/grants/${g.id}`, { token: admin });
+        const redeemed = await call(url, 'POST', '/me/invites/redeem', {
           token: user.accessToken,
           body: { code: invite.code },
         });
+        expect(redeemed.status).toBe(200);
         const sentBefore = stub.state.sent.length;
         const [a, b] = await Promise.all([
           sut.app.get(PlanReminderJob).run(),
