@@ -1,4 +1,11 @@
-import type { ApiErrorBody, AuthTokens, DemoPersona, OfficialRef, SearchResponse } from '@jinri/shared';
+import type {
+  ApiErrorBody,
+  AuthTokens,
+  DemoPersona,
+  OfficialRef,
+  SearchResponse,
+  TodayResponse,
+} from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { addDays, localDate } from '../src/common/time/local-time';
 import type { UnitMemberView } from '../src/modules/directory/directory.service';
@@ -114,11 +121,18 @@ describe.each(testDatabases())('post handovers on %s', (_name, makeDatabase) => 
         await call<SearchResponse>(sut.url, 'GET', `/search?q=${encodeURIComponent(name)}`)
       ).body.officials.map((o: OfficialRef) => o.id);
 
+    const onToday = async (date?: string) =>
+      (
+        await call<TodayResponse>(sut.url, 'GET', `/today?unitId=${townX}${date ? `&date=${date}` : ''}`)
+      ).body.plans.map((p) => p.official.id);
     const holderNow = async () => (await members(townX)).find((m) => m.postId === post.postId)?.officialId;
     expect(await holderNow()).toBe(post.officialId);
     expect((await profile(post.officialId)).posts.map((p) => p.title)).toContain(post.title);
     expect((await profile(next)).posts).toEqual([]);
     expect(await found()).not.toContain(next);
+    expect(await onToday()).not.toContain(next);
+    // The page of the first day already shows who will hold the post then.
+    expect(await onToday(start)).toContain(next);
 
     clock.advance(24 * 3_600_000); // the day before: still the previous holder
     countyAdmin = await demo('admin'); // tokens last 2 hours
@@ -130,6 +144,7 @@ describe.each(testDatabases())('post handovers on %s', (_name, makeDatabase) => 
     expect(await holderNow()).toBe(next);
     expect((await profile(next)).posts.map((p) => p.title)).toEqual([post.title]);
     expect(await found()).toContain(next);
+    expect(await onToday()).toContain(next);
     clock.advance(-2 * 24 * 3_600_000);
     countyAdmin = await demo('admin');
   });
