@@ -5,7 +5,12 @@ import type { StaffRole } from './auth-user';
  * - self: only the caller's own data (the official bound to the caller);
  * - unit-subtree: the target unit must lie in the subtree of one of the caller's allowed grants;
  * - official-in-subtree: the target official is the caller (role official) or holds a post in the
- *   subtree of one of the caller's other allowed grants.
+ *   subtree of one of the caller's other allowed grants. "Holds" means today (start <= today <= end,
+ *   directory/current-membership.ts); the directory's own commands on an official (handover,
+ *   PATCH /officials/:id, the full phone) also count posts starting later, else the last ones held,
+ *   and give an official who never held a post to every admin (DirectoryRepository.findOfficialScopePaths).
+ *   Every id in a body is checked too, not only the route's: a handover checks the post's unit AND
+ *   the official, an assignment the official, an invite the unit AND the official.
  */
 export type ScopeRule = 'self' | 'unit-subtree' | 'official-in-subtree';
 
