@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager, IsNull } from 'typeorm';
+import { Brackets, DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { inSubtrees } from '../../database/subtree';
 import type { AuthGrant, StaffRole } from './auth-user';
 import { RefreshToken } from './refresh-token.entity';
@@ -259,6 +259,12 @@ export class AuthRepository {
     await this.dataSource
       .getRepository(RefreshToken)
       .update({ family, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  async isRefreshFamilyRevoked(family: string): Promise<boolean> {
+    return this.dataSource
+      .getRepository(RefreshToken)
+      .exists({ where: { family, revokedAt: Not(IsNull()) } });
   }
 
   /** Families with a token revoked at or after `since` (their access tokens may still be unexpired). */

@@ -31,7 +31,9 @@ export class TokenService {
     private readonly sessions: SessionRevocations,
   ) {}
 
-  async issue(user: AuthUser, family: string = randomUUID()): Promise<AuthTokens> {
+  /** New tokens for a new session, or for `family` when a refresh token was rotated. */
+  async issue(user: AuthUser, rotated?: string): Promise<AuthTokens> {
+    const family = rotated ?? randomUUID();
     const ttl = this.config.auth.accessTokenTtlSeconds;
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const accessToken = await this.jwt.signAsync(
@@ -54,6 +56,12 @@ export class TokenService {
       family,
       expiresAt: new Date(this.clock.now().getTime() + this.config.auth.refreshTokenTtlDays * 86_400_000),
     });
+    // A logout or a reuse that revoked the family between consumeRefresh() and the insert above
+    // missed the new row: revoke it too instead of handing out a live token of a dead session.
+    if (rotated && (await this.repository.isRefreshFamilyRevoked(rotated))) {
+      await this.sessions.revoke(rotated);
+      throw new AppException('AUTH.TOKEN_INVALID');
+    }
     return {
       accessToken,
       expiresIn: ttl,
