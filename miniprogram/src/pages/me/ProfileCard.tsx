@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { MeResponse, RoleGrantView } from '@jinri/shared';
 
+import { formatMonthDay, localDateOf } from '../../utils/date';
 import { roleLabel } from '../../utils/roles';
 
 interface ProfileCardProps {
@@ -51,6 +52,17 @@ export function ProfileCard({ me }: ProfileCardProps) {
           <RoleChip key={role} role={role} label={roleLabel(role)} />
         ))}
       </View>
+      {me.revokedGrants.length > 0 ? (
+        <View className="me-profile__revoked" data-testid="revoked-grants">
+          {me.revokedGrants.map((g) => (
+            <Text key={g.id} className="me-profile__revoked-item">
+              {`${grantLabel(g)}${g.official ? `（${g.official.name}）` : ''}已于${formatMonthDay(
+                localDateOf(g.revokedAt) || g.revokedAt.slice(0, 10),
+              )}被管理员撤销，如有疑问请联系管理员`}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       <Text className="me-profile__id">用户编号：{user.id}</Text>
     </View>
   );
