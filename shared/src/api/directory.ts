@@ -132,3 +132,27 @@ export interface SavedDutyView {
   id: number;
   coveredUnitIds: number[];
 }
+
+/** GET /officials/:id, PATCH /officials/:id — an official's public profile. */
+export interface OfficialProfile {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | null;
+  photoUrl: string | null;
+  posts: Array<{ title: string; unit: { id: number; name: string } }>;
+  /** Masked ("138****5678") for everyone but an admin whose jurisdiction covers the official. */
+  phone: string | null;
+  /** What they handle, for which units (分管): "低保申请 — 魏庄村、柳树村". */
+  duties: Array<{ matterId: number; matterName: string; units: string[] }>;
+}
+
+/** GET /units/:id/members — one current post holder of the unit's subtree. */
+export interface UnitMemberView {
+  officialId: number;
+  postId: number;
+  name: string;
+  title: string;
+  unit: { id: number; name: string };
+  phoneMasked: string | null;
+  wechatBound: boolean;
+}

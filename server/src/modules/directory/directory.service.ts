@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
-import type { UnitChildrenResponse, UnitSummary } from '@jinri/shared';
+import type { OfficialProfile, UnitChildrenResponse, UnitMemberView, UnitSummary } from '@jinri/shared';
 import { AppException } from '../../common/errors/app.exception';
 import { type AuthUser, coversOfficialScope, coversUnit } from '../auth/auth-user';
 import { uploadIdOf } from '../uploads/upload-url';
@@ -9,27 +9,7 @@ import { DirectoryRepository } from './directory.repository';
 import type { Unit } from './unit.entity';
 import type { UpdateOfficialDto } from './dto/official.dto';
 
-export interface OfficialProfile {
-  id: number;
-  name: string;
-  gender: 'male' | 'female' | null;
-  photoUrl: string | null;
-  posts: Array<{ title: string; unit: { id: number; name: string } }>;
-  /** Masked ("138****5678") for everyone but an admin whose jurisdiction covers the official. */
-  phone: string | null;
-  /** What they handle, for which units (分管): "低保申请 — 魏庄村、柳树村". */
-  duties: Array<{ matterId: number; matterName: string; units: string[] }>;
-}
-
-export interface UnitMemberView {
-  officialId: number;
-  postId: number;
-  name: string;
-  title: string;
-  unit: { id: number; name: string };
-  phoneMasked: string | null;
-  wechatBound: boolean;
-}
+export type { OfficialProfile, UnitMemberView } from '@jinri/shared';
 
 @Injectable()
 export class DirectoryService {
