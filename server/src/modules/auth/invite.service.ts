@@ -52,7 +52,9 @@ export class InviteService {
     }
     if (request.officialId !== undefined) {
       const posts = await this.directory.findCurrentPosts(request.officialId);
-      if (posts.length === 0) throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
+      // An official of another jurisdiction answers like a missing one (no probing).
+      if (posts.length === 0 || !posts.some((p) => coversUnit(admin, ['admin'], p.unitPath)))
+        throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
       if (!posts.some((p) => p.unitPath.startsWith(unit.path))) {
         throw new AppException('INVITE.INVALID_TARGET', '该干部不在所选单位任职');
       }
