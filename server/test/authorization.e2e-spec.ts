@@ -402,7 +402,7 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
     const asCounty = <T>(method: string, path: string, body?: unknown) =>
       call<T>(sut.url, method, path, { token: countyAdmin, body });
     /** A body as the county admin reads it, without the request id of an error. */
-    const read = async (path: string) => {
+    const read = async (path: string): Promise<unknown> => {
       const response = await asCounty<Record<string, unknown> | null>('GET', path);
       if (response.status < 300) return response.body;
       return { status: response.status, code: response.body?.code };
