@@ -18,6 +18,9 @@ const swc = [
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Real databases, seeds and app instances: seconds, not milliseconds, on a busy 2-core box. Jest reads
+  // testTimeout from the top level only (inside a project it was silently ignored: 5 s applied).
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
@@ -33,8 +36,6 @@ module.exports = {
       testRegex: '.*\\.e2e-spec\\.ts$',
       transform: { '^.+\\.ts$': swc },
       globalSetup: '<rootDir>/global-setup.ts',
-      // Real databases, seeds and app instances: seconds, not milliseconds, on a busy 2-core box.
-      testTimeout: 60_000,
       setupFiles: ['<rootDir>/setup-env.ts'],
     },
   ],
