@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { IsInt, IsString, MaxLength, Min } from 'class-validator';
 import { AppException } from './errors/app.exception';
 import { createValidationPipe } from './validation.pipe';
@@ -10,6 +11,12 @@ class SampleDto {
   @IsInt()
   @Min(1)
   count: number;
+}
+
+class NumberDto {
+  @Type(() => Number)
+  @IsInt()
+  id: number;
 }
 
 describe('the global validation pipe', () => {
@@ -35,5 +42,13 @@ describe('the global validation pipe', () => {
     expect(error).toBeInstanceOf(AppException);
     expect(error.getStatus()).toBe(400);
     expect((error.details as Array<{ field: string }>).map((d) => d.field).sort()).toEqual(['count', 'name']);
+  });
+
+  it('refuses a value class-transformer cannot convert (toString not a function) as invalid, not as a crash', async () => {
+    const error = (await sut
+      .transform({ id: { toString: 'x' } }, { type: 'body', metatype: NumberDto })
+      .catch((e: unknown) => e)) as AppException;
+    expect(error).toBeInstanceOf(AppException);
+    expect([error.getStatus(), error.code]).toEqual([400, 'COMMON.VALIDATION_FAILED']);
   });
 });
