@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsString,
   IsUUID,
   Matches,
@@ -84,6 +85,7 @@ export class SavePlanDto {
   @ApiProperty({ type: [PlanEntryDto] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true }) // ValidateNested lets a nested array through unvalidated
   @ValidateNested({ each: true })
   @Type(() => PlanEntryDto)
   entries: PlanEntryDto[];
@@ -139,6 +141,7 @@ export class PlanCheckDto {
   @ApiProperty({ type: [CheckEntryDto] })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true }) // ValidateNested lets a nested array through unvalidated
   @ValidateNested({ each: true })
   @Type(() => CheckEntryDto)
   entries: CheckEntryDto[];
@@ -308,6 +311,7 @@ export class BatchPlanDto {
 
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true }) // ValidateNested lets a nested array through unvalidated
   @ValidateNested({ each: true })
   @Type(() => PlanEntryDto)
   entries: PlanEntryDto[];
@@ -326,6 +330,7 @@ export class BatchPlansDto {
   @ApiProperty({ type: [BatchPlanDto] })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true }) // ValidateNested lets a nested array through unvalidated
   @ValidateNested({ each: true })
   @Type(() => BatchPlanDto)
   plans: BatchPlanDto[];
