@@ -1,4 +1,5 @@
 import type { ApiErrorBody, AuthTokens, DemoPersona } from '@jinri/shared';
+import sharp from 'sharp';
 import { addDays, localDate } from '../src/common/time/local-time';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
@@ -37,6 +38,23 @@ describe.each(testDatabases())('hostile input on %s', (_name, makeDatabase) => {
       });
       expect([response.status, response.body.code]).toEqual([400, 'COMMON.VALIDATION_FAILED']);
     }
+  });
+
+  it('refuses a photo whose header reads but whose pixels are cut short with 400 UPLOAD.DAMAGED', async () => {
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([png.subarray(0, png.length - 40)], { type: 'image/png' }), 'photo.png');
+    const response = await fetch(`${sut.url}/api/v1/uploads`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${clerk}` },
+    });
+    expect([response.status, ((await response.json()) as ApiErrorBody).code]).toEqual([
+      400,
+      'UPLOAD.DAMAGED',
+    ]);
   });
 
   it('refuses a plan entry that is an array instead of an object, on every route that takes entries', async () => {

@@ -47,6 +47,7 @@ export const ErrorCodes = {
   'ENTRY.NOT_TODAY': { status: 400, message: '只能晒当天的工作进展' },
   'UPLOAD.TOO_LARGE': { status: 413, message: '图片太大，请压缩后再传（最大 8MB）' },
   'UPLOAD.UNSUPPORTED': { status: 415, message: '只支持 JPG、PNG、WebP 图片' },
+  'UPLOAD.DAMAGED': { status: 400, message: '图片已损坏，无法读取，请重新选择' },
   'UPLOAD.NOT_FOUND': { status: 404, message: '找不到该图片' },
   'LEAVE.NOT_FOUND': { status: 404, message: '找不到该请假记录' },
   'LEAVE.INVALID_RANGE': { status: 400, message: '请假日期有误' },

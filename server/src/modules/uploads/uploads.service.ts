@@ -15,6 +15,15 @@ const MAX_EDGE = 1600;
 const THUMB_EDGE = 400;
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif']);
 
+/** A file whose header reads but whose pixels do not (cut short, corrupt) is damaged: 400, not 500. */
+async function decoded<T>(encoding: Promise<T>): Promise<T> {
+  try {
+    return await encoding;
+  } catch {
+    throw new AppException('UPLOAD.DAMAGED');
+  }
+}
+
 /** Where photos live; local files under DATA_DIR/uploads (an S3-compatible store would implement this too). */
 export interface PhotoStorage {
   put(relativePath: string, bytes: Buffer): Promise<void>;
@@ -69,16 +78,20 @@ export class UploadsService {
     const path = `${month}/${id}.jpg`;
     const thumbPath = `${month}/${id}.thumb.jpg`;
     const image = sharp(file, { failOn: 'error' }).rotate();
-    const { data, info } = await image
-      .clone()
-      .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 80, mozjpeg: true })
-      .toBuffer({ resolveWithObject: true });
-    const thumb = await image
-      .clone()
-      .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 70 })
-      .toBuffer();
+    const { data, info } = await decoded(
+      image
+        .clone()
+        .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 80, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true }),
+    );
+    const thumb = await decoded(
+      image
+        .clone()
+        .resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 70 })
+        .toBuffer(),
+    );
     await this.storage.put(path, data);
     await this.storage.put(thumbPath, thumb);
     const row: Omit<Upload, 'createdAt'> = {
