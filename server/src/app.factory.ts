@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@jinri/shared';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { keepBodyParserErrorType, rejectDeepJson } from './common/json-depth';
 import { httpLoggerOptions } from './common/logging/logger.options';
 import { createValidationPipe } from './common/validation.pipe';
 import { installTodayFastPath } from './modules/journals/today.fast-path';
@@ -39,7 +40,8 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
     },
   });
   app.use(security);
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', verify: rejectDeepJson });
+  app.use(keepBodyParserErrorType);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['open311/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { type ApiErrorBody, type ErrorCode, errorMessage, isErrorCode } from '@jinri/shared';
 import { AppException, withRetryAfter } from '../errors/app.exception';
+import { MAX_JSON_DEPTH } from '../json-depth';
 import { loggedPath } from '../logging/logger.options';
 
 const STATUS_TO_CODE: Record<number, ErrorCode> = {
@@ -22,6 +23,15 @@ const STATUS_TO_CODE: Record<number, ErrorCode> = {
   415: 'COMMON.UNSUPPORTED_MEDIA_TYPE',
   429: 'COMMON.RATE_LIMITED',
   503: 'COMMON.UNAVAILABLE',
+};
+
+/** What body-parser's error types mean to the person sending (the code stays the status's). */
+const BODY_ERRORS: Record<string, string> = {
+  'entity.parse.failed': '请求内容不是有效的 JSON',
+  'entity.too.deep': `请求内容嵌套层数过多（最多 ${MAX_JSON_DEPTH} 层）`,
+  'entity.too.large': '提交的内容过大（最大 1MB）',
+  'encoding.unsupported': '不支持该内容压缩方式',
+  'charset.unsupported': '不支持该字符编码，请使用 UTF-8',
 };
 
 /** Errors thrown by Express middleware (body-parser) carry a status and `expose`. */
@@ -90,8 +100,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const status = httpish?.status ?? httpish?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500 && httpish?.expose !== false) {
       const code = STATUS_TO_CODE[status] ?? 'COMMON.BAD_REQUEST';
-      const message =
-        httpish?.type === 'entity.parse.failed' ? '请求内容不是有效的 JSON' : errorMessage(code);
+      const message = (httpish?.type && BODY_ERRORS[httpish.type]) || errorMessage(code);
       return { status, body: { code, message } };
     }
     return {
