@@ -1,8 +1,9 @@
 import { Controller, Get, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
+import { AppException } from '../../common/errors/app.exception';
+import { SingleFileInterceptor } from '../../common/multipart/single-file.interceptor';
 import { CurrentUser } from '../auth/current-user.decorator';
 import {
   type DirectoryImportResult,
@@ -30,7 +31,12 @@ export class DirectorySheetController {
 
   @Post('import')
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DIRECTORY_SHEET_BYTES + 1, files: 1 } }))
+  @UseInterceptors(
+    SingleFileInterceptor({
+      maxBytes: MAX_DIRECTORY_SHEET_BYTES,
+      tooLarge: () => new AppException('COMMON.PAYLOAD_TOO_LARGE', '表格太大（最大 5MB）'),
+    }),
+  )
   import(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file?: Express.Multer.File,

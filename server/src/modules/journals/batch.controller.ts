@@ -10,11 +10,12 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { BatchPlansView } from '@jinri/shared';
 import type { AuthUser } from '../auth/auth-user';
+import { AppException } from '../../common/errors/app.exception';
+import { SingleFileInterceptor } from '../../common/multipart/single-file.interceptor';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { MAX_SHEET_BYTES, BatchService } from './batch.service';
 import { BatchPlansDto, DateQueryDto, UnitParamDto } from './dto/journals.dto';
@@ -62,7 +63,12 @@ export class BatchController {
 
   @Post('import')
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_SHEET_BYTES + 1, files: 1 } }))
+  @UseInterceptors(
+    SingleFileInterceptor({
+      maxBytes: MAX_SHEET_BYTES,
+      tooLarge: () => new AppException('COMMON.PAYLOAD_TOO_LARGE', '表格太大（最大 2MB）'),
+    }),
+  )
   import(
     @CurrentUser() user: AuthUser,
     @Param() params: UnitParamDto,
