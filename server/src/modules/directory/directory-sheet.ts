@@ -30,6 +30,7 @@ import {
   unwrap,
   xlsxProblem,
 } from '../../common/spreadsheet/cells';
+import { xlsxSizeProblem } from '../../common/spreadsheet/zip-bounds';
 
 export interface SheetUnit {
   id?: number;
@@ -551,6 +552,11 @@ class Row {
 async function parse(file: Buffer, current: DirectoryData, today: string): Promise<DirectoryParseResult> {
   const notXlsx = checkSignature(file);
   if (notXlsx) return fileError(notXlsx);
+  const tooBig = await xlsxSizeProblem(
+    file,
+    '文件不是有效的 Excel（.xlsx）文件，请使用导出的表格修改后上传。',
+  );
+  if (tooBig) return fileError(tooBig);
   const workbook = new Workbook();
   try {
     // Validations and formatting rules are not needed, and whole-column ranges would be expanded cell by cell.

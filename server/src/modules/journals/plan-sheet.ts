@@ -30,6 +30,7 @@ import {
   unwrap,
   xlsxProblem,
 } from '../../common/spreadsheet/cells';
+import { xlsxSizeProblem } from '../../common/spreadsheet/zip-bounds';
 
 export interface SheetOfficial {
   id: number;
@@ -516,6 +517,11 @@ class ErrorList {
 async function parse(file: Buffer, context: SheetContext): Promise<ParseResult> {
   const notXlsx = checkSignature(file);
   if (notXlsx) return fileError(notXlsx);
+  const tooBig = await xlsxSizeProblem(
+    file,
+    '文件不是有效的 Excel（.xlsx）文件，请使用下载的模板填写后上传。',
+  );
+  if (tooBig) return fileError(tooBig);
 
   const workbook = new Workbook();
   try {
