@@ -168,6 +168,22 @@ export class EnvironmentVariables {
   @Max(1000000)
   TICKET_RATE_PER_IP?: number;
 
+  /** Photos one user may upload per local day (default 100). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  UPLOAD_DAILY_COUNT?: number;
+
+  /** Megabytes of photos (as received) one user may upload per local day (default 200). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  UPLOAD_DAILY_MB?: number;
+
   /** Serve the OpenAPI UI at /api/docs and the document at /api/docs-json (off unless 1). */
   @IsOptional()
   @Transform(toBoolean)
@@ -268,6 +284,13 @@ export interface AppConfig {
   encryptionKeys: EncryptionKey[];
   wechat: WechatConfig;
   tickets: TicketsConfig;
+  uploads: UploadsConfig;
+}
+
+/** Per user and local (Asia/Shanghai) day. */
+export interface UploadsConfig {
+  dailyCount: number;
+  dailyBytes: number;
 }
 
 export interface TicketsConfig {
@@ -354,6 +377,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionDays: raw.TICKET_RETENTION_DAYS ?? 180,
       ratePerUser: raw.TICKET_RATE_PER_USER ?? 5,
       ratePerIp: raw.TICKET_RATE_PER_IP ?? 30,
+    },
+    uploads: {
+      dailyCount: raw.UPLOAD_DAILY_COUNT ?? 100,
+      dailyBytes: (raw.UPLOAD_DAILY_MB ?? 200) * 1024 * 1024,
     },
   };
 }

@@ -4,6 +4,7 @@ import { Journals1795320000000 } from './1795320000000-Journals';
 import { Calendar1795330000000 } from './1795330000000-Calendar';
 import { Tickets1795340000000 } from './1795340000000-Tickets';
 import { TicketFollowers1795350000000 } from './1795350000000-TicketFollowers';
+import { UploadSourceBytes1795365000000 } from './1795365000000-UploadSourceBytes';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Calendar1795330000000,
   Tickets1795340000000,
   TicketFollowers1795350000000,
+  UploadSourceBytes1795365000000,
 ];

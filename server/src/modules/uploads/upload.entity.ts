@@ -23,8 +23,13 @@ export class Upload {
   @Column({ type: 'int' })
   height: number;
 
+  /** The stored JPEG. */
   @Column({ type: 'int' })
   bytes: number;
+
+  /** The file as received (counts towards the daily quota). */
+  @Column({ type: 'int', default: 0 })
+  sourceBytes: number;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

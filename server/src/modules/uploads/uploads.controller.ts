@@ -1,8 +1,9 @@
 import { Controller, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { UploadResponse } from '@jinri/shared';
 import type { AuthUser } from '../auth/auth-user';
+import { AppException } from '../../common/errors/app.exception';
+import { SingleFileInterceptor } from '../../common/multipart/single-file.interceptor';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { MAX_UPLOAD_BYTES, UploadsService } from './uploads.service';
 
@@ -15,8 +16,12 @@ export class UploadsController {
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  // One more byte than allowed reaches the service, which answers with UPLOAD.TOO_LARGE.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1 } }))
+  @UseInterceptors(
+    SingleFileInterceptor({
+      maxBytes: MAX_UPLOAD_BYTES,
+      tooLarge: () => new AppException('UPLOAD.TOO_LARGE'),
+    }),
+  )
   upload(@CurrentUser() user: AuthUser, @UploadedFile() file?: Express.Multer.File): Promise<UploadResponse> {
     return this.uploads.store(user.userId, file?.buffer);
   }

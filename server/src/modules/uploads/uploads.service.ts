@@ -6,11 +6,17 @@ import sharp from 'sharp';
 import type { UploadResponse } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
-import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { addDays, atLocal, localDate } from '../../common/time/local-time';
+import { APP_CONFIG, type AppConfig, type UploadsConfig } from '../../config/app.config';
 import type { Upload } from './upload.entity';
 import { UploadsRepository } from './uploads.repository';
 
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+/**
+ * Decoded pixels allowed (phone photos are 12–24 MP; the mini program compresses larger ones).
+ * Checked from the header before anything is decoded: a 30 KB PNG can declare 16000 × 16000.
+ */
+export const MAX_UPLOAD_PIXELS = 40_000_000;
 const MAX_EDGE = 1600;
 const THUMB_EDGE = 400;
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif']);
@@ -50,6 +56,7 @@ export function uploadsRoot(config: AppConfig): string {
 @Injectable()
 export class UploadsService {
   private readonly storage: PhotoStorage;
+  private readonly quota: UploadsConfig;
 
   constructor(
     private readonly repository: UploadsRepository,
@@ -57,6 +64,7 @@ export class UploadsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.storage = localStorage(uploadsRoot(config));
+    this.quota = config.uploads;
   }
 
   async store(ownerUserId: number, file: Buffer | undefined): Promise<UploadResponse> {
@@ -65,19 +73,25 @@ export class UploadsService {
         { field: 'file', reasons: ['required'] },
       ]);
     if (file.length > MAX_UPLOAD_BYTES) throw new AppException('UPLOAD.TOO_LARGE');
-    let format: string | undefined;
+    const now = this.clock.now();
+    await this.assertQuota(ownerUserId, file.length, now);
+    // The header only (no pixel limit here, so that an oversized image is named as such).
+    let header: sharp.Metadata;
     try {
-      format = (await sharp(file).metadata()).format;
+      header = await sharp(file, { limitInputPixels: false }).metadata();
     } catch {
       throw new AppException('UPLOAD.UNSUPPORTED');
     }
-    if (!format || !ACCEPTED.has(format)) throw new AppException('UPLOAD.UNSUPPORTED');
+    if (!header.format || !ACCEPTED.has(header.format)) throw new AppException('UPLOAD.UNSUPPORTED');
+    const pixels = (header.width ?? 0) * (header.pageHeight ?? header.height ?? 0);
+    if (pixels > MAX_UPLOAD_PIXELS) throw new AppException('UPLOAD.TOO_MANY_PIXELS');
 
     const id = randomUUID();
-    const month = this.clock.now().toISOString().slice(0, 7).replace('-', '/');
+    const month = now.toISOString().slice(0, 7).replace('-', '/');
     const path = `${month}/${id}.jpg`;
     const thumbPath = `${month}/${id}.thumb.jpg`;
-    const image = sharp(file, { failOn: 'error' }).rotate();
+    // libvips enforces the same limit while decoding, should the header have understated the size.
+    const image = sharp(file, { failOn: 'error', limitInputPixels: MAX_UPLOAD_PIXELS }).rotate();
     const { data, info } = await decoded(
       image
         .clone()
@@ -94,7 +108,7 @@ export class UploadsService {
     );
     await this.storage.put(path, data);
     await this.storage.put(thumbPath, thumb);
-    const row: Omit<Upload, 'createdAt'> = {
+    const row: Upload = {
       id,
       ownerUserId,
       path,
@@ -102,6 +116,8 @@ export class UploadsService {
       width: info.width,
       height: info.height,
       bytes: data.length,
+      sourceBytes: file.length,
+      createdAt: now,
     };
     await this.repository.insert(row);
     return {
@@ -112,6 +128,22 @@ export class UploadsService {
       height: info.height,
       bytes: data.length,
     };
+  }
+
+  /**
+   * Photos per user and local day, counted from the stored uploads (so the quota holds across
+   * instances): 429 with the seconds until local midnight once the count or the bytes would pass it.
+   */
+  private async assertQuota(ownerUserId: number, bytes: number, now: Date): Promise<void> {
+    const today = localDate(now);
+    const used = await this.repository.usageSince(ownerUserId, atLocal(today, '00:00'));
+    if (used.count + 1 <= this.quota.dailyCount && used.bytes + bytes <= this.quota.dailyBytes) return;
+    const secondsLeft = (atLocal(addDays(today, 1), '00:00').getTime() - now.getTime()) / 1000;
+    throw AppException.rateLimited(
+      'UPLOAD.QUOTA_EXCEEDED',
+      secondsLeft,
+      `今天上传的图片已达上限（每天 ${this.quota.dailyCount} 张、${Math.round(this.quota.dailyBytes / 1024 / 1024)}MB），请明天再传`,
+    );
   }
 
   /** The uploads among `ids` that belong to the user (others cannot be attached). */
