@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const url = `http://localhost:${config.port}`;
   process.stdout.write(
     `\n今日工作 is running (${config.database.type}${config.database.type === 'sqlite' ? `: ${config.database.sqlitePath}` : ''})\n` +
-      `  App:      ${url}/\n  API:      ${url}/api/v1\n  API docs: ${url}/api/docs\n\n`,
+      `  App:      ${url}/\n  API:      ${url}/api/v1\n` +
+      (config.apiDocs ? `  API docs: ${url}/api/docs\n` : '') +
+      '\n',
   );
 }
 
