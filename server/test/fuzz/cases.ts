@@ -1,3 +1,4 @@
+import { POLICY } from '../../src/modules/auth/policy';
 import type { FieldSchema, FuzzRoute } from './routes';
 import {
   caseSeed,
@@ -13,7 +14,16 @@ import {
   WRONG_SHAPES,
 } from './values';
 
-export const PERSONAS = ['anonymous', 'resident', 'official', 'clerk', 'supervisor', 'admin'] as const;
+/** Anonymous, a resident, and town X's official, clerk, supervisor and admin; countyAdmin reaches what only the county may. */
+export const PERSONAS = [
+  'anonymous',
+  'resident',
+  'official',
+  'clerk',
+  'supervisor',
+  'admin',
+  'countyAdmin',
+] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** What the fuzzer knows of the seeded county: real ids, those of town X first, then other towns'. */
@@ -21,6 +31,10 @@ export interface FuzzWorld {
   tokens: Record<Persona, string | undefined>;
   /** Real ids by kind (official, unit, ticket, entry, leave, invite, grant, matter, post). */
   ids: Record<string, number[]>;
+  /** Real values by lower-cased field name (refreshtoken, querycode, photoid…), or by "<path> <name>". */
+  strings: Record<string, string[]>;
+  /** Files each multipart route accepts, by route key (a small PNG, the app's own spreadsheets). */
+  files: Record<string, { name: string; type: string; data: Buffer }>;
   today: string;
   monday: string;
 }
@@ -54,6 +68,13 @@ const KIND_WEIGHTS: Record<CaseKind, number> = {
   huge: 1,
   multipart: 4,
 };
+
+function allowedPersonas(key: string): readonly Persona[] {
+  const allow = POLICY[key]?.allow ?? 'public';
+  if (allow === 'public') return PERSONAS;
+  if (allow === 'signed-in') return PERSONAS.filter((p) => p !== 'anonymous');
+  return PERSONAS.filter((p) => (allow as readonly string[]).includes(p === 'countyAdmin' ? 'admin' : p));
+}
 
 /** Which id pool a field or path parameter draws from. */
 function idKind(name: string, route: FuzzRoute): string | undefined {
@@ -89,7 +110,7 @@ const TEXTS = [
   '到魏庄村调度拆迁工作',
   '日常工作',
   '低保',
-  '王',
+  '王小明',
   '周例会',
   'dibao',
 ];
@@ -106,14 +127,17 @@ function validValue(
   if (schema.enum?.length) return random.pick(schema.enum);
   const n = name.toLowerCase();
   const kind = idKind(name, route);
+  const strings = world.strings[`${route.path} ${n}`] ?? world.strings[n];
   if (schema.type === 'array' || (schema.items && schema.type !== 'object')) {
     if (depth > 3) return [];
-    const length = random.int(0, 3);
+    const length = random.int(schema.items?.properties ? 1 : 0, 3);
     return Array.from({ length }, () =>
       validValue(name.replace(/s$/, ''), schema.items ?? {}, route, world, random, depth + 1),
     );
   }
   if (schema.properties) return validObject(schema, route, world, random, depth + 1);
+  if (schema.type === 'boolean') return random.chance(0.5);
+  if (strings?.length && random.chance(0.85)) return random.pick(strings);
   if (
     kind &&
     (schema.type === 'number' || schema.type === 'integer' || /id$/.test(n) || schema.type === undefined)
@@ -121,20 +145,30 @@ function validValue(
     const pool = world.ids[kind] ?? [];
     return pool.length && random.chance(0.85) ? random.pick(pool) : random.int(1, 500);
   }
-  if (/weekstart/.test(n)) return world.monday;
-  if (/date|^from$|^to$|day$/.test(n)) return shiftDate(world.today, random.int(-10, 10));
-  if (/time$/.test(n)) return `${String(random.int(6, 20)).padStart(2, '0')}:${random.pick(['00', '30'])}`;
-  if (/year/.test(n)) return random.pick([2025, 2026, 2027]);
-  if (/phone/.test(n)) return `138${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
   if (/version/.test(n)) return random.int(1, 3);
+  if (/year/.test(n)) return random.pick([2025, 2026, 2027]);
+  if (schema.type === 'number' || schema.type === 'integer') {
+    const min = Math.max(schema.minimum ?? 0, -1000);
+    return random.int(min, Math.min(schema.maximum ?? min + 10, min + 1000));
+  }
+  if (/weekstart/.test(n)) return world.monday;
+  if (/date|^from$|^to$|day$/.test(n))
+    return shiftDate(world.today, random.chance(0.8) ? random.int(0, 2) : random.int(-10, 10));
+  if (/time$/.test(n)) return `${String(random.int(6, 20)).padStart(2, '0')}:${random.pick(['00', '30'])}`;
+  if (/phone/.test(n)) return `138${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
+  if (/photoid|uuid/.test(n) || schema.checks?.includes('isUuid')) return randomUuid(random);
   if (/querycode/.test(n)) return random.pick(['ABCDEFGH', 'ZZZZ2222', 'A1B2C3D4']);
   if (n === 'code') return `code:fuzz-${random.int(1, 1e9)}`;
-  if (schema.type === 'boolean') return random.chance(0.5);
-  if (schema.type === 'number' || schema.type === 'integer')
-    return random.int(Math.max(schema.minimum ?? 0, 0), Math.min(schema.maximum ?? 10, 10));
+  if (n === 'name' && /officials/.test(route.path)) return random.pick(['王小明', '李华', '阿依古丽·买买提']);
+  if (schema.type === 'object') return random.int(1, 5); // a union the document could not name (number | null)
   const text = random.pick(TEXTS);
-  const min = schema.minLength ?? 0;
+  const min = schema.minLength ?? 2;
   return text.length < min ? text.padEnd(min, '修') : text.slice(0, schema.maxLength ?? text.length);
+}
+
+function randomUuid(random: Random): string {
+  const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 function validObject(
@@ -147,7 +181,7 @@ function validObject(
   const out: Record<string, unknown> = {};
   const required = new Set(schema.required ?? []);
   for (const [name, field] of Object.entries(schema.properties ?? {}))
-    if (required.has(name) || random.chance(0.6))
+    if (required.has(name) || random.chance(0.75))
       out[name] = validValue(name, field, route, world, random, depth);
   return out;
 }
@@ -212,7 +246,10 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** A small, abusive multipart request (no oversized images: that bound has its own tests). */
-function multipartCase(random: Random): { note: string; headers: Record<string, string>; body: Buffer } {
+function multipartCase(
+  random: Random,
+  valid?: { name: string; type: string; data: Buffer },
+): { note: string; headers: Record<string, string>; body: Buffer } {
   const boundary = `fuzz${random.int(1, 1e9)}`;
   const junk = Buffer.from(Array.from({ length: random.int(0, 2048) }, () => random.int(0, 255)));
   const files: Record<string, Buffer> = {
@@ -222,26 +259,36 @@ function multipartCase(random: Random): { note: string; headers: Record<string, 
     'zip header only': Buffer.concat([ZIP_SIGNATURE, junk.subarray(0, 64)]),
     json: Buffer.from('{"a":1}'),
   };
-  const fileNote = random.pick(Object.keys(files));
+  if (valid) {
+    // The real thing, and the real thing damaged: bytes flipped, cut short.
+    files.valid = valid.data;
+    const flipped = Buffer.from(valid.data);
+    for (let k = random.int(1, 20); k > 0; k--)
+      flipped[random.int(0, flipped.length - 1)] = random.int(0, 255);
+    files['valid, bytes flipped'] = flipped;
+    files['valid, cut short'] = valid.data.subarray(0, random.int(1, valid.data.length - 1));
+  }
+  const fileNote =
+    valid && random.chance(0.6)
+      ? random.pick(['valid', 'valid', 'valid, bytes flipped', 'valid, cut short'])
+      : random.pick(Object.keys(files));
   const file = files[fileNote]!;
-  const filename = random.pick([
-    'a.png',
-    'a.jpg',
-    'a.xlsx',
-    '',
-    '../../x.png',
-    '\u202egnp.exe',
-    '文件.xlsx',
-    'a'.repeat(300),
-  ]);
-  const shape = random.pick([
-    'one file',
-    'wrong field',
-    'two files',
-    'text only',
-    'file and fields',
-    'bad boundary',
-  ]);
+  const realName = valid && fileNote.startsWith('valid') && random.chance(0.7);
+  const filename = realName
+    ? valid.name
+    : random.pick([
+        'a.png',
+        'a.jpg',
+        'a.xlsx',
+        '',
+        '../../x.png',
+        '\u202egnp.exe',
+        '文件.xlsx',
+        'a'.repeat(300),
+      ]);
+  const shape = realName
+    ? 'one file'
+    : random.pick(['one file', 'wrong field', 'two files', 'text only', 'file and fields', 'bad boundary']);
   let parts: Array<{ name: string; filename?: string; type?: string; data: Buffer }>;
   switch (shape) {
     case 'wrong field':
@@ -271,6 +318,10 @@ function multipartCase(random: Random): { note: string; headers: Record<string, 
       ];
       break;
     default:
+      if (realName) {
+        parts = [{ name: 'file', filename, type: valid!.type, data: file }];
+        break;
+      }
       parts = [
         {
           name: 'file',
@@ -422,15 +473,26 @@ export function makeCase(
   index: number,
   routes: readonly FuzzRoute[],
   world: FuzzWorld,
+  kinds?: readonly CaseKind[],
 ): FuzzCase {
   const random = new Random(caseSeed(seed, index));
   // Every route gets its turn (round robin); the rest is random.
   const route = routes[index % routes.length]!;
-  let kind = random.weighted(KIND_WEIGHTS);
+  let kind = random.weighted(
+    kinds
+      ? (Object.fromEntries(kinds.map((k) => [k, KIND_WEIGHTS[k]])) as Record<CaseKind, number>)
+      : KIND_WEIGHTS,
+  );
   if (kind === 'multipart' && route.body !== 'multipart') kind = 'field';
+  if ((kind === 'valid' || kind === 'field') && route.body === 'multipart' && random.chance(0.7))
+    kind = 'multipart';
   if ((kind === 'deep' || kind === 'huge') && route.method === 'GET') kind = 'query';
   if (kind === 'param' && !Object.keys(route.params).length) kind = 'query';
-  const persona = random.pick(PERSONAS);
+  // Mostly someone the policy lets in, so that plausible requests reach the services.
+  const persona =
+    ['valid', 'field', 'multipart'].includes(kind) && random.chance(0.7)
+      ? random.pick(allowedPersonas(route.key))
+      : random.pick(PERSONAS);
   const token = world.tokens[persona];
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   // Ticket submissions need one; other routes ignore it.
@@ -565,7 +627,7 @@ export function makeCase(
     raw = Buffer.from(hugeJson(random, field));
     note = `huge body (${(raw.length / 1024 / 1024).toFixed(2)} MB)`;
   } else if (kind === 'multipart') {
-    const part = multipartCase(random);
+    const part = multipartCase(random, world.files[route.key]);
     Object.assign(headers, part.headers);
     raw = part.body;
     note = part.note;

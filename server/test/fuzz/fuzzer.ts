@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { makeCase, type FuzzCase, type FuzzWorld } from './cases';
+import { makeCase, type CaseKind, type FuzzCase, type FuzzWorld } from './cases';
 import type { FuzzRoute } from './routes';
 
 export interface FuzzFailure {
@@ -23,6 +23,8 @@ export interface FuzzReport {
   sent: number;
   byStatusClass: Record<string, number>;
   byStatus: Record<number, number>;
+  /** Status classes per route ("GET /api/v1/me" → { "2xx": 12, "4xx": 200 }). */
+  byRoute: Record<string, Record<string, number>>;
   failures: FuzzFailure[];
   /** Requests that got no HTTP answer (connection reset, timeout). */
   transportErrors: Array<{ index: number; route: string; kind: string; note: string; error: string }>;
@@ -40,6 +42,8 @@ export interface FuzzOptions {
   healthEvery?: number;
   /** Only these case indexes (replay). */
   only?: number[];
+  /** Only these kinds of case (e.g. FUZZ_KINDS=valid to see how far plausible requests get). */
+  kinds?: CaseKind[];
   timeoutMs?: number;
   onProgress?: (done: number, report: FuzzReport) => void;
 }
@@ -114,6 +118,7 @@ export async function runFuzz(
     sent: 0,
     byStatusClass: {},
     byStatus: {},
+    byRoute: {},
     failures: [],
     transportErrors: [],
     health: { checks: 0, notOk: 0, maxMs: 0, finalStatus: 0 },
@@ -147,7 +152,7 @@ export async function runFuzz(
   const worker = async () => {
     while (next < indexes.length) {
       const index = indexes[next++]!;
-      const c = makeCase(options.seed, index, routes, world);
+      const c = makeCase(options.seed, index, routes, world, options.kinds);
       covered.add(c.route);
       try {
         const answer = await send(base, agent, c, timeoutMs);
@@ -155,6 +160,8 @@ export async function runFuzz(
         const klass = `${Math.floor(answer.status / 100)}xx`;
         report.byStatusClass[klass] = (report.byStatusClass[klass] ?? 0) + 1;
         report.byStatus[answer.status] = (report.byStatus[answer.status] ?? 0) + 1;
+        const perRoute = (report.byRoute[c.route] ??= {});
+        perRoute[klass] = (perRoute[klass] ?? 0) + 1;
         if (answer.status >= 500)
           report.failures.push({
             seed: options.seed,
@@ -224,6 +231,12 @@ export function formatReport(report: FuzzReport): string {
     `responses: ${classes}`,
     `statuses: ${statuses}`,
     `/health: ${report.health.checks} checks, ${report.health.notOk} not 200, slowest ${report.health.maxMs} ms, last ${report.health.finalStatus}`,
+    `routes never answered 2xx: ${
+      Object.entries(report.byRoute)
+        .filter(([, classes]) => !classes['2xx'])
+        .map(([route]) => route)
+        .join(', ') || 'none'
+    }`,
     `responses ≥ 500: ${report.failures.length}; no answer: ${report.transportErrors.length}`,
     ...summarizeFailures(report.failures).map((line) => `  ${line}`),
     ...report.transportErrors

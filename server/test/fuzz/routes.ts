@@ -7,6 +7,12 @@ import { getMetadataStorage } from 'class-validator';
 import { buildOpenApiDocument } from '../../src/app.factory';
 import { POLICY } from '../../src/modules/auth/policy';
 
+// class-transformer keeps @Type() metadata here (not exported from its index).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: { findTypeMetadata(t: Type, p: string): { typeFunction(): Type } | undefined };
+};
+
 /** A JSON-schema fragment as the OpenAPI document (or class-validator metadata) describes a field. */
 export interface FieldSchema {
   type?: string;
@@ -93,10 +99,77 @@ export function dtoFields(dto: Type | undefined): Record<string, FieldSchema> {
   return fields;
 }
 
+const TYPE_CHECKS: Record<string, string> = {
+  ...CHECK_TYPES,
+  isLatitude: 'number',
+  isLongitude: 'number',
+  isUUID: 'string',
+  minLength: 'string',
+  maxLength: 'string',
+  isNotEmpty: 'string',
+  validateNested: 'object',
+  nestedValidation: 'object',
+};
+
+/** A DTO class as a schema, from its class-validator metadata (and class-transformer's @Type for nesting). */
+export function dtoSchema(dto: Type, depth = 0): FieldSchema {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
+  const properties: Record<string, FieldSchema> = {};
+  const optional = new Set<string>();
+  for (const m of metadata) {
+    const name = m.name ?? m.type;
+    const field = (properties[m.propertyName] ??= { checks: [] });
+    field.checks!.push(name);
+    if (m.type === 'conditionalValidation' || name === 'isOptional') optional.add(m.propertyName);
+    const type = TYPE_CHECKS[name] ?? (m.type === 'nestedValidation' ? 'object' : undefined);
+    const constraint = m.constraints?.[0] as unknown;
+    const target = m.each ? (field.items ??= {}) : field;
+    if (m.each) field.type = 'array';
+    if (type && !(m.each && type === 'array'))
+      target.type = target.type === 'array' && !m.each ? 'array' : type;
+    if (name === 'isArray') field.type = 'array';
+    if (name === 'min' && typeof constraint === 'number') target.minimum = constraint;
+    if (name === 'max' && typeof constraint === 'number') target.maximum = constraint;
+    if (name === 'minLength' && typeof constraint === 'number') target.minLength = constraint;
+    if (name === 'maxLength' && typeof constraint === 'number') target.maxLength = constraint;
+    if (name === 'isIn' || name === 'isEnum')
+      target.enum = Array.isArray(constraint) ? constraint : Object.values(constraint as object);
+  }
+  for (const [name, field] of Object.entries(properties)) {
+    const nested = defaultMetadataStorage.findTypeMetadata(dto, name);
+    const nestedType = nested?.typeFunction();
+    if (nestedType && depth < 4 && ![Number, String, Boolean, Date].includes(nestedType as never)) {
+      const schema = dtoSchema(nestedType, depth + 1);
+      if (field.type === 'array' || field.items) field.items = { ...field.items, ...schema };
+      else Object.assign(field, schema, { checks: field.checks });
+    }
+  }
+  const required = Object.keys(properties).filter((name) => !optional.has(name));
+  return { type: 'object', properties, required };
+}
+
+/** The document's schema, with fields only class-validator knows of added (the document wins where both say). */
+export function mergeSchemas(fromValidator: FieldSchema, fromDocument: FieldSchema | undefined): FieldSchema {
+  if (!fromDocument) return fromValidator;
+  const out: FieldSchema = { ...fromValidator, ...fromDocument };
+  if (fromValidator.properties || fromDocument.properties) {
+    out.properties = { ...fromValidator.properties };
+    for (const [name, field] of Object.entries(fromDocument.properties ?? {}))
+      out.properties[name] = mergeSchemas(fromValidator.properties?.[name] ?? {}, field);
+    out.required = [...new Set([...(fromDocument.required ?? []), ...(fromValidator.required ?? [])])];
+  }
+  if (fromValidator.items || fromDocument.items)
+    out.items = mergeSchemas(fromValidator.items ?? {}, fromDocument.items);
+  if (fromValidator.type && fromDocument.type === 'object' && !fromDocument.properties)
+    out.type = fromValidator.type;
+  return out;
+}
+
 /** For each handler: its query and path DTO classes, read from Nest's route-argument metadata. */
 interface HandlerArguments {
   query: Type[];
   params: Type[];
+  body?: Type;
   /** Single named fields (@Query('q'), @Param('id')). */
   named: Array<{ in: 'query' | 'params'; name: string }>;
   /** Takes an uploaded file (multipart), whether or not the document says so. */
@@ -127,6 +200,7 @@ function handlerArguments(app: INestApplication): Map<string, HandlerArguments> 
         if (arg.data !== undefined) continue;
         if (kind === RouteParamtypes.QUERY) entry.query.push(types[arg.index]!);
         if (kind === RouteParamtypes.PARAM) entry.params.push(types[arg.index]!);
+        if (kind === RouteParamtypes.BODY) entry.body = types[arg.index];
       }
       found.set(`${metatype.name}.${name}`, entry);
     }
@@ -173,6 +247,9 @@ export function fuzzRoutes(app: INestApplication): FuzzRoute[] {
       for (const dto of handler?.params ?? []) route.params = { ...dtoFields(dto), ...route.params };
       for (const field of handler?.named ?? []) route[field.in][field.name] ??= { type: 'string' };
       if (handler?.file) route.body = 'multipart';
+      // Bodies whose DTO has no @ApiProperty decorators are empty in the document: fill in from class-validator.
+      if (route.body === 'json' && handler?.body)
+        route.bodySchema = mergeSchemas(dtoSchema(handler.body), route.bodySchema);
       if (!handler) missingHandlers.push(key);
       routes.set(key, route);
     }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import type { AuthTokens, DemoPersona } from '@jinri/shared';
 import { addDays, localDate, weekStart } from '../../src/common/time/local-time';
 import type { DatabaseConfig } from '../../src/config/app.config';
@@ -75,13 +76,21 @@ export async function startFuzzTarget(
     clerk: await demo('clerk', officialA),
     supervisor: await demo('supervisor', officialA),
     admin: await demo('admin', officialA),
+    countyAdmin: county,
   };
   const residentB = ((await post('/auth/wechat', { code: 'code:o6_fuzz_b' })) as AuthTokens).accessToken;
   const officialBToken = await demo('official', officialB);
 
   const today = localDate(new Date());
   const tomorrow = addDays(today, 1);
-  const world: FuzzWorld = { tokens, ids: {}, today, monday: weekStart(today) };
+  const world: FuzzWorld = { tokens, ids: {}, strings: {}, files: {}, today, monday: weekStart(today) };
+  const addString = (key: string, values: unknown[]) =>
+    (world.strings[key] = [
+      ...new Set([
+        ...(world.strings[key] ?? []),
+        ...values.filter((v): v is string => typeof v === 'string'),
+      ]),
+    ]);
   const add = (kind: string, ids: number[]) =>
     (world.ids[kind] = [...new Set([...(world.ids[kind] ?? []), ...ids])]);
 
@@ -93,7 +102,14 @@ export async function startFuzzTarget(
     const children = await get(`/units?parentId=${town}`);
     add(`unit${suffix}`, [town, ...idsOf(children, 'children').slice(0, 5)]);
     add(`official${suffix}`, [official, ...idsUnder(members, 'officialId').slice(0, 5)]);
-    add(`post${suffix}`, idsUnder(members, 'postId').slice(0, 5));
+    // Not the personas' own post: a handover of it would take town X from every persona.
+    add(
+      `post${suffix}`,
+      (members as Array<{ officialId: number; postId: number }>)
+        .filter((m) => m.officialId !== officialA)
+        .map((m) => m.postId)
+        .slice(0, 5),
+    );
     await post(
       `/plans/${official}/${tomorrow}`,
       { entries: [{ startTime: '09:00', place: '魏庄村', what: '到魏庄村调度拆迁工作', kind: '下村/实地' }] },
@@ -113,6 +129,7 @@ export async function startFuzzTarget(
         })
       ).body;
       add(`ticket${suffix}`, idsUnder({ ticket }, 'ticket'));
+      addString('querycode', [(ticket as { queryCode?: unknown }).queryCode]);
     }
     const leave = await post(
       '/leaves',
@@ -122,10 +139,67 @@ export async function startFuzzTarget(
     add(`leave${suffix}`, idsUnder({ leave }, 'leave'));
     const invite = await post('/admin/invites', { role: 'clerk', unitId: town }, county);
     add(`invite${suffix}`, idsUnder({ invite }, 'invite'));
-    add(`grant${suffix}`, idsOf(await get('/me', officialToken), 'grants'));
+    // Grants of a bystander, never the personas' own (an admin may revoke them).
+    const bystander = idsUnder(members, 'officialId').find((id) => id !== officialA && id !== officialB);
+    add(`grant${suffix}`, idsOf(await get('/me', await demo('clerk', bystander)), 'grants'));
   }
   add('matter', idsUnder(await get('/matters/popular'), 'id').slice(0, 5));
-  add('grant', idsOf(await get('/me', tokens.admin), 'grants'));
+
+  // Refresh tokens of bystanders (a refresh rotates them; a reuse revokes only the bystander's family).
+  for (let i = 0; i < 4; i++)
+    addString('refreshtoken', [
+      ((await post('/auth/wechat', { code: `code:o6_fuzz_rt${i}` })) as AuthTokens).refreshToken,
+    ]);
+  const rules = (await get(`/journal-rules?unitId=${townX}`)) as {
+    entryKinds?: string[];
+    meetingNames?: string[];
+  };
+  addString('kind', rules.entryKinds ?? []);
+  addString('meetingname', rules.meetingNames ?? []);
+  const services = (await get('/open311/v2/services.json')) as Array<{ service_code: string }>;
+  addString(
+    'service_code',
+    services.map((x) => x.service_code),
+  );
+  addString(
+    '/open311/v2/services/:code.json code',
+    services.map((x) => x.service_code),
+  );
+  addString('/open311/v2/requests/:id.json id', world.ids.ticket?.map(String) ?? []);
+
+  // Real files for the multipart routes: a small PNG and the app's own spreadsheets.
+  const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#c33' } })
+    .png()
+    .toBuffer();
+  const bytes = async (path: string, token?: string) => {
+    const response = await fetch(`${app.url}/api/v1${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return Buffer.from(await response.arrayBuffer());
+  };
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  world.files['POST /api/v1/uploads'] = { name: 'photo.png', type: 'image/png', data: png };
+  world.files['POST /api/v1/units/:unitId/plans/import'] = {
+    name: 'plans.xlsx',
+    type: xlsx,
+    data: await bytes(`/units/${townX}/plans/template.xlsx?date=${tomorrow}`, tokens.clerk),
+  };
+  world.files['POST /api/v1/admin/directory/import'] = {
+    name: 'directory.xlsx',
+    type: xlsx,
+    data: await bytes('/admin/directory/export.xlsx', county),
+  };
+  const form = new FormData();
+  form.append('file', new Blob([png], { type: 'image/png' }), 'photo.png');
+  const upload = (await (
+    await fetch(`${app.url}/api/v1/uploads`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${tokens.resident}` },
+    })
+  ).json()) as { id?: string; url?: string };
+  addString('photoid', [upload.id]);
+  addString('photourl', [upload.url]);
   for (const kind of Object.keys(world.ids).filter((k) => k.endsWith(':other')))
     world.ids[kind.split(':')[0]!] = [...(world.ids[kind.split(':')[0]!] ?? []), ...world.ids[kind]!];
 
