@@ -56,7 +56,11 @@ export class AuthGuard implements CanActivate {
 }
 
 function bearer(request: Request): string | null {
-  const header = request.headers.authorization;
+  return bearerToken(request.headers.authorization);
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1]! : null;

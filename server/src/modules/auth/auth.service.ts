@@ -98,8 +98,9 @@ export class AuthService {
     return this.tokens.issue(user, family);
   }
 
-  logout(refreshToken: string): Promise<void> {
-    return this.tokens.revoke(refreshToken);
+  /** Ends the refresh token's session and the session of the access token it was sent with. */
+  logout(refreshToken: string, accessToken: string | null): Promise<void> {
+    return this.tokens.revoke(refreshToken, accessToken);
   }
 
   /** The people the H5 role switcher offers (DEMO_LOGIN only). */
