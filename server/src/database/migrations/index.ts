@@ -5,6 +5,7 @@ import { Calendar1795330000000 } from './1795330000000-Calendar';
 import { Tickets1795340000000 } from './1795340000000-Tickets';
 import { TicketFollowers1795350000000 } from './1795350000000-TicketFollowers';
 import { UploadSourceBytes1795365000000 } from './1795365000000-UploadSourceBytes';
+import { RefreshTokensRevokedIndex1795370000000 } from './1795370000000-RefreshTokensRevokedIndex';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Tickets1795340000000,
   TicketFollowers1795350000000,
   UploadSourceBytes1795365000000,
+  RefreshTokensRevokedIndex1795370000000,
 ];

@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('refresh_tokens')
 @Index('idx_refresh_tokens_family', ['family'])
+@Index('idx_refresh_tokens_revoked', ['revokedAt'])
 export class RefreshToken {
   @PrimaryGeneratedColumn()
   id: number;
