@@ -45,6 +45,14 @@ describe.each(testDatabases())('the fuzzer on %s', (_name, makeDatabase) => {
     expect([sut.health.notOk, sut.health.finalStatus]).toEqual([0, 200]);
   });
 
+  it('keeps every persona signed in to the end, so that each was fuzzed as itself', () => {
+    expect(sut.personasSignedIn.sort()).toEqual(
+      Object.keys(target.world.tokens)
+        .filter((p) => target.world.tokens[p as keyof typeof target.world.tokens])
+        .sort(),
+    );
+  });
+
   it('lets part of the requests through validation and the guard (2xx), so it reaches the services', () => {
     expect(sut.byStatusClass['2xx'] ?? 0).toBeGreaterThan(REQUESTS / 10);
   });

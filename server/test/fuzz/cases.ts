@@ -29,6 +29,8 @@ export type Persona = (typeof PERSONAS)[number];
 /** What the fuzzer knows of the seeded county: real ids, those of town X first, then other towns'. */
 export interface FuzzWorld {
   tokens: Record<Persona, string | undefined>;
+  /** Access tokens of bystanders: logout ends the caller's session, so it never gets a persona's. */
+  bystanders: string[];
   /** Real ids by kind (official, unit, ticket, entry, leave, invite, grant, matter, post). */
   ids: Record<string, number[]>;
   /** Real values by lower-cased field name (refreshtoken, querycode, photoid…), or by "<path> <name>". */
@@ -493,7 +495,10 @@ export function makeCase(
     ['valid', 'field', 'multipart'].includes(kind) && random.chance(0.7)
       ? random.pick(allowedPersonas(route.key))
       : random.pick(PERSONAS);
-  const token = world.tokens[persona];
+  const token =
+    route.key === 'POST /api/v1/auth/logout' && persona !== 'anonymous' && world.bystanders.length
+      ? random.pick(world.bystanders)
+      : world.tokens[persona];
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   // Ticket submissions need one; other routes ignore it.
   if (route.method === 'POST' && random.chance(0.8))

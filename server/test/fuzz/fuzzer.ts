@@ -30,6 +30,8 @@ export interface FuzzReport {
   transportErrors: Array<{ index: number; route: string; kind: string; note: string; error: string }>;
   health: { checks: number; notOk: number; maxMs: number; finalStatus: number };
   routesCovered: number;
+  /** Personas whose token still worked at the end (GET /me); one that lost it was fuzzed as anonymous. */
+  personasSignedIn: string[];
   ms: number;
 }
 
@@ -123,6 +125,7 @@ export async function runFuzz(
     transportErrors: [],
     health: { checks: 0, notOk: 0, maxMs: 0, finalStatus: 0 },
     routesCovered: 0,
+    personasSignedIn: [],
     ms: 0,
   };
   const covered = new Set<string>();
@@ -196,6 +199,16 @@ export async function runFuzz(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   await health();
+  for (const [persona, token] of Object.entries(world.tokens)) {
+    if (!token) continue;
+    const me = await send(
+      base,
+      agent,
+      { method: 'GET', path: '/api/v1/me', headers: { authorization: `Bearer ${token}` } },
+      timeoutMs,
+    ).catch(() => undefined);
+    if (me?.status === 200) report.personasSignedIn.push(persona);
+  }
   agent.destroy();
   report.routesCovered = covered.size;
   report.ms = Math.round(performance.now() - started);
@@ -230,6 +243,7 @@ export function formatReport(report: FuzzReport): string {
     `fuzz seed ${report.seed}: ${report.sent} requests over ${report.routesCovered} routes in ${(report.ms / 1000).toFixed(1)} s (${Math.round((report.sent * 1000) / Math.max(report.ms, 1))}/s)`,
     `responses: ${classes}`,
     `statuses: ${statuses}`,
+    `personas still signed in at the end: ${report.personasSignedIn.join(', ') || 'none'}`,
     `/health: ${report.health.checks} checks, ${report.health.notOk} not 200, slowest ${report.health.maxMs} ms, last ${report.health.finalStatus}`,
     `routes never answered 2xx: ${
       Object.entries(report.byRoute)

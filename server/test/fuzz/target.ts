@@ -83,7 +83,15 @@ export async function startFuzzTarget(
 
   const today = localDate(new Date());
   const tomorrow = addDays(today, 1);
-  const world: FuzzWorld = { tokens, ids: {}, strings: {}, files: {}, today, monday: weekStart(today) };
+  const world: FuzzWorld = {
+    tokens,
+    bystanders: [],
+    ids: {},
+    strings: {},
+    files: {},
+    today,
+    monday: weekStart(today),
+  };
   const addString = (key: string, values: unknown[]) =>
     (world.strings[key] = [
       ...new Set([
@@ -146,10 +154,11 @@ export async function startFuzzTarget(
   add('matter', idsUnder(await get('/matters/popular'), 'id').slice(0, 5));
 
   // Refresh tokens of bystanders (a refresh rotates them; a reuse revokes only the bystander's family).
-  for (let i = 0; i < 4; i++)
-    addString('refreshtoken', [
-      ((await post('/auth/wechat', { code: `code:o6_fuzz_rt${i}` })) as AuthTokens).refreshToken,
-    ]);
+  for (let i = 0; i < 4; i++) {
+    const bystander = (await post('/auth/wechat', { code: `code:o6_fuzz_rt${i}` })) as AuthTokens;
+    addString('refreshtoken', [bystander.refreshToken]);
+    world.bystanders.push(bystander.accessToken);
+  }
   const rules = (await get(`/journal-rules?unitId=${townX}`)) as {
     entryKinds?: string[];
     meetingNames?: string[];
