@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthTokens, DemoPersona } from '@jinri/shared';
-import { bearerToken } from './auth.guard';
 import { AuthService } from './auth.service';
 import { DemoLoginDto, RefreshDto, WechatLoginDto } from './dto/auth.dto';
 
@@ -35,7 +34,7 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(204)
-  logout(@Body() body: RefreshDto, @Headers('authorization') authorization?: string): Promise<void> {
-    return this.auth.logout(body.refreshToken, bearerToken(authorization));
+  logout(@Body() body: RefreshDto): Promise<void> {
+    return this.auth.logout(body.refreshToken);
   }
 }

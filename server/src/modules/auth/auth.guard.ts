@@ -56,11 +56,7 @@ export class AuthGuard implements CanActivate {
 }
 
 function bearer(request: Request): string | null {
-  return bearerToken(request.headers.authorization);
-}
-
-/** The token of an `Authorization: Bearer <token>` header, or null. */
-export function bearerToken(header: string | undefined): string | null {
+  const header = request.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1]! : null;

@@ -98,9 +98,8 @@ export class AuthService {
     return this.tokens.issue(user, family);
   }
 
-  /** Ends the refresh token's session and the session of the access token it was sent with. */
-  logout(refreshToken: string, accessToken: string | null): Promise<void> {
-    return this.tokens.revoke(refreshToken, accessToken);
+  logout(refreshToken: string): Promise<void> {
+    return this.tokens.revoke(refreshToken);
   }
 
   /** The people the H5 role switcher offers (DEMO_LOGIN only). */

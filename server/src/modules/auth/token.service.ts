@@ -128,25 +128,8 @@ export class TokenService {
     return { userId: row.userId, family: row.family };
   }
 
-  /** Logout: the refresh token's session, and the access token's if it is another one. */
-  async revoke(refreshToken: string, accessToken: string | null = null): Promise<void> {
+  async revoke(refreshToken: string): Promise<void> {
     const row = await this.repository.findRefreshToken(sha256(refreshToken));
     if (row) await this.sessions.revoke(row.family);
-    const sid = accessToken ? await this.sessionOf(accessToken) : null;
-    if (sid && sid !== row?.family) await this.sessions.revoke(sid);
-  }
-
-  /** The session of a correctly signed access token (expired or not), or null. */
-  private async sessionOf(accessToken: string): Promise<string | null> {
-    try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(accessToken, {
-        secret: this.key(),
-        algorithms: ['HS256'],
-        ignoreExpiration: true,
-      });
-      return typeof claims.sid === 'string' && claims.sid !== '' ? claims.sid : null;
-    } catch {
-      return null;
-    }
   }
 }
