@@ -147,7 +147,7 @@ function validValue(
     const pool = world.ids[kind] ?? [];
     return pool.length && random.chance(0.85) ? random.pick(pool) : random.int(1, 500);
   }
-  if (/version/.test(n)) return random.int(1, 3);
+  if (/version/.test(n)) return random.int(1, 6);
   if (/year/.test(n)) return random.pick([2025, 2026, 2027]);
   if (schema.type === 'number' || schema.type === 'integer') {
     const min = Math.max(schema.minimum ?? 0, -1000);

@@ -118,33 +118,48 @@ export async function startFuzzTarget(
         .map((m) => m.postId)
         .slice(0, 5),
     );
-    await post(
-      `/plans/${official}/${tomorrow}`,
-      { entries: [{ startTime: '09:00', place: '魏庄村', what: '到魏庄村调度拆迁工作', kind: '下村/实地' }] },
-      officialToken,
-      'PUT',
-    );
-    add(
-      `entry${suffix}`,
-      idsOf((await get(`/plans/${official}/${tomorrow}`, officialToken)) as { entries?: unknown }, 'entries'),
-    );
-    for (const content of ['村口路灯坏了，请尽快修理', '垃圾桶满了三天没人清运']) {
-      const ticket = (
-        await call(app.url, 'POST', '/tickets', {
-          token: residentToken,
-          body: { officialId: official, content, publicAllowed: true },
-          headers: { 'idempotency-key': randomUUID() },
-        })
-      ).body;
-      add(`ticket${suffix}`, idsUnder({ ticket }, 'ticket'));
-      addString('querycode', [(ticket as { queryCode?: unknown }).queryCode]);
+    // Plans for today and tomorrow (progress updates are for today's entries only).
+    for (const date of [today, tomorrow]) {
+      await post(
+        `/plans/${official}/${date}`,
+        {
+          entries: [{ startTime: '09:00', place: '魏庄村', what: '到魏庄村调度拆迁工作', kind: '下村/实地' }],
+        },
+        officialToken,
+        'PUT',
+      );
+      add(
+        `entry${suffix}`,
+        idsOf((await get(`/plans/${official}/${date}`, officialToken)) as object, 'entries'),
+      );
     }
-    const leave = await post(
-      '/leaves',
-      { startDate: addDays(today, 30), endDate: addDays(today, 31), reason: '事假' },
-      officialToken,
-    );
-    add(`leave${suffix}`, idsUnder({ leave }, 'leave'));
+    // Enough tickets that the state machine is walked more than once (three residents: per-user limits).
+    const residents = [residentToken];
+    for (let i = 0; i < 2; i++)
+      residents.push(
+        ((await post('/auth/wechat', { code: `code:o6_fuzz_t${suffix}${i}` })) as AuthTokens).accessToken,
+      );
+    for (const [i, author] of (suffix ? residents.slice(0, 1) : residents).entries()) {
+      for (const content of ['村口路灯坏了，请尽快修理', '垃圾桶满了三天没人清运', `第${i}号楼下水道堵了`]) {
+        const ticket = (
+          await call(app.url, 'POST', '/tickets', {
+            token: author,
+            body: { officialId: official, content, publicAllowed: true },
+            headers: { 'idempotency-key': randomUUID() },
+          })
+        ).body;
+        add(`ticket${suffix}`, idsUnder({ ticket }, 'ticket'));
+        addString('querycode', [(ticket as { queryCode?: unknown }).queryCode]);
+      }
+    }
+    for (let i = 0; i < (suffix ? 1 : 4); i++) {
+      const leave = await post(
+        '/leaves',
+        { startDate: addDays(today, 30 + 3 * i), endDate: addDays(today, 31 + 3 * i), reason: '事假' },
+        officialToken,
+      );
+      add(`leave${suffix}`, idsUnder({ leave }, 'leave'));
+    }
     const invite = await post('/admin/invites', { role: 'clerk', unitId: town }, county);
     add(`invite${suffix}`, idsUnder({ invite }, 'invite'));
     // Grants of a bystander, never the personas' own (an admin may revoke them).
