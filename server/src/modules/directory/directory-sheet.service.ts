@@ -211,7 +211,14 @@ export class DirectorySheetService {
     const duties = manager.getRepository(Duty);
     for (const d of data.duties) {
       const postId = postIds.get(key(d.postCode))!;
-      const matterId = matterIds.get(d.matterName)!;
+      const matterId = matterIds.get(d.matterName);
+      // The sheet was checked against the matters before this transaction began: one renamed or
+      // removed since then is a conflict (and the throw rolls everything back), not a 500.
+      if (matterId === undefined)
+        throw new AppException(
+          'COMMON.CONFLICT',
+          `事项「${d.matterName}」刚被修改或删除，未导入任何内容，请重新导出后再导入`,
+        );
       let duty = await duties.findOneBy({ postId, matterId });
       if (!duty) {
         await duties.insert({ postId, matterId });
