@@ -541,7 +541,8 @@ export function makeCase(
         changed.push(`query.${pair[0]}`);
       } else if (body && typeof body === 'object') {
         const extra = random.pick(['__proto__', 'constructor', 'id', 'role', 'isAdmin', 'version', '']);
-        (body as Record<string, unknown>)[extra] = hostileValue(random);
+        // defineProperty: a plain assignment to "__proto__" would set the prototype, not send a field.
+        Object.defineProperty(body, extra, { value: hostileValue(random), enumerable: true, writable: true });
         changed.push(`body.${extra || '""'} (extra)`);
       }
     }

@@ -9,7 +9,7 @@ import { startFuzzTarget } from './target';
  * The full fuzz run (`npm run fuzz`, `pnpm --filter @jinri/server fuzz`), on SQLite, or on a fresh
  * database of the MySQL/MariaDB server at TEST_MYSQL_URL or DATABASE_URL (dropped afterwards).
  * Environment: FUZZ_REQUESTS (20000), FUZZ_SEED (random, printed), FUZZ_CASE=<i>[,<j>…] to replay
- * cases of that seed, FUZZ_LOG_LEVEL=error to see the app's log, FUZZ_KINDS=valid,field… to send only those kinds, FUZZ_CONCURRENCY (8), FUZZ_REPORT=<file> for the report as JSON.
+ * cases of that seed, FUZZ_LOG_LEVEL (error: the stack of every 500; silent, warn…), FUZZ_KINDS=valid,field… to send only those kinds, FUZZ_CONCURRENCY (8), FUZZ_REPORT=<file> for the report as JSON.
  * Exits 1 when any answer is ≥ 500, a request got no answer or /health was not 200.
  */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -27,7 +27,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   );
   try {
     const started = performance.now();
-    const target = await startFuzzTarget(database.config(), { LOG_LEVEL: env.FUZZ_LOG_LEVEL ?? 'silent' });
+    const target = await startFuzzTarget(database.config(), { LOG_LEVEL: env.FUZZ_LOG_LEVEL ?? 'error' });
     process.stdout.write(
       `fuzz: app ready in ${((performance.now() - started) / 1000).toFixed(1)} s, ${target.routes.length} routes from the OpenAPI document\n`,
     );
