@@ -34,4 +34,15 @@ describe('WorkCalendar', () => {
     expect(corrected.knows(2027)).toBe(true);
     expect(corrected.addWorkingDays('2026-11-20', 1)).toBe('2026-11-24');
   });
+
+  it('names a rest day after the holiday, the weekend or the admin’s entry, and a worked weekend as such', () => {
+    expect(sut.day('2026-12-06')).toEqual({ isWorkday: false, name: '周末' });
+    expect(sut.day('2026-10-01')).toEqual({ isWorkday: false, name: '国庆节' });
+    expect(sut.day('2026-10-03')).toEqual({ isWorkday: false, name: '国庆节' }); // a Saturday inside it
+    expect(sut.day('2026-01-01')).toEqual({ isWorkday: false, name: '元旦' });
+    expect(sut.day('2026-02-14')).toEqual({ isWorkday: true, name: '调休上班' });
+    expect(sut.day('2026-12-07')).toEqual({ isWorkday: true, name: null });
+    const corrected = new WorkCalendar(new Map([['2026-11-23', { isWorkday: false, name: '本地节日' }]]));
+    expect(corrected.day('2026-11-23')).toEqual({ isWorkday: false, name: '本地节日' });
+  });
 });

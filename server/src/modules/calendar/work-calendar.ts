@@ -1,9 +1,16 @@
-import { getHolidaysInRange, isWorkday as packagedIsWorkday } from 'chinese-days';
+import { getDayDetail, getHolidaysInRange, isWorkday as packagedIsWorkday } from 'chinese-days';
 import { addDays, weekday } from '../../common/time/local-time';
 
 export interface DayOverride {
   isWorkday: boolean;
   name: string;
+}
+
+/** A date as a resident sees it: a working day or not, and what the day is called. */
+export interface DayKind {
+  isWorkday: boolean;
+  /** Rest days: the holiday (元旦, 国庆节 …) or 周末; worked weekends: 调休上班; other working days: null. */
+  name: string | null;
 }
 
 /**
@@ -30,6 +37,22 @@ export class WorkCalendar {
         : weekday(date) <= 5;
     if (this.days.size < 20_000) this.days.set(date, answer);
     return answer;
+  }
+
+  /** Whether `date` is worked, and its name: the admin's entry, the State Council's holiday, or 周末. */
+  day(date: string): DayKind {
+    const isWorkday = this.isWorkday(date);
+    const weekend = weekday(date) >= 6;
+    if (isWorkday && !weekend) return { isWorkday, name: null };
+    const override = this.overrides.get(date);
+    if (override?.name) return { isWorkday, name: override.name };
+    if (isWorkday) return { isWorkday, name: '调休上班' };
+    if (!override && this.packagedKnows(Number(date.slice(0, 4)))) {
+      // "National Day,国庆节,3" for a holiday; a plain weekend is just "Sunday".
+      const holiday = getDayDetail(date).name.split(',')[1];
+      if (holiday) return { isWorkday, name: holiday };
+    }
+    return { isWorkday, name: weekend ? '周末' : '节假日' };
   }
 
   /** The working day `n` working days after `date` (n ≥ 1); `date` itself is not counted. */
