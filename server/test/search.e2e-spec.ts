@@ -108,6 +108,51 @@ describe.each(testDatabases())('finding the official on %s', (_name, makeDatabas
     expect(popular.map((m) => m.name)).toContain('宅基地审批');
   });
 
+  it.each(['db', '养老', 'yl', '补贴'])('lists each matter once for "%s"', async (q) => {
+    const response = await call<SearchResponse>(sut.url, 'GET', `/search?q=${encodeURIComponent(q)}`);
+    expect(response.status).toBe(200);
+    const ids = response.body.matters.map((m) => m.id);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids).toEqual([...new Set(ids)]);
+    const officials = response.body.officials.map((o) => o.id);
+    expect(officials).toEqual([...new Set(officials)]);
+  });
+
+  it('tells two matters of the same name apart by their department', async () => {
+    const admin = (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role: 'admin' } })).body
+      .accessToken;
+    const own = (
+      await call<SearchResponse>(sut.url, 'GET', `/search?q=${encodeURIComponent('养老服务补贴')}`)
+    ).body.matters[0]!;
+    expect(own.name).toBe('养老服务补贴');
+    const other = (await call<SearchResponse>(sut.url, 'GET', `/search?q=${encodeURIComponent('养老保险')}`))
+      .body.matters[0]!;
+    expect(other.department.id).not.toBe(own.department.id);
+    const created = await call<{ id: number }>(sut.url, 'POST', '/admin/matters', {
+      token: admin,
+      body: {
+        name: '养老服务补贴',
+        category: '社会保障',
+        keywords: ['养老'],
+        synonyms: [],
+        materials: ['身份证'],
+        whereToGo: '县政务服务中心',
+        officeHours: '工作日 09:00-17:00',
+        departmentId: other.department.id,
+      },
+    });
+    expect(created.status).toBe(201);
+
+    const found = (
+      await call<SearchResponse>(sut.url, 'GET', `/search?q=${encodeURIComponent('养老服务补贴')}`)
+    ).body.matters.filter((m) => m.name === '养老服务补贴');
+    expect(found.map((m) => m.id).sort((a, b) => a - b)).toEqual(
+      [own.id, created.body.id].sort((a, b) => a - b),
+    );
+    expect(new Set(found.map((m) => m.department.name)).size).toBe(2);
+    expect(found.find((m) => m.id === created.body.id)!.department).toEqual(other.department);
+  });
+
   it('refuses an overlong query and an unknown unit', async () => {
     expect((await call(sut.url, 'GET', `/search?q=${'长'.repeat(60)}`)).status).toBe(400);
     const missing = await call<ApiErrorBody>(sut.url, 'GET', '/search?q=dibao&unitId=999999');

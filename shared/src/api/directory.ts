@@ -61,7 +61,17 @@ export interface OfficialRef {
 /** GET /search?q=&unitId= */
 export interface SearchResponse {
   q: string;
-  matters: Array<{ id: number; name: string; category: string; officials: OfficialRef[] }>;
+  /**
+   * Each matter once. Two matters may share a name in different departments (养老服务补贴 of 民政局
+   * and of 老龄办): `department` tells them apart on the card.
+   */
+  matters: Array<{
+    id: number;
+    name: string;
+    category: string;
+    department: { id: number; name: string };
+    officials: OfficialRef[];
+  }>;
   officials: OfficialRef[];
 }
 

@@ -82,6 +82,33 @@ describe('SearchIndex', () => {
     expect(hits.length).toBeGreaterThanOrEqual(3);
   });
 
+  it.each(['db', '养老', 'dibao', '补贴', 'yl'])(
+    'lists each matter and official at most once for %s',
+    (q) => {
+      for (const limit of [3, 10, 20]) {
+        const { matters, officials } = sut.search(q, limit);
+        expect(matters.length).toBeGreaterThan(0);
+        expect(matters.length).toBeLessThanOrEqual(limit);
+        expect(new Set(matters.map((h) => h.id)).size).toBe(matters.length);
+        expect(new Set(officials.map((h) => h.id)).size).toBe(officials.length);
+        // Best first: each hit scores at least as much as the next one.
+        for (let i = 1; i < matters.length; i++)
+          expect(matters[i - 1]!.score).toBeGreaterThanOrEqual(matters[i]!.score);
+      }
+    },
+  );
+
+  it('keeps the best hits when more docs match than fit', () => {
+    const many = SearchIndex.build(
+      [0.5, 0.9, 0.6, 1, 0.7, 0.8].map((weight, i) => ({
+        kind: 'matter' as const,
+        id: i + 1,
+        fields: [{ text: '低保', weight }],
+      })),
+    );
+    expect(many.search('低保', 3).matters.map((h) => h.id)).toEqual([4, 2, 6]);
+  });
+
   it('returns nothing for nothing and for noise', () => {
     expect(sut.search('')).toEqual({ matters: [], officials: [] });
     expect(sut.search('   ，。')).toEqual({ matters: [], officials: [] });

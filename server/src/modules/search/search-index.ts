@@ -271,12 +271,14 @@ export class SearchIndex {
       const hit = { kind: d.kind, id: d.id, score: this.docScore[doc]! };
       const list = d.kind === 'matter' ? matters : officials;
       if (list.length === limit && !better(hit, list[limit - 1]!)) continue;
-      let i = list.length === limit ? limit - 1 : list.length;
+      // Make room at the end (a full list drops its worst), then move the hit up to its place: each
+      // doc is placed exactly once, so no id appears twice.
+      if (list.length < limit) list.push(hit);
+      let i = list.length - 1;
       while (i > 0 && better(hit, list[i - 1]!)) {
-        if (i < limit) list[i] = list[i - 1]!;
+        list[i] = list[i - 1]!;
         i -= 1;
       }
-      if (list.length < limit) list.push(hit);
       list[i] = hit;
     }
     return { matters, officials };

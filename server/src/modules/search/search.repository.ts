@@ -24,6 +24,8 @@ export interface DirectoryMatter {
   category: string;
   keywords: string[];
   synonyms: string[];
+  departmentId: number;
+  departmentName: string;
   departmentPath: string;
 }
 
@@ -77,7 +79,8 @@ export class SearchRepository {
         [...current.params, like],
       ) as Promise<Array<Record<string, unknown>>>,
       this.dataSource.query(
-        `SELECT m.id, m.name, m.category, m.keywords, m.synonyms, u.path AS department_path
+        `SELECT m.id, m.name, m.category, m.keywords, m.synonyms, u.id AS department_id, u.name AS department_name,
+                u.path AS department_path
          FROM matters m JOIN units u ON u.id = m.department_id WHERE u.path LIKE ? ORDER BY m.id`,
         [like],
       ) as Promise<Array<Record<string, unknown>>>,
@@ -119,6 +122,8 @@ export class SearchRepository {
         category: String(m.category),
         keywords: parseList(m.keywords),
         synonyms: parseList(m.synonyms),
+        departmentId: Number(m.department_id),
+        departmentName: String(m.department_name),
         departmentPath: String(m.department_path),
       })),
       duties: duties.map((d) => ({

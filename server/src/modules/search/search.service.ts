@@ -180,6 +180,7 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
         id: matter.id,
         name: matter.name,
         category: matter.category,
+        department: { id: matter.departmentId, name: matter.departmentName },
         officials: officialIds.map((id) => refs.get(id)!).filter(Boolean),
       })),
       officials: officialHits.map((x) => refs.get(x.official.id)!).filter(Boolean),
