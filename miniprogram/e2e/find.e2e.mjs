@@ -23,7 +23,8 @@ const STATUS_KINDS = ['in_office', 'out', 'meeting', 'on_leave', 'no_plan', 'off
 //   [data-testid="village-question"] > "picker-town" / "picker-village" / "village-skip"
 //   [data-testid="my-village"][data-unit-id] > "my-village-name", "my-village-change", "unit-link"
 //   [data-testid="search-results"][data-state="loading|ok|empty|error"][data-q]
-//     > "result-matter"[data-matter-id] > "result-matter-name", "result-handler" > "status-line"[data-kind]
+//     > "result-matter"[data-matter-id] > "result-matter-name", "result-matter-department",
+//       "result-handler" > "status-line"[data-kind]
 //     > "result-official", "search-empty" > "popular-chip"
 //   "recent" > "recent-chip", "recent-clear"; "popular" > "popular-chip"[data-matter-id]
 //   [data-testid="matter"][data-state] > "matter-name", "matter-materials" > "matter-material",
@@ -239,6 +240,26 @@ async function main() {
     await byTestId(results, 'result-matter').nth(names.indexOf('宅基地审批')).click();
     await matterPage(page, '宅基地审批');
     await backToFind(page);
+  });
+
+  await test('"db" then "盖房子": each matter once, with its department, and nothing left from "db"', async () => {
+    await typeSearch(page, 'db');
+    const db = await resultsFor(page, 'db');
+    const dbIds = await byTestId(db, 'result-matter').evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-matter-id')),
+    );
+    if (new Set(dbIds).size !== dbIds.length) throw new Error(`"db" lists a matter twice: ${dbIds}`);
+    const departments = await byTestId(db, 'result-matter-department').allInnerTexts();
+    if (departments.length !== dbIds.length || departments.some((d) => !d.startsWith('主管部门：')))
+      throw new Error(`departments: ${JSON.stringify(departments)}`);
+    await typeSearch(page, '盖房子');
+    const found = await resultsFor(page, '盖房子');
+    const names = (await byTestId(found, 'result-matter-name').allInnerTexts()).map((s) => s.trim());
+    if (names[0] !== '宅基地审批') throw new Error(`"盖房子" after "db" shows ${JSON.stringify(names)}`);
+    const ids = await byTestId(found, 'result-matter').evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-matter-id')),
+    );
+    if (new Set(ids).size !== ids.length) throw new Error(`"盖房子" lists a matter twice: ${ids}`);
   });
 
   await test('nothing found: says to put it another way, with the popular chips', async () => {

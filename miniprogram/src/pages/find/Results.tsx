@@ -136,6 +136,9 @@ const MatterCard = memo(function MatterCard({ matter, placeLabel, onOpen }: Matt
         </Text>
         <Text className="find-matter__category">{matter.category}</Text>
       </View>
+      <Text className="find-matter__department" data-testid="result-matter-department">
+        主管部门：{matter.department.name}
+      </Text>
       {matter.officials.length > 0 ? (
         <View className="find-matter__handlers">
           <Text className="find-matter__label">

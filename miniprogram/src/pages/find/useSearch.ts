@@ -26,6 +26,20 @@ function remember(key: string, data: SearchResponse): void {
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
 }
 
+/** Requests started so far: only the latest one may settle the view (a late older answer is dropped). */
+let sequence = 0;
+
+/** Each matter and official once (React keys are their ids: a repeated id would reuse a stale card). */
+export function uniqueMatters(data: SearchResponse): SearchResponse {
+  const seen = new Set<number>();
+  const seenOfficials = new Set<number>();
+  return {
+    ...data,
+    matters: data.matters.filter((m) => !seen.has(m.id) && seen.add(m.id)),
+    officials: data.officials.filter((o) => !seenOfficials.has(o.id) && seenOfficials.add(o.id)),
+  };
+}
+
 /** The query as sent: spaces folded, at most 50 characters ('' means nothing to search). */
 export function normalizeQuery(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, SEARCH_MAX_LENGTH);
@@ -47,14 +61,17 @@ export function useSearch(
   useEffect(() => {
     if (key === null || cache.has(key)) return;
     let current = true;
+    const seq = ++sequence;
     const timer = setTimeout(() => {
       searchDirectory(q, unitId).then(
         (data) => {
-          remember(key, data);
-          if (current) setSettled({ key, ok: true, data });
+          // The server echoes the query: an answer for another word is never filed under this one.
+          if (data.q !== q) return;
+          remember(key, uniqueMatters(data));
+          if (current && seq === sequence) setSettled({ key, ok: true, data: uniqueMatters(data) });
         },
         (error: unknown) => {
-          if (current) setSettled({ key, ok: false, error: toApiError(error) });
+          if (current && seq === sequence) setSettled({ key, ok: false, error: toApiError(error) });
         },
       );
     }, SEARCH_DEBOUNCE_MS);
