@@ -6,6 +6,7 @@ import { Tickets1795340000000 } from './1795340000000-Tickets';
 import { TicketFollowers1795350000000 } from './1795350000000-TicketFollowers';
 import { UploadSourceBytes1795365000000 } from './1795365000000-UploadSourceBytes';
 import { RefreshTokensRevokedIndex1795370000000 } from './1795370000000-RefreshTokensRevokedIndex';
+import { PostDeputy1795405000000 } from './1795405000000-PostDeputy';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   TicketFollowers1795350000000,
   UploadSourceBytes1795365000000,
   RefreshTokensRevokedIndex1795370000000,
+  PostDeputy1795405000000,
 ];
