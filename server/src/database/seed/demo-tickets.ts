@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { TicketEventType, TicketState } from '@jinri/shared';
 import { lookupHash } from '../../common/crypto/field-cipher';
-import { atLocal } from '../../common/time/local-time';
+import { atLocal, localDate } from '../../common/time/local-time';
 import { User } from '../../modules/auth/user.entity';
 import { WorkCalendar } from '../../modules/calendar/work-calendar';
 import { ticketDeadlines } from '../../modules/tickets/ticket-deadlines';
@@ -11,27 +11,80 @@ import { Ticket } from '../../modules/tickets/ticket.entity';
 import { pick, random } from './demo-journals';
 import { DEMO_OFFICIAL_TITLES } from './demo-personas';
 
-const COMMENTS = [
-  '村口的路灯坏了一个多星期，晚上孩子放学看不清路，请尽快修理。',
-  '我家低保复核材料上个月交了，现在还没有消息，想问一下进度。',
-  '村里垃圾清运不及时，垃圾桶旁边堆了好几天，天热有味道。',
-  '宅基地申请需要哪些材料？我年纪大了跑一趟不容易，能不能说清楚一次带齐。',
-  '秋粮收购的价格什么时候公布？大家都在等着卖粮。',
-  '村道有一段塌陷了，拖拉机过不去，请安排人来看看。',
-  '医保缴费在手机上怎么交？村里老人都不会操作，能不能派人来教一下。',
-  '自来水最近经常停，也没有提前通知，能不能停水前在群里说一声。',
-  '看到今天书记要来我们村，想当面反映一下排水沟堵塞的问题。',
-  '养老保险认证总是失败，去镇上办要带什么证件？',
-];
-const REPLIES = [
-  '您好，已安排工作人员到现场查看，会尽快处理，请耐心等待。',
-  '您好，已联系相关部门，明天上午派人过去。',
-  '您好，材料已收到，正在审核中，结果会第一时间通知您。',
-];
-const RESOLUTIONS = [
-  '已更换灯具，恢复照明。',
-  '已清运完毕，并增加了每周清运次数。',
-  '已办结，结果已电话告知。',
+/**
+ * What residents ask, each with its own answers (a reply and a result that answer THAT question) and
+ * the months it fits (Asia/Shanghai; undefined: all year).
+ */
+interface Topic {
+  comment: string;
+  reply: string;
+  resolution: string;
+  months?: readonly number[];
+}
+const TOPICS: readonly Topic[] = [
+  {
+    comment: '村口的路灯坏了一个多星期，晚上孩子放学看不清路，请尽快修理。',
+    reply: '您好，已联系供电所核实路灯线路，明天上午派电工过去。',
+    resolution: '已更换灯具，恢复照明。',
+  },
+  {
+    comment: '我家低保复核材料上个月交了，现在还没有消息，想问一下进度。',
+    reply: '您好，您的低保复核材料已收到，正在入户核查，结果会第一时间通知您。',
+    resolution: '低保复核已办结，结果已电话告知。',
+  },
+  {
+    comment: '村里垃圾清运不及时，垃圾桶旁边堆了好几天，天热有味道。',
+    reply: '您好，已通知保洁公司今天下午清运垃圾。',
+    resolution: '垃圾已清运完毕，并增加了每周清运次数。',
+    months: [5, 6, 7, 8, 9],
+  },
+  {
+    comment: '村里垃圾清运不及时，垃圾桶旁边堆了好几天，请安排清运。',
+    reply: '您好，已通知保洁公司今天下午清运垃圾。',
+    resolution: '垃圾已清运完毕，并增加了每周清运次数。',
+  },
+  {
+    comment: '宅基地申请需要哪些材料？我年纪大了跑一趟不容易，能不能说清楚一次带齐。',
+    reply: '您好，宅基地申请带户口簿、身份证、村委会意见和建房草图即可，村里可以代办。',
+    resolution: '已把宅基地申请材料清单送到您家，并由村里代为提交。',
+  },
+  {
+    comment: '秋粮收购的价格什么时候公布？大家都在等着卖粮。',
+    reply: '您好，今年秋粮最低收购价已公布，镇粮站门口有公示。',
+    resolution: '已在村务公开栏张贴秋粮收购价格和收购点。',
+    months: [9, 10, 11],
+  },
+  {
+    comment: '村道有一段塌陷了，拖拉机过不去，请安排人来看看。',
+    reply: '您好，已安排工作人员到塌陷路段查看，先设警示标志。',
+    resolution: '塌陷路段已回填硬化，恢复通行。',
+  },
+  {
+    comment: '医保缴费在手机上怎么交？村里老人都不会操作，能不能派人来教一下。',
+    reply: '您好，社保所周四到村里现场教大家手机缴医保，也可以在村委会代缴。',
+    resolution: '已在村委会集中帮老人完成医保缴费。',
+  },
+  {
+    comment: '自来水最近经常停，也没有提前通知，能不能停水前在群里说一声。',
+    reply: '您好，已要求水厂停水前一天在村群里通知。',
+    resolution: '管网已检修，停水会提前一天通知。',
+  },
+  {
+    comment: '看到今天书记要来我们村，想当面反映一下排水沟堵塞的问题。',
+    reply: '您好，书记已到现场查看排水沟，安排村里清淤。',
+    resolution: '排水沟已清淤疏通。',
+  },
+  {
+    comment: '养老保险认证总是失败，去镇上办要带什么证件？',
+    reply: '您好，带身份证和社保卡到镇社保窗口即可认证，也可预约上门。',
+    resolution: '已上门为您完成养老保险认证。',
+  },
+  {
+    comment: '村里几户独居老人冬天取暖用煤不够，能不能帮忙协调一下？',
+    reply: '您好，已统计独居老人取暖用煤需求，民政办正在协调。',
+    resolution: '取暖用煤已送到各户，并检查了烟道安全。',
+    months: [11, 12, 1, 2],
+  },
 ];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -144,7 +197,12 @@ export async function seedDemoTickets(dataSource: DataSource, now: Date): Promis
       const steps = pick(rnd, SCENARIOS).filter(
         (s) => submittedAt.getTime() + s.after * HOUR <= now.getTime(),
       );
-      const content = pick(rnd, COMMENTS);
+      const month = Number(localDate(submittedAt).slice(5, 7));
+      const topic = pick(
+        rnd,
+        TOPICS.filter((t) => !t.months || t.months.includes(month)),
+      );
+      const content = topic.comment;
       const last = steps.at(-1);
       const status: TicketState = last?.to ?? 'assigned';
       const at = (s: Step) => new Date(submittedAt.getTime() + s.after * HOUR);
@@ -176,8 +234,8 @@ export async function seedDemoTickets(dataSource: DataSource, now: Date): Promis
         acknowledgedAt: steps[0] ? at(steps[0]) : null,
         resolvedAt: resolvedStep ? at(resolvedStep) : null,
         closedAt: status === 'closed' ? at(last!) : null,
-        reply: steps.some((s) => s.type === 'replied') ? pick(rnd, REPLIES) : null,
-        resolution: resolvedStep ? pick(rnd, RESOLUTIONS) : null,
+        reply: steps.some((s) => s.type === 'replied') ? topic.reply : null,
+        resolution: resolvedStep ? topic.resolution : null,
         resolutionPhotoIds: [],
         ratingSatisfied: rating ? rating.type === 'rated' : null,
         ratingReason: rating?.type === 'reopened' ? '还是没有修好' : null,
