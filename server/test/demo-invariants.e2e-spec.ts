@@ -23,7 +23,7 @@ import { testDatabases, type TestDatabase } from './databases';
  */
 
 /** Seasonal words and the months (Asia/Shanghai) they fit. */
-const range = (from: number, to: number) =>
+const range = (from: number, to: number): number[] =>
   from <= to
     ? Array.from({ length: to - from + 1 }, (_, i) => from + i)
     : [...range(from, 12), ...range(1, to)];
