@@ -109,6 +109,10 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
         path: '/admin/posts/999999/handover',
         body: { officialId: 1, startDate: '2026-01-01' },
       },
+      'PUT /api/v1/admin/posts/:id/deputy': {
+        path: '/admin/posts/999999/deputy',
+        body: { officialId: null },
+      },
       'PUT /api/v1/admin/duties': {
         path: '/admin/duties',
         body: { postId: 999999, matterId: 1, coveredUnitIds: [] },
@@ -413,7 +417,19 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       return [...(members as UnitMember[]), ...(inY as UnitMember[])].find((m) => m.postId === postId)
         ?.officialId;
     };
-    type UnitMember = { postId: number; officialId: number; unit: { id: number } };
+    type UnitMember = {
+      postId: number;
+      officialId: number;
+      unit: { id: number };
+      deputyOfficialId: number | null;
+    };
+    const deputyOf = async (postId: number) => {
+      const members = [
+        ...((await read(`/units/${townX}/members`)) as UnitMember[]),
+        ...((await read(`/units/${townY}/members`)) as UnitMember[]),
+      ];
+      return members.find((m) => m.postId === postId)?.deputyOfficialId;
+    };
     /** A ticket assigned to the town's official, moved on to `stage`. */
     const ticketOf = async (t: Town, stage: 'assigned' | 'acknowledged' | 'extension' | 'held') => {
       const n = unique();
@@ -614,6 +630,33 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
             )?.status;
           return { path: `/admin/invites/${invite.id}`, probe };
         },
+      {
+        // The post and the deputy are both the town's.
+        route: 'PUT /api/v1/admin/posts/:id/deputy',
+        as: 'admin',
+        attempt: async (t) => {
+          const post = t.posts[4]!;
+          const deputy = t.posts.find((p) => p.officialId !== post.officialId)!.officialId;
+          return {
+            path: `/admin/posts/${post.postId}/deputy`,
+            body: { officialId: deputy },
+            probe: () => deputyOf(post.postId),
+          };
+        },
+      },
+      {
+        // The post is town X's; the deputy is the town's official (tickets of X would go to Y's official).
+        route: 'PUT /api/v1/admin/posts/:id/deputy',
+        as: 'admin',
+        attempt: async (t) => {
+          const post = towns.X.posts[5]!.postId;
+          return {
+            path: `/admin/posts/${post}/deputy`,
+            body: { officialId: t.official },
+            probe: () => deputyOf(post),
+          };
+        },
+      },
       },
       {
         route: 'DELETE /api/v1/admin/grants/:id',

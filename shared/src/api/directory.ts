@@ -56,6 +56,11 @@ export interface OfficialRef {
   post: string;
   unit: { id: number; name: string };
   status: OfficialStatus;
+  /**
+   * Only while on approved leave today, when their post names an acting deputy (代理) who is not away
+   * too: who stands in, with where they are now (`status.text` then reads "请假中，由 X 代理").
+   */
+  actingDeputy?: Omit<OfficialRef, 'actingDeputy'>;
 }
 
 /** GET /search?q=&unitId= */
@@ -137,6 +142,12 @@ export interface MembershipView {
   endDate: string | null;
 }
 
+/** PUT /admin/posts/:id/deputy — who stands in (代理) for the post's holder while on approved leave. */
+export interface PostDeputyView {
+  postId: number;
+  deputy: { id: number; name: string } | null;
+}
+
 /** PUT /admin/duties — the saved duty and the units it covers. */
 export interface SavedDutyView {
   id: number;
@@ -165,4 +176,6 @@ export interface UnitMemberView {
   unit: { id: number; name: string };
   phoneMasked: string | null;
   wechatBound: boolean;
+  /** The post's acting deputy (代理) while the holder is on approved leave. */
+  deputyOfficialId: number | null;
 }

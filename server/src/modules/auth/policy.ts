@@ -51,6 +51,7 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/admin/directory/export.xlsx': { allow: ['admin'], scope: 'unit-subtree' },
   'POST /api/v1/admin/directory/import': { allow: ['admin'], scope: 'unit-subtree' },
   'GET /api/v1/popolo/persons': { allow: 'public' },
+  'PUT /api/v1/admin/posts/:id/deputy': { allow: ['admin'], scope: 'unit-subtree' },
   'GET /api/v1/popolo/organizations': { allow: 'public' },
   'GET /api/v1/popolo/posts': { allow: 'public' },
   'GET /api/v1/popolo/memberships': { allow: 'public' },

@@ -1,12 +1,18 @@
 import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AdminMatterView, AdminOfficialView, MembershipView, SavedDutyView } from '@jinri/shared';
+import type {
+  AdminMatterView,
+  AdminOfficialView,
+  MembershipView,
+  PostDeputyView,
+  SavedDutyView,
+} from '@jinri/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { IdParamDto } from '../auth/dto/auth.dto';
 import { AdminDirectoryService } from './admin-directory.service';
 import { toAdminMatterView, toAdminOfficialView, toMembershipView } from './admin-directory.views';
-import { DutyDto, HandoverDto, MatterDto, OfficialCreateDto } from './dto/admin-directory.dto';
+import { DeputyDto, DutyDto, HandoverDto, MatterDto, OfficialCreateDto } from './dto/admin-directory.dto';
 
 @ApiTags('admin: directory')
 @ApiBearerAuth()
@@ -40,6 +46,15 @@ export class AdminDirectoryController {
     @Body() body: HandoverDto,
   ): Promise<MembershipView> {
     return this.admin.handover(user, params.id, body).then(toMembershipView);
+  }
+
+  @Put('posts/:id/deputy')
+  setDeputy(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() body: DeputyDto,
+  ): Promise<PostDeputyView> {
+    return this.admin.setDeputy(user, params.id, body);
   }
 
   @Put('duties')

@@ -10,7 +10,14 @@ import { DirectoryRepository } from './directory.repository';
 import { countyCounter, DIRECTORY_CACHE } from './directory-versions';
 import { Duty } from './duty.entity';
 import { DutyUnit } from './duty-unit.entity';
-import type { DutyDto, HandoverDto, MatterDto, OfficialCreateDto } from './dto/admin-directory.dto';
+import type { PostDeputyView } from '@jinri/shared';
+import type {
+  DeputyDto,
+  DutyDto,
+  HandoverDto,
+  MatterDto,
+  OfficialCreateDto,
+} from './dto/admin-directory.dto';
 import { Matter } from './matter.entity';
 import { Membership } from './membership.entity';
 import { Official } from './official.entity';
@@ -145,6 +152,40 @@ export class AdminDirectoryService {
     });
     await this.changed([unit.path]);
     return (await this.dataSource.getRepository(Membership).findOneBy({ id }))!;
+  }
+
+  /**
+   * Names (or clears) the acting deputy (代理) of a post. Like a handover, the admin must cover the
+   * post's unit AND the deputy (an official out of scope answers like a missing one), so a town admin
+   * cannot route another town's tickets to their own people or borrow another town's official.
+   */
+  async setDeputy(admin: AuthUser, postId: number, input: DeputyDto): Promise<PostDeputyView> {
+    const posts = this.dataSource.getRepository(Post);
+    const post = await posts.findOneBy({ id: postId });
+    if (!post) throw new AppException('COMMON.NOT_FOUND', '找不到该职务');
+    const unit = await this.unitInScope(admin, post.unitId);
+    let deputy: Official | null = null;
+    if (input.officialId !== null) {
+      deputy = await this.dataSource.getRepository(Official).findOneBy({ id: input.officialId });
+      if (
+        !deputy ||
+        !coversOfficialScope(
+          admin,
+          ['admin'],
+          deputy.id,
+          await this.directory.findOfficialScopePaths(deputy.id),
+        )
+      )
+        throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
+      const holders = await this.dataSource.getRepository(Membership).findBy({ postId, endDate: IsNull() });
+      if (holders.some((m) => m.officialId === deputy!.id))
+        throw new AppException('COMMON.VALIDATION_FAILED', '代理人不能是该职务的现任干部', [
+          { field: 'officialId', reasons: ['holds the post'] },
+        ]);
+    }
+    await posts.update({ id: postId }, { deputyOfficialId: deputy?.id ?? null });
+    await this.changed([unit.path]);
+    return { postId, deputy: deputy ? { id: deputy.id, name: deputy.name } : null };
   }
 
   /** Who handles a matter for which units: replaces the covered units of (post, matter). */

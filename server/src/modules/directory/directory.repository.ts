@@ -28,6 +28,7 @@ export interface UnitMember {
   unitName: string;
   unitPath: string;
   phoneMasked: string | null;
+  deputyOfficialId: number | null;
 }
 
 /** Each official once, with their first post (the rows come by unit order, then rank). */
@@ -150,6 +151,7 @@ export class DirectoryRepository {
         'o.name AS name',
         'o.phoneMasked AS "phoneMasked"',
         'p.title AS title',
+        'p.deputyOfficialId AS "deputyOfficialId"',
         'u.id AS "unitId"',
         'u.name AS "unitName"',
         'u.path AS "unitPath"',
@@ -168,6 +170,7 @@ export class DirectoryRepository {
       unitName: String(r.unitName),
       unitPath: String(r.unitPath),
       phoneMasked: (r.phoneMasked as string | null) ?? null,
+      deputyOfficialId: r.deputyOfficialId == null ? null : Number(r.deputyOfficialId),
     }));
   }
 

@@ -102,6 +102,7 @@ export class DirectoryService {
       unit: { id: m.unitId, name: m.unitName },
       phoneMasked: m.phoneMasked,
       wechatBound: bound.has(m.officialId),
+      deputyOfficialId: m.deputyOfficialId,
     }));
   }
 }

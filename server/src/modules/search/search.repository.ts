@@ -15,6 +15,8 @@ export interface DirectoryOfficial {
     unitName: string;
     unitPath: string;
     officeHours: string | null;
+    /** The post's acting deputy (代理) while the holder is on approved leave. */
+    deputyOfficialId: number | null;
   }>;
 }
 
@@ -73,6 +75,7 @@ export class SearchRepository {
       ) as Promise<Array<{ path: string }>>,
       this.dataSource.query(
         `SELECT o.id AS official_id, o.name AS name, p.id AS post_id, p.title AS title, p.rank AS post_rank,
+                p.deputy_official_id AS deputy_official_id,
                 u.id AS unit_id, u.name AS unit_name, u.path AS unit_path, u.office_hours AS office_hours
          FROM memberships m JOIN officials o ON o.id = m.official_id JOIN posts p ON p.id = m.post_id JOIN units u ON u.id = p.unit_id
          WHERE ${current.sql} AND u.path LIKE ? ORDER BY o.id, p.rank, p.id`,
@@ -105,6 +108,7 @@ export class SearchRepository {
         unitName: String(row.unit_name),
         unitPath: String(row.unit_path),
         officeHours: (row.office_hours as string | null) ?? null,
+        deputyOfficialId: row.deputy_official_id == null ? null : Number(row.deputy_official_id),
       });
       officials.set(id, official);
     }

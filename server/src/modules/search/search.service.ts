@@ -227,25 +227,51 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  /** Official references with where they are now (one status query for all of them). */
+  /**
+   * Official references with where they are now (one status query for all of them). One on approved
+   * leave whose post names an acting deputy (代理) who is not away too says so and carries the deputy.
+   */
   async refs(loaded: Loaded, ids: number[]): Promise<Map<number, OfficialRef>> {
     const unique = [...new Set(ids)]
       .map((id) => loaded.officials.get(id))
       .filter((o): o is DirectoryOfficial => Boolean(o));
-    const statuses = await this.status.statuses(
-      unique.map((o) => ({ id: o.id, officeHours: o.posts[0]?.officeHours ?? null })),
-    );
-    return new Map(
+    const deputiesOf = new Map(
       unique.map((o) => [
         o.id,
-        {
-          id: o.id,
-          name: o.name,
-          post: o.posts[0]?.title ?? '',
-          unit: { id: o.posts[0]?.unitId ?? 0, name: o.posts[0]?.unitName ?? '' },
-          status: statuses.get(o.id)!,
-        },
+        o.posts
+          .map((p) => p.deputyOfficialId)
+          .filter((id): id is number => id !== null && id !== o.id)
+          .map((id) => loaded.officials.get(id))
+          .filter((d): d is DirectoryOfficial => Boolean(d)),
       ]),
+    );
+    const everyone = new Map(unique.map((o) => [o.id, o]));
+    for (const deputies of deputiesOf.values()) for (const d of deputies) everyone.set(d.id, d);
+    const statuses = await this.status.statuses(
+      [...everyone.values()].map((o) => ({ id: o.id, officeHours: o.posts[0]?.officeHours ?? null })),
+    );
+    const plain = (o: DirectoryOfficial): OfficialRef => ({
+      id: o.id,
+      name: o.name,
+      post: o.posts[0]?.title ?? '',
+      unit: { id: o.posts[0]?.unitId ?? 0, name: o.posts[0]?.unitName ?? '' },
+      status: statuses.get(o.id)!,
+    });
+    return new Map(
+      unique.map((o) => {
+        const ref = plain(o);
+        if (ref.status.kind !== 'on_leave') return [o.id, ref];
+        const deputy = deputiesOf.get(o.id)!.find((d) => statuses.get(d.id)!.kind !== 'on_leave');
+        if (!deputy) return [o.id, ref];
+        return [
+          o.id,
+          {
+            ...ref,
+            status: { ...ref.status, text: `请假中，由${deputy.name}代理` },
+            actingDeputy: plain(deputy),
+          },
+        ];
+      }),
     );
   }
 

@@ -29,6 +29,14 @@ export interface Route {
   rule: DeadlineRule;
 }
 
+/** Who takes a new ticket, and what the "assigned" event adds about it (代理, leave). */
+interface Taker {
+  officialId: number;
+  post: PrimaryPost;
+  note: string;
+  away: boolean;
+}
+
 export interface Destination {
   officialId: number | null;
   unit: { id: number; path: string; name: string };
@@ -92,21 +100,27 @@ export class TicketTargets {
     const matter = await this.repository.findMatter(input.matterId!);
     if (!matter) throw new AppException('MATTER.NOT_FOUND');
     const handlers = await this.search.handlerIds(matter.id, residentUnit?.path ?? null);
+    // The first handler who is at work today, or whose acting deputy is; else the first one at all.
+    let taker: Taker | null = null;
     for (const officialId of handlers) {
-      const posts = await this.repository.findPrimaryPosts([officialId]);
-      const post = posts.get(officialId);
-      if (post)
-        return {
-          ...base,
-          targetKind: 'matter',
-          matterId: matter.id,
-          assigneeOfficialId: officialId,
-          assigneeUnit: { id: post.unitId, path: post.unitPath },
-          assignee: officialAssignee(officialId, post),
-          reason: `按职责分派给负责“${matter.name}”的干部`,
-          rule: this.ruleOf(matter),
-        };
+      const candidate = await this.takerFor(officialId);
+      if (candidate && !candidate.away) {
+        taker = candidate;
+        break;
+      }
+      taker ??= candidate;
     }
+    if (taker)
+      return {
+        ...base,
+        targetKind: 'matter',
+        matterId: matter.id,
+        assigneeOfficialId: taker.officialId,
+        assigneeUnit: { id: taker.post.unitId, path: taker.post.unitPath },
+        assignee: officialAssignee(taker.officialId, taker.post),
+        reason: `按职责分派给负责“${matter.name}”的干部${taker.note}`,
+        rule: this.ruleOf(matter),
+      };
     const queue =
       (residentUnit && (await this.townOf(residentUnit))) ??
       (await this.repository.findUnit(matter.departmentId));
@@ -148,14 +162,36 @@ export class TicketTargets {
   }
 
   private async toOfficial(officialId: number, reason: string) {
-    const post = (await this.repository.findPrimaryPosts([officialId])).get(officialId);
-    if (!post) throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
+    const taker = await this.takerFor(officialId);
+    if (!taker) throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
     return {
-      assigneeOfficialId: officialId,
-      assigneeUnit: { id: post.unitId, path: post.unitPath },
-      assignee: officialAssignee(officialId, post),
-      reason,
+      assigneeOfficialId: taker.officialId,
+      assigneeUnit: { id: taker.post.unitId, path: taker.post.unitPath },
+      assignee: officialAssignee(taker.officialId, taker.post),
+      reason: `${reason}${taker.note}`,
     };
+  }
+
+  /**
+   * Who takes a new ticket meant for an official today: the official; while they are on approved
+   * leave, the acting deputy (代理) named by their post, if the deputy holds a post and is not away
+   * too; with no such deputy, still the official (`away`: routing may prefer another handler).
+   * Null when the official holds no post.
+   */
+  private async takerFor(officialId: number): Promise<Taker | null> {
+    const own = (await this.repository.findPrimaryPosts([officialId])).get(officialId);
+    if (!own) return null;
+    if (!(await this.repository.findOnLeaveToday([officialId])).has(officialId))
+      return { officialId, post: own, note: '', away: false };
+    const deputies = await this.repository.findActingDeputies(officialId);
+    const awayToo = await this.repository.findOnLeaveToday(deputies);
+    const posts = await this.repository.findPrimaryPosts(deputies.filter((id) => !awayToo.has(id)));
+    for (const deputy of deputies) {
+      const post = posts.get(deputy);
+      if (post)
+        return { officialId: deputy, post, note: `；${own.name}请假，由${post.name}代理`, away: false };
+    }
+    return { officialId, post: own, note: `；${own.name}请假中，未指定代理人`, away: true };
   }
 
   /** A village is shown by its town ("金乡街道"), anything else by its own name. */

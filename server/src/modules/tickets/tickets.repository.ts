@@ -8,6 +8,7 @@ import {
   In,
   IsNull,
   LessThanOrEqual,
+  MoreThanOrEqual,
   Not,
   type SelectQueryBuilder,
 } from 'typeorm';
@@ -19,6 +20,7 @@ import { User } from '../auth/user.entity';
 import { currentMemberships } from '../directory/current-membership';
 import { Matter } from '../directory/matter.entity';
 import { Official } from '../directory/official.entity';
+import { Leave } from '../journals/leave.entity';
 import { PlanEntry } from '../journals/plan-entry.entity';
 import { Unit } from '../directory/unit.entity';
 import { SensitiveWord } from './sensitive-word.entity';
@@ -512,6 +514,37 @@ export class TicketsRepository {
       if (!(await this.dataSource.getRepository(TicketFollower).existsBy({ ticketId, userId }))) throw error;
     }
   }
+  /** Which of these officials are on approved leave today. */
+  async findOnLeaveToday(officialIds: number[]): Promise<Set<number>> {
+    if (officialIds.length === 0) return new Set();
+    const today = localDate(this.clock.now());
+    const leaves = await this.dataSource.getRepository(Leave).find({
+      select: { officialId: true },
+      where: {
+        officialId: In([...new Set(officialIds)]),
+        status: 'approved',
+        startDate: LessThanOrEqual(today),
+        endDate: MoreThanOrEqual(today),
+      },
+    });
+    return new Set(leaves.map((l) => l.officialId));
+  }
+
+  /** The acting deputies (代理) named by an official's current posts, the highest-ranked post first. */
+  async findActingDeputies(officialId: number): Promise<number[]> {
+    const rows: Array<Record<string, unknown>> = await currentMemberships(
+      this.dataSource,
+      localDate(this.clock.now()),
+    )
+      .select(['p.deputyOfficialId AS "deputyOfficialId"'])
+      .andWhere('m.officialId = :officialId', { officialId })
+      .andWhere('p.deputyOfficialId IS NOT NULL')
+      .orderBy('p.rank', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getRawMany();
+    return [...new Set(rows.map((r) => Number(r.deputyOfficialId)))].filter((id) => id !== officialId);
+  }
+
 
   async unfollow(ticketId: number, userId: number): Promise<void> {
     await this.dataSource.getRepository(TicketFollower).delete({ ticketId, userId });

@@ -11,6 +11,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { Nullable, Optional } from '../../../common/validation/optional';
 import { IsOfficialName } from '../official-name';
@@ -96,6 +97,18 @@ export class HandoverDto {
   @ApiProperty({ description: 'First day in the post' })
   @Matches(DATE, { message: 'must be a date like 2026-11-23' })
   startDate: string;
+}
+
+export class DeputyDto {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The official who stands in (代理) while the holder is on approved leave; null: nobody',
+  })
+  @ValidateIf((_o, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  officialId: number | null;
 }
 
 export class OfficialCreateDto {
