@@ -360,6 +360,46 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       });
       expect(county.body.phone).toBe('13987654321');
     });
+
+    it("演示：立即公示 publishes only the plans in the persona's scope, never for a resident, and is 404 without demo login", async () => {
+      const date = addDays(localDate(new Date()), 12);
+      const entries = [{ startTime: '09:00', place: '村委会', what: '到村委会调度秋收工作', kind: '其他' }];
+      for (const official of [officialA, officialB])
+        expect(
+          (
+            await call(sut.url, 'PUT', `/plans/${official}/${date}`, {
+              token: countyAdmin,
+              body: { entries },
+            })
+          ).status,
+        ).toBe(200);
+      const status = async (official: number) =>
+        (await call<{ status: string }>(sut.url, 'GET', `/plans/${official}/${date}`, { token: countyAdmin }))
+          .body.status;
+      const resident = await as('resident', 'POST', '/demo/publish', { date });
+      expect([resident.status, resident.body.code]).toEqual([403, 'AUTH.ROLE_REQUIRED']);
+      expect([await status(officialA), await status(officialB)]).toEqual(['submitted', 'submitted']);
+
+      const off = await startTestApp(database.config(), { env: { WECHAT_API_BASE: stub.url } });
+      try {
+        const refused = await call<ApiErrorBody>(off.url, 'POST', '/demo/publish', {
+          token: countyAdmin,
+          body: { date },
+        });
+        expect([refused.status, refused.body.code]).toEqual([404, 'AUTH.DEMO_LOGIN_DISABLED']);
+      } finally {
+        await off.app.close();
+      }
+      expect(await status(officialB)).toBe('submitted');
+
+      // The town-X official (and the town-X admin) publish town X only; town Y waits for its own.
+      expect((await as('official', 'POST', '/demo/publish', { date })).status).toBe(200);
+      expect((await as('admin', 'POST', '/demo/publish', { date })).status).toBe(200);
+      expect([await status(officialA), await status(officialB)]).toEqual(['published', 'submitted']);
+      const county = await call(sut.url, 'POST', '/demo/publish', { token: countyAdmin, body: { date } });
+      expect(county.status).toBe(200);
+      expect(await status(officialB)).toBe('published');
+    });
   });
   /**
    * Cross-scope rows: every route of the policy table that takes an official, post, unit or ticket

@@ -31,7 +31,11 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/v1/auth/wechat': { allow: 'public' },
   'POST /api/v1/auth/demo': { allow: 'public' },
   'GET /api/v1/demo/personas': { allow: 'public' },
-  'POST /api/v1/demo/publish': { allow: 'signed-in' },
+  // Demo only (404 without DEMO_LOGIN): the plans of the persona's own scope, never a resident.
+  'POST /api/v1/demo/publish': {
+    allow: ['official', 'clerk', 'supervisor', 'admin'],
+    scope: 'official-in-subtree',
+  },
   'POST /api/v1/auth/refresh': { allow: 'public' },
   'POST /api/v1/auth/logout': { allow: 'signed-in' },
 

@@ -111,11 +111,11 @@ export class JournalsController {
     return this.updates.post(user, params.id, body);
   }
 
-  /** Demo only (DEMO_LOGIN): publish a date's submitted plans now, as its 08:00 would. */
+  /** Demo only (DEMO_LOGIN): publish a date's submitted plans in the caller's scope now, as its 08:00 would. */
   @Post('demo/publish')
   @HttpCode(200)
-  demoPublish(@Body() body: DemoPublishDto): Promise<DemoPublishResponse> {
-    return this.demo.publish(body.date);
+  demoPublish(@CurrentUser() user: AuthUser, @Body() body: DemoPublishDto): Promise<DemoPublishResponse> {
+    return this.demo.publish(user, body.date);
   }
 
   @Get('journal-rules')
