@@ -61,7 +61,10 @@ export const ErrorCodes = {
   'TICKET.INVALID_TRANSITION': { status: 409, message: '留言当前状态不能进行此操作' },
   'TICKET.TARGET_REQUIRED': { status: 400, message: '请选择留言的对象（日程、干部或事项）' },
   'TICKET.TARGET_NOT_PUBLIC': { status: 400, message: '只能对已公开的日程留言' },
-  'TICKET.CONTENT_REJECTED': { status: 400, message: '留言含有不当内容，请修改后再提交' },
+  'TICKET.CONTENT_REJECTED': {
+    status: 400,
+    message: '留言含有违法违规内容（如辱骂、色情、暴力、诈骗等），未能提交，请修改后再提交',
+  },
   'TICKET.IDEMPOTENCY_KEY_REQUIRED': { status: 400, message: '请求缺少防重复提交标识，请更新小程序后重试' },
   'TICKET.IDEMPOTENCY_KEY_REUSED': { status: 422, message: '该提交标识已用于另一条留言' },
   'TICKET.RATE_LIMITED': { status: 429, message: '留言太频繁，请稍后再试' },

@@ -152,6 +152,14 @@ export class EnvironmentVariables {
   @Max(3650)
   TICKET_RETENTION_DAYS?: number;
 
+  /** Working days a supervisor has to review a held comment for publication (default 1). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  TICKET_REVIEW_WORKING_DAYS?: number;
+
   /** Comments one user may send in 10 minutes (default 5). */
   @IsOptional()
   @Transform(toInt)
@@ -295,6 +303,7 @@ export interface UploadsConfig {
 
 export interface TicketsConfig {
   retentionDays: number;
+  reviewWorkingDays: number;
   /** Per 10 minutes. */
   ratePerUser: number;
   ratePerIp: number;
@@ -375,6 +384,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     tickets: {
       retentionDays: raw.TICKET_RETENTION_DAYS ?? 180,
+      reviewWorkingDays: raw.TICKET_REVIEW_WORKING_DAYS ?? 1,
       ratePerUser: raw.TICKET_RATE_PER_USER ?? 5,
       ratePerIp: raw.TICKET_RATE_PER_IP ?? 30,
     },

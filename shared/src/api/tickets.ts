@@ -2,7 +2,12 @@
 import type { TicketState } from '../constants.js';
 import type { Page } from './directory.js';
 
-/** Where moderation stands: held comments are routed but not public until a supervisor approves. */
+/**
+ * Where moderation stands. Nothing is public until a supervisor approves publication: `held` waits
+ * in the 待审核 queue (every comment the author allows to be public, and any comment with a listed
+ * word or flagged by WeChat); `passed` is a private comment with nothing flagged (never public);
+ * `approved` is public; `hidden` is not.
+ */
 export type ModerationStatus = 'passed' | 'held' | 'approved' | 'hidden';
 
 /** Kinds of event in a ticket's append-only history. */
@@ -134,6 +139,10 @@ export interface TicketSummary {
   /** Escalated to the supervisor (a visible marker). */
   escalated: boolean;
   moderation: ModerationStatus;
+  /** While `held`: when the publication review is due (working days, TICKET_REVIEW_WORKING_DAYS). */
+  reviewDueAt: string | null;
+  /** Held past its review deadline. */
+  reviewOverdue: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -220,7 +229,15 @@ export interface MyTickets extends Page<TicketSummary> {
 
 export interface TicketInbox {
   items: TicketSummary[];
-  counts: { open: number; overdue: number; dueToday: number; held: number; extensions: number };
+  counts: {
+    open: number;
+    overdue: number;
+    dueToday: number;
+    held: number;
+    /** Held comments past their review deadline. */
+    heldOverdue: number;
+    extensions: number;
+  };
   total: number;
   page: number;
   pageSize: number;

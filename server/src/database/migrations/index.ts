@@ -7,6 +7,7 @@ import { TicketFollowers1795350000000 } from './1795350000000-TicketFollowers';
 import { UploadSourceBytes1795365000000 } from './1795365000000-UploadSourceBytes';
 import { RefreshTokensRevokedIndex1795370000000 } from './1795370000000-RefreshTokensRevokedIndex';
 import { PostDeputy1795405000000 } from './1795405000000-PostDeputy';
+import { TicketReview1795410000000 } from './1795410000000-TicketReview';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   UploadSourceBytes1795365000000,
   RefreshTokensRevokedIndex1795370000000,
   PostDeputy1795405000000,
+  TicketReview1795410000000,
 ];

@@ -5,7 +5,7 @@ import { lookupHash } from '../../common/crypto/field-cipher';
 import { atLocal, localDate } from '../../common/time/local-time';
 import { User } from '../../modules/auth/user.entity';
 import { WorkCalendar } from '../../modules/calendar/work-calendar';
-import { ticketDeadlines } from '../../modules/tickets/ticket-deadlines';
+import { ticketDeadlines, workingDeadline } from '../../modules/tickets/ticket-deadlines';
 import { TicketEvent } from '../../modules/tickets/ticket-event.entity';
 import { Ticket } from '../../modules/tickets/ticket.entity';
 import { pick, random } from './demo-journals';
@@ -207,6 +207,10 @@ export async function seedDemoTickets(dataSource: DataSource, now: Date): Promis
       const status: TicketState = last?.to ?? 'assigned';
       const at = (s: Step) => new Date(submittedAt.getTime() + s.after * HOUR);
       const resolvedStep = [...steps].reverse().find((s) => s.type === 'resolved');
+      // Public only once the supervisor approved it (half an hour after it came in, if that has passed).
+      const publicAllowed = n % 4 !== 3;
+      const approvedAt = new Date(submittedAt.getTime() + HOUR / 2);
+      const approved = publicAllowed && approvedAt <= now;
       const rating = [...steps].reverse().find((s) => s.type === 'rated' || s.type === 'reopened');
       const result = await manager.getRepository(Ticket).insert({
         queryCode: Array.from({ length: 8 }, () => pick(rnd, [...CODE_ALPHABET])).join(''),
@@ -220,13 +224,14 @@ export async function seedDemoTickets(dataSource: DataSource, now: Date): Promis
         unitId: null,
         content,
         photoIds: [],
-        publicAllowed: n % 4 !== 3,
+        publicAllowed,
         authorLabel: `${String(entry.unit_name)} 村民 ${SURNAMES[n % SURNAMES.length]}**`,
         contactPhoneEnc: null,
         ipHash: null,
         contentHash: createHash('sha256').update(content).digest('hex'),
         status,
-        moderation: 'passed',
+        moderation: approved ? 'approved' : publicAllowed ? 'held' : 'passed',
+        reviewDueAt: publicAllowed && !approved ? workingDeadline(calendar, submittedAt, 1) : null,
         assigneeOfficialId: Number(entry.official_id),
         assigneeUnitId: Number(entry.unit_id),
         ackDueAt,
@@ -241,7 +246,7 @@ export async function seedDemoTickets(dataSource: DataSource, now: Date): Promis
         ratingReason: rating?.type === 'reopened' ? '还是没有修好' : null,
         ratedAt: rating ? at(rating) : null,
         reopenCount: steps.some((s) => s.type === 'reopened') ? 1 : 0,
-        version: 2 + steps.length,
+        version: 2 + steps.length + (approved ? 1 : 0),
         createdAt: submittedAt,
         updatedAt: last ? at(last) : submittedAt,
       });
@@ -267,6 +272,16 @@ export async function seedDemoTickets(dataSource: DataSource, now: Date): Promis
           createdAt: submittedAt,
         },
       ];
+      if (approved)
+        events.push({
+          ticketId,
+          type: 'approved',
+          fromStatus: 'assigned',
+          toStatus: 'assigned',
+          actorLabel: '督查室',
+          note: null,
+          createdAt: approvedAt,
+        });
       for (const step of steps) {
         events.push({
           ticketId,

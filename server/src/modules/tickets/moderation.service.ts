@@ -11,17 +11,25 @@ import { TicketsRepository } from './tickets.repository';
 export const SENSITIVE_WORDS_CACHE = 'sensitive-words';
 
 export interface ModerationVerdict {
+  /** `held`: flagged for the supervisor (a listed word, WeChat `review`, the check unavailable). */
   moderation: Extract<ModerationStatus, 'passed' | 'held'>;
   /** Why it is held (for the supervisor), or null. */
   reason: string | null;
+  /**
+   * A word on the admin's list: the comment goes to the supervision office's queue of the scope
+   * (督查室/纪检), not to the official it may accuse; the supervisor assigns it.
+   */
+  toDesk: boolean;
 }
 
 /**
- * Moderation before anything is public: the admin's sensitive words, then WeChat msg_sec_check.
- * A match or `risky` rejects the comment (the resident can edit and resend: nothing is stored);
- * `review`, or WeChat unreachable, accepts and routes it but holds it from public view until a
- * supervisor approves — a failed check never loses a comment. Users without a WeChat identity
- * (demo login, never in production) get the local check only.
+ * Moderation before anything is public: the admin's words, then WeChat msg_sec_check.
+ * Complaints about officials (corruption included) are what the product is for: a word on the
+ * admin's list never rejects a comment, it holds it for the supervision office of the scope. Only
+ * content illegal in itself (WeChat `risky`) is refused, with a message that says why (nothing is
+ * stored; the resident can edit and resend). `review`, or WeChat unreachable, holds the comment
+ * from public view and routes it as usual: a failed check never loses a comment. Users without a
+ * WeChat identity (demo login, never in production) get the local check only.
  */
 @Injectable()
 export class ModerationService {
@@ -37,21 +45,26 @@ export class ModerationService {
 
   async check(openidEnc: string | null, content: string, unitPath: string): Promise<ModerationVerdict> {
     const found = (await this.matcher()).find(content, unitPath);
-    if (found.length > 0) throw new AppException('TICKET.CONTENT_REJECTED');
-    if (!openidEnc) return { moderation: 'passed', reason: null };
+    const words = found.length > 0 ? `含关注词“${found.join('、')}”，由督查室（纪检）审核后办理` : null;
+    const held = (reason: string): ModerationVerdict => ({
+      moderation: 'held',
+      reason: [words, reason].filter(Boolean).join('；'),
+      toDesk: words !== null,
+    });
+    const clean: ModerationVerdict = words ? held('') : { moderation: 'passed', reason: null, toDesk: false };
+    if (!openidEnc) return clean;
     try {
       const verdict = await this.wechat.msgSecCheck(this.cipher.decrypt(openidEnc), content);
       if (verdict.suggest === 'risky') throw new AppException('TICKET.CONTENT_REJECTED');
-      if (verdict.suggest === 'review')
-        return { moderation: 'held', reason: `微信内容安全建议人工审核（${verdict.label}）` };
-      return { moderation: 'passed', reason: null };
+      if (verdict.suggest === 'review') return held(`微信内容安全建议人工审核（${verdict.label}）`);
+      return clean;
     } catch (error) {
       if (error instanceof AppException) throw error;
       this.logger.warn(
         { err: (error as Error).message },
         'msg_sec_check unavailable: comment held for review',
       );
-      return { moderation: 'held', reason: '内容安全检查暂不可用，待人工审核' };
+      return held('内容安全检查暂不可用，待人工审核');
     }
   }
 

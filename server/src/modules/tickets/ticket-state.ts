@@ -32,9 +32,9 @@ export const FINAL_STATES: readonly TicketState[] = ['closed', 'withdrawn', 'hid
 
 /**
  * Public (the list under a profile, Open311, similar tickets, following) only when the author
- * allowed it, moderation let it through, and it was neither withdrawn nor hidden.
+ * allowed it, a supervisor approved its publication, and it was neither withdrawn nor hidden.
  */
-export const PUBLIC_MODERATION: readonly ModerationStatus[] = ['passed', 'approved'];
+export const PUBLIC_MODERATION: readonly ModerationStatus[] = ['approved'];
 export const NEVER_PUBLIC: readonly TicketState[] = ['withdrawn', 'hidden'];
 
 /** Waiting for the assignee to acknowledge (the first deadline runs). */

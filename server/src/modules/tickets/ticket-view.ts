@@ -61,9 +61,21 @@ export function summaryOf(ticket: Ticket, posts: PostLookup, now: Date): TicketS
     overdue: isOverdue(ticket, now),
     escalated: ticket.escalatedAt !== null,
     moderation: ticket.moderation,
+    reviewDueAt: ticket.reviewDueAt?.toISOString() ?? null,
+    reviewOverdue: isReviewOverdue(ticket, now),
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
   };
+}
+
+/** Held for the publication review past its deadline (and neither withdrawn nor hidden). */
+export function isReviewOverdue(ticket: Ticket, now: Date): boolean {
+  return (
+    ticket.moderation === 'held' &&
+    ticket.reviewDueAt !== null &&
+    ticket.reviewDueAt <= now &&
+    !NEVER_PUBLIC.includes(ticket.status)
+  );
 }
 
 export function eventView(event: TicketEvent): TicketEventView {
@@ -78,7 +90,7 @@ export function eventView(event: TicketEvent): TicketEventView {
   };
 }
 
-/** Public only when the author allowed it and moderation passed; never contact data. */
+/** Public only when the author allowed it and a supervisor approved it; never contact data. */
 export function isPublic(ticket: Ticket): boolean {
   return (
     ticket.publicAllowed &&

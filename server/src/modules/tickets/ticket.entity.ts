@@ -122,6 +122,10 @@ export class Ticket {
   @Column({ type: 'varchar', length: 8 })
   moderation: ModerationStatus;
 
+  /** While held: when the supervisor's publication review is due. */
+  @Column({ type: 'datetime', nullable: true })
+  reviewDueAt: Date | null;
+
   @ManyToOne(() => Official, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'assignee_official_id', foreignKeyConstraintName: 'fk_tickets_assignee_official' })
   assigneeOfficial: Official | null;

@@ -75,8 +75,11 @@ export class TicketsController {
   }
 
   @Get('tickets/similar')
-  similar(@Query() query: SimilarQueryDto): Promise<SimilarTicket[]> {
-    return this.tickets.similar(query, query.content);
+  similar(
+    @Query() query: SimilarQueryDto,
+    @OptionalUser() user: AuthUser | undefined,
+  ): Promise<SimilarTicket[]> {
+    return this.tickets.similar(query, query.content, user?.userId);
   }
 
   @Get('tickets/mine')

@@ -273,7 +273,10 @@ export class TicketsRepository {
       .leftJoinAndSelect('planEntry.dayPlan', 'dayPlan')
       .leftJoinAndSelect('t.assigneeOfficial', 'assigneeOfficial')
       .addSelect('CASE WHEN t.acknowledgedAt IS NULL THEN t.ackDueAt ELSE t.dueAt END', 'urgency')
-      .orderBy(filter === 'done' ? 't.id' : 'urgency', filter === 'done' ? 'DESC' : 'ASC')
+      .orderBy(
+        filter === 'done' ? 't.id' : filter === 'held' ? 't.reviewDueAt' : 'urgency',
+        filter === 'done' ? 'DESC' : 'ASC',
+      )
       .addOrderBy('t.id', 'ASC')
       .skip((page - 1) * pageSize)
       .take(pageSize);
@@ -282,6 +285,11 @@ export class TicketsRepository {
 
   countInbox(scope: InboxScope, filter: InboxFilter, now: Date): Promise<number> {
     return this.inboxQuery(scope, filter, now).getCount();
+  }
+
+  /** Held comments in the inbox whose publication review is past its deadline. */
+  countHeldOverdue(scope: InboxScope, now: Date): Promise<number> {
+    return this.inboxQuery(scope, 'held', now).andWhere('t.reviewDueAt <= :now', { now }).getCount();
   }
 
   /** Open tickets in the inbox whose next deadline (acknowledge, else resolve) falls before `until`. */

@@ -170,7 +170,17 @@ export class TicketsService {
     );
     const calendar = await this.calendars.calendar();
     const { ackDueAt, dueAt } = ticketDeadlines(calendar, now, route.rule);
-    const status: TicketState = route.assigneeOfficialId ? 'assigned' : 'submitted';
+    // A listed word sends the comment to the supervision office's queue, not to the official.
+    const assigneeOfficialId = verdict.toDesk ? null : route.assigneeOfficialId;
+    const assignee = verdict.toDesk
+      ? { kind: 'queue' as const, official: null, unit: route.assignee.unit }
+      : route.assignee;
+    const status: TicketState = assigneeOfficialId ? 'assigned' : 'submitted';
+    // Nothing is public before a supervisor approves it: whatever may become public, or was
+    // flagged, waits in the 待审核 queue for a working-day limit; a private, clean comment does not.
+    const moderation = verdict.moderation === 'held' || input.publicAllowed ? 'held' : 'passed';
+    const reviewDueAt =
+      moderation === 'held' ? workingDeadline(calendar, now, this.config.tickets.reviewWorkingDays) : null;
     const queryCode = randomCode();
     const ticket: Partial<Ticket> = {
       queryCode,
@@ -190,8 +200,9 @@ export class TicketsService {
       ipHash,
       contentHash,
       status,
-      moderation: verdict.moderation,
-      assigneeOfficialId: route.assigneeOfficialId,
+      moderation,
+      reviewDueAt,
+      assigneeOfficialId,
       assigneeUnitId: route.assigneeUnit.id,
       ackDueAt,
       dueAt,
@@ -212,7 +223,7 @@ export class TicketsService {
         createdAt: now,
       } as NewEvent,
     ];
-    if (route.assigneeOfficialId)
+    if (assigneeOfficialId)
       events.push({
         type: 'assigned',
         fromStatus: 'submitted',
@@ -224,7 +235,7 @@ export class TicketsService {
       } as NewEvent);
     // Recipients are read before the transaction: a query on another pooled connection while the
     // transaction holds one could exhaust the pool under load (every request waiting for a second).
-    const recipients = await this.newTicketRecipients(route.assigneeOfficialId, route.assigneeUnit.path);
+    const recipients = await this.newTicketRecipients(assigneeOfficialId, route.assigneeUnit.path);
     let id: number;
     try {
       id = await this.repository.transaction(async (manager) => {
@@ -243,10 +254,10 @@ export class TicketsService {
         id,
         queryCode,
         status,
-        assignee: route.assignee,
+        assignee,
         dueAt: dueAt.toISOString(),
         ackDueAt: ackDueAt.toISOString(),
-        moderation: verdict.moderation,
+        moderation,
       },
       replayed: false,
     };
@@ -293,15 +304,20 @@ export class TicketsService {
     );
   }
 
-  /** Open public tickets on the same target whose text is close to `content`. */
+  /**
+   * Open public tickets on the same target whose text is close to `content`; never the caller's own
+   * (a resident is not offered their own comment as someone else's).
+   */
   async similar(
     target: { planEntryId?: number; officialId?: number; matterId?: number },
     content: string,
+    userId?: number,
   ): Promise<SimilarTicket[]> {
     if (!target.planEntryId && !target.officialId && !target.matterId)
       throw new AppException('TICKET.TARGET_REQUIRED');
     const candidates = await this.repository.findOpenOnTarget(target, 200);
     return candidates
+      .filter((t) => userId === undefined || t.authorUserId !== userId)
       .map((t) => ({ t, score: similarity(t.content, content) }))
       .filter((x) => x.score >= SIMILAR_THRESHOLD)
       .sort((a, b) => b.score - a.score)
@@ -339,11 +355,12 @@ export class TicketsService {
       ],
     };
     const now = this.clock.now();
-    const [[rows, total], open, overdue, held, extensions, dueToday] = await Promise.all([
+    const [[rows, total], open, overdue, held, heldOverdue, extensions, dueToday] = await Promise.all([
       this.repository.findInbox(scope, filter, now, page, PAGE_SIZE),
       this.repository.countInbox(scope, 'open', now),
       this.repository.countInbox(scope, 'overdue', now),
       this.repository.countInbox(scope, 'held', now),
+      this.repository.countHeldOverdue(scope, now),
       this.repository.countInbox(scope, 'extensions', now),
       this.repository.countInboxDueBefore(scope, now, endOfLocalDay(localDate(now))),
     ]);
@@ -355,6 +372,7 @@ export class TicketsService {
         open,
         overdue,
         held,
+        heldOverdue,
         extensions,
         dueToday,
       },
@@ -694,14 +712,14 @@ export class TicketsService {
           return {
             eventType: 'approved',
             note: input.note?.trim() || null,
-            patch: { moderation: 'approved' },
+            patch: { moderation: 'approved', reviewDueAt: null },
           };
         }
         return {
           command: 'hide',
           eventType: 'hidden',
           note: input.note?.trim() || null,
-          patch: { moderation: 'hidden', closedAt: this.clock.now() },
+          patch: { moderation: 'hidden', reviewDueAt: null, closedAt: this.clock.now() },
         };
       },
     );
