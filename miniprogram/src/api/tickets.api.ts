@@ -78,12 +78,14 @@ export function createTicket(body: TicketCreateRequest, idempotencyKey: string):
   });
 }
 
-/** GET /tickets/similar — open public tickets on the same target with near-duplicate text (public). */
+/**
+ * GET /tickets/similar — open public tickets on the same target with near-duplicate text (public).
+ * The token goes along when there is one, so the resident's own comments are left out.
+ */
 export function getSimilarTickets(target: TicketTargetRef, content: string): Promise<SimilarTicket[]> {
   return request<SimilarTicket[]>({
     path: '/tickets/similar',
     query: { ...target, content },
-    auth: false,
     timeoutMs: SIMILAR_TIMEOUT_MS,
   });
 }

@@ -105,8 +105,21 @@ export interface PlanCheckResponse {
   warnings: PlanWarning[];
 }
 
-/** GET /today?unitId=&date= */
-export type TodayStatus = 'published' | 'on_leave' | 'not_published';
+/**
+ * GET /today?unitId=&date=. rest_day: nothing published on a day off (周末, 节假日) — never shown as
+ * 未公示; an official who publishes a plan on a rest day is 'published'.
+ */
+export type TodayStatus = 'published' | 'on_leave' | 'not_published' | 'rest_day';
+
+/** Whether a date is worked, after the county's working-day calendar (State Council + admin entries). */
+export interface DayStatus {
+  date: LocalDate;
+  isWorkday: boolean;
+  /** Rest days: 周末 / 元旦 / 国庆节 …; a worked weekend: 调休上班; an ordinary working day: null. */
+  name: string | null;
+  /** The first working day after `date`. */
+  nextWorkday: LocalDate;
+}
 
 export interface TodayPlan {
   official: { id: number; name: string; post: string; unit: { id: number; name: string } };
@@ -117,6 +130,8 @@ export interface TodayPlan {
 
 export interface TodayResponse {
   date: LocalDate;
+  /** The day's status: on a rest day say 休息日 and the next working day. (No duty roster exists yet.) */
+  day: DayStatus;
   unit: { id: number; name: string; kind: string };
   plans: TodayPlan[];
 }
@@ -193,6 +208,8 @@ export interface WeeklyReportView {
 export interface TimelineDay {
   date: LocalDate;
   status: TodayStatus | 'draft';
+  /** The rest day's name (周末, 国庆节 …), null on a working day. */
+  restDay: string | null;
   plan: DayPlanView | null;
   leave: { id: number; status: LeaveStatus } | null;
 }

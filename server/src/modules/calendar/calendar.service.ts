@@ -6,6 +6,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { addDays, isValidDate, localDate } from '../../common/time/local-time';
 import { type AuthUser } from '../auth/auth-user';
 import { CacheVersionService } from '../jobs/cache-version.service';
+import { JOURNALS_CACHE } from '../journals/plans.service';
 import { CalendarDay } from './calendar-day.entity';
 import { type DayOverride, WorkCalendar } from './work-calendar';
 
@@ -89,6 +90,8 @@ export class CalendarService {
       .getRepository(CalendarDay)
       .upsert({ date, isWorkday, name: name.trim(), updatedByUserId: admin.userId }, ['date']);
     await this.versions.bump(CALENDAR_CACHE);
+    // GET /today pages say whether their day is worked: they are cached per journals version.
+    await this.versions.bump(JOURNALS_CACHE);
     return this.year(Number(date.slice(0, 4)));
   }
 

@@ -4,8 +4,10 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { addDays, daysBetween, localDate } from '../../common/time/local-time';
 import type { AuthUser } from '../auth/auth-user';
+import { CalendarService } from '../calendar/calendar.service';
 import { JournalsRepository } from './journals.repository';
 import { INSIDERS, PlanAccess } from './plan-access';
+import { dayStatus } from './day-status';
 import { assertDate, PlansService } from './plans.service';
 import { view as weeklyView } from './weekly-reports.service';
 
@@ -18,6 +20,7 @@ export class TimelineService {
     private readonly repository: JournalsRepository,
     private readonly plans: PlansService,
     private readonly access: PlanAccess,
+    private readonly calendars: CalendarService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,21 +50,20 @@ export class TimelineService {
     const leaves = (await this.repository.findLeavesOverlapping(officialId, start, end)).filter(
       (l) => l.status === 'approved' || (insider && l.status === 'pending'),
     );
+    const calendar = await this.calendars.calendar();
     const days: TimelineDay[] = [];
     for (let i = 0; i <= span; i++) {
       const date = addDays(start, i);
       const plan = views.get(date) ?? null;
       const leave = leaves.find((l) => l.startDate <= date && l.endDate >= date) ?? null;
+      const day = calendar.day(date);
+      const onLeave = leave?.status === 'approved';
+      const status = dayStatus(day.isWorkday, onLeave, plan?.status === 'published');
       days.push({
         date,
-        status:
-          leave?.status === 'approved'
-            ? 'on_leave'
-            : plan
-              ? plan.status === 'submitted'
-                ? 'not_published'
-                : plan.status
-              : 'not_published',
+        // A draft stays a draft for those who may see it (unless the day is taken by leave).
+        status: plan?.status === 'draft' && status !== 'on_leave' ? 'draft' : status,
+        restDay: day.isWorkday ? null : day.name,
         plan,
         leave: leave ? { id: leave.id, status: leave.status } : null,
       });

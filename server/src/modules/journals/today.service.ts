@@ -5,7 +5,9 @@ import type { TodayPlan, TodayResponse } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { localDate } from '../../common/time/local-time';
+import { CalendarService } from '../calendar/calendar.service';
 import { CacheVersionService } from '../jobs/cache-version.service';
+import { dayStatus } from './day-status';
 import { JournalsRepository } from './journals.repository';
 import { assertDate, JOURNALS_CACHE, PlansService } from './plans.service';
 
@@ -41,6 +43,7 @@ export class TodayService implements OnModuleInit, OnModuleDestroy {
     private readonly repository: JournalsRepository,
     private readonly plans: PlansService,
     private readonly versions: CacheVersionService,
+    private readonly calendars: CalendarService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -100,14 +103,17 @@ export class TodayService implements OnModuleInit, OnModuleDestroy {
     ]);
     const views = new Map((await this.plans.views(published, false)).map((v) => [v.officialId, v]));
     const onLeave = new Set(leaves.map((l) => l.officialId));
+    const calendar = await this.calendars.calendar();
+    const day = { date, ...calendar.day(date), nextWorkday: calendar.nextWorkday(date) };
     const plans: TodayPlan[] = officials.map((o) => {
       const plan = views.get(o.officialId);
+      const status = dayStatus(day.isWorkday, onLeave.has(o.officialId), plan !== undefined);
       return {
         official: { id: o.officialId, name: o.name, post: o.title, unit: { id: o.unitId, name: o.unitName } },
-        status: onLeave.has(o.officialId) ? 'on_leave' : plan ? 'published' : 'not_published',
-        entries: onLeave.has(o.officialId) ? [] : (plan?.entries ?? []),
+        status,
+        entries: status === 'published' ? plan!.entries : [],
       };
     });
-    return { date, unit: { id: unit.id, name: unit.name, kind: unit.kind }, plans };
+    return { date, day, unit: { id: unit.id, name: unit.name, kind: unit.kind }, plans };
   }
 }
