@@ -63,6 +63,14 @@ export class JournalsRepository {
       .findBy({ officialId: In(officialIds), date, status: In(statuses) });
   }
 
+  /** Published plans of several officials over a range of dates (for "next time in the office"). */
+  findPublishedPlansBetween(officialIds: number[], from: string, to: string): Promise<DayPlan[]> {
+    if (officialIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(DayPlan)
+      .findBy({ officialId: In(officialIds), date: Between(from, to), status: 'published' });
+  }
+
   findPlansInRange(officialId: number, from: string, to: string): Promise<DayPlan[]> {
     return this.dataSource.getRepository(DayPlan).find({
       where: { officialId, date: Between(from, to) },
@@ -181,6 +189,19 @@ export class JournalsRepository {
         status: 'approved',
         startDate: LessThanOrEqual(date),
         endDate: MoreThanOrEqual(date),
+      },
+    });
+  }
+
+  /** Approved leaves of several officials touching a range of dates. */
+  findApprovedLeavesBetween(officialIds: number[], from: string, to: string): Promise<Leave[]> {
+    if (officialIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Leave).find({
+      where: {
+        officialId: In(officialIds),
+        status: 'approved',
+        startDate: LessThanOrEqual(to),
+        endDate: MoreThanOrEqual(from),
       },
     });
   }

@@ -1,15 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OfficialStatus } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
-import { addDays, localDate, localTime, minutesOf, weekday } from '../../common/time/local-time';
-import { officialStatus, parseOfficeHours, type StatusEntry } from '../directory/status/official-status';
+import { localDate, localTime, minutesOf } from '../../common/time/local-time';
+import {
+  parseOfficeHours,
+  statusAt,
+  type StatusEntry,
+  upcomingWorkdays,
+} from '../directory/status/official-status';
 import { CalendarService } from '../calendar/calendar.service';
-import type { WorkCalendar } from '../calendar/work-calendar';
 import { JournalsRepository } from '../journals/journals.repository';
 
-const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-
-/** "Where is he now" for a list of officials, at request time (two queries for any number). */
+/**
+ * "Where is he now, and when is he next in the office" for a list of officials, at request time:
+ * three queries for any number (published plans from today over the next working days, their
+ * entries, approved leaves over the same range).
+ */
 @Injectable()
 export class StatusService {
   constructor(
@@ -24,41 +30,33 @@ export class StatusService {
     const now = this.clock.now();
     const today = localDate(now);
     const ids = [...new Set(officials.map((o) => o.id))];
+    const calendar = await this.calendars.calendar();
+    const upcoming = upcomingWorkdays(calendar, today);
+    const last = upcoming.at(-1) ?? today;
     const [plans, leaves] = await Promise.all([
-      this.journals.findPlansOn(ids, today, ['published']),
-      this.journals.findApprovedLeavesOn(ids, today),
+      this.journals.findPublishedPlansBetween(ids, today, last),
+      this.journals.findApprovedLeavesBetween(ids, today, last),
     ]);
     const entries = await this.journals.findEntries(plans.map((p) => p.id));
-    const byOfficial = new Map<number, StatusEntry[]>();
+    const published = new Map<number, Map<string, StatusEntry[]>>();
     for (const plan of plans) {
-      byOfficial.set(
-        plan.officialId,
+      const days = published.get(plan.officialId) ?? new Map<string, StatusEntry[]>();
+      days.set(
+        plan.date,
         entries.filter((e) => e.dayPlanId === plan.id && e.status === 'active'),
       );
+      published.set(plan.officialId, days);
     }
-    const onLeave = new Set(leaves.map((l) => l.officialId));
     const minute = minutesOf(localTime(now));
-    const calendar = await this.calendars.calendar();
-    const workday = calendar.isWorkday(today);
-    const next = nextWorkdayLabel(calendar, today);
     return new Map(
       officials.map((o) => [
         o.id,
-        officialStatus({
-          minute,
-          isWorkday: workday,
-          onLeave: onLeave.has(o.id),
-          entries: byOfficial.get(o.id) ?? null,
+        statusAt(calendar, today, minute, upcoming, {
           officeHours: parseOfficeHours(o.officeHours),
-          nextWorkdayLabel: next,
+          leaves: leaves.filter((l) => l.officialId === o.id),
+          published: published.get(o.id) ?? new Map(),
         }),
       ]),
     );
   }
-}
-
-/** 明天, or the weekday of the next working day ("周一") when tomorrow is not one. */
-export function nextWorkdayLabel(calendar: WorkCalendar, today: string): string {
-  const date = calendar.nextWorkday(today);
-  return date === addDays(today, 1) ? '明天' : WEEKDAYS[weekday(date) - 1]!;
 }

@@ -1,5 +1,6 @@
 import type { OfficialStatus } from '@jinri/shared';
-import { minutesOf } from '../../../common/time/local-time';
+import { daysBetween, minutesOf, weekday } from '../../../common/time/local-time';
+import type { WorkCalendar } from '../../calendar/work-calendar';
 
 /** Office hours of a unit: "08:30-12:00,14:30-17:30" → [[510, 720], [870, 1050]] minutes. */
 export type Spans = Array<[number, number]>;
@@ -26,16 +27,28 @@ export interface StatusEntry {
   kind: string;
 }
 
+/** One of the next working days, as far as a resident can know it. */
+export interface UpcomingDay {
+  /** 明天 / 周一 / 10月9日 */
+  label: string;
+  /** Approved leave covers the day. */
+  onLeave: boolean;
+  /** The day's published entries (null: nothing published for it yet). */
+  entries: StatusEntry[] | null;
+}
+
 export interface StatusInput {
   /** Minutes since local midnight, now. */
   minute: number;
   isWorkday: boolean;
+  /** A rest day's name (周末, 国庆节 …). */
+  restDay?: string | null;
   onLeave: boolean;
   /** Today's published entries (null: nothing published today). */
   entries: StatusEntry[] | null;
   officeHours: Spans;
-  /** e.g. "周一" — the next working day, for "周一 08:30 起在办公室". */
-  nextWorkdayLabel: string;
+  /** The next working days in order (a fortnight or so), for "next time in the office". */
+  upcoming: UpcomingDay[];
 }
 
 /** Kinds that mean "at a desk a resident can walk up to". */
@@ -100,6 +113,40 @@ function nextFreeOfficeMinute(from: number, busy: Array<[number, number]>, offic
   return null;
 }
 
+function awaySpans(entries: StatusEntry[], office: Spans): Array<[number, number]> {
+  return entries.filter((e) => !DESK_KINDS.has(e.kind)).map((e) => entrySpan(e, office));
+}
+
+/**
+ * When she can next be found in the office after today: the first working day not on leave, at the
+ * first office minute its published plan leaves free; a day without a published plan can only promise
+ * office hours, and says so. Days skipped (leave, out all day by the published plan) are named.
+ */
+export function nextTimeInOffice(upcoming: UpcomingDay[], office: Spans): string {
+  const skipped: string[] = [];
+  let leave: string[] = [];
+  const flushLeave = () => {
+    if (leave.length > 0)
+      skipped.push(leave.length === 1 ? `${leave[0]}请假` : `${leave[0]}至${leave.at(-1)}请假`);
+    leave = [];
+  };
+  const say = (text: string) => [...skipped, text].join('，');
+  for (const day of upcoming) {
+    if (day.onLeave) {
+      leave.push(day.label);
+      continue;
+    }
+    flushLeave();
+    if (!day.entries)
+      return say(`${day.label}按办公时间，通常 ${hhmm(office[0]![0])} 起在办公室（日程未公示）`);
+    const free = nextFreeOfficeMinute(0, awaySpans(day.entries, office), office);
+    if (free !== null) return say(`${day.label}${partOfDay(free)} 起在办公室（据已公示日程）`);
+    skipped.push(`${day.label}全天外出（已公示日程）`);
+  }
+  flushLeave();
+  return say('近期暂无在办公室的安排，建议先电话联系');
+}
+
 /**
  * Where an official is now, for a resident deciding whether to make the trip. Pure: every input is
  * given, so each case of the day (before work, in an entry, between entries, leave, no plan,
@@ -109,12 +156,16 @@ export function officialStatus(input: StatusInput): OfficialStatus {
   const { minute, officeHours } = input;
   const firstOpen = officeHours[0]![0];
   const lastClose = officeHours[officeHours.length - 1]![1];
-  const tomorrowText = `${input.nextWorkdayLabel} ${hhmm(firstOpen)} 起在办公室`;
+  const tomorrowText = nextTimeInOffice(input.upcoming, officeHours);
 
-  if (input.onLeave) return { kind: 'on_leave', text: '今日请假', nextInOffice: tomorrowText };
   if (!input.isWorkday && !input.entries?.length) {
-    return { kind: 'off_hours', text: '今天休息（周末或节假日）', nextInOffice: tomorrowText };
+    return {
+      kind: 'off_hours',
+      text: `今天休息（${input.restDay || '周末或节假日'}）`,
+      nextInOffice: tomorrowText,
+    };
   }
+  if (input.onLeave) return { kind: 'on_leave', text: '今日请假', nextInOffice: tomorrowText };
   if (!input.entries) {
     const inHours = officeHours.some(([a, b]) => minute >= a && minute < b);
     return inHours
@@ -122,15 +173,17 @@ export function officialStatus(input: StatusInput): OfficialStatus {
       : {
           kind: 'no_plan',
           text: '今日未公示',
-          nextInOffice: minute < firstOpen ? `${partOfDay(firstOpen)} 起在办公室` : tomorrowText,
+          nextInOffice:
+            minute < firstOpen
+              ? `今天按办公时间，通常 ${hhmm(firstOpen)} 起在办公室（日程未公示）`
+              : tomorrowText,
         };
   }
 
   const spans = input.entries
     .map((e) => ({ entry: e, span: entrySpan(e, officeHours) }))
     .sort((a, b) => a.span[0] - b.span[0]);
-  const away = spans.filter(({ entry }) => !DESK_KINDS.has(entry.kind)).map(({ span }) => span);
-  const next = nextFreeOfficeMinute(minute, away, officeHours);
+  const next = nextFreeOfficeMinute(minute, awaySpans(input.entries, officeHours), officeHours);
   const nextInOffice =
     next === null ? tomorrowText : next === minute ? undefined : `${partOfDay(next)} 起在办公室`;
 
@@ -164,4 +217,66 @@ export function officialStatus(input: StatusInput): OfficialStatus {
   const upcoming = spans.find(({ span }) => span[0] > minute);
   const later = upcoming ? `，${hhmm(upcoming.span[0])} 起${describe(upcoming.entry)}` : '';
   return { kind: 'in_office', text: `在办公室${later}`, ...(nextInOffice ? { nextInOffice } : {}) };
+}
+
+/** How many working days ahead "next time in the office" looks (two weeks of leave, a long holiday). */
+export const LOOKAHEAD_WORKDAYS = 10;
+
+const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+/** 明天, 周一 within the week, else 10月9日（周五）. */
+export function dayLabel(today: string, date: string): string {
+  const ahead = daysBetween(today, date);
+  const name = WEEKDAYS[weekday(date) - 1]!;
+  if (ahead === 1) return '明天';
+  if (ahead < 7) return name;
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日（${name}）`;
+}
+
+/** The next `n` working days after `today`. */
+export function upcomingWorkdays(
+  calendar: Pick<WorkCalendar, 'nextWorkday'>,
+  today: string,
+  n = LOOKAHEAD_WORKDAYS,
+): string[] {
+  const days: string[] = [];
+  for (let day = today; days.length < n;) days.push((day = calendar.nextWorkday(day)));
+  return days;
+}
+
+/** What is known of one official from today on. */
+export interface OfficialDays {
+  officeHours: Spans;
+  /** Approved leaves that may touch today or the days ahead. */
+  leaves: Array<{ startDate: string; endDate: string }>;
+  /** Published, active entries by date (today and the working days ahead). */
+  published: ReadonlyMap<string, StatusEntry[]>;
+}
+
+/**
+ * officialStatus() for a moment on the county's working-day calendar: today's rest-day name, leave and
+ * plan, and the next working days (`upcoming`, from upcomingWorkdays()). Pure: the clock is an input.
+ */
+export function statusAt(
+  calendar: Pick<WorkCalendar, 'day'>,
+  today: string,
+  minute: number,
+  upcoming: string[],
+  official: OfficialDays,
+): OfficialStatus {
+  const onLeave = (date: string) => official.leaves.some((l) => l.startDate <= date && date <= l.endDate);
+  const day = calendar.day(today);
+  return officialStatus({
+    minute,
+    isWorkday: day.isWorkday,
+    restDay: day.isWorkday ? null : day.name,
+    onLeave: onLeave(today),
+    entries: official.published.get(today) ?? null,
+    officeHours: official.officeHours,
+    upcoming: upcoming.map((date) => ({
+      label: dayLabel(today, date),
+      onLeave: onLeave(date),
+      entries: official.published.get(date) ?? null,
+    })),
+  });
 }
