@@ -12,9 +12,9 @@
 // published with POST /demo/publish when there is none) and one of its active entries; a demo
 // resident of its own (POST /auth/demo with a fresh deviceKey) posts the two tickets. The browser
 // becomes that same resident by holding the same deviceKey in Taro's storage (jinri.demoDeviceKey),
-// which is what the H5 demo sends when it logs in as 居民. Comments are held for moderation only
-// when WeChat's content check says "review" (demo users have no openid), so this journey covers the
-// other path of 审核: 屏蔽 a comment that passed.
+// which is what the H5 demo sends when it logs in as 居民. A comment that may become public waits for
+// the 督查室's approval (held); these two are private and nothing flags them (demo users have no
+// openid, no listed word), so they pass, and this journey covers the other path of 审核: 屏蔽.
 import {
   byTestId,
   chinaDate,
@@ -108,7 +108,7 @@ async function main() {
         const created = await postTicket(token, {
           planEntryId: setup.entry.id,
           content,
-          publicAllowed: true,
+          publicAllowed: false,
         });
         if (created.status !== 'assigned') throw new Error(`${name}: status ${created.status}`);
         if (created.moderation !== 'passed') throw new Error(`${name}: moderation ${created.moderation}`);

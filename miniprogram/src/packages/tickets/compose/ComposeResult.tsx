@@ -48,7 +48,7 @@ export function ComposeResult({ created, onAnother }: ComposeResultProps) {
       </View>
       {created.moderation === 'held' ? (
         <Text className="tk-meta" data-testid="compose-held">
-          留言需审核后才会公开显示，办理不受影响。
+          督查室审核通过后留言才会公开显示（一般 1 个工作日内），审核期间照常办理。
         </Text>
       ) : null}
       <View className="st-actions-row">
