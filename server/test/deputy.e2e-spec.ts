@@ -13,6 +13,10 @@ import type {
 import { DataSource, In } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { atLocal } from '../src/common/time/local-time';
+import { createDataSource } from '../src/database/data-source';
+import { runMigrations } from '../src/database/migrate';
+import { seedDemoCounty } from '../src/database/seed/demo-county.seed';
+import { seedDemoJournals } from '../src/database/seed/demo-journals';
 import { Leave } from '../src/modules/journals/leave.entity';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
@@ -173,5 +177,46 @@ describe.each(testDatabases())('an acting deputy (代理) for a post on %s', (_n
     expect([cleared.status, cleared.body.deputy]).toEqual([200, null]);
     const afterClear = await submit({ officialId: holder.officialId });
     expect(afterClear.body.assignee.official?.id).toBe(holder.officialId);
+  });
+});
+
+describe.each(testDatabases())('the demo deputies on %s', (_name, makeDatabase) => {
+  let database: TestDatabase;
+  let seeded: DataSource;
+
+  beforeAll(async () => {
+    database = makeDatabase();
+    await database.create();
+    seeded = await createDataSource(database.config());
+    await seeded.initialize();
+    await runMigrations(seeded);
+    await seedDemoCounty(seeded);
+    const now = atLocal(TODAY, '10:00');
+    await seedDemoJournals(seeded, now, TODAY);
+  });
+
+  afterAll(async () => {
+    await seeded?.destroy();
+    await database?.drop();
+  });
+
+  it('is seeded for the demo (岗位AB角), and a holder and their deputy are never on leave the same day', async () => {
+    const [named] = (await seeded.query(
+      'SELECT COUNT(*) AS n FROM posts WHERE deputy_official_id IS NOT NULL',
+    )) as Array<{ n: number | string }>;
+    expect(Number(named!.n)).toBeGreaterThan(50);
+    const [leaves] = (await seeded.query(
+      "SELECT COUNT(*) AS n FROM leaves WHERE status = 'approved'",
+    )) as Array<{ n: number | string }>;
+    expect(Number(leaves!.n)).toBeGreaterThan(0);
+    const together = (await seeded.query(
+      `SELECT h.official_id AS holder, d.official_id AS deputy, h.start_date AS day
+       FROM posts p
+       JOIN memberships m ON m.post_id = p.id AND m.end_date IS NULL
+       JOIN leaves h ON h.official_id = m.official_id AND h.status = 'approved'
+       JOIN leaves d ON d.official_id = p.deputy_official_id AND d.status = 'approved'
+       WHERE h.start_date <= d.end_date AND d.start_date <= h.end_date`,
+    )) as unknown[];
+    expect(together).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { Official } from '../../modules/directory/official.entity';
 import { Post } from '../../modules/directory/post.entity';
 import { Unit } from '../../modules/directory/unit.entity';
 import { buildDemoCounty } from './demo-county.data';
+import { demoDeputies } from './demo-deputies';
 import type { DemoCounty } from './demo-county.types';
 
 export interface SeedResult {
@@ -112,6 +113,13 @@ export async function seedDemoCounty(
         endDate: null,
       })),
     );
+    // 岗位AB角: each post that handles a matter names a colleague who stands in during leave.
+    for (const deputy of demoDeputies(county))
+      await manager.update(
+        Post,
+        { id: postIds.get(deputy.postKey)! },
+        { deputyOfficialId: officialIds.get(deputy.deputyOfficialKey)! },
+      );
     await insertChunked(
       manager,
       Matter,

@@ -477,6 +477,18 @@ export async function seedDemoJournals(
     });
   }
   if (people.length === 0 || villages.length === 0) return { days: 0, plans: 0 };
+  // A holder and their acting deputy (代理) are never on leave the same day: someone stands in.
+  const partners = new Map<number, number[]>();
+  const pairs: Array<Record<string, unknown>> = await dataSource.query(
+    `SELECT m.official_id AS holder, p.deputy_official_id AS deputy
+     FROM memberships m JOIN posts p ON p.id = m.post_id
+     WHERE m.end_date IS NULL AND p.deputy_official_id IS NOT NULL`,
+  );
+  for (const pair of pairs) {
+    const [holder, deputy] = [Number(pair.holder), Number(pair.deputy)];
+    partners.set(holder, [...(partners.get(holder) ?? []), deputy]);
+    partners.set(deputy, [...(partners.get(deputy) ?? []), holder]);
+  }
 
   const tomorrow = addDays(today, 1);
   const rows: Array<{ max: string | null }> = await dataSource.query(
@@ -525,8 +537,11 @@ export async function seedDemoJournals(
       const leaves: Array<Partial<Leave>> = [];
       for (const [index, person] of people.entries()) {
         const rnd = random(Number(date.replace(/-/g, '')) * 1000 + person.officialId);
-        // Some officials are on leave (approved): no plan that day.
-        if ((person.officialId + Number(date.slice(8))) % 41 === 0) {
+        // Some officials are on leave (approved): no plan that day; never with their deputy or holder.
+        if (
+          (person.officialId + Number(date.slice(8))) % 41 === 0 &&
+          !(partners.get(person.officialId) ?? []).some((p) => leaves.some((l) => l.officialId === p))
+        ) {
           leaves.push({
             officialId: person.officialId,
             startDate: date,
