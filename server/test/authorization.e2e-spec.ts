@@ -225,6 +225,10 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
         body: { version: 1, satisfied: true },
       },
       'POST /api/v1/tickets/:id/withdraw': { path: '/tickets/999999/withdraw', body: { version: 1 } },
+      'POST /api/v1/tickets/:id/report': {
+        path: '/tickets/999999/report',
+        body: { target: 'comment', reason: 'abuse' },
+      },
       'GET /api/v1/officials/:id/ticket-figures': { path: `/officials/${officialA}/ticket-figures` },
       'GET /api/v1/units/:id/ticket-figures': { path: `/units/${townX}/ticket-figures` },
       'GET /api/v1/admin/sensitive-words': { path: '/admin/sensitive-words' },

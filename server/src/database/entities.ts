@@ -27,6 +27,7 @@ import { OutboxMessage } from '../modules/notifications/outbox-message.entity';
 import { SensitiveWord } from '../modules/tickets/sensitive-word.entity';
 import { TicketEvent } from '../modules/tickets/ticket-event.entity';
 import { TicketFollower } from '../modules/tickets/ticket-follower.entity';
+import { TicketReport } from '../modules/tickets/ticket-report.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
 
 /** Every entity of the app; the data source and the migrations must agree on this list. */
@@ -58,6 +59,7 @@ export const ENTITIES = [
   Ticket,
   TicketEvent,
   TicketFollower,
+  TicketReport,
   SensitiveWord,
   OutboxMessage,
 ];

@@ -30,6 +30,11 @@ export const TICKET_EVENT_TYPES = [
   'reminded',
   'escalated',
   'scrubbed',
+  /** 3 different users reported the comment or the reply: hidden pending review (note: which). */
+  'reported_hidden',
+  /** The supervisor reviewed the reports: restored, or kept hidden. */
+  'report_restored',
+  'report_upheld',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -44,7 +49,9 @@ export type TicketAction =
   | 'decide_extension'
   | 'moderate'
   | 'rate'
-  | 'withdraw';
+  | 'withdraw'
+  /** 举报 a public comment or its reply (any signed-in user but the author; see `reported`). */
+  | 'report';
 
 /** Chinese labels of the states, for every screen. */
 export const TICKET_STATE_LABELS: Record<TicketState, string> = {
@@ -169,6 +176,8 @@ export interface TicketView extends TicketSummary {
   version: number;
   actions: TicketAction[];
   events: TicketEventView[];
+  /** What the viewer has already reported (已举报); absent for the author and the staff. */
+  reported?: TicketReportTarget[];
 }
 
 /** GET /tickets/lookup/:queryCode — what a neighbour who helped may see. */
@@ -286,6 +295,36 @@ export interface TicketWithdrawRequest extends TicketVersioned {
 export interface TicketModerateRequest extends TicketVersioned {
   decision: 'approve' | 'hide';
   note?: string;
+}
+
+/** 举报: what is reported — the resident's comment, or the official's public answer (答复/办理结果). */
+export type TicketReportTarget = 'comment' | 'reply';
+export const TICKET_REPORT_REASONS = ['abuse', 'privacy', 'false', 'ad', 'illegal', 'other'] as const;
+export type TicketReportReason = (typeof TICKET_REPORT_REASONS)[number];
+export const TICKET_REPORT_REASON_LABELS: Record<TicketReportReason, string> = {
+  abuse: '辱骂、人身攻击',
+  privacy: '泄露他人隐私',
+  false: '虚假、不实信息',
+  ad: '广告、无关内容',
+  illegal: '违法违规内容',
+  other: '其他',
+};
+/** After this many reports from different users the target is hidden until a supervisor reviews it. */
+export const TICKET_REPORT_THRESHOLD = 3;
+
+/** POST /tickets/:id/report — idempotent per user and target. */
+export interface TicketReportRequest {
+  target: TicketReportTarget;
+  reason: TicketReportReason;
+  /** Optional words, up to 200 characters. */
+  note?: string;
+}
+export interface TicketReportResult {
+  target: TicketReportTarget;
+  /** Always true: a second report of the same target by the same user is not counted again. */
+  reported: true;
+  /** The targets this user has reported on this ticket. */
+  reportedTargets: TicketReportTarget[];
 }
 
 /** 响应率, 解决率, 满意率 and medians, per official or unit. Rates are 0–1, null with no tickets. */

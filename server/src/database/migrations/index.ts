@@ -6,6 +6,7 @@ import { Tickets1795340000000 } from './1795340000000-Tickets';
 import { TicketFollowers1795350000000 } from './1795350000000-TicketFollowers';
 import { UploadSourceBytes1795365000000 } from './1795365000000-UploadSourceBytes';
 import { RefreshTokensRevokedIndex1795370000000 } from './1795370000000-RefreshTokensRevokedIndex';
+import { TicketReports1795390000000 } from './1795390000000-TicketReports';
 import { PostDeputy1795405000000 } from './1795405000000-PostDeputy';
 import { TicketReview1795410000000 } from './1795410000000-TicketReview';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   TicketFollowers1795350000000,
   UploadSourceBytes1795365000000,
   RefreshTokensRevokedIndex1795370000000,
+  TicketReports1795390000000,
   PostDeputy1795405000000,
   TicketReview1795410000000,
 ];

@@ -125,6 +125,7 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   // The author only (checked in the service): every signed-in user may be one.
   'POST /api/v1/tickets/:id/rate': { allow: 'signed-in' },
   'POST /api/v1/tickets/:id/withdraw': { allow: 'signed-in' },
+  'POST /api/v1/tickets/:id/report': { allow: 'signed-in' },
   'GET /api/v1/officials/:id/ticket-figures': { allow: 'public' },
   'GET /api/v1/units/:id/ticket-figures': { allow: 'public' },
   'GET /api/v1/admin/sensitive-words': { allow: ['admin'], scope: 'unit-subtree' },

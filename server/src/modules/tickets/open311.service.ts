@@ -8,6 +8,7 @@ import type { Matter } from '../directory/matter.entity';
 import { isOpen } from './ticket-state';
 import type { Ticket } from './ticket.entity';
 import { TicketsRepository } from './tickets.repository';
+import { publicAnswer } from './ticket-reports';
 import { TicketsService } from './tickets.service';
 
 /** GeoReport v2 service (a matter). */
@@ -142,11 +143,13 @@ function toService(matter: Matter): GeoService {
 }
 
 function toRequest(ticket: Ticket): GeoRequest {
+  const answer = publicAnswer(ticket);
   return {
     service_request_id: String(ticket.id),
     // A resolved ticket waits for the resident's rating: still open in GeoReport terms.
     status: ticket.status === 'closed' ? 'closed' : 'open',
-    status_notes: ticket.resolution ?? ticket.reply ?? TICKET_STATE_LABELS[ticket.status],
+    // The answer only while it is not held after 举报 (the comment itself is then not listed at all).
+    status_notes: answer.resolution ?? answer.reply ?? TICKET_STATE_LABELS[ticket.status],
     service_name: ticket.matter?.name ?? null,
     service_code: ticket.matter?.code ?? null,
     description: ticket.content,

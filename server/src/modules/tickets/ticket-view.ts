@@ -7,6 +7,7 @@ import type {
   TicketTarget,
 } from '@jinri/shared';
 import type { TicketEvent } from './ticket-event.entity';
+import { publicAnswer } from './ticket-reports';
 import { isOpen, NEVER_PUBLIC, PUBLIC_MODERATION } from './ticket-state';
 import type { Ticket } from './ticket.entity';
 
@@ -106,8 +107,7 @@ export function publicOf(ticket: Ticket): PublicTicket {
     content: ticket.content,
     author: ticket.authorLabel,
     target: targetOf(ticket),
-    reply: ticket.reply,
-    resolution: ticket.resolution,
+    ...publicAnswer(ticket),
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
   };

@@ -165,6 +165,10 @@ export class Ticket {
   @Column({ type: 'text', nullable: true })
   reply: string | null;
 
+  /** 举报: the public answer (reply and resolution) held after 3 reports, or kept hidden on review. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  replyModeration: 'held' | 'hidden' | null;
+
   @Column({ type: 'text', nullable: true })
   resolution: string | null;
 

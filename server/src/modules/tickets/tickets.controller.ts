@@ -23,6 +23,7 @@ import type {
   TicketFigures,
   TicketFollowState,
   TicketInbox,
+  TicketReportResult,
   TicketStatusView,
   TicketView,
 } from '@jinri/shared';
@@ -40,6 +41,7 @@ import {
   QueryCodeParamDto,
   RateDto,
   ReplyDto,
+  ReportDto,
   ResolveDto,
   SensitiveWordsDto,
   SimilarQueryDto,
@@ -49,6 +51,7 @@ import {
   WithdrawDto,
 } from './dto/tickets.dto';
 import { ModerationService } from './moderation.service';
+import { TicketReportsService } from './ticket-reports.service';
 import { TicketsService } from './tickets.service';
 
 @ApiTags('tickets')
@@ -58,6 +61,7 @@ export class TicketsController {
   constructor(
     private readonly tickets: TicketsService,
     private readonly moderation: ModerationService,
+    private readonly reports: TicketReportsService,
   ) {}
 
   /** 201 for a new ticket; 200 with the same ticket when the Idempotency-Key was seen before. */
@@ -214,6 +218,17 @@ export class TicketsController {
     @Body() body: ModerateDto,
   ): Promise<TicketView> {
     return this.tickets.moderate(user, params.id, body);
+  }
+
+  /** 举报 a public comment or its answer: 200 whether new or already reported by this user. */
+  @Post('tickets/:id/report')
+  @HttpCode(200)
+  report(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() body: ReportDto,
+  ): Promise<TicketReportResult> {
+    return this.reports.report(user, params.id, body);
   }
 
   @Post('tickets/:id/follow')

@@ -12,6 +12,8 @@ import { SensitiveWord } from './sensitive-word.entity';
 import { TicketDeadlinesJob } from './ticket-deadlines.job';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketFollower } from './ticket-follower.entity';
+import { TicketReportsRepository } from './ticket-reports.repository';
+import { TicketReportsService } from './ticket-reports.service';
 import { TicketTargets } from './ticket-targets';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
@@ -31,6 +33,8 @@ import { TicketsService } from './tickets.service';
   controllers: [TicketsController, Open311Controller],
   providers: [
     TicketsRepository,
+    TicketReportsRepository,
+    TicketReportsService,
     TicketTargets,
     ModerationService,
     TicketsService,

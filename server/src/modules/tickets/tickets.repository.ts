@@ -338,7 +338,7 @@ export class TicketsRepository {
         break;
       case 'held':
         query
-          .andWhere("t.moderation = 'held'")
+          .andWhere("(t.moderation = 'held' OR t.replyModeration = 'held')")
           .andWhere('t.status NOT IN (:...never)', { never: NEVER_PUBLIC });
         break;
       case 'extensions':

@@ -44,6 +44,8 @@ import { endOfLocalDay, extendDeadline, ticketDeadlines, workingDeadline } from 
 import { chineseDate, localDate } from '../../common/time/local-time';
 import type { TicketEvent } from './ticket-event.entity';
 import { ticketFigures } from './ticket-figures';
+import { publicAnswer, reviewOutcome } from './ticket-reports';
+import { TicketReportsService } from './ticket-reports.service';
 import { nextState, type TicketCommand } from './ticket-state';
 import {
   authorLabel,
@@ -86,6 +88,8 @@ interface Change {
   note?: string | null;
   patch?: TicketPatch;
   messages?: (ticket: Ticket, to: TicketState) => Promise<OutgoingMessage[]>;
+  /** Further writes of the same change, in its transaction (the reports a review covers). */
+  also?: (manager: EntityManager) => Promise<void>;
 }
 
 /**
@@ -113,6 +117,7 @@ export class TicketsService {
     private readonly outbox: OutboxService,
     private readonly uploads: UploadsService,
     private readonly uploadRows: UploadsRepository,
+    private readonly reports: TicketReportsService,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -386,7 +391,11 @@ export class TicketsService {
     const ticket = await this.repository.findById(id);
     if (!ticket) throw new AppException('TICKET.NOT_FOUND');
     const relation = this.relation(user, ticket);
-    if (!relation.author && !relation.assignee && !relation.desk) throw new AppException('TICKET.NOT_FOUND');
+    if (!relation.author && !relation.assignee && !relation.desk) {
+      // Anyone signed in sees a public ticket as the public does, with 举报 when it is allowed.
+      if (!isPublic(ticket)) throw new AppException('TICKET.NOT_FOUND');
+      return this.publicView(user, ticket);
+    }
     return this.view(ticket, relation);
   }
 
@@ -700,6 +709,25 @@ export class TicketsService {
   }
 
   async moderate(user: AuthUser, id: number, input: TicketModerateRequest): Promise<TicketView> {
+    const current = await this.repository.findById(id);
+    const reported = current ? await this.reports.heldTargets(current) : [];
+    // Held after 举报: restore (approve) or keep hidden (hide) what the reports held; the ticket goes on.
+    if (reported.length > 0)
+      return this.change(
+        user,
+        id,
+        input.version,
+        (r) => r.desk,
+        () => {
+          const outcome = reviewOutcome(reported, input.decision === 'approve');
+          return {
+            eventType: outcome.eventType,
+            note: [outcome.summary, input.note?.trim()].filter(Boolean).join('：'),
+            patch: outcome.patch,
+            also: (manager) => this.reports.markReviewed(manager, id, reported),
+          };
+        },
+      );
     return this.change(
       user,
       id,
@@ -768,6 +796,7 @@ export class TicketsService {
         createdAt: now,
       } as NewEvent);
       await this.outbox.enqueue(manager, messages);
+      if (change.also) await change.also(manager);
     });
     const saved = (await this.repository.findById(id))!;
     return this.view(saved, this.relation(user, saved));
@@ -811,7 +840,8 @@ export class TicketsService {
     if (relation.desk) {
       if (can('assign')) actions.push('assign');
       if (ticket.extensionStatus === 'pending') actions.push('decide_extension');
-      if (ticket.moderation === 'held' || can('hide')) actions.push('moderate');
+      if (ticket.moderation === 'held' || ticket.replyModeration === 'held' || can('hide'))
+        actions.push('moderate');
     }
     if (relation.author) {
       if (ticket.status === 'resolved') actions.push('rate');
@@ -870,6 +900,38 @@ export class TicketsService {
       version: ticket.version,
       actions: this.actions(ticket, relation),
       events: events.map((e: TicketEvent) => eventView(e)),
+    };
+  }
+
+  /**
+   * A public ticket for a signed-in stranger: what the public lists show (the answer only while it
+   * is not held after 举报), the steps without notes, no photos or contact; 举报 when allowed.
+   */
+  private async publicView(user: AuthUser, ticket: Ticket): Promise<TicketView> {
+    const [events, posts, viewer] = await Promise.all([
+      this.repository.findEvents(ticket.id),
+      this.posts([ticket]),
+      this.reports.viewerState(user, ticket),
+    ]);
+    return {
+      ...summaryOf(ticket, posts, this.clock.now()),
+      content: ticket.content,
+      photos: [],
+      publicAllowed: ticket.publicAllowed,
+      author: ticket.authorLabel,
+      contactPhone: null,
+      ...publicAnswer(ticket),
+      resolutionPhotos: [],
+      rating: null,
+      reopenCount: ticket.reopenCount,
+      extension: null,
+      acknowledgedAt: ticket.acknowledgedAt?.toISOString() ?? null,
+      resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
+      closedAt: ticket.closedAt?.toISOString() ?? null,
+      version: ticket.version,
+      actions: viewer.canReport ? ['report'] : [],
+      events: events.map((e: TicketEvent) => ({ ...eventView(e), note: null })),
+      reported: viewer.reported,
     };
   }
 

@@ -16,7 +16,13 @@ import {
 } from 'class-validator';
 import { Optional } from '../../../common/validation/optional';
 import { VisibleText } from '../../../common/validation/visible-text';
-import { TICKET_LIMITS, type InboxFilter } from '@jinri/shared';
+import {
+  TICKET_LIMITS,
+  TICKET_REPORT_REASONS,
+  type InboxFilter,
+  type TicketReportReason,
+  type TicketReportTarget,
+} from '@jinri/shared';
 
 export class TicketCreateDto {
   @ApiPropertyOptional()
@@ -232,6 +238,21 @@ export class ModerateDto extends VersionDto {
   @ApiProperty({ enum: ['approve', 'hide'] })
   @IsIn(['approve', 'hide'])
   decision: 'approve' | 'hide';
+
+  @ApiPropertyOptional()
+  @Optional()
+  @VisibleText({ max: TICKET_LIMITS.reasonMax })
+  note?: string;
+}
+
+export class ReportDto {
+  @ApiProperty({ enum: ['comment', 'reply'] })
+  @IsIn(['comment', 'reply'])
+  target: TicketReportTarget;
+
+  @ApiProperty({ enum: TICKET_REPORT_REASONS })
+  @IsIn([...TICKET_REPORT_REASONS])
+  reason: TicketReportReason;
 
   @ApiPropertyOptional()
   @Optional()
