@@ -26,6 +26,8 @@ import type {
   TicketInbox,
   TicketModerateRequest,
   TicketRateRequest,
+  TicketReportRequest,
+  TicketReportResult,
   TicketReplyRequest,
   TicketResolveRequest,
   TicketStatusView,
@@ -149,6 +151,14 @@ export function rateTicket(id: number, body: TicketRateRequest): Promise<TicketV
 /** POST /tickets/:id/withdraw */
 export function withdrawTicket(id: number, body: TicketWithdrawRequest): Promise<TicketView> {
   return act(id, 'withdraw', body);
+}
+
+/**
+ * POST /tickets/:id/report — 举报 a public comment or its answer. Sending it again is harmless (the
+ * same report is not counted twice); 429 with Retry-After when one user reports too often.
+ */
+export function reportTicket(id: number, body: TicketReportRequest): Promise<TicketReportResult> {
+  return request<TicketReportResult>({ method: 'POST', path: `/tickets/${id}/report`, data: body });
 }
 
 // --- staff --------------------------------------------------------------------------------

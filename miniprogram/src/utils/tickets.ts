@@ -122,6 +122,9 @@ export const TICKET_EVENT_LABELS: Record<TicketEventType, string> = {
   reminded: '催办提醒',
   escalated: '督办',
   scrubbed: '隐去个人信息',
+  reported_hidden: '被多人举报，暂停公开',
+  report_restored: '举报审核：恢复公开',
+  report_upheld: '举报审核：不予公开',
 };
 
 export function ticketEventLabel(type: TicketEventType | string): string {

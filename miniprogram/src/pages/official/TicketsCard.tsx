@@ -129,7 +129,13 @@ function PublicTicketRow({ ticket }: { ticket: PublicTicket }) {
   const content = ticket.content.length > EXCERPT ? `${ticket.content.slice(0, EXCERPT)}…` : ticket.content;
   const answer = ticket.resolution ?? ticket.reply;
   return (
-    <View className="official-ticket" data-testid="public-ticket" data-status={ticket.status}>
+    <View
+      className="official-ticket"
+      data-testid="public-ticket"
+      data-status={ticket.status}
+      // The ticket's own page: its steps, and 举报 for a signed-in resident when the server allows it.
+      onClick={() => void Taro.navigateTo({ url: ticketUrls.detail(ticket.id) })}
+    >
       <View className="official-ticket__head">
         <TicketStatusChip status={ticket.status} />
         <Text className="official-ticket__meta">

@@ -20,6 +20,7 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   moderate: '审核',
   rate: '评价',
   withdraw: '撤回留言',
+  report: '举报',
 };
 
 /** Most urgent first: decisions others wait for, then the work itself, then the rest. */
@@ -34,6 +35,7 @@ const ORDER: TicketAction[] = [
   'transfer',
   'request_extension',
   'withdraw',
+  'report',
 ];
 
 export function orderActions(actions: readonly TicketAction[]): TicketAction[] {

@@ -65,7 +65,7 @@ function useSend(onDone: ActionFormProps['onDone'], onStale: ActionFormProps['on
 }
 
 /** A labelled text box with its character count (every reason, note and reply of the sheets). */
-function TextField({
+export function TextField({
   label,
   value,
   max,
@@ -104,7 +104,7 @@ function TextField({
   );
 }
 
-function FormError({ text }: { text: string | null }) {
+export function FormError({ text }: { text: string | null }) {
   if (!text) return null;
   return (
     <View className="st-banner st-banner--danger" role="alert" data-testid="action-error">
@@ -121,7 +121,7 @@ function Counter({ value, max }: { value: string; max: number }) {
   );
 }
 
-function SubmitRow({
+export function SubmitRow({
   busy,
   label,
   testId,

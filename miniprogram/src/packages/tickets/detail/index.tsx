@@ -27,6 +27,7 @@ import {
   TransferForm,
   type ActionFormProps,
 } from './ActionForms';
+import { isHeldByReports, ReportedNote, ReportForm, ReportReviewForm } from './ReportForms';
 import { TicketBody } from './TicketBody';
 import '../../staff/common/staff.css';
 import '../common/tickets.css';
@@ -41,6 +42,7 @@ const FORMS: Partial<Record<TicketAction, ComponentType<ActionFormProps>>> = {
   decide_extension: DecideExtensionForm,
   moderate: ModerateForm,
   rate: RateForm,
+  report: ReportForm,
 };
 
 function parseId(raw: string | undefined): number | null {
@@ -186,7 +188,8 @@ function TicketDetail({ id }: { id: number }) {
     else if (FORMS[action]) setOpen(action);
   };
 
-  const Form = open ? FORMS[open] : undefined;
+  const reportHeld = isHeldByReports(ticket);
+  const Form = open === 'moderate' && reportHeld ? ReportReviewForm : open ? FORMS[open] : undefined;
 
   return (
     <View className={ticket.actions.length > 0 ? 'st-with-bar' : ''}>
@@ -196,11 +199,12 @@ function TicketDetail({ id }: { id: number }) {
         </View>
       ) : null}
       <TicketBody ticket={ticket} now={now} />
+      <ReportedNote ticket={ticket} />
       <ActionBar
         actions={ticket.actions}
         busy={sending}
         onAction={onAction}
-        labels={{ moderate: ticket.moderation === 'held' ? '审核' : '屏蔽' }}
+        labels={{ moderate: reportHeld ? '举报审核' : ticket.moderation === 'held' ? '审核' : '屏蔽' }}
       />
       {Form ? (
         <Form
