@@ -28,7 +28,8 @@ const STATUS_KINDS = ['in_office', 'out', 'meeting', 'on_leave', 'no_plan', 'off
 //     > "result-official", "search-empty" > "popular-chip"
 //   "recent" > "recent-chip", "recent-clear"; "popular" > "popular-chip"[data-matter-id]
 //   [data-testid="matter"][data-state] > "matter-name", "matter-materials" > "matter-material",
-//     "matter-officials" > "matter-official"[data-kind] > "now-answer"[data-kind][data-tone], "matter-ask"
+//     "matter-officials" > "matter-official"[data-kind] > "now-answer"[data-kind][data-tone],
+//       "matter-deputy"[data-official-id] > "matter-deputy-name" (代理, only while on leave), "matter-ask"
 //     (→ 我要留言: [data-testid="app-shell"][data-page="ticket-compose"] > [data-testid="compose"][data-target],
 //     "compose-target-name")
 //   [data-testid="unit"] > "unit-name", "unit-crumbs" > "unit-crumb", "unit-today"[data-state] > "unit-plan"
@@ -177,6 +178,17 @@ async function main() {
     const said = await text(answer);
     if (!said.startsWith('现在去能找到吗？') || said.length <= '现在去能找到吗？'.length + 2) {
       throw new Error(`the answer reads "${said}"`);
+    }
+    // A handler on leave with an acting deputy (the demo seeds 岗位AB角) says who stands in and shows them.
+    for (const card of await cards.all()) {
+      const deputy = byTestId(card, 'matter-deputy');
+      if ((await deputy.count()) === 0) continue;
+      if ((await card.getAttribute('data-kind')) !== 'on_leave')
+        throw new Error('a deputy shown for a handler at work');
+      const name = await text(byTestId(deputy, 'matter-deputy-name'));
+      const reads = await text(byTestId(card, 'now-answer'));
+      if (!reads.includes(`请假中，由${name}代理`))
+        throw new Error(`on leave with deputy ${name}, the answer reads "${reads}"`);
     }
     await byTestId(matter, 'matter-where').getByText('去哪里办').waitFor({ state: 'visible' });
     await byTestId(matter, 'matter-hours').waitFor({ state: 'visible' });

@@ -72,7 +72,8 @@ export function nowAnswer(status: OfficialStatus): NowAnswer {
       };
     }
     case 'on_leave':
-      return { tone, text: withNext('今日请假') };
+      // "请假中，由 X 代理" when the post names an acting deputy (shown under it).
+      return { tone, text: withNext(status.text.includes('代理') ? status.text : '今日请假') };
     case 'no_plan':
       return { tone, text: '今日未公示行程，建议先电话联系', detail: next };
     case 'off_hours':

@@ -7,7 +7,7 @@ import { getMatter } from '../../api/find.api';
 import { getOfficial } from '../../api/journals.api';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadingState } from '../../components/LoadingState';
-import { OfficialNowAnswer } from '../../components/OfficialStatusLine';
+import { OfficialNowAnswer, OfficialStatusLine } from '../../components/OfficialStatusLine';
 import { Page } from '../../components/Page';
 import { VillagePickerSheet } from '../../components/VillagePicker';
 import { useLoad } from '../../hooks/useLoad';
@@ -252,6 +252,7 @@ const HandlerCard = memo(function HandlerCard({ official }: { official: Official
         <Text className="matter-official__chevron">›</Text>
       </View>
       <OfficialNowAnswer status={official.status} />
+      {official.actingDeputy ? <DeputyRow deputy={official.actingDeputy} /> : null}
       {official.status.kind === 'no_plan' ? <CallButton officialId={official.id} /> : null}
       {official.unit.id > 0 ? (
         <View
@@ -267,6 +268,29 @@ const HandlerCard = memo(function HandlerCard({ official }: { official: Official
     </View>
   );
 });
+
+/** 代理: who stands in while the handler is on approved leave, and whether a trip now finds them. */
+function DeputyRow({ deputy }: { deputy: NonNullable<OfficialRef['actingDeputy']> }) {
+  return (
+    <View
+      className="matter-deputy"
+      role="button"
+      data-testid="matter-deputy"
+      data-official-id={String(deputy.id)}
+      hoverClass="matter-official__who--pressed"
+      onClick={() => openPage(officialUrl(deputy.id))}
+    >
+      <Text className="matter-deputy__label">代理人</Text>
+      <Text className="matter-official__name" data-testid="matter-deputy-name">
+        {deputy.name}
+      </Text>
+      <Text className="matter-official__post">
+        {deputy.post} · {deputy.unit.name}
+      </Text>
+      <OfficialStatusLine status={deputy.status} />
+    </View>
+  );
+}
 
 /** 拨打: only when the profile has a number the phone can dial (the public sees masked ones). */
 function CallButton({ officialId }: { officialId: number }) {
