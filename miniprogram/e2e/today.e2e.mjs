@@ -131,13 +131,17 @@ async function main() {
       body: { kind: 'progress', text: progressText },
     });
 
-    // Someone in the same town without a plan for tomorrow.
+    // Someone in the same town without a plan for tomorrow: 未公示 on a working day, 休息日 on a rest day.
     const town = await api('GET', `today?unitId=${home.id}&date=${tomorrow}`);
     const mine = town.plans.find((p) => p.official.id === setup.official.id);
     if (mine?.status !== 'published') throw new Error(`GET /today shows the official as ${mine?.status}`);
-    const other = town.plans.find((p) => p.status === 'not_published');
+    const expected = town.day.isWorkday ? 'not_published' : 'rest_day';
+    if (town.plans.some((p) => p.status === (town.day.isWorkday ? 'rest_day' : 'not_published'))) {
+      throw new Error(`GET /today mixes 未公示 and 休息日 on ${tomorrow}`);
+    }
+    const other = town.plans.find((p) => p.status === expected);
     if (!other) throw new Error(`everyone in ${home.name} has published tomorrow's plan`);
-    setup.unpublished = { id: other.official.id, name: other.official.name };
+    setup.unpublished = { id: other.official.id, name: other.official.name, status: expected };
   });
   if (!ready) return;
 
@@ -234,13 +238,22 @@ async function main() {
     }
   });
 
-  await test(`明天: ${setup.unpublished.name} without a plan shows 未公示`, async () => {
+  const restTomorrow = setup.unpublished.status === 'rest_day';
+  await test(`明天: ${setup.unpublished.name} without a plan shows ${restTomorrow ? '休息日' : '未公示'}`, async () => {
     const other = card(setup.unpublished.id);
-    if ((await other.getAttribute('data-status')) !== 'not_published') {
+    if ((await other.getAttribute('data-status')) !== setup.unpublished.status) {
       throw new Error(`card status ${await other.getAttribute('data-status')}`);
     }
-    await byTestId(other, 'status-chip').getByText('未公示', { exact: true }).waitFor({ state: 'visible' });
-    await other.getByText('明日日程未公示', { exact: true }).waitFor({ state: 'visible' });
+    const [chipText, note] = restTomorrow ? ['休息日', '明日休息'] : ['未公示', '明日日程未公示'];
+    await byTestId(other, 'status-chip').getByText(chipText, { exact: true }).waitFor({ state: 'visible' });
+    await other.getByText(note, { exact: true }).waitFor({ state: 'visible' });
+    if (restTomorrow) {
+      await byTestId(todayPage, 'rest-day')
+        .getByText(/明日休息（.+）/)
+        .waitFor({ state: 'visible' });
+    } else if ((await byTestId(todayPage, 'rest-day').count()) !== 0) {
+      throw new Error('a working day is shown as a rest day');
+    }
     if ((await byTestId(other, 'entry').count()) !== 0) throw new Error('entries shown without a plan');
   });
   await card(setup.official.id)

@@ -94,5 +94,6 @@ export const PLAN_STATUS_LABELS: Record<PlanDisplayStatus, string> = {
   published: '已公示',
   on_leave: '请假',
   not_published: '未公示',
+  rest_day: '休息日',
   draft: '草稿',
 };

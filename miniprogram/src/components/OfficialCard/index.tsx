@@ -61,6 +61,7 @@ export const OfficialCard = memo(function OfficialCard({
         <Text className="official-card__note official-card__note--leave">{dayWord}请假</Text>
       ) : null}
       {status === 'not_published' ? <Text className="official-card__note">{dayWord}日程未公示</Text> : null}
+      {status === 'rest_day' ? <Text className="official-card__note">{dayWord}休息</Text> : null}
     </View>
   );
 });

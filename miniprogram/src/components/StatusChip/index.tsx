@@ -5,7 +5,7 @@ import './index.css';
 
 interface StatusChipProps {
   status: PlanDisplayStatus;
-  /** Overrides the standard label (已公示 / 请假 / 未公示 / 草稿). */
+  /** Overrides the standard label (已公示 / 请假 / 未公示 / 休息日 / 草稿). */
   label?: string;
 }
 
@@ -13,6 +13,7 @@ const MARKS: Record<PlanDisplayStatus, string> = {
   published: '✓ ',
   on_leave: '',
   not_published: '',
+  rest_day: '',
   draft: '',
 };
 

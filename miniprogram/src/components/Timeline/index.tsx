@@ -89,7 +89,10 @@ function TimelineRow({ day, today, nowMinutes, expanded, onToggle, onShowRevisio
             {relative ? ` · ${relative}` : ''}
           </Text>
         </View>
-        <StatusChip status={day.status} />
+        <StatusChip
+          status={day.status}
+          label={day.status === 'rest_day' && day.restDay ? `${day.restDay}休息` : undefined}
+        />
         {expandable ? <Text className="timeline-day__toggle">{expanded ? '收起' : '展开'}</Text> : null}
       </View>
 

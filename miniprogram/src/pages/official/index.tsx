@@ -201,9 +201,11 @@ function TodayCard({ day, today, nowMinutes, onShowRevisions, onComment }: Today
         <Text className="official-today__note">
           {status === 'published'
             ? '今日日程已公示，暂无具体安排'
-            : beforePublication
-              ? `今日日程将于早上 ${formatClockShort(PUBLICATION_TIME)} 公示`
-              : '今日日程未公示'}
+            : status === 'rest_day'
+              ? `今天休息（${day?.restDay ?? '休息日'}），未安排公开日程`
+              : beforePublication
+                ? `今日日程将于早上 ${formatClockShort(PUBLICATION_TIME)} 公示`
+                : '今日日程未公示'}
         </Text>
       ) : null}
       {revisions > 0 ? (

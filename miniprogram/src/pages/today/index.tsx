@@ -1,6 +1,12 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
-import { DEFAULT_RULES, type TodayPlan, type TodayResponse, type UnitChildrenResponse } from '@jinri/shared';
+import {
+  DEFAULT_RULES,
+  type DayStatus,
+  type TodayPlan,
+  type TodayResponse,
+  type UnitChildrenResponse,
+} from '@jinri/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { getToday, getUnits } from '../../api/journals.api';
@@ -167,6 +173,7 @@ export default function TodayPage() {
             plans={shown}
             date={date}
             day={day}
+            dayStatus={listView.data.day}
             unitName={unitName}
             nowMinutes={localMinutes(now)}
             query={query}
@@ -202,6 +209,8 @@ interface PlansViewProps {
   plans: TodayPlan[];
   date: string;
   day: DayKey;
+  /** Working day or rest day (周末, 元旦 …), after the county's calendar. */
+  dayStatus: DayStatus;
   unitName: string;
   nowMinutes: number;
   query: string;
@@ -214,8 +223,9 @@ interface PlansViewProps {
 }
 
 function PlansView(props: PlansViewProps) {
-  const { plans, date, day, unitName, nowMinutes, query, onQuery, onOpen } = props;
+  const { plans, date, day, dayStatus, unitName, nowMinutes, query, onQuery, onOpen } = props;
   const dayWord = DAY_WORDS[day];
+  const restDay = !dayStatus.isWorkday;
   const counts = useMemo(() => countStatuses(plans), [plans]);
   const needle = query.trim().toLowerCase();
   const filtered = useMemo(
@@ -243,7 +253,7 @@ function PlansView(props: PlansViewProps) {
   const publishedAny = counts.published > 0;
   const beforePublication =
     day === 'tomorrow' || (day === 'today' && nowMinutes < (parseClock(PUBLICATION_TIME) ?? 0));
-  if (!publishedAny && beforePublication) {
+  if (!publishedAny && beforePublication && !restDay) {
     const at = formatClockShort(PUBLICATION_TIME);
     return (
       <View className="card" data-testid="not-yet">
@@ -281,11 +291,24 @@ function PlansView(props: PlansViewProps) {
         ) : null}
       </View>
 
+      {restDay ? (
+        <View className="card today__rest" data-testid="rest-day">
+          <Text className="today__rest-title">
+            {dayWord}休息（{dayStatus.name ?? '休息日'}）
+          </Text>
+          <Text className="today__rest-text">
+            下一个工作日：{formatLocalDate(dayStatus.nextWorkday)}
+            。休息日不要求公示日程，在岗值班的干部会照常公示。
+          </Text>
+        </View>
+      ) : null}
+
       <View className="today__summary" data-testid="today-summary">
         <Text className="today__summary-text">
           共 {counts.total} 人 · 已公示 {counts.published}
           {counts.on_leave > 0 ? ` · 请假 ${counts.on_leave}` : ''}
           {counts.not_published > 0 ? ` · 未公示 ${counts.not_published}` : ''}
+          {counts.rest_day > 0 ? ` · 休息 ${counts.rest_day}` : ''}
         </Text>
         <Text className="today__summary-meta">
           {props.updating ? '正在更新…' : `${formatClock(props.loadedAt)} 更新`}
@@ -321,7 +344,7 @@ function PlansView(props: PlansViewProps) {
 }
 
 function countStatuses(plans: readonly TodayPlan[]) {
-  const counts = { total: plans.length, published: 0, on_leave: 0, not_published: 0 };
+  const counts = { total: plans.length, published: 0, on_leave: 0, not_published: 0, rest_day: 0 };
   for (const p of plans) {
     if (p.status in counts) counts[p.status] += 1;
   }
