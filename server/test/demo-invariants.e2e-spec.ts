@@ -251,16 +251,24 @@ async function violations(dataSource: DataSource, now: Date): Promise<Record<str
   return found;
 }
 
-/** A weekday morning in December and a weekday afternoon in July, both before the real clock. */
-const CLOCKS: Array<[label: string, now: Date]> = [
-  ['a December Tuesday at 10:30', new Date('2025-12-16T02:30:00Z')],
-  ['a July Tuesday at 15:00', new Date('2026-07-14T07:00:00Z')],
+/**
+ * The seed at fixed clocks before the real one: a weekday morning in December, a weekday afternoon in
+ * July, and a December start topped up three days later (as a restart does).
+ */
+const CLOCKS: Array<[label: string, starts: Date[]]> = [
+  ['a December Tuesday at 10:30', [new Date('2025-12-16T02:30:00Z')]],
+  ['a July Tuesday at 15:00', [new Date('2026-07-14T07:00:00Z')]],
+  [
+    'a December Monday at 09:00, topped up on the Thursday at 16:00',
+    [new Date('2025-12-08T01:00:00Z'), new Date('2025-12-11T08:00:00Z')],
+  ],
 ];
 
 describe.each(testDatabases())('the demo seed on %s', (_name, makeDatabase) => {
-  describe.each(CLOCKS)('run on %s', (_label, now) => {
+  describe.each(CLOCKS)('run on %s', (_label, starts) => {
     let database: TestDatabase;
     let dataSource: DataSource;
+    const now = starts.at(-1)!;
 
     beforeAll(async () => {
       database = makeDatabase();
@@ -269,8 +277,10 @@ describe.each(testDatabases())('the demo seed on %s', (_name, makeDatabase) => {
       await dataSource.initialize();
       await runMigrations(dataSource);
       await seedDemoCounty(dataSource);
-      await seedDemoJournals(dataSource, now, localDate(now));
-      await seedDemoTickets(dataSource, now);
+      for (const start of starts) {
+        await seedDemoJournals(dataSource, start, localDate(start));
+        await seedDemoTickets(dataSource, start);
+      }
     }, 120_000);
 
     afterAll(async () => {
