@@ -119,7 +119,7 @@ const SCENARIOS: Step[][] = [
   [
     { type: 'acknowledged', to: 'acknowledged', after: 5, actor: 'official' },
     { type: 'resolved', to: 'resolved', after: 60, actor: 'official' },
-    { type: 'reopened', to: 'reopened', after: 70, note: '不满意：还是没有修好', actor: 'resident' },
+    { type: 'reopened', to: 'reopened', after: 70, note: '不满意：问题还没有解决', actor: 'resident' },
     { type: 'acknowledged', to: 'acknowledged', after: 72, actor: 'official' },
     { type: 'resolved', to: 'resolved', after: 100, actor: 'official' },
     { type: 'rated', to: 'closed', after: 110, note: '满意', actor: 'resident' },
@@ -243,7 +243,7 @@ export async function seedDemoTickets(dataSource: DataSource, now: Date): Promis
         resolution: resolvedStep ? topic.resolution : null,
         resolutionPhotoIds: [],
         ratingSatisfied: rating ? rating.type === 'rated' : null,
-        ratingReason: rating?.type === 'reopened' ? '还是没有修好' : null,
+        ratingReason: rating?.type === 'reopened' ? '问题还没有解决' : null,
         ratedAt: rating ? at(rating) : null,
         reopenCount: steps.some((s) => s.type === 'reopened') ? 1 : 0,
         version: 2 + steps.length + (approved ? 1 : 0),
