@@ -23,7 +23,8 @@ const STEP_TIMEOUT_MS = 15_000;
 //   matter-edit: "synonyms" > [data-testid="synonyms-tag"][data-word] > "synonyms-remove",
 //     "synonyms-input" input, "synonyms-add"; "matter-save", "matter-saved";
 //     "try-it" > [data-testid="try-word"][data-word], [data-testid="try-result"][data-rank][data-first]
-//   posts: "posts-unit" (unit picker), [data-testid="member-item"] > "member-wechat", "member-handover";
+//   posts: "posts-unit" (unit picker), [data-testid="member-item"] > "member-wechat", "member-handover",
+//     "member-deputy", "member-deputy-edit" > "deputy-sheet" > "deputy-pick", "deputy-save";
 //     "handover-sheet", "needs-server-update"
 //   directory: "directory-download", "directory-upload", "directory-rules", "directory-ok",
 //     "directory-error", "directory-rows" > "directory-row-error"
@@ -242,6 +243,20 @@ async function main() {
     await byTestId(sheet, 'handover-date').waitFor({ state: 'visible' });
   });
   await shot(page, 'admin-posts.png');
+
+  await test('代理人 of a post (AB角): the sheet offers the unit’s colleagues and saves the choice', async () => {
+    if ((await byTestId(posts, 'needs-server-update').count()) > 0) return;
+    const member = byTestId(posts, 'member-item').nth(1);
+    await byTestId(member, 'member-deputy-edit').click();
+    const sheet = byTestId(member, 'deputy-sheet');
+    await sheet.waitFor({ state: 'visible' });
+    const chosen = await text(byTestId(sheet, 'deputy-pick'));
+    // Saved as shown (the seeded deputy, or none): the demo keeps its data.
+    await byTestId(sheet, 'deputy-save').click();
+    const done = await text(byTestId(posts, 'handover-done'));
+    const expected = chosen.includes('不设代理人') ? '不设代理人' : '代理人已设为';
+    if (!done.includes(expected)) throw new Error(`after saving "${chosen}" the banner says "${done}"`);
+  });
 
   // --- directory spreadsheet -----------------------------------------------------------
   // Only a refused upload: a real import would change the demo data.

@@ -14,6 +14,7 @@ import type {
   LocalDate,
   MatterDetail,
   MatterSummaryWithCount,
+  PostDeputyView,
   RoleGrantView,
   SearchResponse,
   UnitChildrenResponse,
@@ -67,6 +68,8 @@ export interface UnitMember {
   phoneMasked: string | null;
   /** Whether the official has bound a WeChat account (redeemed an official invite). */
   wechatBound: boolean;
+  /** Who stands in (代理) while the holder is on approved leave; older servers leave it out. */
+  deputyOfficialId?: number | null;
 }
 
 /** GET /units/:id/members — the post holders of the unit's whole subtree (supervisor/admin scope). */
@@ -101,6 +104,18 @@ export function handoverPost(
   body: { officialId: number; startDate: LocalDate },
 ): Promise<MembershipView> {
   return request<MembershipView>({ method: 'POST', path: `/admin/posts/${postId}/handover`, data: body });
+}
+
+/**
+ * PUT /admin/posts/:id/deputy — who stands in (代理) while the post's holder is on approved leave:
+ * new tickets go to them. `null` clears it.
+ */
+export function setPostDeputy(postId: number, officialId: number | null): Promise<PostDeputyView> {
+  return request<PostDeputyView>({
+    method: 'PUT',
+    path: `/admin/posts/${postId}/deputy`,
+    data: { officialId },
+  });
 }
 
 // --- matters ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { Page } from '../../../components/Page';
 import { useLoad } from '../../staff/common/hooks';
 import { Banner, Chip, ErrorCard, LoadingCard, StaffGate } from '../../staff/common/ui';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
+import { DeputySheet } from './DeputySheet';
 import { HandoverSheet } from './HandoverSheet';
 import '../../staff/common/staff.css';
 import '../common/admin.css';
@@ -30,6 +31,7 @@ function Posts({ me }: { me: MeResponse }) {
   const load = useCallback(() => listUnitMembers(unit!.id), [unit]);
   const { state, retry } = useLoad(unit ? `admin:members:${unit.id}` : null, load);
   const [open, setOpen] = useState<string | null>(null);
+  const [deputyOpen, setDeputyOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const members = state.kind === 'ok' ? state.value : [];
@@ -92,6 +94,26 @@ function Posts({ me }: { me: MeResponse }) {
               {m.unit.name} {m.title}
             </Text>
             {m.phoneMasked ? <Text className="st-item__meta">电话 {m.phoneMasked}</Text> : null}
+            {m.deputyOfficialId ? (
+              <Text className="st-item__meta" data-testid="member-deputy">
+                代理人：
+                {members.find((x) => x.officialId === m.deputyOfficialId)?.name ??
+                  `干部 ${m.deputyOfficialId}`}
+              </Text>
+            ) : null}
+            {deputyOpen === key && typeof postId === 'number' ? (
+              <DeputySheet
+                member={m}
+                postId={postId}
+                members={members.filter((x) => x.unit.id === m.unit.id)}
+                onCancel={() => setDeputyOpen(null)}
+                onDone={(message) => {
+                  setDeputyOpen(null);
+                  setDone(message);
+                  retry();
+                }}
+              />
+            ) : null}
             {open === key && typeof postId === 'number' ? (
               <HandoverSheet
                 member={m}
@@ -112,11 +134,26 @@ function Posts({ me }: { me: MeResponse }) {
                   onClick={() => {
                     if (typeof postId !== 'number') return;
                     setDone(null);
+                    setDeputyOpen(null);
                     setOpen(key);
                   }}
                 >
                   <Text>{typeof postId === 'number' ? '交接' : '交接（需要更新服务器）'}</Text>
                 </View>
+                {typeof postId === 'number' && m.deputyOfficialId !== undefined ? (
+                  <View
+                    className="btn btn-secondary"
+                    role="button"
+                    data-testid="member-deputy-edit"
+                    onClick={() => {
+                      setDone(null);
+                      setOpen(null);
+                      setDeputyOpen(key);
+                    }}
+                  >
+                    <Text>代理人</Text>
+                  </View>
+                ) : null}
               </View>
             )}
           </View>
