@@ -171,6 +171,18 @@ describe.each(testDatabases())('举报 of tickets on %s', (name, makeDatabase) =
     );
   });
 
+  it('holds a comment once when several different users report it at the same moment', async () => {
+    const { id } = await publicTicket();
+    const reporters = await Promise.all([1, 2, 3, 4, 5].map(() => newUser()));
+    const answers = await Promise.all(reporters.map((token) => report(token, id)));
+    // Reports that arrive once it is hidden find it no longer public.
+    expect(answers.every((a) => a.status === 200 || a.status === 404)).toBe(true);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(3);
+    expect(await publicIds()).not.toContain(id);
+    const events = (await get(supervisor, id)).body.events;
+    expect(events.filter((e) => e.type === 'reported_hidden')).toHaveLength(1);
+  });
+
   it('restores a reported comment on the supervisor’s approval, logged, and counts later reports afresh', async () => {
     const { id } = await publicTicket();
     await reportedBy(3, id);
