@@ -10,7 +10,10 @@ import type {
   TicketInbox,
   TicketView,
 } from '@jinri/shared';
+import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
+import { TicketReview1795410000000 } from '../src/database/migrations/1795410000000-TicketReview';
+import { isMysql } from '../src/database/migrations/schema-helpers';
 import { atLocal } from '../src/common/time/local-time';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
@@ -205,6 +208,32 @@ describe.each(testDatabases())('moderation and publication review on %s', (_name
       const own = await call<SimilarTicket[]>(url, 'GET', query, { token: resident });
       expect(own.status).toBe(200);
       expect(own.body.map((t) => t.id)).not.toContain(created.body.id);
+    });
+  });
+
+  describe('the migration', () => {
+    it('sends comments that were public without review to the 待审核 queue', async () => {
+      const publicBefore = await publicIds();
+      const heldBefore = (await heldQueue()).total;
+      expect(publicBefore.length).toBeGreaterThan(0);
+      const migration = new TicketReview1795410000000();
+      const runner = sut.app.get(DataSource).createQueryRunner();
+      // As the migration runner does on SQLite: dropping a column rebuilds the table.
+      const sqlite = !isMysql(runner);
+      if (sqlite) await runner.query('PRAGMA foreign_keys = OFF');
+      try {
+        await migration.down(runner);
+        // Before the rule, public comments were `passed` and public at once.
+        await runner.query("UPDATE tickets SET moderation = 'passed' WHERE moderation = 'approved'");
+        await migration.up(runner);
+      } finally {
+        if (sqlite) await runner.query('PRAGMA foreign_keys = ON');
+        await runner.release();
+      }
+      expect(await publicIds()).toEqual([]);
+      const after = await heldQueue();
+      expect(after.total).toBeGreaterThanOrEqual(heldBefore + publicBefore.length);
+      expect(after.items.every((t) => t.moderation === 'held' && t.reviewDueAt !== null)).toBe(true);
     });
   });
 });
