@@ -49,7 +49,12 @@ export const TicketRow = memo(function TicketRow({ ticket, now, viewer, onOpen }
         ) : null}
         <Text className="ticket-row__chevron">›</Text>
       </View>
-      <TicketMarkers overdue={overdue} escalated={ticket.escalated} moderation={ticket.moderation} />
+      <TicketMarkers
+        overdue={overdue}
+        escalated={ticket.escalated}
+        moderation={ticket.moderation}
+        reviewOverdue={ticket.reviewOverdue}
+      />
       <Text className="ticket-row__excerpt" data-testid="ticket-excerpt">
         {ticket.excerpt}
       </Text>

@@ -21,10 +21,15 @@ interface TicketMarkersProps {
   overdue: boolean;
   escalated: boolean;
   moderation?: ModerationStatus;
+  /** Held past the working-day limit of the publication review: 审核超期. */
+  reviewOverdue?: boolean;
 }
 
-/** 已超期 / 已督办 / 待审核: words on a tinted ground, never colour alone. Nothing when none apply. */
-export function TicketMarkers({ overdue, escalated, moderation }: TicketMarkersProps) {
+/**
+ * 已超期 / 已督办 / 待审核 (审核超期 past the review limit): words on a tinted ground, never colour
+ * alone. Nothing when none apply.
+ */
+export function TicketMarkers({ overdue, escalated, moderation, reviewOverdue }: TicketMarkersProps) {
   if (!overdue && !escalated && moderation !== 'held') return null;
   return (
     <View className="ticket-markers">
@@ -39,8 +44,12 @@ export function TicketMarkers({ overdue, escalated, moderation }: TicketMarkersP
         </Text>
       ) : null}
       {moderation === 'held' ? (
-        <Text className="ticket-marker ticket-marker--neutral" data-testid="ticket-held">
-          待审核
+        <Text
+          className={`ticket-marker ticket-marker--${reviewOverdue ? 'danger' : 'neutral'}`}
+          data-testid="ticket-held"
+          data-overdue={reviewOverdue ? 'true' : 'false'}
+        >
+          {reviewOverdue ? '审核超期' : '待审核'}
         </Text>
       ) : null}
     </View>

@@ -48,7 +48,12 @@ export function TicketBody({ ticket, now }: { ticket: TicketView; now: number })
           <TicketStatusChip status={ticket.status} />
           <Text className="tk-meta">查询码 {ticket.queryCode}</Text>
         </View>
-        <TicketMarkers overdue={ticket.overdue} escalated={ticket.escalated} moderation={ticket.moderation} />
+        <TicketMarkers
+          overdue={ticket.overdue}
+          escalated={ticket.escalated}
+          moderation={ticket.moderation}
+          reviewOverdue={ticket.reviewOverdue}
+        />
         <Text className="tk-content" data-testid="ticket-content">
           {ticket.content}
         </Text>
