@@ -121,7 +121,12 @@ describe.each(testDatabases())('举报 of tickets on %s', (name, makeDatabase) =
     const { id } = await publicTicket();
     const stranger = await get(await newUser(), id);
     expect(stranger.status).toBe(200);
-    expect(stranger.body).toMatchObject({ actions: ['report'], reported: [], contactPhone: null });
+    expect(stranger.body).toMatchObject({
+      actions: ['report'],
+      reported: [],
+      contactPhone: null,
+      queryCode: '',
+    });
     expect(stranger.body.events.every((e) => e.note === null)).toBe(true);
     expect((await get(author, id)).body.actions).not.toContain('report');
   });

@@ -915,6 +915,8 @@ export class TicketsService {
     ]);
     return {
       ...summaryOf(ticket, posts, this.clock.now()),
+      // The 查询码 is the author's to share, not the public's.
+      queryCode: '',
       content: ticket.content,
       photos: [],
       publicAllowed: ticket.publicAllowed,

@@ -46,7 +46,7 @@ export function TicketBody({ ticket, now }: { ticket: TicketView; now: number })
       >
         <View className="tk-head">
           <TicketStatusChip status={ticket.status} />
-          <Text className="tk-meta">查询码 {ticket.queryCode}</Text>
+          {ticket.queryCode ? <Text className="tk-meta">查询码 {ticket.queryCode}</Text> : null}
         </View>
         <TicketMarkers
           overdue={ticket.overdue}
