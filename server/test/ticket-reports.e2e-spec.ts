@@ -167,6 +167,9 @@ describe.each(testDatabases())('举报 of tickets on %s', (name, makeDatabase) =
     expect(await heldIds()).toContain(id);
     const staff = await get(supervisor, id);
     expect(staff.body.moderation).toBe('held');
+    expect(staff.body.reviewDueAt).toBe(
+      new Date(atLocal('2026-11-17', '23:59').getTime() + 59_000).toISOString(),
+    );
     expect(staff.body.actions).toContain('moderate');
     expect(staff.body.events.filter((e) => e.type === 'reported_hidden')).toHaveLength(1);
     // Hidden, it takes no more reports: one hold, one event.
@@ -199,6 +202,7 @@ describe.each(testDatabases())('举报 of tickets on %s', (name, makeDatabase) =
     });
     expect(restored.status).toBe(200);
     expect(restored.body.moderation).toBe('approved');
+    expect(restored.body.reviewDueAt).toBeNull();
     expect(restored.body.events.at(-1)).toMatchObject({
       type: 'report_restored',
       actor: '督查室',

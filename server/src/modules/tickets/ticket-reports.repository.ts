@@ -59,14 +59,15 @@ export class TicketReportsRepository {
     ticketId: number,
     target: TicketReportTarget,
     now: Date,
+    reviewDueAt: Date,
   ): Promise<boolean> {
     const query = manager
       .createQueryBuilder()
       .update(Ticket)
       .set(
         target === 'comment'
-          ? { moderation: 'held', version: () => 'version + 1', updatedAt: now }
-          : { replyModeration: 'held', version: () => 'version + 1', updatedAt: now },
+          ? { moderation: 'held', reviewDueAt, version: () => 'version + 1', updatedAt: now }
+          : { replyModeration: 'held', reviewDueAt, version: () => 'version + 1', updatedAt: now },
       )
       .where('id = :ticketId', { ticketId });
     if (target === 'comment') query.andWhere({ moderation: In([...PUBLIC_MODERATION]) });

@@ -8,7 +8,10 @@ import {
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import type { AuthUser } from '../auth/auth-user';
+import { CalendarService } from '../calendar/calendar.service';
+import { workingDeadline } from './ticket-deadlines';
 import {
   heldByReports,
   reachesThreshold,
@@ -33,6 +36,8 @@ export class TicketReportsService {
   constructor(
     private readonly reports: TicketReportsRepository,
     private readonly tickets: TicketsRepository,
+    private readonly calendars: CalendarService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -61,6 +66,12 @@ export class TicketReportsService {
       throw AppException.rateLimited('TICKET.REPORT_RATE_LIMITED', Math.max(1, wait));
     }
     const note = input.note?.trim() || null;
+    // The review deadline of the 待审核 queue, read before the transaction (one connection inside it).
+    const reviewDueAt = workingDeadline(
+      await this.calendars.calendar(),
+      now,
+      this.config.tickets.reviewWorkingDays,
+    );
     try {
       await this.tickets.transaction(async (manager: EntityManager) => {
         await this.reports.lockTicket(manager, id);
@@ -75,7 +86,7 @@ export class TicketReportsService {
         });
         const count = await this.reports.countPending(id, input.target, manager);
         if (!reachesThreshold(count)) return;
-        if (!(await this.reports.hold(manager, id, input.target, now))) return;
+        if (!(await this.reports.hold(manager, id, input.target, now, reviewDueAt))) return;
         await this.tickets.insertEvent(manager, id, {
           type: 'reported_hidden',
           fromStatus: ticket.status,

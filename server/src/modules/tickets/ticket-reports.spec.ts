@@ -45,12 +45,12 @@ describe('ticket reports (举报)', () => {
   it('restores what was held, or keeps it hidden without ending the ticket', () => {
     expect(reviewOutcome(['comment', 'reply'], true)).toEqual({
       eventType: 'report_restored',
-      patch: { moderation: 'approved', replyModeration: null },
+      patch: { moderation: 'approved', replyModeration: null, reviewDueAt: null },
       summary: '举报审核：留言和答复恢复公开',
     });
     expect(reviewOutcome(['reply'], false)).toEqual({
       eventType: 'report_upheld',
-      patch: { replyModeration: 'hidden' },
+      patch: { replyModeration: 'hidden', reviewDueAt: null },
       summary: '举报审核：答复不予公开',
     });
   });

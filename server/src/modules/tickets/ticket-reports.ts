@@ -53,10 +53,12 @@ export function reviewOutcome(
   restore: boolean,
 ): {
   eventType: TicketEventType;
-  patch: { moderation?: ModerationStatus; replyModeration?: 'hidden' | null };
+  patch: { moderation?: ModerationStatus; replyModeration?: 'hidden' | null; reviewDueAt: null };
   summary: string;
 } {
-  const patch: { moderation?: ModerationStatus; replyModeration?: 'hidden' | null } = {};
+  const patch: { moderation?: ModerationStatus; replyModeration?: 'hidden' | null; reviewDueAt: null } = {
+    reviewDueAt: null,
+  };
   if (held.includes('comment')) patch.moderation = restore ? 'approved' : 'hidden';
   if (held.includes('reply')) patch.replyModeration = restore ? null : 'hidden';
   const what = held.map((t) => REPORT_TARGET_LABELS[t]).join('和');
