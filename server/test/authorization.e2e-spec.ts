@@ -631,6 +631,33 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
         },
       },
       {
+        // The post and the deputy are both the town's.
+        route: 'PUT /api/v1/admin/posts/:id/deputy',
+        as: 'admin',
+        attempt: async (t) => {
+          const post = t.posts[4]!;
+          const deputy = t.posts.find((p) => p.officialId !== post.officialId)!.officialId;
+          return {
+            path: `/admin/posts/${post.postId}/deputy`,
+            body: { officialId: deputy },
+            probe: () => deputyOf(post.postId),
+          };
+        },
+      },
+      {
+        // The post is town X's; the deputy is the town's official (tickets of X would go to Y's official).
+        route: 'PUT /api/v1/admin/posts/:id/deputy',
+        as: 'admin',
+        attempt: async (t) => {
+          const post = towns.X.posts[5]!.postId;
+          return {
+            path: `/admin/posts/${post}/deputy`,
+            body: { officialId: t.official },
+            probe: () => deputyOf(post),
+          };
+        },
+      },
+      {
         route: 'PUT /api/v1/admin/duties',
         as: 'admin',
         attempt: async (t) => {
@@ -674,33 +701,6 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
             )?.status;
           return { path: `/admin/invites/${invite.id}`, probe };
         },
-      {
-        // The post and the deputy are both the town's.
-        route: 'PUT /api/v1/admin/posts/:id/deputy',
-        as: 'admin',
-        attempt: async (t) => {
-          const post = t.posts[4]!;
-          const deputy = t.posts.find((p) => p.officialId !== post.officialId)!.officialId;
-          return {
-            path: `/admin/posts/${post.postId}/deputy`,
-            body: { officialId: deputy },
-            probe: () => deputyOf(post.postId),
-          };
-        },
-      },
-      {
-        // The post is town X's; the deputy is the town's official (tickets of X would go to Y's official).
-        route: 'PUT /api/v1/admin/posts/:id/deputy',
-        as: 'admin',
-        attempt: async (t) => {
-          const post = towns.X.posts[5]!.postId;
-          return {
-            path: `/admin/posts/${post}/deputy`,
-            body: { officialId: t.official },
-            probe: () => deputyOf(post),
-          };
-        },
-      },
       },
       {
         route: 'DELETE /api/v1/admin/grants/:id',

@@ -514,14 +514,6 @@ export class TicketsRepository {
     return this.dataSource.getRepository(Official).findOneBy({ id });
   }
 
-  /** Adds a follower once (a second follow is a no-op). */
-  async follow(ticketId: number, userId: number): Promise<void> {
-    try {
-      await this.dataSource.getRepository(TicketFollower).insert({ ticketId, userId });
-    } catch (error) {
-      if (!(await this.dataSource.getRepository(TicketFollower).existsBy({ ticketId, userId }))) throw error;
-    }
-  }
   /** Which of these officials are on approved leave today. */
   async findOnLeaveToday(officialIds: number[]): Promise<Set<number>> {
     if (officialIds.length === 0) return new Set();
@@ -553,6 +545,14 @@ export class TicketsRepository {
     return [...new Set(rows.map((r) => Number(r.deputyOfficialId)))].filter((id) => id !== officialId);
   }
 
+  /** Adds a follower once (a second follow is a no-op). */
+  async follow(ticketId: number, userId: number): Promise<void> {
+    try {
+      await this.dataSource.getRepository(TicketFollower).insert({ ticketId, userId });
+    } catch (error) {
+      if (!(await this.dataSource.getRepository(TicketFollower).existsBy({ ticketId, userId }))) throw error;
+    }
+  }
 
   async unfollow(ticketId: number, userId: number): Promise<void> {
     await this.dataSource.getRepository(TicketFollower).delete({ ticketId, userId });
