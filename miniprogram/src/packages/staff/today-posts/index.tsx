@@ -191,14 +191,18 @@ function UpdateView({ update }: { update: EntryUpdateView }) {
       <Text className="st-item__line">{update.text}</Text>
       {update.photos.length > 0 ? (
         <View className="st-photos">
+          {/* The Image sits in a sized .st-photo box: on the Image itself .st-photo__img's 100% wins
+              over .st-photo's size and the picture collapses to nothing (as in the form). */}
           {update.photos.map((p, i) => (
-            <Image
-              key={p.id}
-              className="st-photo st-photo__img"
-              src={mediaUrl(p.thumbUrl)}
-              mode="aspectFill"
-              onClick={() => openPreview(urls, i)}
-            />
+            <View key={p.id} className="st-photo" data-testid="post-update-photo">
+              <Image
+                className="st-photo__img"
+                src={mediaUrl(p.thumbUrl)}
+                mode="aspectFill"
+                ariaLabel={`照片 ${i + 1}，点击查看大图`}
+                onClick={() => openPreview(urls, i)}
+              />
+            </View>
           ))}
         </View>
       ) : null}
