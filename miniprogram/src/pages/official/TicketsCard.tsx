@@ -1,5 +1,5 @@
 /**
- * 群众留言 on an official's page: 给TA留言, the 办理情况 figures (响应率 / 解决率 / 满意率 and the
+ * 群众留言 on an official's page: 给他/她留言, the 办理情况 figures (响应率 / 解决率 / 满意率 and the
  * median hours) and the latest public tickets with their answers.
  */
 import { Button, Text, View } from '@tarojs/components';
@@ -20,7 +20,7 @@ const EXCERPT = 80;
 
 interface TicketsCardProps {
   officialId: number;
-  /** The official's name, for 给TA留言 (empty while the profile loads). */
+  /** The official's name, for 给他/她留言 (empty while the profile loads). */
   name: string;
 }
 
@@ -40,9 +40,9 @@ export function TicketsCard({ officialId, name }: TicketsCardProps) {
       <View className="official-today__head">
         <Text className="official-section__title official-today__title">群众留言</Text>
       </View>
-      <Text className="official-history__hint">有问题可以直接给TA留言，限时受理和办结，结果请您评价。</Text>
+      <Text className="official-history__hint">有问题可以直接给他/她留言，限时受理和办结，结果请您评价。</Text>
       <Button className="btn btn-primary btn-block" data-testid="official-comment" onClick={compose}>
-        给TA留言
+        给他/她留言
       </Button>
 
       <Text className="official-tickets__subtitle">办理情况</Text>
