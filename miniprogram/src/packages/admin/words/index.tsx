@@ -95,10 +95,9 @@ function Words({ me }: { me: MeResponse }) {
   return (
     <>
       <View className="card">
-        <Text className="st-label">适用单位</Text>
         <UnitPicker me={me} value={unit} label="适用单位" testId="words-unit" onChange={setUnit} />
         <Text className="st-hint">
-          该单位及下属村（社区）收到的留言含有这些词时，群众会被提示修改后再提交；留言内容不会保存。微信内容安全检查另行进行。
+          该单位及下属村（社区）收到的留言含有这些词时，留言照常受理，但先转督查室审核，审核通过前不公开。微信内容安全检查另行进行。
         </Text>
       </View>
       <View className="card">
