@@ -176,6 +176,16 @@ async function main() {
     }
     if ((await input.inputValue()) !== '') throw new Error('the code box was not cleared');
   });
+
+  await test('after redeeming, the switcher no longer says 居民 · 当前', async () => {
+    const resident = switcher.locator('[data-testid="persona"][data-role="resident"][data-current="true"]');
+    // The session follows GET /me at once; give the re-render a moment, then require it gone.
+    await resident
+      .first()
+      .waitFor({ state: 'detached', timeout: 3_000 })
+      .catch(() => {});
+    if ((await resident.count()) !== 0) throw new Error('the 居民 persona is still marked 当前');
+  });
   await byTestId(me(page), 'profile')
     .scrollIntoViewIfNeeded()
     .catch(() => {});

@@ -366,6 +366,20 @@ export async function bindPhone(code: string): Promise<string> {
 
 // --- helpers ------------------------------------------------------------------------------
 
+/**
+ * H5 demo: the persona that still describes the signed-in user, if any. The one we logged in as stops
+ * describing them when their roles change under it: a 居民 who redeemed an invite is no longer just a
+ * 居民, so the switcher must not say 居民 · 当前.
+ */
+export function currentPersona(session: Pick<Session, 'status' | 'user' | 'persona'>): DemoPersona | null {
+  const { persona, user } = session;
+  if (session.status !== 'signedIn' || !persona || !user) return null;
+  if (persona.role === 'resident') return user.roles.every((r) => r === 'resident') ? persona : null;
+  if (!user.roles.includes(persona.role)) return null;
+  if (persona.officialId !== undefined && user.officialId !== persona.officialId) return null;
+  return persona;
+}
+
 export function isSamePersona(a: DemoPersona | null, b: DemoPersona | null): boolean {
   return !!a && !!b && a.role === b.role && (a.officialId ?? null) === (b.officialId ?? null);
 }

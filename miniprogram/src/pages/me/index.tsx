@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 
 import { toApiError } from '../../api/request';
-import { loginWithWechat, logout } from '../../api/session';
+import { currentPersona, loginWithWechat, logout } from '../../api/session';
 import meIcon from '../../assets/tabbar/me.png';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadingState } from '../../components/LoadingState';
@@ -67,7 +67,9 @@ export default function MePage() {
 
       {view.kind === 'anonymous' || view.kind === 'error' ? <TicketLinks /> : null}
 
-      {demo.kind === 'on' ? <DemoSwitcher personas={demo.personas} current={session.persona} /> : null}
+      {demo.kind === 'on' ? (
+        <DemoSwitcher personas={demo.personas} current={currentPersona(session)} />
+      ) : null}
 
       {session.status === 'signedIn' ? <LogoutButton /> : null}
     </Page>
