@@ -99,6 +99,9 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
         path: '/admin/calendar/2099-01-01',
         body: { isWorkday: false, name: '测试' },
       },
+      'GET /api/v1/calendar/status': { path: '/calendar/status' },
+      'DELETE /api/v1/admin/calendar/:date': { path: '/admin/calendar/2099-01-01' },
+      'PUT /api/v1/admin/calendar-years/:year': { path: '/admin/calendar-years/2099' },
       'POST /api/v1/admin/directory/import': { path: '/admin/directory/import', body: {} },
       'GET /api/v1/units': { path: `/units?parentId=${townX}` },
       'GET /api/v1/search': { path: '/search?q=dibao' },
@@ -299,6 +302,31 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       ).toBeNull();
       const own = await as('official', 'PATCH', `/officials/${officialA}`, { photoUrl: null });
       expect(own.status).toBe(200);
+    });
+
+    it('a town admin can neither enter, remove nor confirm the county calendar, which the county admin keeps', async () => {
+      const entered = await call(sut.url, 'PUT', '/admin/calendar/2099-03-02', {
+        token: countyAdmin,
+        body: { isWorkday: false, name: '本地节日' },
+      });
+      expect(entered.status).toBe(200);
+      const before = (await call(sut.url, 'GET', '/calendar/2099')).body;
+      for (const [method, path, body] of [
+        ['PUT', '/admin/calendar/2099-03-03', { isWorkday: false, name: '放假' }],
+        ['DELETE', '/admin/calendar/2099-03-02', undefined],
+        ['PUT', '/admin/calendar-years/2099', undefined],
+      ] as const) {
+        const refused = await as('admin', method, path, body);
+        expect([method, path, refused.status, refused.body.code]).toEqual([
+          method,
+          path,
+          403,
+          'AUTH.OUT_OF_SCOPE',
+        ]);
+      }
+      expect((await call(sut.url, 'GET', '/calendar/2099')).body).toEqual(before);
+      const removed = await call(sut.url, 'DELETE', '/admin/calendar/2099-03-02', { token: countyAdmin });
+      expect(removed.status).toBe(200);
     });
 
     it('a town-X clerk cannot change an official of town Y', async () => {

@@ -35,6 +35,8 @@ export const ErrorCodes = {
     message: '该干部已绑定其他微信账号，请联系管理员先撤销现有账号的授权，再使用邀请码',
   },
   'GRANT.NOT_FOUND': { status: 404, message: '找不到该授权' },
+  'CALENDAR.ENTRY_NOT_FOUND': { status: 404, message: '该日期没有管理员录入的安排' },
+  'CALENDAR.YEAR_EMPTY': { status: 400, message: '该年份还没有录入任何节假日，请先录入再确认' },
   'DIRECTORY.UNIT_NOT_FOUND': { status: 404, message: '找不到该单位' },
   'DIRECTORY.OFFICIAL_NOT_FOUND': { status: 404, message: '找不到该干部' },
   'PLAN.NOT_FOUND': { status: 404, message: '找不到该日程' },

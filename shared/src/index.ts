@@ -5,3 +5,4 @@ export * from './api/directory.js';
 export * from './api/auth.js';
 export * from './api/journals.js';
 export * from './api/tickets.js';
+export * from './api/calendar.js';

@@ -10,6 +10,8 @@ import { Official } from '../modules/directory/official.entity';
 import { Post } from '../modules/directory/post.entity';
 import { Unit } from '../modules/directory/unit.entity';
 import { CalendarDay } from '../modules/calendar/calendar-day.entity';
+import { CalendarDayChange } from '../modules/calendar/calendar-day-change.entity';
+import { CalendarYearRow } from '../modules/calendar/calendar-year.entity';
 import { CacheVersion } from '../modules/jobs/cache-version.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
 import { DayPlan } from '../modules/journals/day-plan.entity';
@@ -56,6 +58,8 @@ export const ENTITIES = [
   JobRun,
   CacheVersion,
   CalendarDay,
+  CalendarDayChange,
+  CalendarYearRow,
   Ticket,
   TicketEvent,
   TicketFollower,

@@ -9,6 +9,7 @@ import { RefreshTokensRevokedIndex1795370000000 } from './1795370000000-RefreshT
 import { TicketReports1795390000000 } from './1795390000000-TicketReports';
 import { PostDeputy1795405000000 } from './1795405000000-PostDeputy';
 import { TicketReview1795410000000 } from './1795410000000-TicketReview';
+import { CalendarYears1795418000000 } from './1795418000000-CalendarYears';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   TicketReports1795390000000,
   PostDeputy1795405000000,
   TicketReview1795410000000,
+  CalendarYears1795418000000,
 ];

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type CalendarYear, CalendarService } from './calendar.service';
+import { type CalendarStatus, type CalendarYear, CalendarService } from './calendar.service';
 
 class YearParamDto {
   @Type(() => Number)
@@ -36,6 +36,12 @@ class CalendarDayDto {
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  /** Admins and supervisors: from December 1, whether next year's holidays are still missing. */
+  @Get('calendar/status')
+  status(): Promise<CalendarStatus> {
+    return this.calendar.status();
+  }
+
   @Get('calendar/:year')
   year(@Param() params: YearParamDto): Promise<CalendarYear> {
     return this.calendar.year(params.year);
@@ -48,5 +54,17 @@ export class CalendarController {
     @Body() body: CalendarDayDto,
   ): Promise<CalendarYear> {
     return this.calendar.setDay(user, params.date, body.isWorkday, body.name);
+  }
+
+  /** Removes an admin entry made by mistake (recorded with who and when). */
+  @Delete('admin/calendar/:date')
+  deleteDay(@CurrentUser() user: AuthUser, @Param() params: DateParamDto): Promise<CalendarYear> {
+    return this.calendar.deleteDay(user, params.date);
+  }
+
+  /** Confirms that the year's holidays and make-up days are entered: the year is then known. */
+  @Put('admin/calendar-years/:year')
+  confirmYear(@CurrentUser() user: AuthUser, @Param() params: YearParamDto): Promise<CalendarYear> {
+    return this.calendar.confirmYear(user, params.year);
   }
 }

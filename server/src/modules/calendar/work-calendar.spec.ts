@@ -31,8 +31,13 @@ describe('WorkCalendar', () => {
       ]),
     );
     expect(corrected.isWorkday('2027-01-01')).toBe(false);
-    expect(corrected.knows(2027)).toBe(true);
     expect(corrected.addWorkingDays('2026-11-20', 1)).toBe('2026-11-24');
+  });
+
+  it('knows an unpackaged year only once an admin confirmed it, not from a single entered day', () => {
+    const entries = new Map([['2027-01-01', { isWorkday: false, name: '元旦' }]]);
+    expect(new WorkCalendar(entries).knows(2027)).toBe(false);
+    expect(new WorkCalendar(entries, new Set([2027])).knows(2027)).toBe(true);
   });
 
   it('names a rest day after the holiday, the weekend or the admin’s entry, and a worked weekend as such', () => {

@@ -24,7 +24,11 @@ export class WorkCalendar {
   private readonly days = new Map<string, boolean>();
   private readonly years = new Map<number, boolean>();
 
-  constructor(private readonly overrides: ReadonlyMap<string, DayOverride> = new Map()) {}
+  constructor(
+    private readonly overrides: ReadonlyMap<string, DayOverride> = new Map(),
+    /** Years a county admin confirmed as entered (complete). */
+    private readonly confirmedYears: ReadonlySet<number> = new Set(),
+  ) {}
 
   isWorkday(date: string): boolean {
     const known = this.days.get(date);
@@ -77,12 +81,16 @@ export class WorkCalendar {
     return day;
   }
 
-  /** Whether the holidays of a year are known (packaged, or entered by the admin). */
+  /**
+   * Whether the holidays of a year are known: packaged, or confirmed by an admin as entered. One
+   * entered day is not enough (元旦 alone would silence the warning while the Spring Festival is missing).
+   */
   knows(year: number): boolean {
-    return this.packagedKnows(year) || [...this.overrides.keys()].some((d) => d.startsWith(`${year}-`));
+    return this.packagedKnows(year) || this.confirmedYears.has(year);
   }
 
-  private packagedKnows(year: number): boolean {
+  /** Whether the packaged State Council calendar (chinese-days) covers the year. */
+  packagedKnows(year: number): boolean {
     let known = this.years.get(year);
     if (known === undefined) {
       known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
