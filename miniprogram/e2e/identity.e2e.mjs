@@ -66,7 +66,7 @@ async function main() {
     await privacy.getByText('个人信息保护提示').waitFor({ state: 'visible' });
     await byTestId(privacy, 'privacy-contract').click();
     await byTestId(privacy, 'privacy-details')
-      .getByText(/仅向干部身份的用户收集/)
+      .getByText(/联系电话、署名和网络地址摘要自动删除/)
       .waitFor({ state: 'visible' });
   });
   await shot(page, 'identity-privacy.png');

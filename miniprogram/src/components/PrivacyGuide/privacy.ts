@@ -14,7 +14,7 @@ import Taro from '@tarojs/taro';
 export const DEFAULT_CONTRACT_NAME = '今日工作隐私保护指引';
 const H5_ACCEPTED_KEY = 'jinri.privacyAccepted';
 /** Bump when the H5 notice changes materially: everyone is asked again. */
-const H5_POLICY_VERSION = '1';
+const H5_POLICY_VERSION = '2';
 
 type ResolveOption = Taro.onNeedPrivacyAuthorization.ResolveOption;
 
