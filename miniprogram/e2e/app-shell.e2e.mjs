@@ -10,7 +10,7 @@ const STEP_TIMEOUT_MS = 10_000;
 const LOAD_TIMEOUT_MS = 20_000; // the request wrapper gives up after 15 s
 
 const TABS = ['今日', '找人办事', '我的'];
-const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地、dibao'; // src/pages/find/index.tsx
+const SEARCH_PLACEHOLDER = '事项或姓名，如：低保、dibao'; // src/pages/find/index.tsx
 
 // Hooks the app puts on the page (src/components/Page, src/pages/today):
 //   [data-testid="app-shell"][data-page="today|find|me"]  the root of each tab page

@@ -12,7 +12,7 @@ const TOTAL_TIMEOUT_MS = 120_000;
 const STEP_TIMEOUT_MS = 15_000;
 
 // Keep in step with src/pages/find/index.tsx.
-const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地、dibao';
+const SEARCH_PLACEHOLDER = '事项或姓名，如：低保、dibao';
 // Taro's H5 router slides a new page in over ~350 ms (see backToFind); screenshots wait for it.
 const PAGE_ANIMATION_MS = 600;
 const STATUS_KINDS = ['in_office', 'out', 'meeting', 'on_leave', 'no_plan', 'off_hours'];

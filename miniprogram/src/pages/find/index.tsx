@@ -14,7 +14,7 @@ import { normalizeQuery, useSearch } from './useSearch';
 import './index.css';
 
 // e2e/app-shell.e2e.mjs and e2e/find.e2e.mjs find the search box by this placeholder.
-const SEARCH_PLACEHOLDER = '输入事项或姓名，如：低保、宅基地、dibao';
+const SEARCH_PLACEHOLDER = '事项或姓名，如：低保、dibao';
 
 export default function FindPage() {
   const my = useMyVillage();

@@ -248,7 +248,7 @@ function Editor({ me, initial }: { me: MeResponse; initial: MatterDetail | null 
           onChange={(v) => set('materials', v)}
           maxItems={30}
           maxLength={100}
-          placeholder="如：户口本原件及复印件"
+          placeholder="如：户口本复印件"
           testId="materials"
           layout="lines"
         />
@@ -272,7 +272,7 @@ function Editor({ me, initial }: { me: MeResponse; initial: MatterDetail | null 
           className={`st-input ${errors.officeHours ? 'st-input--invalid' : ''}`}
           value={draft.officeHours}
           maxlength={200}
-          placeholder="如：工作日 8:30-12:00，14:30-17:30"
+          placeholder="如：工作日 8:30-17:30"
           placeholderClass="st-placeholder"
           data-testid="matter-hours"
           onInput={(e) => set('officeHours', e.detail.value)}

@@ -239,7 +239,7 @@ export function EntryEditor({
         type="text"
         value={entry.place}
         maxlength={MAX_PLACE_LENGTH}
-        placeholder="如：魏庄村、街道三楼会议室"
+        placeholder="如：魏庄村、三楼会议室"
         placeholderClass="st-placeholder"
         disabled={disabled || undefined}
         data-testid="entry-place"

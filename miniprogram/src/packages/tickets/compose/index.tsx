@@ -312,7 +312,7 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
           type="number"
           value={draft.contactPhone}
           maxlength={12}
-          placeholder="方便干部回电，只有办理的干部能看到"
+          placeholder="方便干部回电，不会公开"
           placeholderClass="st-placeholder"
           disabled={onlyIf(sending)}
           data-testid="compose-phone"
