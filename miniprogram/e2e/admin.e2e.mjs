@@ -6,14 +6,14 @@
 //   BASE_URL=http://localhost:3000/ node e2e/admin.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
 // (SEED_DEMO=1). Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/.
-import { ME_URL, byTestId, confirmModal, openMe, shell, switchPersona } from './lib/app.mjs';
+import { ME_URL, byTestId, chinaDate, confirmModal, openMe, shell, switchPersona } from './lib/app.mjs';
 import { api, openPage, run, shot, test, text } from './lib/journey.mjs';
 
 const TOTAL_TIMEOUT_MS = 180_000;
 const STEP_TIMEOUT_MS = 15_000;
 
 // Hooks the app puts on the page (src/pages/me/Workbench.tsx, src/packages/admin/**):
-//   [data-testid="workbench-admin"] > [data-testid="workbench-item"][data-key="admin-invites|admin-matters|admin-posts|admin-directory|admin-words"]
+//   [data-testid="workbench-admin"] > [data-testid="workbench-item"][data-key="admin-invites|admin-matters|admin-posts|admin-directory|admin-calendar|admin-words"]
 //   invites: "admin-tab-option"[data-value="invites|grants"], "invite-new", "invite-form" >
 //     "invite-role"[data-role], "invite-unit" (unit picker: "unit-pick-current", "unit-pick", "unit-open"),
 //     "invite-note" input, "invite-submit"; "invite-created" > "invite-code", "invite-once",
@@ -28,6 +28,10 @@ const STEP_TIMEOUT_MS = 15_000;
 //     "handover-sheet", "needs-server-update"
 //   directory: "directory-download", "directory-upload", "directory-rules", "directory-ok",
 //     "directory-error", "directory-rows" > "directory-row-error"
+//   calendar: [data-testid="calendar-year"][data-year], "calendar-status"[data-known], "calendar-warning",
+//     "calendar-confirm", "calendar-form" > "calendar-date", "calendar-kind"[data-kind=holiday|workday],
+//     "calendar-name" input, "calendar-save"; "calendar-month"[data-month] > cells [data-date][data-kind=
+//     rest|work|weekend|plain], [data-testid="calendar-day"][data-date] > "calendar-remove"; "calendar-error"
 // Taro's H5 modal lives outside the page shell: .taro__modal.
 
 const STAMP = Date.now().toString(36);
@@ -310,6 +314,29 @@ async function main() {
     await page.reload();
     await box.waitFor({ state: 'visible' });
     if (!(await box.inputValue()).includes(WORD)) throw new Error('the word was not kept');
+  });
+
+  // --- holidays (节假日安排) -----------------------------------------------------------------
+  const calendar = shell(page, 'admin-calendar');
+  const NEXT_YEAR = Number(chinaDate().slice(0, 4)) + 1;
+  const DAY = `${NEXT_YEAR}-01-01`;
+  const HOLIDAY = `元旦${Date.now().toString(36).slice(-3)}`;
+  await test(`节假日安排 → ${NEXT_YEAR} → 放假 ${DAY} “${HOLIDAY}” → 保存 → marked → 删除 → gone`, async () => {
+    await page.goto(ME_URL);
+    await me.waitFor({ state: 'visible' });
+    await adminSection.locator('[data-testid="workbench-item"][data-key="admin-calendar"]').click();
+    await calendar.waitFor({ state: 'visible' });
+    await calendar.locator(`[data-testid="calendar-year"][data-year="${NEXT_YEAR}"]`).click();
+    await byTestId(calendar, 'calendar-status').waitFor({ state: 'visible' });
+    await calendar.locator('[data-testid="calendar-kind"][data-kind="holiday"]').click();
+    await byTestId(calendar, 'calendar-name').locator('input').fill(HOLIDAY);
+    await byTestId(calendar, 'calendar-save').click();
+    const row = calendar.locator(`[data-testid="calendar-day"][data-date="${DAY}"]`);
+    await row.filter({ hasText: HOLIDAY }).waitFor({ timeout: 10_000 });
+    await calendar.locator(`[data-date="${DAY}"][data-kind="rest"]`).waitFor();
+    await byTestId(row, 'calendar-remove').click();
+    await confirmModal(page, '删除');
+    await row.filter({ hasText: HOLIDAY }).waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   await test('no uncaught errors in the page', async () => {

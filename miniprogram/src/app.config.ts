@@ -37,6 +37,7 @@ export default defineAppConfig({
         'posts/index',
         'directory/index',
         'words/index',
+        'calendar/index',
       ],
     },
   ],

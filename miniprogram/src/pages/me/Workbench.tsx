@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import type { DayPlanView, MeResponse, Role, TicketInbox } from '@jinri/shared';
 import { useEffect, useRef, useState } from 'react';
 
+import { getCalendarStatus } from '../../api/admin.api';
 import { addDays, chinaToday, getPlan, getWeeklyReport, listLeaves, mondayOf } from '../../api/staff.api';
 import { getInbox } from '../../api/tickets.api';
 import { INBOX_ROLES, ticketUrls } from '../../utils/tickets';
@@ -41,6 +42,12 @@ const ADMIN_ITEMS: Item[] = [
     url: `${ADMIN}/directory/index`,
   },
   {
+    key: 'admin-calendar',
+    title: '节假日安排',
+    hint: '录入来年的放假和调休上班日期',
+    url: `${ADMIN}/calendar/index`,
+  },
+  {
     key: 'admin-words',
     title: '留言敏感词',
     hint: '含这些词的留言会被提示修改',
@@ -64,6 +71,8 @@ interface Statuses {
   weekly?: 'none' | 'done' | 'late';
   pendingLeaves?: number;
   inbox?: TicketInbox['counts'];
+  /** From December: next year's holidays are not entered yet (admins and supervisors). */
+  calendarWarning?: string | null;
 }
 
 function planStatus(plan: DayPlanView | null | undefined, label: string): Pick<Item, 'status' | 'tone'> {
@@ -146,6 +155,10 @@ export function Workbench({ me }: { me: MeResponse }) {
       );
     }
     if (reviewer) {
+      getCalendarStatus().then(
+        (status) => merge({ calendarWarning: status.warning }),
+        () => undefined,
+      );
       listLeaves('pending').then(
         (list) => merge({ pendingLeaves: list.length }),
         () => undefined,
@@ -225,6 +238,21 @@ export function Workbench({ me }: { me: MeResponse }) {
   return (
     <View className="card" data-testid="workbench">
       <Text className="me-card__title">工作台</Text>
+      {statuses.calendarWarning ? (
+        <View
+          className="me-workbench__warning"
+          role={roles.includes('admin') ? 'button' : 'status'}
+          data-testid="calendar-warning"
+          onClick={() => {
+            if (roles.includes('admin')) void Taro.navigateTo({ url: `${ADMIN}/calendar/index` });
+          }}
+        >
+          <Text>
+            {statuses.calendarWarning}
+            {roles.includes('admin') ? '，点此录入。' : '，请联系管理员录入。'}
+          </Text>
+        </View>
+      ) : null}
       <WorkbenchList items={items} />
       {adminItems.length ? (
         <View data-testid="workbench-admin">
