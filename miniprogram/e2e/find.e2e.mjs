@@ -215,7 +215,12 @@ async function main() {
     }
     await byTestId(compose, 'compose-target-name').getByText('低保申请').waitFor({ state: 'visible' });
     await page.waitForTimeout(PAGE_ANIMATION_MS);
-    await page.goBack();
+    // H5 has no WeChat navigation bar: the page's own bar (components/BackBar) names it and goes back.
+    const bar = page.locator('[data-testid="back-bar"]').filter({ visible: true });
+    const title = await text(byTestId(bar, 'back-bar-title'));
+    if (title !== '我要留言') throw new Error(`the bar says "${title}"`);
+    if ((await page.title()) !== '我要留言') throw new Error(`the document title is "${await page.title()}"`);
+    await byTestId(bar, 'back-bar-back').click();
     await matter.waitFor({ state: 'visible' });
   });
 

@@ -2,6 +2,7 @@ import { NavigationBar, PageMeta, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 
 import { useRootFontSize } from '../../hooks/useRootFontSize';
+import { BackBar } from '../BackBar';
 import { PrivacyGuide } from '../PrivacyGuide';
 import './index.css';
 
@@ -21,6 +22,8 @@ interface PageProps {
  *   <page-meta>; the page's index.config.ts must have `enablePageMeta: true`. Taro then always
  *   emits a <navigation-bar> inside <page-meta>, so we fill it in rather than leave it blank.
  * - Marks the app shell for browser tests: class `app-shell`, `data-testid="app-shell"`, `data-page`.
+ * - H5: keeps document.title equal to `title`, and gives non-tab pages a bar with the title and
+ *   返回 (components/BackBar): the browser has no WeChat navigation bar.
  * - Hosts the privacy consent popup (components/PrivacyGuide), which shows itself when needed.
  */
 export function Page({ name, title, children }: PropsWithChildren<PageProps>) {
@@ -32,6 +35,7 @@ export function Page({ name, title, children }: PropsWithChildren<PageProps>) {
           <NavigationBar title={title} frontColor="#000000" backgroundColor="#ffffff" />
         </PageMeta>
       ) : null}
+      {process.env.TARO_ENV === 'h5' ? <BackBar title={title} /> : null}
       <View className={`app-shell page page--${name}`} data-testid="app-shell" data-page={name}>
         {children}
         <PrivacyGuide id={name} />
