@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import type { DayPlanView, MeResponse, Role, TicketInbox } from '@jinri/shared';
 import { useEffect, useRef, useState } from 'react';
 
-import { getCalendarStatus } from '../../api/admin.api';
+import { getCalendarStatus } from '../../api/calendar.api';
 import { addDays, chinaToday, getPlan, getWeeklyReport, listLeaves, mondayOf } from '../../api/staff.api';
 import { getInbox } from '../../api/tickets.api';
 import { INBOX_ROLES, ticketUrls } from '../../utils/tickets';

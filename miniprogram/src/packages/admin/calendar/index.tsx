@@ -14,7 +14,7 @@ import {
   deleteCalendarDay,
   getCalendarYear,
   setCalendarDay,
-} from '../../../api/admin.api';
+} from '../../../api/calendar.api';
 import { toApiError } from '../../../api/request';
 import { chinaToday } from '../../../api/staff.api';
 import { Page } from '../../../components/Page';
