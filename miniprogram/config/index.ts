@@ -37,7 +37,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || DEFAULT_WEAPP_API_BASE),
     },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // H5: the browser asks for /favicon.ico (the 今日 tab icon; src/index.html links it). weapp has none.
+    copy: {
+      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/favicon.ico', to: 'dist/h5/favicon.ico' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
