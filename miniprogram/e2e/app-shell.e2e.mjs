@@ -23,6 +23,11 @@ const tabBar = (page) => page.locator('taro-tabbar');
 async function main() {
   // A fresh context is a fresh profile: no cookies, no storage, no cached token.
   const { page, pageErrors } = await openPage({ stepTimeoutMs: STEP_TIMEOUT_MS });
+  // What the server's Content-Security-Policy refused (Chromium reports it on the console only).
+  const cspErrors = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
 
   const loaded = await test(`page loads (${BASE_URL})`, async () => {
     await gotoOk(page, BASE_URL);
@@ -91,6 +96,20 @@ async function main() {
   await test('我的 tab shows 未登录', async () => {
     await tabBar(page).getByText('我的', { exact: true }).click();
     await shell(page, 'me').getByText('未登录', { exact: true }).waitFor({ state: 'visible' });
+  });
+
+  await test('the favicon is served (no 404 in the console)', async () => {
+    const response = await page.request.get(new URL('favicon.ico', BASE_URL).href);
+    if (response.status() !== 200) throw new Error(`/favicon.ico answers ${response.status()}`);
+    if ((await response.body()).length === 0) throw new Error('/favicon.ico is empty');
+  });
+
+  // Tapping a tab used to run Taro's <a href="javascript:;">, which the CSP refuses (src/utils/csp-links.ts).
+  await test('nothing on the pages or in the tab bar is refused by the CSP', async () => {
+    await tabBar(page).getByText('今日', { exact: true }).click();
+    await shell(page, 'today').waitFor({ state: 'visible' });
+    await page.waitForTimeout(300); // the console message follows the click
+    if (cspErrors.length) throw new Error(cspErrors.join('\n'));
   });
 
   await test('no uncaught errors in the page', async () => {

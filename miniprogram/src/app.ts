@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 
 import { initSession } from './api/session';
 import { initPrivacy } from './components/PrivacyGuide/privacy';
+import { preventJavascriptUrls } from './utils/csp-links';
 import './styles/tokens.css';
 import './app.css';
 
@@ -10,6 +11,8 @@ import './app.css';
 // - then the session: registers the 401 relogin handler; weapp logs in silently (as a resident).
 initPrivacy();
 initSession();
+// H5: no javascript: URL is ever run (Taro's tab bar has them; the CSP refuses them).
+if (process.env.TARO_ENV === 'h5') preventJavascriptUrls(document);
 
 /** The app root. Pages are rendered as `children`; per-page chrome lives in components/Page. */
 function App({ children }: PropsWithChildren) {
