@@ -5,6 +5,8 @@
 //   BASE_URL=http://localhost:3000/ node e2e/staff.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
 // (SEED_DEMO=1). Chromium: CHROMIUM_PATH or /usr/bin/chromium. Screenshots go to e2e/.artifacts/.
+import { readFile } from 'node:fs/promises';
+
 import {
   ME_URL,
   byTestId,
@@ -238,6 +240,47 @@ async function main() {
     await item.getByText('待审批').waitFor({ state: 'visible' });
   });
   await shot(page, 'staff-leave-requested.png', { afterToast: true });
+
+  // --- 今日晒 ------------------------------------------------------------------------
+  const postsPage = shell(page, 'today-posts');
+  await test('工作台 → 今日晒 → 晒进展 with a photo: the official sees her own photo', async () => {
+    await backToMe();
+    await workbench.locator('[data-testid="workbench-item"][data-key="today-posts"]').click();
+    await postsPage.waitFor({ state: 'visible' });
+    const entry = byTestId(postsPage, 'post-entry').first();
+    await Promise.race([
+      entry.waitFor({ state: 'visible' }),
+      byTestId(postsPage, 'posts-empty').waitFor({ state: 'visible' }),
+    ]);
+    if (!(await entry.isVisible())) {
+      console.log('  # SKIP: no plan for today (a rest day), so nothing to post on');
+      return;
+    }
+    const before = await byTestId(entry, 'post-update-photo').count();
+    await byTestId(entry, 'open-progress').click();
+    const form = byTestId(entry, 'post-form');
+    await form
+      .locator('[data-testid="post-text"] textarea')
+      .fill(`现场照片（E2E ${Date.now().toString(36)}）`);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      byTestId(form, 'post-add-photo').click(),
+    ]);
+    await chooser.setFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: await readFile(new URL('../src/assets/tabbar/today-active.png', import.meta.url)),
+    });
+    await form.locator('.st-photo img').first().waitFor({ state: 'visible' });
+    await byTestId(form, 'post-submit').click();
+    await form.waitFor({ state: 'detached' });
+    const photos = byTestId(entry, 'post-update-photo');
+    await photos.nth(before).waitFor({ state: 'visible' });
+    const box = await photos.nth(before).boundingBox();
+    // The thumbnail used to collapse to nothing on this page while the public page showed it.
+    if (!box || box.width < 40 || box.height < 40) throw new Error(`the photo is ${JSON.stringify(box)}`);
+  });
+  await shot(page, 'staff-today-posts.png', { afterToast: true });
 
   const review = shell(page, 'leave-review');
   await test('switch to 督查室 → 工作台 → 请假审批 → 同意 (after confirming)', async () => {
