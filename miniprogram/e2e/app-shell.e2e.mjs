@@ -83,6 +83,19 @@ async function main() {
     await shell(page, 'find').waitFor({ state: 'visible' });
     const search = shell(page, 'find').locator(`input[placeholder="${SEARCH_PLACEHOLDER}"]`);
     await search.waitFor({ state: 'visible' });
+    // On a 360 px phone the whole hint must fit in the box (it used to be cut off).
+    await page.setViewportSize({ width: 360, height: 780 });
+    const fit = await search.evaluate((input) => {
+      const view = input.ownerDocument.defaultView;
+      const box = view.getComputedStyle(input);
+      const hint = view.getComputedStyle(input, '::placeholder');
+      const context = input.ownerDocument.createElement('canvas').getContext('2d');
+      context.font = `${hint.fontWeight} ${hint.fontSize} ${hint.fontFamily}`;
+      const room = input.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+      return { text: Math.ceil(context.measureText(input.placeholder).width), room };
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    if (fit.text > fit.room) throw new Error(`the hint is ${fit.text}px in a ${fit.room}px box at 360px`);
     await search.fill('低保');
     if ((await search.inputValue()) !== '低保') throw new Error('search box did not accept input');
     // GET /search answers (src/pages/find, e2e/find.e2e.mjs has the whole journey).
