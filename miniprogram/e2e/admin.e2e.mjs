@@ -307,6 +307,8 @@ async function main() {
     await words.waitFor({ state: 'visible' });
     const box = byTestId(words, 'words-text').locator('textarea');
     await box.waitFor({ state: 'visible' });
+    const unitLabels = await words.getByText('适用单位', { exact: true }).count();
+    if (unitLabels !== 1) throw new Error(`适用单位 is shown ${unitLabels} times`);
     const before = await box.inputValue();
     await box.fill(before ? `${before}\n${WORD}` : WORD);
     await byTestId(words, 'words-save').click();
