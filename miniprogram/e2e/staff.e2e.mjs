@@ -113,6 +113,37 @@ async function main() {
     editor = editors.nth(before);
     await byTestId(editor, 'entry-start').click();
     // Taro's H5 picker: a sheet with 取消 / 确定; 确定 takes the shown value (08:30 by default).
+    const actions = page.locator('.weui-picker__action:visible');
+    await actions.first().waitFor({ state: 'visible' });
+    // Readable: at least the body size and 4.5:1 on the sheet (they were 12px at about 3:1).
+    const looks = await actions.evaluateAll((elements) => {
+      const view = elements[0].ownerDocument.defaultView;
+      const rgb = (css) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (css) => {
+        const [r, g, b] = rgb(css).map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const bodySize = parseFloat(view.getComputedStyle(elements[0].ownerDocument.body).fontSize);
+      return elements.map((element) => {
+        const style = view.getComputedStyle(element);
+        const background = view.getComputedStyle(element.closest('.weui-picker__hd')).backgroundColor;
+        const [light, dark] = [luminance(style.color), luminance(background)].sort((a, b) => b - a);
+        return {
+          text: element.textContent.trim(),
+          size: parseFloat(style.fontSize),
+          bodySize,
+          contrast: Math.round(((light + 0.05) / (dark + 0.05)) * 10) / 10,
+        };
+      });
+    });
+    for (const look of looks) {
+      if (look.size < look.bodySize || look.contrast < 4.5) {
+        throw new Error(`picker ${look.text}: ${look.size}px (body ${look.bodySize}px), ${look.contrast}:1`);
+      }
+    }
     await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
     await byTestId(editor, 'entry-start').getByText('08:30').waitFor({ state: 'visible' });
     await editor.locator(`[data-testid="entry-kind"][data-kind="${KIND}"]`).click();
