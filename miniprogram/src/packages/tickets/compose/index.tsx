@@ -300,7 +300,7 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
             <Text className="st-toggle__hint">
               {draft.publicAllowed
                 ? '督查室审核通过后（一般 1 个工作日内），留言和答复才会在干部主页公开，方便有同样问题的群众查看；审核期间照常办理。'
-                : '不公开：只有您、办理的干部和督查室能看到。'}
+                : '不公开：只有您、办理的干部、督查室和管理员能看到。'}
             </Text>
           </View>
         </View>
