@@ -185,6 +185,7 @@ async function main() {
       .waitFor({ state: 'detached', timeout: 3_000 })
       .catch(() => {});
     if ((await resident.count()) !== 0) throw new Error('the 居民 persona is still marked 当前');
+    await byTestId(switcher, 'persona-none').waitFor({ state: 'visible' });
   });
   await byTestId(me(page), 'profile')
     .scrollIntoViewIfNeeded()

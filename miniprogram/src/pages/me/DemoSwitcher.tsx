@@ -9,13 +9,15 @@ import { onlyIf } from '../../utils/props';
 
 interface DemoSwitcherProps {
   personas: DemoPersona[];
+  /** The persona that still describes the signed-in user (session.ts currentPersona), if any. */
   current: DemoPersona | null;
+  signedIn: boolean;
 }
 
 const personaKey = (p: DemoPersona) => `${p.role}:${p.officialId ?? ''}`;
 
 /** H5 demo only (server with DEMO_LOGIN=1): act as any persona; the page follows the session. */
-export function DemoSwitcher({ personas, current }: DemoSwitcherProps) {
+export function DemoSwitcher({ personas, current, signedIn }: DemoSwitcherProps) {
   const [switching, setSwitching] = useState<string | null>(null);
 
   const choose = (persona: DemoPersona) => {
@@ -37,6 +39,11 @@ export function DemoSwitcher({ personas, current }: DemoSwitcherProps) {
     <View className="card" data-testid="demo-switcher">
       <Text className="me-card__title">演示：切换身份</Text>
       <Text className="me-card__hint">这是演示版，可以任选一个身份体验。</Text>
+      {signedIn && !current ? (
+        <Text className="me-card__hint" data-testid="persona-none">
+          您现在的身份已不同于下列演示身份（如兑换了邀请码），以上方“我的身份”为准。
+        </Text>
+      ) : null}
       <View className="me-personas">
         {personas.map((persona) => {
           const key = personaKey(persona);

@@ -68,7 +68,11 @@ export default function MePage() {
       {view.kind === 'anonymous' || view.kind === 'error' ? <TicketLinks /> : null}
 
       {demo.kind === 'on' ? (
-        <DemoSwitcher personas={demo.personas} current={currentPersona(session)} />
+        <DemoSwitcher
+          personas={demo.personas}
+          current={currentPersona(session)}
+          signedIn={session.status === 'signedIn'}
+        />
       ) : null}
 
       {session.status === 'signedIn' ? <LogoutButton /> : null}
