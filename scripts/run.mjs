@@ -119,7 +119,11 @@ function jest(pkg, args, env = {}) {
   return counts;
 }
 
-/** Runs every browser journey in miniprogram/e2e against the embedded product started on a free port. */
+/**
+ * Runs every browser journey in miniprogram/e2e against the embedded product started on a free port.
+ * A journey whose header has a line `// @clock <ISO date-time>` gets a server of its own whose clock
+ * starts there (DEMO_CLOCK), so a Sunday or the day before a leave is the same on every run.
+ */
 function browserJourneys() {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(chromium)) {
@@ -131,6 +135,56 @@ function browserJourneys() {
     return { passed: 0, failed: required ? 1 : 0 };
   }
   log('Browser journeys on the H5 build (headless Chromium)');
+  const dir = join(root, 'miniprogram', 'e2e');
+  const journeys = readdirSync(dir)
+    .filter((f) => f.endsWith('.e2e.mjs'))
+    .sort()
+    .map((file) => ({
+      file,
+      clock: /^\/\/ @clock (\S+)$/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ?? null,
+    }));
+  const counts = { passed: 0, failed: 0 };
+  const groups = new Map();
+  for (const journey of journeys) {
+    const list = groups.get(journey.clock) ?? [];
+    list.push(journey.file);
+    groups.set(journey.clock, list);
+  }
+  for (const [clock, files] of groups) {
+    if (clock) log(`Browser journeys with the clock at ${clock}: ${files.join(', ')}`);
+    try {
+      withServer(clock, (baseUrl) => {
+        for (const file of files) {
+          const result = spawnSync(process.execPath, [join(dir, file)], {
+            cwd: root,
+            encoding: 'utf8',
+            env: {
+              ...process.env,
+              BASE_URL: baseUrl,
+              CHROMIUM_PATH: chromium,
+              ...(clock ? { DEMO_CLOCK: clock } : {}),
+            },
+            timeout: 180_000,
+          });
+          process.stdout.write(result.stdout ?? '');
+          process.stderr.write(result.stderr ?? '');
+          const match = /(\d+) passed, (\d+) failed\s*$/.exec((result.stdout ?? '').trim());
+          const passed = match ? Number(match[1]) : 0;
+          const failed = match ? Number(match[2]) : 1;
+          counts.passed += passed;
+          counts.failed += result.status === 0 ? failed : Math.max(failed, 1);
+        }
+      });
+    } catch (error) {
+      process.stderr.write(`✖ ${error.message}\n`);
+      counts.failed += 1;
+    }
+  }
+  return counts;
+}
+
+/** Starts the product with demo data on a free port (its clock at `clock` if given), runs `fn`, stops it. */
+function withServer(clock, fn) {
   const dataDir = mkdtempSync(join(tmpdir(), 'jinri-e2e-'));
   const port = String(40000 + Math.floor(Math.random() * 10000));
   const server = spawn(process.execPath, ['server/dist/main.js'], {
@@ -143,38 +197,17 @@ function browserJourneys() {
       SEED_DEMO: '1',
       DEMO_LOGIN: '1',
       LOG_LEVEL: 'warn',
+      ...(clock ? { DEMO_CLOCK: clock } : {}),
     },
   });
-  const counts = { passed: 0, failed: 0 };
   try {
     const ready = waitFor(`http://127.0.0.1:${port}/api/v1/health`, 60_000);
     if (!ready) throw new Error('the server did not become healthy within 60 s');
-    const dir = join(root, 'miniprogram', 'e2e');
-    for (const file of readdirSync(dir)
-      .filter((f) => f.endsWith('.e2e.mjs'))
-      .sort()) {
-      const result = spawnSync(process.execPath, [join(dir, file)], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, BASE_URL: `http://127.0.0.1:${port}/`, CHROMIUM_PATH: chromium },
-        timeout: 180_000,
-      });
-      process.stdout.write(result.stdout ?? '');
-      process.stderr.write(result.stderr ?? '');
-      const match = /(\d+) passed, (\d+) failed\s*$/.exec((result.stdout ?? '').trim());
-      const passed = match ? Number(match[1]) : 0;
-      const failed = match ? Number(match[2]) : 1;
-      counts.passed += passed;
-      counts.failed += result.status === 0 ? failed : Math.max(failed, 1);
-    }
-  } catch (error) {
-    process.stderr.write(`✖ ${error.message}\n`);
-    counts.failed += 1;
+    fn(`http://127.0.0.1:${port}/`);
   } finally {
     server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return counts;
 }
 
 /** Polls a URL until it answers 200 (synchronously, through a child node process). */

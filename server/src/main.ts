@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app.config';
 import { createApp } from './app.factory';
+import { StartedClock } from './common/clock';
 import { withLocalSecrets } from './config/local-secrets';
 
 async function main(): Promise<void> {
@@ -14,7 +15,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(withLocalSecrets(config));
+  const app = await createApp(
+    withLocalSecrets(config),
+    config.demoClock ? { clock: new StartedClock(config.demoClock) } : {},
+  );
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   process.stdout.write(

@@ -23,3 +23,19 @@ export class FixedClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/** A clock that starts at a given instant and runs on in real time (the demo's DEMO_CLOCK). */
+export class StartedClock implements Clock {
+  private readonly offsetMs: number;
+
+  constructor(start: Date, realNow: () => number = Date.now) {
+    this.offsetMs = start.getTime() - realNow();
+    this.realNow = realNow;
+  }
+
+  private readonly realNow: () => number;
+
+  now(): Date {
+    return new Date(this.realNow() + this.offsetMs);
+  }
+}

@@ -1,6 +1,14 @@
 import { ConfigError, loadConfig } from './app.config';
 
 describe('loadConfig', () => {
+  it('starts the demo clock only together with the demo login', () => {
+    expect(() => loadConfig({ DEMO_CLOCK: '2026-12-06T10:00:00+08:00' })).toThrow(/DEMO_CLOCK.*DEMO_LOGIN/);
+    expect(() => loadConfig({ DEMO_LOGIN: '1', DEMO_CLOCK: '2026-12-06 10:00' })).toThrow(/DEMO_CLOCK/);
+    const sut = loadConfig({ DEMO_LOGIN: '1', DEMO_CLOCK: '2026-12-06T10:00:00+08:00' });
+    expect(sut.demoClock?.toISOString()).toBe('2026-12-06T02:00:00.000Z');
+    expect(loadConfig({}).demoClock).toBeUndefined();
+  });
+
   it('uses the embedded SQLite default under DATA_DIR when DATABASE_URL is unset', () => {
     const sut = loadConfig({ DATA_DIR: '/tmp/jinri-x' });
     expect(sut.database).toEqual({

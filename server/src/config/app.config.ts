@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsJSON,
   IsOptional,
   IsString,
@@ -86,6 +87,17 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be 0 or 1' })
   DEMO_LOGIN?: boolean;
+
+  /**
+   * Demo only (with DEMO_LOGIN=1): the server's clock starts at this instant and runs on from there,
+   * so the demo (and a browser journey) can be shown on a Sunday or the day before a leave.
+   */
+  @IsOptional()
+  @IsISO8601(
+    { strict: true, strictSeparator: true },
+    { message: 'must be an ISO 8601 date-time with its offset, e.g. 2026-12-06T10:00:00+08:00' },
+  )
+  DEMO_CLOCK?: string;
 
   @IsOptional()
   @MinLength(32, { message: 'must be at least 32 characters' })
@@ -287,6 +299,8 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** Serve /api/docs and /api/docs-json (API_DOCS=1). */
   apiDocs: boolean;
+  /** DEMO_CLOCK: where the demo's clock starts (absent: the system clock). */
+  demoClock?: Date;
   auth: AuthConfig;
   /** Empty until filled from ENCRYPTION_KEYS or the local secrets file. */
   encryptionKeys: EncryptionKey[];
@@ -339,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production && !raw[name] ? [`${name}: is required in production (${why})`] : [];
   const productionProblems = [
     ...(production && raw.DEMO_LOGIN ? ['DEMO_LOGIN: must not be enabled with NODE_ENV=production'] : []),
+    ...(raw.DEMO_CLOCK && !raw.DEMO_LOGIN ? ['DEMO_CLOCK: only for the demo (set DEMO_LOGIN=1 too)'] : []),
     ...missing('JWT_SECRET', 'signs the login tokens'),
     ...missing('ENCRYPTION_KEYS', 'encrypts phone numbers and WeChat ids'),
     ...missing('WECHAT_APPID', 'WeChat login'),
@@ -364,6 +379,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: raw.TRUST_PROXY ?? false,
     jobsEnabled: raw.JOBS_ENABLED ?? raw.NODE_ENV !== 'test',
     apiDocs: raw.API_DOCS ?? false,
+    ...(raw.DEMO_CLOCK ? { demoClock: new Date(raw.DEMO_CLOCK) } : {}),
     auth: {
       jwtSecret: raw.JWT_SECRET ?? '',
       accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS ?? 900,
