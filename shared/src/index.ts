@@ -6,3 +6,4 @@ export * from './api/auth.js';
 export * from './api/journals.js';
 export * from './api/tickets.js';
 export * from './api/calendar.js';
+export * from './api/messages.js';

@@ -25,6 +25,7 @@ import { Upload } from '../modules/uploads/upload.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
 import { WechatMessageLog } from '../modules/wechat/wechat-message-log.entity';
 
+import { InAppMessage } from '../modules/notifications/in-app-message.entity';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity';
 import { SensitiveWord } from '../modules/tickets/sensitive-word.entity';
 import { TicketEvent } from '../modules/tickets/ticket-event.entity';
@@ -66,4 +67,5 @@ export const ENTITIES = [
   TicketReport,
   SensitiveWord,
   OutboxMessage,
+  InAppMessage,
 ];

@@ -10,6 +10,7 @@ import { TicketReports1795390000000 } from './1795390000000-TicketReports';
 import { PostDeputy1795405000000 } from './1795405000000-PostDeputy';
 import { TicketReview1795410000000 } from './1795410000000-TicketReview';
 import { CalendarYears1795418000000 } from './1795418000000-CalendarYears';
+import { InAppMessages1795420000000 } from './1795420000000-InAppMessages';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PostDeputy1795405000000,
   TicketReview1795410000000,
   CalendarYears1795418000000,
+  InAppMessages1795420000000,
 ];

@@ -5,6 +5,8 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
 import { User } from '../auth/user.entity';
 import { WechatClient } from '../wechat/wechat.client';
+import { InAppMessage } from './in-app-message.entity';
+import { inAppText } from './in-app-text';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutgoingMessage {
@@ -48,6 +50,7 @@ export class OutboxService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Writes the WeChat outbox rows and their in-app copies in the caller's transaction. */
   async enqueue(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const now = this.clock.now();
@@ -62,6 +65,18 @@ export class OutboxService {
         attempts: 0,
         nextAttemptAt: now,
         createdAt: now,
+      })),
+    );
+    // The same messages in the in-app centre (消息), in the same transaction: every client sees them,
+    // with or without a WeChat subscription.
+    await manager.getRepository(InAppMessage).insert(
+      messages.map((m) => ({
+        userId: m.userId,
+        kind: m.purpose,
+        ...inAppText(m.purpose, m.values),
+        page: m.page ?? null,
+        createdAt: now,
+        readAt: null,
       })),
     );
   }
