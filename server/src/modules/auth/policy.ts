@@ -42,6 +42,10 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/me': { allow: 'signed-in' },
   'POST /api/v1/me/invites/redeem': { allow: 'signed-in' },
   'POST /api/v1/me/phone': { allow: ['official'], scope: 'self' },
+  // The caller's own in-app messages only (the queries are bounded to the caller's user id).
+  'GET /api/v1/me/messages': { allow: 'signed-in' },
+  'GET /api/v1/me/messages/unread-count': { allow: 'signed-in' },
+  'POST /api/v1/me/messages/read': { allow: 'signed-in' },
 
   'GET /api/v1/units': { allow: 'public' },
   'GET /api/v1/search': { allow: 'public' },

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { InAppMessagesService } from './in-app-messages.service';
 import { OutboxService } from './outbox.service';
 
 /** Sends due outbox messages every 10 seconds (each instance; rows are claimed, never sent twice). */
@@ -11,6 +12,7 @@ export class OutboxDispatcherJob {
 
   constructor(
     private readonly outbox: OutboxService,
+    private readonly inApp: InAppMessagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,6 +26,18 @@ export class OutboxDispatcherJob {
       this.logger.error({ err: error }, 'outbox dispatch failed');
     } finally {
       this.running = false;
+    }
+  }
+
+  /** In-app messages past their retention (MESSAGE_LIMITS.retentionDays) go, once an hour. */
+  @Cron(CronExpression.EVERY_HOUR, { name: 'in-app-messages-retention' })
+  async purge(): Promise<void> {
+    if (!this.config.jobsEnabled) return;
+    try {
+      const deleted = await this.inApp.purge();
+      if (deleted > 0) this.logger.log({ deleted }, 'in-app messages past retention deleted');
+    } catch (error) {
+      this.logger.error({ err: error }, 'in-app message retention failed');
     }
   }
 }
