@@ -22,8 +22,10 @@ const STEP_TIMEOUT_MS = 15_000;
 //   official page: [data-testid="official-today"] > [data-testid="entry-comment"][data-entry-id];
 //     [data-testid="official-tickets"] > "official-comment", [data-testid="ticket-figures"][data-total],
 //     "ticket-figure"[data-label], "public-ticket"[data-status], "public-tickets-empty"
-//   我的: [data-testid="me-tickets"] > [data-testid="me-ticket-link"][data-key="mine|lookup"], "me-tickets-to-rate";
+//   我的: [data-testid="me-tickets"] > [data-testid="me-ticket-link"][data-key="messages|mine|lookup"],
+//     "me-tickets-to-rate", "me-messages-unread";
 //     [data-testid="workbench-item"][data-key="tickets-inbox"] > "workbench-status"
+//   消息 (data-page="messages"): "message-row" (data-read 0|1, data-page = the page it opens)
 //   compose (data-page="ticket-compose"): [data-testid="compose"][data-target], "compose-target-name",
 //     "compose-content" textarea, "compose-counter", "compose-photos" > "photo-add",
 //     [data-testid="compose-public"][data-on], "compose-phone" input, "compose-village",
@@ -285,6 +287,24 @@ async function main() {
     await detail.waitFor({ state: 'visible' });
     await status('resolved').waitFor({ state: 'visible' });
     await byTestId(detail, 'ticket-reply').getByText(template.text).waitFor({ state: 'visible' });
+  });
+
+  const messages = shown(page, 'messages');
+  await test('消息 on 我的 counts the unread answers; the 已办结 message opens the ticket', async () => {
+    await page.goto(ME_URL);
+    await me.waitFor({ state: 'visible' });
+    await byTestId(me, 'me-messages-unread').waitFor({ state: 'visible' });
+    await me.locator('[data-testid="me-ticket-link"][data-key="messages"]').click();
+    await messages.waitFor({ state: 'visible' });
+    const rows = messages.locator(`[data-testid="message-row"][data-page$="?id=${created.id}"]`);
+    const resolvedRow = rows.filter({ hasText: '留言已办结' }).first();
+    await resolvedRow.waitFor({ state: 'visible' });
+    await rows.filter({ hasText: '留言已答复' }).first().waitFor({ state: 'visible' });
+    if ((await resolvedRow.getAttribute('data-read')) !== '0')
+      throw new Error('the 已办结 message is already read');
+    await resolvedRow.click();
+    await detail.waitFor({ state: 'visible' });
+    await status('resolved').waitFor({ state: 'visible' });
   });
 
   await test('不满意 needs a reason; with one → 重新办理 (reopened)', async () => {

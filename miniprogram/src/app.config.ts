@@ -21,11 +21,12 @@ export default defineAppConfig({
         'inbox/index',
       ],
     },
-    // 留言 (tickets): compose, 我的留言, one ticket, 查询码 lookup. Residents download it only when
-    // they first comment or check a ticket, which keeps the main package small.
+    // 留言 (tickets): compose, 我的留言, one ticket, 查询码 lookup, 消息 (the in-app message centre).
+    // Residents download it only when they first comment, check a ticket or open 消息, which keeps
+    // the main package small.
     {
       root: 'packages/tickets',
-      pages: ['compose/index', 'mine/index', 'detail/index', 'lookup/index'],
+      pages: ['compose/index', 'mine/index', 'detail/index', 'lookup/index', 'messages/index'],
     },
     // Admin pages (a jurisdiction's administrator): invites and grants, matters, post handovers.
     {

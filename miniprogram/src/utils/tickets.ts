@@ -162,6 +162,8 @@ export const ticketUrls = {
   },
   detail: (id: number) => `${TICKETS}/detail/index?id=${id}`,
   mine: () => `${TICKETS}/mine/index`,
+  /** 消息: the in-app message centre (replies, results, new tickets, reminders). */
+  messages: () => `${TICKETS}/messages/index`,
   lookup: (queryCode?: string) =>
     `${TICKETS}/lookup/index${queryCode ? `?code=${encodeURIComponent(queryCode)}` : ''}`,
   inbox: () => '/packages/staff/inbox/index',

@@ -1,11 +1,20 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 
+import { getUnreadCount } from '../../api/messages.api';
 import { getMyTickets } from '../../api/tickets.api';
 import { useLoad } from '../../hooks/useLoad';
 import { ticketUrls } from '../../utils/tickets';
+import { setMeTabBadge } from './badge';
 import './Workbench.css';
+
+const MESSAGES_LINK = {
+  key: 'messages',
+  title: '消息',
+  hint: '留言的答复、办理结果和工作提醒',
+  url: ticketUrls.messages(),
+};
 
 const LINKS = [
   { key: 'mine', title: '我的留言', hint: '您反映过的问题和办理进度', url: ticketUrls.mine() },
@@ -18,24 +27,37 @@ const LINKS = [
 ];
 
 /**
- * 我的留言 and 查询留言进度, for everyone (residents and staff alike). Signed in, 我的留言 says how
- * many answered comments wait for the resident's rating: the loop closes when they rate.
+ * 消息 (signed in), 我的留言 and 查询留言进度, for everyone (residents and staff alike). Signed in,
+ * 消息 shows how many messages are unread, and 我的留言 how many answered comments wait for the
+ * resident's rating: the loop closes when they rate. With `tabBadge` (users without a 工单 inbox,
+ * whose 我的 tab shows the inbox count instead) the unread count is also the 我的 tab badge.
  */
-export function TicketLinks({ userId }: { userId?: number }) {
+export function TicketLinks({ userId, tabBadge = false }: { userId?: number; tabBadge?: boolean }) {
   const fetcher = useCallback(() => getMyTickets(1), []);
   const mine = useLoad(userId === undefined ? null : `tickets-mine-count|${userId}`, fetcher);
-  // Back from rating on another page: count again. (The first show is the mount itself.)
+  const unreadFetcher = useCallback(() => getUnreadCount(), []);
+  const messages = useLoad(userId === undefined ? null : `messages-unread|${userId}`, unreadFetcher);
+  // Back from rating or reading on another page: count again. (The first show is the mount itself.)
   const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current && userId !== undefined) void mine.refresh();
+    if (shown.current && userId !== undefined) {
+      void mine.refresh();
+      void messages.refresh();
+    }
     shown.current = true;
   });
   const toRate = mine.view.kind === 'ok' ? mine.view.data.toRate : 0;
+  const unread = messages.view.kind === 'ok' ? messages.view.data.unread : 0;
+  const unreadKnown = messages.view.kind === 'ok';
+  useEffect(() => {
+    if (tabBadge && unreadKnown) setMeTabBadge(unread);
+  }, [tabBadge, unreadKnown, unread]);
+  const links = userId === undefined ? LINKS : [MESSAGES_LINK, ...LINKS];
   return (
     <View className="card" data-testid="me-tickets">
       <Text className="me-card__title">留言</Text>
       <View className="me-workbench">
-        {LINKS.map((link) => (
+        {links.map((link) => (
           <View
             key={link.key}
             className="me-workbench__item"
@@ -47,6 +69,14 @@ export function TicketLinks({ userId }: { userId?: number }) {
             <View className="me-workbench__body">
               <Text className="me-workbench__title">{link.title}</Text>
               <Text className="me-workbench__hint">{link.hint}</Text>
+              {link.key === 'messages' && unread > 0 ? (
+                <Text
+                  className="me-workbench__status me-workbench__status--danger"
+                  data-testid="me-messages-unread"
+                >
+                  {unread > 99 ? '99+' : unread} 条未读
+                </Text>
+              ) : null}
               {link.key === 'mine' && toRate > 0 ? (
                 <Text
                   className="me-workbench__status me-workbench__status--warning"

@@ -26,12 +26,12 @@ export default function MePage() {
   const { view, retry } = useMeView(session);
   const demo = useDemoMode();
 
-  // Only staff have a 工单 badge (the 工作台 sets it): clear it for anyone else (logout, persona switch).
+  // Staff have a 工单 badge (the 工作台 sets it); other signed-in users the unread 消息 count
+  // (TicketLinks sets it); signed out, no badge (logout, persona switch).
   const handlesTickets = view.kind === 'ok' && view.me.user.roles.some((r) => INBOX_ROLES.includes(r));
-  const settled = view.kind === 'ok' || view.kind === 'anonymous';
   useEffect(() => {
-    if (settled && !handlesTickets) setMeTabBadge(0);
-  }, [settled, handlesTickets]);
+    if (view.kind === 'anonymous') setMeTabBadge(0);
+  }, [view.kind]);
 
   return (
     <Page name="me" title="我的">
@@ -59,7 +59,7 @@ export default function MePage() {
         <View data-testid="login-state" data-state="signed-in">
           <ProfileCard me={view.me} />
           {hasWorkbench(view.me) ? <Workbench me={view.me} /> : null}
-          <TicketLinks userId={view.me.user.id} />
+          <TicketLinks userId={view.me.user.id} tabBadge={!handlesTickets} />
           {view.me.official ? <PhoneCard phoneMasked={view.me.official.phoneMasked} /> : null}
           <InviteForm before={view.me} />
         </View>
