@@ -8,6 +8,7 @@ import {
 } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import type { AuthUser } from '../auth/auth-user';
 import type { InAppMessage } from './in-app-message.entity';
 import { InAppMessagesRepository } from './in-app-messages.repository';
@@ -20,6 +21,7 @@ export class InAppMessagesService {
   constructor(
     private readonly repository: InAppMessagesRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(user: AuthUser, page: number): Promise<InAppMessagePage> {
@@ -45,11 +47,14 @@ export class InAppMessagesService {
     return { marked, unread: await this.repository.countUnreadOfUser(user.userId) };
   }
 
-  /** Drops messages older than the retention limit (idempotent: instances may run it together). */
+  /**
+   * Drops messages older than the retention limit (idempotent: instances may run it together). A
+   * message quotes its comment, so it never outlives the ticket's own personal-data retention
+   * (TICKET_RETENTION_DAYS counts from the ticket's end, which is after the message was written).
+   */
   purge(): Promise<number> {
-    return this.repository.deleteCreatedBefore(
-      new Date(this.clock.now().getTime() - MESSAGE_LIMITS.retentionDays * DAY),
-    );
+    const days = Math.min(MESSAGE_LIMITS.retentionDays, this.config.tickets.retentionDays);
+    return this.repository.deleteCreatedBefore(new Date(this.clock.now().getTime() - days * DAY));
   }
 }
 
