@@ -40,7 +40,9 @@ export function TicketsCard({ officialId, name }: TicketsCardProps) {
       <View className="official-today__head">
         <Text className="official-section__title official-today__title">群众留言</Text>
       </View>
-      <Text className="official-history__hint">有问题可以直接给他/她留言，限时受理和办结，结果请您评价。</Text>
+      <Text className="official-history__hint">
+        有问题可以直接给他/她留言，限时受理和办结，结果请您评价。
+      </Text>
       <Button className="btn btn-primary btn-block" data-testid="official-comment" onClick={compose}>
         给他/她留言
       </Button>
