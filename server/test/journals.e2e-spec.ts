@@ -7,6 +7,7 @@ import type {
   DayPlanView,
   DemoPersona,
   EntryUpdateView,
+  InAppMessagePage,
   LeaveView,
   PlanCheckResponse,
   PlanRevisionView,
@@ -17,6 +18,7 @@ import type {
 } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { PlanReminderJob } from '../src/modules/journals/plan-reminder.job';
+import { OutboxService } from '../src/modules/notifications/outbox.service';
 import { PublicationJob } from '../src/modules/journals/publication.job';
 import { TodayService } from '../src/modules/journals/today.service';
 import { call, startTestApp, type TestApp } from './app';
@@ -482,6 +484,26 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
   });
 
   describe('the reminder at 17:00', () => {
+    it('leaves an unread 日程提醒 in 消息 for an official without a plan, even without WeChat', async () => {
+      await at('2026-11-30T09:00:30Z'); // Monday 17:00, Tuesday 1 December is a workday
+      const [result] = await sut.app.get(PlanReminderJob).run();
+      expect(result).toMatchObject({ date: '2026-12-01', queued: expect.any(Number) });
+      expect(result!.missing).toBeGreaterThan(0);
+      const list = await call<InAppMessagePage>(url, 'GET', '/me/messages', { token: official });
+      expect(list.body.items.filter((m) => m.kind === 'planReminder')).toEqual([
+        expect.objectContaining({
+          title: '日程提醒',
+          body: '明日工作计划尚未提交，请在18:00前提交，按时公示',
+          page: 'packages/staff/plan-edit/index?date=2026-12-01',
+          readAt: null,
+        }),
+      ]);
+      const clerkList = await call<InAppMessagePage>(url, 'GET', '/me/messages', { token: clerk });
+      const forClerk = clerkList.body.items.find((m) => m.kind === 'planReminder')!;
+      expect([forClerk.title, forClerk.page]).toEqual(['日程提醒', 'packages/staff/batch/index']);
+      expect(forClerk.body).toMatch(/^本单位\d+人明日计划未提交/);
+    });
+
     it('runs once even when two instances fire at the same minute', async () => {
       const second = await startTestApp(database.config(), {
         env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1' },
@@ -522,11 +544,15 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
         expect(a.length + b.length).toBe(1);
         const result = [...a, ...b][0]!;
         expect(result.missing).toBeGreaterThan(0);
+        expect(result.queued).toBeGreaterThan(0);
+        // Nothing goes to WeChat inside the job: the outbox dispatcher sends it.
+        expect(stub.state.sent.length).toBe(sentBefore);
+        await sut.app.get(OutboxService).dispatch(1000);
         const sent = stub.state.sent.slice(sentBefore);
         expect(sent.filter((m) => m.touser === 'o6_reminded')).toHaveLength(1);
         const dataSource = sut.app.get<DataSource>(getDataSourceToken());
         const runs: Array<{ n: number | string }> = await dataSource.query(
-          "SELECT COUNT(*) AS n FROM job_runs WHERE job = 'plan-reminder'",
+          "SELECT COUNT(*) AS n FROM job_runs WHERE job = 'plan-reminder' AND fire_key LIKE '%:2026-11-25'",
         );
         expect(Number(runs[0]!.n)).toBe(1);
         expect(await sut.app.get(PlanReminderJob).run()).toEqual([]);

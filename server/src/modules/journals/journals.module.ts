@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
-import { WechatModule } from '../wechat/wechat.module';
 import { BatchController } from './batch.controller';
 import { BatchService } from './batch.service';
 import { DayPlan } from './day-plan.entity';
@@ -43,8 +43,8 @@ import { WeeklyReportsService } from './weekly-reports.service';
     ]),
     AuthModule,
     DirectoryModule,
+    NotificationsModule,
     UploadsModule,
-    WechatModule,
   ],
   controllers: [JournalsController, LeaveController, BatchController],
   providers: [

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '../../common/clock';
-import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
 import { addDays, atLocal, chineseDate, localDate } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuthRepository } from '../auth/auth.repository';
 import { CalendarService } from '../calendar/calendar.service';
 import { JobLockService } from '../jobs/job-lock.service';
-import { WechatClient } from '../wechat/wechat.client';
+import { OutboxService, type OutgoingMessage } from '../notifications/outbox.service';
 import { JournalRulesService } from './journal-rules.service';
 import { JournalsRepository } from './journals.repository';
 import { officialsByJurisdiction } from './jurisdictions';
@@ -17,15 +16,22 @@ const WINDOW_MS = 30 * 60_000;
 
 export interface ReminderResult {
   date: string;
+  /** Officials with no plan for the date and no approved leave. */
   missing: number;
-  sent: number;
-  skipped: number;
+  /** Messages enqueued (in-app at once; WeChat later by the outbox dispatcher, when the user has an openid). */
+  queued: number;
 }
+
+/** The mini-program pages a reminder opens: the plan editor for an official, the batch page for a clerk. */
+export const PLAN_EDIT_PAGE = 'packages/staff/plan-edit/index';
+export const BATCH_PAGE = 'packages/staff/batch/index';
 
 /**
  * At the reminder time (default 17:00) before a working day: officials with no plan for tomorrow
- * and no approved leave get a WeChat subscribe message, and so do the clerks of their units. Once
- * per jurisdiction and date across all instances (a job_runs row is the lock).
+ * and no approved leave get a reminder, and so do the clerks of their units. The reminders go through
+ * the notification outbox in one transaction: an in-app message (消息) for everyone, and a WeChat
+ * subscribe message sent later with retries (dropped by the dispatcher for users without WeChat).
+ * Once per jurisdiction and date across all instances (a job_runs row is the lock).
  */
 @Injectable()
 export class PlanReminderJob {
@@ -35,10 +41,9 @@ export class PlanReminderJob {
     private readonly rules: JournalRulesService,
     private readonly repository: JournalsRepository,
     private readonly grants: AuthRepository,
-    private readonly wechat: WechatClient,
+    private readonly outbox: OutboxService,
     private readonly locks: JobLockService,
     private readonly calendars: CalendarService,
-    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -82,29 +87,23 @@ export class PlanReminderJob {
       missing.map((o) => o.officialId),
       missing.map((o) => o.unitPath),
     );
-    let sent = 0;
-    let skipped = 0;
-    for (const recipient of recipients) {
-      if (!recipient.openidEnc) {
-        skipped += 1;
-        continue;
-      }
+    const messages: OutgoingMessage[] = recipients.map((recipient) => {
       const count = recipient.officialId
         ? 1
         : missing.filter((o) => o.unitPath.startsWith(recipient.unitPath)).length;
-      const result = await this.wechat.sendSubscribeMessage(
-        recipient.userId,
-        this.cipher.decrypt(recipient.openidEnc),
-        'planReminder',
-        {
+      return {
+        userId: recipient.userId,
+        purpose: 'planReminder',
+        values: {
           thing1: recipient.officialId ? '明日工作计划尚未提交' : `本单位${count}人明日计划未提交`,
-          time2: `${chineseDate(date)}`,
+          time2: chineseDate(date),
           thing3: '请在18:00前提交，按时公示',
         },
-      );
-      if (result.status === 'sent') sent += 1;
-      else skipped += 1;
-    }
-    return { date, missing: missing.length, sent, skipped };
+        page: recipient.officialId ? `${PLAN_EDIT_PAGE}?date=${date}` : BATCH_PAGE,
+      };
+    });
+    // Recipients are read before the transaction: no second pooled connection while it holds one.
+    await this.repository.transaction((manager) => this.outbox.enqueue(manager, messages));
+    return { date, missing: missing.length, queued: messages.length };
   }
 }

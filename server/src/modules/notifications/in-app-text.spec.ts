@@ -25,6 +25,15 @@ describe('inAppText', () => {
     expect(sut.body).toBe('工单明天到期，请及时办理（办理期限 2026-11-17 17:30）');
   });
 
+  it('titles a plan reminder 日程提醒 and tells a clerk how many plans are missing before when', () => {
+    const sut = inAppText('planReminder', {
+      thing1: '本单位3人明日计划未提交',
+      time2: '11月25日',
+      thing3: '请在18:00前提交，按时公示',
+    });
+    expect(sut).toEqual({ title: '日程提醒', body: '本单位3人明日计划未提交，请在18:00前提交，按时公示' });
+  });
+
   it('cuts a long comment to a short body', () => {
     const sut = inAppText('ticketNew', { thing1: '很长'.repeat(200) });
     expect(Array.from(sut.body).length).toBeLessThanOrEqual(120);

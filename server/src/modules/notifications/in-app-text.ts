@@ -15,7 +15,7 @@ const TITLES: Record<string, string> = {
   ticketNew: '新的群众留言',
   ticketDue: '工单提醒',
   ticketDigest: '待办留言汇总',
-  planReminder: '工作计划提醒',
+  planReminder: '日程提醒',
 };
 
 function cut(value: string, max: number): string {
@@ -50,6 +50,11 @@ export function inAppText(purpose: string, values: Record<string, string>): InAp
     case 'ticketDigest':
       title = TITLES.ticketDigest!;
       body = `${values.thing1 ?? '您有待办的群众留言'}：待办 ${values.number2 ?? '0'} 件，超期 ${values.number3 ?? '0'} 件`;
+      break;
+    case 'planReminder':
+      // thing1 names who is missing (the official himself, or N people of a clerk's unit), thing3 the deadline.
+      title = TITLES.planReminder!;
+      body = `${values.thing1 ?? '明日工作计划尚未提交'}，${values.thing3 ?? '请按时提交'}`;
       break;
     default:
       title = TITLES[purpose] ?? '通知';
