@@ -97,6 +97,17 @@ describe('AllExceptionsFilter', () => {
     expect(tooLarge.response.body).toMatchObject({ code: 'COMMON.PAYLOAD_TOO_LARGE' });
   });
 
+  it('answers a lost lock race (deadlock, Galera certification) with 409 and Retry-After, not 500', () => {
+    const { response, argumentsHost } = host();
+    const deadlock = Object.assign(new Error('Deadlock found when trying to get lock'), {
+      driverError: { errno: 1213, code: 'ER_LOCK_DEADLOCK' },
+    });
+    sut.catch(deadlock, argumentsHost);
+    expect(response.statusCode).toBe(409);
+    expect(response.body).toMatchObject({ code: 'COMMON.CONFLICT' });
+    expect(response.headers['Retry-After']).toBe('1');
+  });
+
   it('hides the details of an unexpected error behind 500 COMMON.INTERNAL', () => {
     const { response, argumentsHost } = host();
     sut.catch(new Error('SELECT secret FROM users'), argumentsHost);

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type ApiErrorBody, type ErrorCode, errorMessage, isErrorCode } from '@jinri/shared';
+import { isContention } from '../../database/contention';
 import { AppException, withRetryAfter } from '../errors/app.exception';
 import { MAX_JSON_DEPTH } from '../json-depth';
 import { loggedPath } from '../logging/logger.options';
@@ -95,6 +96,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof payload === 'object' && payload !== null ? (payload as { code?: unknown }).code : undefined;
       const code: ErrorCode = isErrorCode(given) ? given : (STATUS_TO_CODE[status] ?? this.fallback(status));
       return { status, body: { code, message: errorMessage(code) } };
+    }
+    if (isContention(exception)) {
+      // A lock race the transaction lost (deadlock, lock wait, Galera certification): it was rolled
+      // back whole, so nothing was half done; the person may simply try again.
+      return {
+        status: HttpStatus.CONFLICT,
+        body: { code: 'COMMON.CONFLICT', message: '操作与他人同时进行，未能完成，请稍后重试' },
+        headers: { 'Retry-After': '1' },
+      };
     }
     const httpish = exception as HttpishError | null;
     const status = httpish?.status ?? httpish?.statusCode;

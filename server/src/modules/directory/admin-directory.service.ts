@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
+import { retryOnContention } from '../../database/contention';
 import { addDays, isValidDate } from '../../common/time/local-time';
 import { type AuthUser, coversOfficialScope, coversUnit } from '../auth/auth-user';
 import { CacheVersionService } from '../jobs/cache-version.service';
@@ -128,28 +129,31 @@ export class AdminDirectoryService {
       )
     )
       throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
-    const id = await this.dataSource.transaction(async (manager) => {
-      const memberships = manager.getRepository(Membership);
-      const current = await memberships.findBy({ postId, endDate: IsNull() });
-      if (current.some((m) => m.officialId === input.officialId))
-        throw new AppException('COMMON.CONFLICT', '该干部已在此职务');
-      if (current.some((m) => m.startDate >= input.startDate))
-        throw new AppException('COMMON.VALIDATION_FAILED', '交接日期应晚于现任干部的任职日期', [
-          { field: 'startDate', reasons: ['before current start'] },
-        ]);
-      if (current.length > 0)
-        await memberships.update(
-          { id: In(current.map((m) => m.id)) },
-          { endDate: addDays(input.startDate, -1) },
-        );
-      const result = await memberships.insert({
-        officialId: input.officialId,
-        postId,
-        startDate: input.startDate,
-        endDate: null,
-      });
-      return Number(result.identifiers[0]!.id);
-    });
+    // Concurrent handovers can deadlock on MySQL's gap locks: the whole transaction runs again.
+    const id = await retryOnContention(() =>
+      this.dataSource.transaction(async (manager) => {
+        const memberships = manager.getRepository(Membership);
+        const current = await memberships.findBy({ postId, endDate: IsNull() });
+        if (current.some((m) => m.officialId === input.officialId))
+          throw new AppException('COMMON.CONFLICT', '该干部已在此职务');
+        if (current.some((m) => m.startDate >= input.startDate))
+          throw new AppException('COMMON.VALIDATION_FAILED', '交接日期应晚于现任干部的任职日期', [
+            { field: 'startDate', reasons: ['before current start'] },
+          ]);
+        if (current.length > 0)
+          await memberships.update(
+            { id: In(current.map((m) => m.id)) },
+            { endDate: addDays(input.startDate, -1) },
+          );
+        const result = await memberships.insert({
+          officialId: input.officialId,
+          postId,
+          startDate: input.startDate,
+          endDate: null,
+        });
+        return Number(result.identifiers[0]!.id);
+      }),
+    );
     await this.changed([unit.path]);
     return (await this.dataSource.getRepository(Membership).findOneBy({ id }))!;
   }
