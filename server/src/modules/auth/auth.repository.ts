@@ -49,7 +49,8 @@ export class AuthRepository {
     await this.dataSource.getRepository(User).update({ id: userId }, { lastLoginAt: at });
   }
 
-  private grantsQuery(manager: EntityManager = this.dataSource.manager) {
+  /** Grants with their unit and official, as GrantRow columns (revoked ones too). */
+  private anyGrantsQuery(manager: EntityManager = this.dataSource.manager) {
     return manager
       .getRepository(RoleGrant)
       .createQueryBuilder('g')
@@ -65,8 +66,11 @@ export class AuthRepository {
         'g.officialId AS "officialId"',
         'o.name AS "officialName"',
         'g.createdAt AS "createdAt"',
-      ])
-      .where('g.revokedAt IS NULL');
+      ]);
+  }
+
+  private grantsQuery(manager: EntityManager = this.dataSource.manager) {
+    return this.anyGrantsQuery(manager).where('g.revokedAt IS NULL');
   }
 
   private static toGrantRow(r: Record<string, unknown>): GrantRow {
@@ -151,23 +155,8 @@ export class AuthRepository {
     userId: number,
     since: Date,
   ): Promise<Array<GrantRow & { revokedAt: Date }>> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource
-      .getRepository(RoleGrant)
-      .createQueryBuilder('g')
-      .innerJoin('g.unit', 'u')
-      .leftJoin('g.official', 'o')
-      .select([
-        'g.id AS id',
-        'g.userId AS "userId"',
-        'g.role AS role',
-        'g.unitId AS "unitId"',
-        'u.path AS "unitPath"',
-        'u.name AS "unitName"',
-        'g.officialId AS "officialId"',
-        'o.name AS "officialName"',
-        'g.createdAt AS "createdAt"',
-        'g.revokedAt AS "revokedAt"',
-      ])
+    const rows: Array<Record<string, unknown>> = await this.anyGrantsQuery()
+      .addSelect('g.revokedAt', 'revokedAt')
       .where('g.userId = :userId', { userId })
       .andWhere('g.revokedAt >= :since', { since })
       .andWhere('g.revokedByUserId IS NOT NULL AND g.revokedByUserId <> g.userId')
