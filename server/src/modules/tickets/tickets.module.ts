@@ -14,7 +14,7 @@ import { TicketEvent } from './ticket-event.entity';
 import { TicketFollower } from './ticket-follower.entity';
 import { TicketReportsRepository } from './ticket-reports.repository';
 import { TicketReportsService } from './ticket-reports.service';
-import { TicketTargets } from './ticket-targets';
+import { TicketRouter } from './ticket-router';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
@@ -35,7 +35,7 @@ import { TicketsService } from './tickets.service';
     TicketsRepository,
     TicketReportsRepository,
     TicketReportsService,
-    TicketTargets,
+    TicketRouter,
     ModerationService,
     TicketsService,
     TicketDeadlinesJob,

@@ -58,7 +58,7 @@ import {
 } from './ticket-view';
 import type { Ticket } from './ticket.entity';
 import { type NewEvent, type TicketPatch, TicketsRepository } from './tickets.repository';
-import { TicketTargets } from './ticket-targets';
+import { TicketRouter } from './ticket-router';
 
 const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const TEN_MINUTES = 10 * 60_000;
@@ -111,7 +111,7 @@ export class TicketsService {
 
   constructor(
     private readonly repository: TicketsRepository,
-    private readonly targets: TicketTargets,
+    private readonly router: TicketRouter,
     private readonly moderation: ModerationService,
     private readonly calendars: CalendarService,
     private readonly outbox: OutboxService,
@@ -165,7 +165,7 @@ export class TicketsService {
     if (author.recent >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp)
       throw AppException.rateLimited('TICKET.RATE_LIMITED', TEN_MINUTES / 1000);
 
-    const route = await this.targets.route(input);
+    const route = await this.router.route(input);
     const photoIds = input.photoIds ?? [];
     if (photoIds.length > 0) await this.uploads.ownedBy(user.userId, photoIds);
     const verdict = await this.moderation.check(
@@ -576,7 +576,7 @@ export class TicketsService {
    * deadline (the resolution deadline keeps running), and they are told.
    */
   private async handOver(officialId: number | undefined, unitId: number | undefined) {
-    const destination = await this.targets.destination(officialId, unitId);
+    const destination = await this.router.destination(officialId, unitId);
     const now = this.clock.now();
     const calendar = await this.calendars.calendar();
     return {
@@ -656,7 +656,7 @@ export class TicketsService {
       (r) => r.author,
       (ticket) => {
         const reopens = !input.satisfied && ticket.reopenCount < 1;
-        const rule = this.targets.ruleOf(ticket.matter);
+        const rule = this.router.ruleOf(ticket.matter);
         return {
           command: input.satisfied ? 'rate_satisfied' : 'rate_unsatisfied',
           eventType: input.satisfied ? 'rated' : reopens ? 'reopened' : 'rated',

@@ -50,7 +50,7 @@ export interface Destination {
  * department). Every ticket has exactly one current assignee.
  */
 @Injectable()
-export class TicketTargets {
+export class TicketRouter {
   constructor(
     private readonly repository: TicketsRepository,
     private readonly search: SearchService,
