@@ -1,12 +1,5 @@
 import { ENTRY_KINDS, type PlanWarning } from '@jinri/shared';
-import {
-  checkPlanEntries,
-  normalizeForComparison,
-  PLAN_QUALITY,
-  type PreviousDay,
-  type QualityEntry,
-  similarity,
-} from './plan-quality';
+import { checkPlanEntries, PLAN_QUALITY, type PreviousDay, type QualityEntry } from './plan-quality';
 
 /** The warning kinds of one entry checked on its own. */
 function kindsOf(entry: QualityEntry, previousDays: PreviousDay[] = []): string[] {
@@ -328,63 +321,5 @@ describe('plan entry quality', () => {
       rules,
     );
     expect(repeated.message).toBe('同11月20日');
-  });
-});
-
-describe('normalizeForComparison', () => {
-  it('drops whitespace, punctuation of both widths and emoji', () => {
-    const sut = normalizeForComparison(' 到魏庄村， 调度拆迁工作。（东片）!? 🚜 ');
-    expect(sut).toBe('到魏庄村调度拆迁工作东片');
-  });
-
-  it('unifies full-width letters and digits with half-width ones, in lower case', () => {
-    expect(normalizeForComparison('ＧＤＰ分析会')).toBe(normalizeForComparison('gdp分析会'));
-    expect(normalizeForComparison('检查１２号地块')).toBe(normalizeForComparison('检查12号地块'));
-  });
-
-  it('replaces every run of digits with a single 0, keeping the words around it', () => {
-    expect(normalizeForComparison('核实3户，走访12户')).toBe('核实0户走访0户');
-    expect(normalizeForComparison('3.5公里')).toBe('0公里');
-  });
-
-  it('gives the same text when applied twice', () => {
-    const once = normalizeForComparison('检查１号地块，ABC公司！');
-    expect(normalizeForComparison(once)).toBe(once);
-  });
-});
-
-describe('similarity', () => {
-  it('is 1 for identical texts, and for texts equal once normalised', () => {
-    expect(similarity('检查魏庄村拆迁项目', '检查魏庄村拆迁项目')).toBe(1);
-    expect(similarity('检查1号地块', '检查 2 号地块。')).toBe(1);
-    expect(similarity('', '')).toBe(1);
-  });
-
-  it('is 0 for texts with no pair of characters in common, or when one is empty', () => {
-    expect(similarity('调度拆迁', '核查危房')).toBe(0);
-    expect(similarity('调度拆迁', '')).toBe(0);
-    expect(similarity('村', '镇')).toBe(0);
-  });
-
-  it('is the Dice coefficient of character bigrams', () => {
-    // 9 bigrams each, 7 shared: 2 × 7 / 18.
-    expect(similarity('到魏庄村调度拆迁工作', '到魏庄村调度拆除工作')).toBeCloseTo(14 / 18, 10);
-  });
-
-  it('counts repeated bigrams only as often as both texts have them', () => {
-    // "哈哈哈" has the bigram 哈哈 twice, "哈哈" once: 2 × 1 / 3.
-    expect(similarity('哈哈哈', '哈哈')).toBeCloseTo(2 / 3, 10);
-  });
-
-  it('is symmetric and stays between 0 and 1', () => {
-    const texts = ['到魏庄村调度拆迁工作', '检查魏庄村拆迁项目进度', '开会', '村', '', 'ABC公司'];
-    for (const a of texts) {
-      for (const b of texts) {
-        const sut = similarity(a, b);
-        expect(sut).toBe(similarity(b, a));
-        expect(sut).toBeGreaterThanOrEqual(0);
-        expect(sut).toBeLessThanOrEqual(1);
-      }
-    }
   });
 });

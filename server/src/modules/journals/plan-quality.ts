@@ -25,6 +25,14 @@
  *    object has fewer than minObjectUnits units ("走访群众", "防汛值班").
  */
 import type { LocalDate, PlanWarning, PlanWarningKind } from '@jinri/shared';
+import { type Comparable, comparable, dice, plainText as plain } from '../../common/text/similarity';
+import {
+  EDGE_PARTICLES,
+  EMPTY_PLACES,
+  NOT_PLACE_WORDS,
+  PLACE_MARKERS,
+  VAGUE_PHRASES,
+} from './plan-quality.words';
 
 /** One entry to check: the fields of a plan entry that carry meaning. */
 export interface QualityEntry {
@@ -78,185 +86,11 @@ export const PLAN_QUALITY: PlanQualityRules = {
   minDetailUnits: 2,
   // Without a place, ask a little more: "党委会" and "低保户" pass, "防汛" or "群众" alone do not.
   minObjectUnits: 3,
-  vaguePhrases: [
-    // Routine that says nothing.
-    '日常工作',
-    '日常事务',
-    '处理日常事务',
-    '日常事务处理',
-    '正常上班',
-    '上班',
-    '办公',
-    '现场办公',
-    '坐班',
-    '值班',
-    '值守',
-    '加班',
-    // Meetings, study and travel without naming which.
-    '开会',
-    '开个会',
-    '参加会议',
-    '参会',
-    '会议',
-    '学习',
-    '培训',
-    '外出',
-    '出差',
-    // Field work without where or what.
-    '下村',
-    '进村',
-    '入村',
-    '到村',
-    '驻村',
-    '下乡',
-    '入户',
-    '走访',
-    '调研',
-    '实地',
-    // Catch-all tasks.
-    '检查工作',
-    '其他工作',
-    '其它工作',
-    '处理相关工作',
-    '协调相关事宜',
-    '落实上级安排',
-    '领导交办',
-    '交办事项',
-    // Generic verbs.
-    '参加',
-    '出席',
-    '列席',
-    '召开',
-    '主持',
-    '组织',
-    '开展',
-    '进行',
-    '处理',
-    '办理',
-    '协调',
-    '落实',
-    '推进',
-    '推动',
-    '负责',
-    '做好',
-    '抓好',
-    '完成',
-    '安排',
-    '部署',
-    '检查',
-    '督导',
-    '督查',
-    '督促',
-    '督办',
-    '指导',
-    '巡查',
-    '对接',
-    '跟进',
-    '研究',
-    '统筹',
-    '配合',
-    '参与',
-    '了解',
-    '查看',
-    '汇报',
-    '陪同',
-    '接待',
-    '准备',
-    // Generic nouns.
-    '工作',
-    '事务',
-    '事宜',
-    '事项',
-    '事情',
-    '任务',
-    '业务',
-    '相关',
-    '有关',
-    '其他',
-    '其它',
-    '各项',
-    '各类',
-    '本职',
-    '上级',
-    '领导',
-    '交办',
-    '情况',
-    '文件',
-    '材料',
-    '一线',
-    '基层',
-    '单位',
-    '机关',
-    '辖区',
-    // Time and filler words.
-    '上午',
-    '下午',
-    '晚上',
-    '全天',
-    '全日',
-    '今天',
-    '明天',
-    '今日',
-    '明日',
-    '继续',
-    '前往',
-    '赶赴',
-    '主要',
-    '一些',
-    '等等',
-  ],
-  edgeParticles: '到在去赴至和及与并或等的了对向为把将给跟同',
-  placeMarkers: [
-    '村',
-    '社区',
-    '镇',
-    '乡',
-    '街道',
-    '政府',
-    '局',
-    '办',
-    '室',
-    '会议室',
-    '中心',
-    '现场',
-    '工地',
-    '会场',
-    '大厅',
-    '楼',
-    '厂',
-    '校',
-    '院',
-    '站',
-    '所',
-    '馆',
-    '公司',
-    '园区',
-    '基地',
-  ],
-  notPlaceWords: [
-    '布局',
-    '格局',
-    '局面',
-    '大局',
-    '全局',
-    '所有',
-    '所需',
-    '所属',
-    '所得',
-    '办法',
-    '办事',
-    '承办',
-    '主办',
-    '协办',
-    '站位',
-    '站岗',
-    '校对',
-    '校准',
-    '乡村',
-    '城乡',
-    '城镇化',
-  ],
-  emptyPlaces: ['无', '暂无', '没有', '待定', '未定', '不定', '不详', '略'],
+  vaguePhrases: VAGUE_PHRASES,
+  edgeParticles: EDGE_PARTICLES,
+  placeMarkers: PLACE_MARKERS,
+  notPlaceWords: NOT_PLACE_WORDS,
+  emptyPlaces: EMPTY_PLACES,
   // Below 6 characters a string has at most 4 bigrams and one changed character moves the score by
   // 0.3 or more, so the number means little; such entries are the too_short rule's business.
   minComparableChars: 6,
@@ -277,68 +111,9 @@ const KIND_ORDER: readonly PlanWarningKind[] = ['vague', 'too_short', 'repeated'
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 const UNIT = /\p{Script=Han}|[^\p{Script=Han}]+/gu;
 
-/** NFKC (full width → half width), lower case, letters and digits only. */
-function plain(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
-}
-
 /** Units of a plain string: one per Chinese character, one per run of other letters or digits. */
 function units(text: string): number {
   return text.match(UNIT)?.length ?? 0;
-}
-
-/**
- * The text as compared for near-duplicates: NFKC (full-width digits and letters become half width),
- * lower case, whitespace, punctuation and symbols (emoji included) removed, and every run of digits
- * replaced by one "0", so "检查1号地块" and "检查12号地块" compare equal while the words around the
- * number still count. Idempotent.
- */
-export function normalizeForComparison(text: string): string {
-  return plain(text).replace(/\p{Nd}+/gu, '0');
-}
-
-/** Character bigrams with their counts; a one-character string is its own single gram. */
-function bigrams(normalized: string): { grams: Map<string, number>; size: number } {
-  const chars = Array.from(normalized);
-  const grams = new Map<string, number>();
-  if (chars.length === 1) return { grams: grams.set(chars[0], 1), size: 1 };
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const gram = chars[i] + chars[i + 1];
-    grams.set(gram, (grams.get(gram) ?? 0) + 1);
-  }
-  return { grams, size: Math.max(chars.length - 1, 0) };
-}
-
-interface Comparable {
-  normalized: string;
-  length: number;
-  grams: Map<string, number>;
-  size: number;
-}
-
-function comparable(text: string): Comparable {
-  const normalized = normalizeForComparison(text);
-  return { normalized, length: Array.from(normalized).length, ...bigrams(normalized) };
-}
-
-/** Sørensen–Dice coefficient of the bigram multisets. */
-function dice(a: Comparable, b: Comparable): number {
-  if (a.normalized === b.normalized) return 1;
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
-  let shared = 0;
-  for (const [gram, count] of small) shared += Math.min(count, large.get(gram) ?? 0);
-  return (2 * shared) / (a.size + b.size);
-}
-
-/**
- * How alike two texts are, 0..1: the Sørensen–Dice coefficient of the character bigrams of their
- * normalised forms (see normalizeForComparison). Identical after normalisation → 1 (two empty texts
- * included); nothing in common → 0. Symmetric. Word order matters only at the seams, so a reordered
- * sentence stays close.
- */
-export function similarity(a: string, b: string): number {
-  return dice(comparable(a), comparable(b));
 }
 
 interface CompiledRules {

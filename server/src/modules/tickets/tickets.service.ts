@@ -33,7 +33,7 @@ import { AttemptLimiter, failAll, waitSeconds } from '../../common/rate/attempt-
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { type AuthUser, coversUnit } from '../auth/auth-user';
 import { CalendarService } from '../calendar/calendar.service';
-import { similarity } from '../journals/plan-quality';
+import { similarity } from '../../common/text/similarity';
 import { type OutgoingMessage, OutboxService } from '../notifications/outbox.service';
 import { UploadsRepository } from '../uploads/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
