@@ -7,17 +7,16 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { CalendarService } from '../calendar/calendar.service';
 import { JobLockService } from '../jobs/job-lock.service';
 import { type OutgoingMessage, OutboxService } from '../notifications/outbox.service';
+import { digestMessages, dueMessages, formatTime } from '../notifications/ticket-messages';
 import { endOfLocalDay, reminderAt } from './ticket-deadlines';
 import type { Ticket } from './ticket.entity';
 import { type NewEvent, TicketsRepository } from './tickets.repository';
-import { formatTime } from './tickets.service';
 
 const BATCH = 200;
 const DAY = 24 * 3_600_000;
 /** Officials with at least this many open tickets get the morning digest. */
 export const DIGEST_MIN_OPEN = 3;
 export const DIGEST_TIME = '08:30';
-const PAGE = 'packages/tickets/detail/index';
 
 export interface DeadlineRunResult {
   reminded: number;
@@ -91,10 +90,7 @@ export class TicketDeadlinesJob {
           ticket.id,
           this.event(ticket, 'reminded', `办理期限 ${formatTime(ticket.dueAt)}，请及时办理`, now),
         );
-        await this.outbox.enqueue(
-          manager,
-          userIds.map((userId) => this.message(userId, ticket, '工单明天到期，请及时办理')),
-        );
+        await this.outbox.enqueue(manager, dueMessages(userIds, ticket, '工单明天到期，请及时办理'));
         return true;
       });
       if (done) count += 1;
@@ -118,10 +114,8 @@ export class TicketDeadlinesJob {
           this.event(ticket, 'escalated', '已超过办理期限，转督查室督办', now),
         );
         await this.outbox.enqueue(manager, [
-          ...supervisors.map((userId) =>
-            this.message(userId, ticket, `工单已超期：${ticket.assigneeOfficial?.name ?? '待分派'}`),
-          ),
-          ...officials.map((userId) => this.message(userId, ticket, '工单已超期，已转督查室督办')),
+          ...dueMessages(supervisors, ticket, `工单已超期：${ticket.assigneeOfficial?.name ?? '待分派'}`),
+          ...dueMessages(officials, ticket, '工单已超期，已转督查室督办'),
         ]);
         return true;
       });
@@ -193,15 +187,14 @@ export class TicketDeadlinesJob {
     const run = await this.locks.runOnce('ticket-digest', today, async () => {
       const rows = await this.repository.findOfficialsWithOpenTickets(DIGEST_MIN_OPEN, now);
       const outgoing: OutgoingMessage[] = [];
-      for (const row of rows) {
-        for (const userId of await this.repository.findUserIdsOfOfficial(row.officialId))
-          outgoing.push({
-            userId,
-            purpose: 'ticketDigest',
-            page: 'packages/staff/inbox/index',
-            values: { thing1: '您有待办的群众留言', number2: String(row.open), number3: String(row.overdue) },
-          });
-      }
+      for (const row of rows)
+        outgoing.push(
+          ...digestMessages(
+            await this.repository.findUserIdsOfOfficial(row.officialId),
+            row.open,
+            row.overdue,
+          ),
+        );
       await this.repository.transaction((manager) => this.outbox.enqueue(manager, outgoing));
       return outgoing.length;
     });
@@ -218,15 +211,5 @@ export class TicketDeadlinesJob {
       note,
       createdAt: at,
     } as NewEvent;
-  }
-
-  private message(userId: number, ticket: Ticket, what: string) {
-    return {
-      userId,
-      purpose: 'ticketDue',
-      ticketId: ticket.id,
-      page: `${PAGE}?id=${ticket.id}`,
-      values: { thing1: what, time2: formatTime(ticket.dueAt), thing3: `查询码 ${ticket.queryCode}` },
-    };
   }
 }
