@@ -9,6 +9,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
+import { CacheModule } from './modules/cache/cache.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { JournalsModule } from './modules/journals/journals.module';
 import { SearchModule } from './modules/search/search.module';
@@ -30,6 +31,7 @@ export class AppModule {
         DirectoryModule,
         WechatModule,
         AuthModule,
+        CacheModule,
         JobsModule,
         CalendarModule,
         UploadsModule,

@@ -12,7 +12,7 @@ import { Unit } from '../modules/directory/unit.entity';
 import { CalendarDay } from '../modules/calendar/calendar-day.entity';
 import { CalendarDayChange } from '../modules/calendar/calendar-day-change.entity';
 import { CalendarYearRow } from '../modules/calendar/calendar-year.entity';
-import { CacheVersion } from '../modules/jobs/cache-version.entity';
+import { CacheVersion } from '../modules/cache/cache-version.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
 import { DayPlan } from '../modules/journals/day-plan.entity';
 import { EntryUpdate } from '../modules/journals/entry-update.entity';

@@ -2,7 +2,7 @@ import { type DataSource, In, type ObjectLiteral, type Repository } from 'typeor
 import { ENTRY_KINDS } from '@jinri/shared';
 import { addDays, atLocal, weekStart } from '../../common/time/local-time';
 import { WorkCalendar } from '../../modules/calendar/work-calendar';
-import { CacheVersion } from '../../modules/jobs/cache-version.entity';
+import { CacheVersion } from '../../modules/cache/cache-version.entity';
 import { DayPlan } from '../../modules/journals/day-plan.entity';
 import { EntryUpdate } from '../../modules/journals/entry-update.entity';
 import { Leave } from '../../modules/journals/leave.entity';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { AuthRepository } from './auth.repository';
 
 /** Bumped whenever a session (a refresh-token family) is revoked, on whichever instance. */

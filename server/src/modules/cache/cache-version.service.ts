@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, Like } from 'typeorm';
-import { CacheVersion } from './cache-version.entity';
+import type { EntityManager } from 'typeorm';
+import { CacheVersionRepository } from './cache-version.repository';
 
 /**
  * Version counters that let every instance keep an in-memory cache: a reader compares the counter
@@ -12,7 +11,7 @@ export class CacheVersionService {
   private readonly listeners = new Map<string, Array<() => void>>();
   private readonly recent = new Map<string, { version: number; at: number }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: CacheVersionRepository) {}
 
   /**
    * Called after this instance bumps `name`, or any counter starting with `name` when it ends in ":"
@@ -42,9 +41,8 @@ export class CacheVersionService {
     return () => clearInterval(timer);
   }
 
-  async current(name: string): Promise<number> {
-    const row = await this.dataSource.getRepository(CacheVersion).findOneBy({ name });
-    return row?.version ?? 0;
+  current(name: string): Promise<number> {
+    return this.repository.findVersion(name);
   }
 
   /**
@@ -61,22 +59,14 @@ export class CacheVersionService {
   }
 
   /** Every counter whose name starts with `prefix`. */
-  async list(prefix: string): Promise<Map<string, number>> {
-    const rows = await this.dataSource.getRepository(CacheVersion).findBy({ name: Like(`${prefix}%`) });
-    return new Map(rows.map((r) => [r.name, r.version]));
+  list(prefix: string): Promise<Map<string, number>> {
+    return this.repository.findVersionsStartingWith(prefix);
   }
 
-  async bump(name: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const repository = manager.getRepository(CacheVersion);
+  /** Moves the counter (in the caller's transaction when `manager` is given). */
+  async bump(name: string, manager?: EntityManager): Promise<void> {
     this.recent.delete(name);
-    const result = await repository.increment({ name }, 'version', 1);
-    if ((result.affected ?? 0) === 0) {
-      try {
-        await repository.insert({ name, version: 1 });
-      } catch {
-        await repository.increment({ name }, 'version', 1);
-      }
-    }
+    await this.repository.increment(name, manager);
     this.recent.delete(name);
     for (const [key, listeners] of this.listeners) {
       if (key === name || (key.endsWith(':') && name.startsWith(key)))

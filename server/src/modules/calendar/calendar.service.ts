@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { addDays, isValidDate, localDate } from '../../common/time/local-time';
 import { type AuthUser } from '../auth/auth-user';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { JOURNALS_CACHE } from '../journals/plans.service';
 import type { CalendarStatus, CalendarYear } from '@jinri/shared';
 import { CalendarDay } from './calendar-day.entity';

@@ -6,7 +6,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { retryOnContention } from '../../database/contention';
 import { addDays, isValidDate } from '../../common/time/local-time';
 import { type AuthUser, coversOfficialScope, coversUnit } from '../auth/auth-user';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { DirectoryRepository } from './directory.repository';
 import { countyCounter, DIRECTORY_CACHE } from './directory-versions';
 import { Duty } from './duty.entity';

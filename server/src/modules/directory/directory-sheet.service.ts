@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { addDays, localDate } from '../../common/time/local-time';
 import type { AuthUser } from '../auth/auth-user';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { DIRECTORY_CACHE } from './directory-versions';
 import { type DirectoryData, buildDirectoryWorkbook, parseDirectoryWorkbook } from './directory-sheet';
 import { Duty } from './duty.entity';

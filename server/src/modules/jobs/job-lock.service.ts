@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
-import { JobRun } from './job-run.entity';
+import { JobRunsRepository } from './job-runs.repository';
 
 /**
  * Runs a job at most once per fire key across every server instance sharing the database: the
@@ -13,7 +11,7 @@ export class JobLockService {
   private readonly logger = new Logger('Jobs');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: JobRunsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -22,24 +20,24 @@ export class JobLockService {
     fireKey: string,
     work: () => Promise<T>,
   ): Promise<{ ran: boolean; result?: T }> {
-    const runs = this.dataSource.getRepository(JobRun);
     try {
-      await runs.insert({ job, fireKey, startedAt: this.clock.now(), finishedAt: null, result: null });
+      await this.runs.insertStarted(job, fireKey, this.clock.now());
     } catch {
-      const existing = await runs.findOneBy({ job, fireKey });
-      if (existing) return { ran: false };
+      if (await this.runs.existsRun(job, fireKey)) return { ran: false };
       throw new Error(`Could not record the run of ${job} ${fireKey}`);
     }
     const started = Date.now();
     try {
       const result = await work();
-      await runs.update({ job, fireKey }, { finishedAt: this.clock.now(), result: summary(result) });
+      await this.runs.markFinished(job, fireKey, this.clock.now(), summary(result));
       this.logger.log({ job, fireKey, ms: Date.now() - started }, 'job finished');
       return { ran: true, result };
     } catch (error) {
-      await runs.update(
-        { job, fireKey },
-        { finishedAt: this.clock.now(), result: `failed: ${(error as Error).message}`.slice(0, 255) },
+      await this.runs.markFinished(
+        job,
+        fireKey,
+        this.clock.now(),
+        `failed: ${(error as Error).message}`.slice(0, 255),
       );
       this.logger.error({ job, fireKey, err: error }, 'job failed');
       throw error;

@@ -1,15 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CacheVersion } from './cache-version.entity';
-import { CacheVersionService } from './cache-version.service';
 import { JobRun } from './job-run.entity';
 import { JobLockService } from './job-lock.service';
+import { JobRunsRepository } from './job-runs.repository';
 
-/** Cross-instance coordination: exactly-once job runs and cache version counters. */
+/** Cross-instance coordination of scheduled jobs: each fire runs once, on one instance. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([JobRun, CacheVersion])],
-  providers: [JobLockService, CacheVersionService],
-  exports: [JobLockService, CacheVersionService],
+  imports: [TypeOrmModule.forFeature([JobRun])],
+  providers: [JobRunsRepository, JobLockService],
+  exports: [JobLockService],
 })
 export class JobsModule {}

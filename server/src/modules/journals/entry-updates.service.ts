@@ -4,7 +4,7 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { localDate } from '../../common/time/local-time';
 import type { AuthUser } from '../auth/auth-user';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { UploadsRepository } from '../uploads/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { JournalsRepository } from './journals.repository';

@@ -4,7 +4,7 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { daysBetween, isValidDate, localDate } from '../../common/time/local-time';
 import { type AuthUser, coversOfficial, scopePaths } from '../auth/auth-user';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { JournalsRepository } from './journals.repository';
 import type { Leave } from './leave.entity';
 import { APPROVERS, PlanAccess, WRITERS } from './plan-access';

@@ -21,7 +21,7 @@ import {
   TIME_RE,
 } from '../../common/time/local-time';
 import type { AuthUser } from '../auth/auth-user';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { UploadsRepository } from '../uploads/uploads.repository';
 import type { DayPlan } from './day-plan.entity';
 import { JournalRulesService, type JurisdictionRules } from './journal-rules.service';

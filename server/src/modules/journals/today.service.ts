@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { localDate } from '../../common/time/local-time';
 import { CalendarService } from '../calendar/calendar.service';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { dayStatus } from './day-status';
 import { JournalsRepository } from './journals.repository';
 import { assertDate, JOURNALS_CACHE, PlansService } from './plans.service';

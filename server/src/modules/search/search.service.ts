@@ -5,7 +5,7 @@ import type { MatterDetail, MatterSummaryWithCount, OfficialRef, SearchResponse 
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { localDate } from '../../common/time/local-time';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { COUNTY_PREFIX, countyCounter, DIRECTORY_CACHE } from '../directory/directory-versions';
 import { Matter } from '../directory/matter.entity';
 import { type IndexDoc, SearchIndex } from './search-index';

@@ -3,7 +3,7 @@ import type { ModerationStatus } from '@jinri/shared';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
 import { AppException } from '../../common/errors/app.exception';
 import { type AuthUser, coversUnit, scopePaths } from '../auth/auth-user';
-import { CacheVersionService } from '../jobs/cache-version.service';
+import { CacheVersionService } from '../cache/cache-version.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { SensitiveWordMatcher } from './sensitive-words';
 import { TicketsRepository } from './tickets.repository';
