@@ -19,8 +19,11 @@ import { toApiError } from '../../../api/request';
 import { chinaToday } from '../../../api/staff.api';
 import { Page } from '../../../components/Page';
 import { useLoad } from '../../staff/common/hooks';
-import { Banner, Chip, ErrorCard, LoadingCard, StaffGate } from '../../staff/common/ui';
-import '../../staff/common/staff.css';
+import { Banner } from '../../../components/Banner';
+import { Chip } from '../../../components/Chip';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import '../../../styles/kit.css';
 import '../common/admin.css';
 import './index.css';
 

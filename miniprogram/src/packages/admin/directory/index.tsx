@@ -18,8 +18,9 @@ import { toApiError } from '../../../api/request';
 import { pickSpreadsheet, sheetRowErrors } from '../../../api/staff.api';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
-import { Banner, StaffGate } from '../../staff/common/ui';
-import '../../staff/common/staff.css';
+import { Banner } from '../../../components/Banner';
+import { StaffGate } from '../../../components/StaffGate';
+import '../../../styles/kit.css';
 import '../common/admin.css';
 
 const OUT_OF_SCOPE_TEXT = '只有全县（本级）管理员可以导入导出整个名录';

@@ -8,7 +8,8 @@ import { toApiError } from '../../../api/request';
 import { LoadingState } from '../../../components/LoadingState';
 import { roleLabel } from '../../../utils/roles';
 import { useLoad } from '../../staff/common/hooks';
-import { Banner, Chip } from '../../staff/common/ui';
+import { Banner } from '../../../components/Banner';
+import { Chip } from '../../../components/Chip';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
 
 type InviteRole = CreateInviteRequest['role'];

@@ -13,9 +13,12 @@ import { Segmented } from '../../../components/Segmented';
 import { roleLabel } from '../../../utils/roles';
 import { formatInviteCode } from '../../../pages/me/inviteCode';
 import { useLoad } from '../../staff/common/hooks';
-import { Banner, Chip, ErrorCard, LoadingCard, StaffGate, type ChipTone } from '../../staff/common/ui';
+import { Banner } from '../../../components/Banner';
+import { Chip, type ChipTone } from '../../../components/Chip';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { InviteForm } from './InviteForm';
-import '../../staff/common/staff.css';
+import '../../../styles/kit.css';
 import '../common/admin.css';
 
 export default function InvitesPage() {

@@ -18,11 +18,13 @@ import {
 import { toApiError } from '../../../api/request';
 import { Page } from '../../../components/Page';
 import { useLoad } from '../../staff/common/hooks';
-import { Banner, ErrorCard, LoadingCard, StaffGate } from '../../staff/common/ui';
+import { Banner } from '../../../components/Banner';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { fieldMessages } from '../common/errors';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
 import { TagEditor } from './TagEditor';
-import '../../staff/common/staff.css';
+import '../../../styles/kit.css';
 import '../common/admin.css';
 
 export default function MatterEditPage() {

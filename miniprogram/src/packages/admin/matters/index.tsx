@@ -7,8 +7,9 @@ import { getPopularMatters, searchMatters } from '../../../api/admin.api';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { useLoad } from '../../staff/common/hooks';
-import { ErrorCard, LoadingCard, StaffGate } from '../../staff/common/ui';
-import '../../staff/common/staff.css';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import '../../../styles/kit.css';
 import '../common/admin.css';
 
 export default function MattersPage() {

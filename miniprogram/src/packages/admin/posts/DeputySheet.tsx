@@ -8,7 +8,7 @@ import { useState } from 'react';
 
 import { setPostDeputy, type UnitMember } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
-import { Banner } from '../../staff/common/ui';
+import { Banner } from '../../../components/Banner';
 
 const NOBODY = '不设代理人';
 

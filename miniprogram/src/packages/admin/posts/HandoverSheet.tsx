@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { createOfficial, handoverPost, searchMatters, type UnitMember } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
 import { addDays, chinaToday, formatDay } from '../../../api/staff.api';
-import { Banner } from '../../staff/common/ui';
+import { Banner } from '../../../components/Banner';
 
 type Choice =
   | { kind: 'existing'; id: number; name: string; detail: string }

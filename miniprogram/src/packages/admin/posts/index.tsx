@@ -7,11 +7,14 @@ import { listUnitMembers, type UnitMember } from '../../../api/admin.api';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { useLoad } from '../../staff/common/hooks';
-import { Banner, Chip, ErrorCard, LoadingCard, StaffGate } from '../../staff/common/ui';
+import { Banner } from '../../../components/Banner';
+import { Chip } from '../../../components/Chip';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
 import { DeputySheet } from './DeputySheet';
 import { HandoverSheet } from './HandoverSheet';
-import '../../staff/common/staff.css';
+import '../../../styles/kit.css';
 import '../common/admin.css';
 
 export default function PostsPage() {

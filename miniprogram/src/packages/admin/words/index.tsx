@@ -11,9 +11,11 @@ import { listSensitiveWords, saveSensitiveWords } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
 import { Page } from '../../../components/Page';
 import { useLoad } from '../../staff/common/hooks';
-import { Banner, ErrorCard, LoadingCard, StaffGate } from '../../staff/common/ui';
+import { Banner } from '../../../components/Banner';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { adminRoots, type UnitRef, UnitPicker } from '../common/UnitPicker';
-import '../../staff/common/staff.css';
+import '../../../styles/kit.css';
 import '../common/admin.css';
 
 const MAX_WORDS = 2000;

@@ -13,7 +13,7 @@ import {
   sheetRowErrors,
 } from '../../../api/staff.api';
 import { onlyIf } from '../../../utils/props';
-import { Banner } from '../common/ui';
+import { Banner } from '../../../components/Banner';
 
 interface SheetImportProps {
   unitId: number;

@@ -35,8 +35,13 @@ import {
 } from '../common/entries';
 import { loadRules, useLoad, usePlanCheck } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { Banner, Chip, DaySwitcher, ErrorCard, LoadingCard, StaffGate } from '../common/ui';
+import { Banner } from '../../../components/Banner';
+import { Chip } from '../../../components/Chip';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import { DaySwitcher } from '../common/DaySwitcher';
 import { SheetImport } from './SheetImport';
+import '../../../styles/kit.css';
 import '../common/staff.css';
 
 const PAST_DAYS = 7;

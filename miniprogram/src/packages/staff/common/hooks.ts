@@ -1,14 +1,12 @@
 /**
- * Loading what every staff page needs: who is signed in (GET /me), the official acted for, and the
- * jurisdiction's rules (deadlines, entry kinds, meeting names).
+ * Loading what every staff page needs: the official acted for and the jurisdiction's rules
+ * (deadlines, entry kinds, meeting names).
  */
-import type { JournalRules, MeResponse, PlanWarning } from '@jinri/shared';
+import type { JournalRules, PlanWarning } from '@jinri/shared';
 import { useEffect, useMemo, useState } from 'react';
 
 import { ApiError, toApiError } from '../../../api/request';
-import { loadMe } from '../../../api/session';
 import { checkPlan, getJournalRules, getOfficial } from '../../../api/staff.api';
-import { useSession } from '../../../hooks/useSession';
 import type { DraftEntry } from './entries';
 import { readStored, storageKeys, writeStored } from './storage';
 
@@ -50,22 +48,6 @@ export function useLoad<T>(
       if (fullKey !== null) setResult({ key: fullKey, state: { kind: 'ok', value } });
     },
   };
-}
-
-export type MeState = { kind: 'anonymous' } | Loadable<MeResponse>;
-
-/** GET /me for the signed-in user (already in the session when coming from 我的). */
-export function useStaffMe(): { me: MeState; retry: () => void } {
-  const session = useSession();
-  const userId = session.status === 'signedIn' ? (session.user?.id ?? null) : null;
-  const hasMe = session.me !== null;
-  const load = useMemo(() => () => loadMe(), []);
-  const { state, retry } = useLoad(userId !== null && !hasMe ? `me:${userId}` : null, load);
-
-  if (session.status === 'pending') return { me: { kind: 'loading' }, retry };
-  if (userId === null) return { me: { kind: 'anonymous' }, retry };
-  if (session.me) return { me: { kind: 'ok', value: session.me }, retry };
-  return { me: state, retry };
 }
 
 export interface OfficialContext {

@@ -2,7 +2,7 @@
 import type { LeaveStatus, LeaveView } from '@jinri/shared';
 
 import { daysBetween, formatDay, formatMonthDay } from '../../../api/staff.api';
-import { Chip, type ChipTone } from './ui';
+import { Chip, type ChipTone } from '../../../components/Chip';
 
 export const LEAVE_STATUS: Record<LeaveStatus, { label: string; tone: ChipTone }> = {
   pending: { label: '待审批', tone: 'warning' },

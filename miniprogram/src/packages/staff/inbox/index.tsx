@@ -17,7 +17,9 @@ import { useNow } from '../../../hooks/useNow';
 import { usePaged } from '../../../hooks/usePaged';
 import { askSubscribe, canAskSubscribe, prefetchSubscribeTemplates } from '../../../utils/subscribe';
 import { INBOX_ROLES, ticketUrls } from '../../../utils/tickets';
-import { ErrorCard, LoadingCard, StaffGate } from '../common/ui';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import '../../../styles/kit.css';
 import '../common/staff.css';
 
 interface Tab {

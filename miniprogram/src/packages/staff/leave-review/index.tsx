@@ -10,7 +10,9 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { useLoad } from '../common/hooks';
 import { leaveRange, LeaveStatusChip } from '../common/leave';
-import { ErrorCard, LoadingCard, StaffGate } from '../common/ui';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import '../../../styles/kit.css';
 import '../common/staff.css';
 
 export default function LeaveReviewPage() {

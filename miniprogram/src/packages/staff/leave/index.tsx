@@ -21,7 +21,10 @@ import { onlyIf } from '../../../utils/props';
 import { useLoad } from '../common/hooks';
 import { leaveRange, LeaveStatusChip } from '../common/leave';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { Banner, ErrorCard, LoadingCard, StaffGate } from '../common/ui';
+import { Banner } from '../../../components/Banner';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import '../../../styles/kit.css';
 import '../common/staff.css';
 
 /** The server allows at most 60 days per request. */

@@ -45,8 +45,13 @@ import {
 } from '../common/entries';
 import { useOfficialContext, usePlanCheck, type OfficialContext } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { Banner, Chip, DaySwitcher, ErrorCard, LoadingCard, StaffGate } from '../common/ui';
+import { Banner } from '../../../components/Banner';
+import { Chip } from '../../../components/Chip';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import { DaySwitcher } from '../common/DaySwitcher';
 import { addTemplate, readTemplates, removeTemplate, TemplatesPanel } from './Templates';
+import '../../../styles/kit.css';
 import '../common/staff.css';
 
 /** The server accepts plans from 7 days back to 30 days ahead. */

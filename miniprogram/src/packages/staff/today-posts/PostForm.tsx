@@ -9,7 +9,7 @@ import { mediaUrl, pickImages, postEntryUpdate, uploadImage } from '../../../api
 import { onlyIf } from '../../../utils/props';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { usePhotoPreview } from '../../../components/PhotoPreview';
-import { Banner } from '../common/ui';
+import { Banner } from '../../../components/Banner';
 
 export const MAX_PHOTOS = 9;
 const MAX_TEXT = 500;

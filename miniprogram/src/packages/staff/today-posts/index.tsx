@@ -13,8 +13,11 @@ import { Page } from '../../../components/Page';
 import { viewTimeLabel } from '../common/entries';
 import { useLoad } from '../common/hooks';
 import { usePhotoPreview } from '../../../components/PhotoPreview';
-import { Chip, ErrorCard, LoadingCard, StaffGate } from '../common/ui';
+import { Chip } from '../../../components/Chip';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { PostForm, UPDATE_KIND_LABELS } from './PostForm';
+import '../../../styles/kit.css';
 import '../common/staff.css';
 
 export default function TodayPostsPage() {

@@ -23,7 +23,11 @@ import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
 import { useLoad, useOfficialContext, type OfficialContext } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { Banner, Chip, ErrorCard, LoadingCard, StaffGate } from '../common/ui';
+import { Banner } from '../../../components/Banner';
+import { Chip } from '../../../components/Chip';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import '../../../styles/kit.css';
 import '../common/staff.css';
 
 const MIN_TEXT = 2;

@@ -1,16 +1,12 @@
 /** Pages that need to know who is asking (我的留言, a ticket): a clear message until someone is signed in. */
 import { Button, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { MeUser } from '@jinri/shared';
 import type { ReactNode } from 'react';
 
 import { EmptyState } from '../../../components/EmptyState';
+import { goToMe } from '../../../components/StaffGate';
 import { LoadingCard } from '../../../components/StateCard';
 import { useSession } from '../../../hooks/useSession';
-
-export function goToMe(): void {
-  void Taro.switchTab({ url: '/pages/me/index' });
-}
 
 interface SignedInProps {
   /** e.g. "登录后可以查看您反映的问题和办理进度。" */

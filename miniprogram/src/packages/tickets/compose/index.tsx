@@ -39,10 +39,10 @@ import {
   type ComposeDraft,
 } from '../common/draft';
 import { PhotoField } from '../common/PhotoField';
-import { goToMe } from '../common/SignedIn';
+import { goToMe } from '../../../components/StaffGate';
 import { ComposeResult } from './ComposeResult';
 import { SimilarList } from './SimilarList';
-import '../../staff/common/staff.css';
+import '../../../styles/kit.css';
 import '../common/tickets.css';
 
 /** Similar tickets are looked for once this much is typed, this long after the last key. */

@@ -29,7 +29,7 @@ import {
 } from './ActionForms';
 import { isHeldByReports, ReportedNote, ReportForm, ReportReviewForm } from './ReportForms';
 import { TicketBody } from './TicketBody';
-import '../../staff/common/staff.css';
+import '../../../styles/kit.css';
 import '../common/tickets.css';
 
 /** Actions that open a form; the others (受理, 撤回) are one tap. */

@@ -25,7 +25,7 @@ import {
   timeLeft,
 } from '../../../utils/tickets';
 import { EventList } from '../common/EventList';
-import '../../staff/common/staff.css';
+import '../../../styles/kit.css';
 import '../common/tickets.css';
 
 type Result =

@@ -13,7 +13,7 @@ import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { usePaged } from '../../../hooks/usePaged';
 import { formatStamp, localToday } from '../../../utils/date';
 import { SignedIn } from '../common/SignedIn';
-import '../../staff/common/staff.css';
+import '../../../styles/kit.css';
 import '../common/tickets.css';
 import './index.css';
 

@@ -16,7 +16,7 @@ import { usePaged } from '../../../hooks/usePaged';
 import { ticketUrls } from '../../../utils/tickets';
 import { SignedIn } from '../common/SignedIn';
 import { FollowedList } from './FollowedList';
-import '../../staff/common/staff.css';
+import '../../../styles/kit.css';
 import '../common/tickets.css';
 
 export default function MyTicketsPage() {
