@@ -1,10 +1,11 @@
-import { Button, ScrollView, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { UnitSummary } from '@jinri/shared';
 import { useState } from 'react';
 
 import { getUnits } from '../../api/journals.api';
 import { useLoad } from '../../hooks/useLoad';
 import type { MyVillage, PlaceRef } from '../../hooks/useMyVillage';
+import { BottomSheet } from '../BottomSheet';
 import { LoadingState } from '../LoadingState';
 import './index.css';
 
@@ -146,26 +147,16 @@ interface VillagePickerSheetProps extends VillagePickerProps {
 /** The picker as a bottom sheet over the page (更换我的村). */
 export function VillagePickerSheet({ value, onPick, onClose, overTabBar = false }: VillagePickerSheetProps) {
   return (
-    <View className={`village-sheet ${overTabBar ? 'village-sheet--tab' : ''}`} data-testid="village-sheet">
-      {/* catchMove keeps the page behind still; not on the list, whose scroll-view must scroll. */}
-      <View className="village-sheet__backdrop" catchMove onClick={onClose} />
-      <View className="village-sheet__panel" role="dialog" aria-modal="true" aria-label="选择我的村">
-        <View className="village-sheet__head" catchMove>
-          <Text className="village-sheet__title">您住在哪个村（社区）？</Text>
-          <View
-            className="village-sheet__close"
-            role="button"
-            aria-label="关闭"
-            data-testid="village-sheet-close"
-            onClick={onClose}
-          >
-            <Text>关闭</Text>
-          </View>
-        </View>
-        <ScrollView className="village-sheet__body" scrollY>
-          <VillagePicker value={value} onPick={onPick} />
-        </ScrollView>
-      </View>
-    </View>
+    <BottomSheet
+      title="您住在哪个村（社区）？"
+      label="选择我的村"
+      testId="village-sheet"
+      closeTestId="village-sheet-close"
+      onClose={onClose}
+      overTabBar={overTabBar}
+      scroll
+    >
+      <VillagePicker value={value} onPick={onPick} />
+    </BottomSheet>
   );
 }

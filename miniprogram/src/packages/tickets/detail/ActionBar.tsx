@@ -7,7 +7,7 @@ import type { TicketAction } from '@jinri/shared';
 import { useState } from 'react';
 
 import { onlyIf } from '../../../utils/props';
-import { Sheet } from '../common/Sheet';
+import { BottomSheet } from '../../../components/BottomSheet';
 
 export const ACTION_LABELS: Record<TicketAction, string> = {
   acknowledge: '受理',
@@ -93,9 +93,9 @@ export function ActionBar({ actions, busy, onAction, labels }: ActionBarProps) {
         ) : null}
       </View>
       {moreOpen ? (
-        <Sheet title="更多操作" testId="sheet-more" onClose={() => setMoreOpen(false)}>
+        <BottomSheet title="更多操作" testId="sheet-more" onClose={() => setMoreOpen(false)}>
           <View className="tk-more">{rest.map((action) => button(action, 1))}</View>
-        </Sheet>
+        </BottomSheet>
       ) : null}
     </>
   );

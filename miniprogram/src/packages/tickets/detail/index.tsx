@@ -19,15 +19,18 @@ import {
   AssignForm,
   DecideExtensionForm,
   ExtensionForm,
+  isHeldByReports,
   isStale,
   ModerateForm,
   RateForm,
   ReplyForm,
+  ReportedNote,
+  ReportForm,
+  ReportReviewForm,
   ResolveForm,
   TransferForm,
   type ActionFormProps,
-} from './ActionForms';
-import { isHeldByReports, ReportedNote, ReportForm, ReportReviewForm } from './ReportForms';
+} from './forms';
 import { TicketBody } from './TicketBody';
 import '../../../styles/kit.css';
 import '../common/tickets.css';

@@ -1,9 +1,8 @@
 /**
  * 举报: a resident reports a public comment or its answer (a reason from a short list, optional
- * words, a confirmation); the supervisor reviews what three reports held (恢复公开 / 不予公开).
- * The page offers 举报 only when the server lists it in `ticket.actions`.
+ * words, a confirmation). The page offers 举报 only when the server lists it in `ticket.actions`.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   TICKET_LIMITS,
@@ -16,11 +15,8 @@ import {
 } from '@jinri/shared';
 import { useState } from 'react';
 
-import { toApiError } from '../../../api/request';
-import { getTicket, moderateTicket, reportTicket } from '../../../api/tickets.api';
-import { onlyIf } from '../../../utils/props';
-import { Sheet } from '../common/Sheet';
-import { FormError, isStale, SubmitRow, TextField, type ActionFormProps } from './ActionForms';
+import { getTicket, reportTicket } from '../../../../api/tickets.api';
+import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
 
 const TARGET_LABELS: Record<TicketReportTarget, string> = { comment: '留言', reply: '答复' };
 
@@ -49,8 +45,7 @@ export function ReportForm({ ticket, onDone, onStale, onClose }: ActionFormProps
   const [target, setTarget] = useState<TicketReportTarget>(targets[0] ?? 'comment');
   const [reason, setReason] = useState<TicketReportReason | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSend(onDone, onStale);
 
   const submit = async () => {
     if (busy) return;
@@ -66,27 +61,34 @@ export function ReportForm({ ticket, onDone, onStale, onClose }: ActionFormProps
       cancelText: '取消',
     });
     if (!confirm) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await reportTicket(ticket.id, { target, reason, note: note.trim() || undefined });
-      const updated = await getTicket(ticket.id).catch(() => ({
+      return getTicket(ticket.id).catch(() => ({
         ...ticket,
         actions: ticket.actions.filter((a) => a !== 'report' || targets.length > 1),
         reported: [...(ticket.reported ?? []), target],
       }));
-      setBusy(false);
-      onDone(updated, '已举报');
-    } catch (err) {
-      setBusy(false);
-      const apiError = toApiError(err);
-      if (isStale(apiError)) onStale(apiError);
-      else setError(apiError.message);
-    }
+    }, '已举报');
   };
 
   return (
-    <Sheet title="举报" testId="sheet-report" onClose={busy ? () => undefined : onClose}>
+    <FormSheet
+      title="举报"
+      testId="sheet-report"
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      actions={
+        <SubmitRow
+          busy={busy}
+          label="举报"
+          danger
+          testId="report-submit"
+          onCancel={onClose}
+          onSubmit={() => void submit()}
+        />
+      }
+    >
       <Text className="st-hint">
         举报不会告知留言人。{TICKET_REPORT_THRESHOLD} 位以上用户举报后，内容暂停公开，由督查人员审核。
       </Text>
@@ -134,84 +136,6 @@ export function ReportForm({ ticket, onDone, onStale, onClose }: ActionFormProps
         testId="report-note"
         onChange={(value) => setNote(value)}
       />
-      <FormError text={error} />
-      <SubmitRow
-        busy={busy}
-        label="举报"
-        danger
-        testId="report-submit"
-        onCancel={onClose}
-        onSubmit={() => void submit()}
-      />
-    </Sheet>
-  );
-}
-
-/** Held after 举报 (the last 举报 event is a hold, not yet reviewed): the review replaces 审核/屏蔽. */
-export function isHeldByReports(ticket: TicketView): boolean {
-  const last = [...ticket.events]
-    .reverse()
-    .find((e) => ['reported_hidden', 'report_restored', 'report_upheld'].includes(e.type));
-  return last?.type === 'reported_hidden';
-}
-
-export function ReportReviewForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const decide = async (decision: 'approve' | 'hide') => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const updated = await moderateTicket(ticket.id, {
-        version: ticket.version,
-        decision,
-        note: note.trim() || undefined,
-      });
-      setBusy(false);
-      onDone(updated, decision === 'approve' ? '已恢复公开' : '已不予公开');
-    } catch (err) {
-      setBusy(false);
-      const apiError = toApiError(err);
-      if (isStale(apiError)) onStale(apiError);
-      else setError(apiError.message);
-    }
-  };
-
-  return (
-    <Sheet title="举报审核" testId="sheet-report-review" onClose={busy ? () => undefined : onClose}>
-      <Text className="st-hint">
-        多位用户举报了这条留言或答复，已暂停公开。内容没有问题的请恢复公开；确属不当的不予公开（留言照常办理）。
-      </Text>
-      <TextField
-        label="审核意见（可不填）"
-        value={note}
-        max={TICKET_LIMITS.reasonMax}
-        busy={busy}
-        testId="report-review-note"
-        onChange={(value) => setNote(value)}
-      />
-      <FormError text={error} />
-      <View className="st-actions-row">
-        <Button
-          className={`btn btn-danger ${busy ? 'btn-disabled' : ''}`}
-          disabled={onlyIf(busy)}
-          data-testid="report-review-hide"
-          onClick={() => void decide('hide')}
-        >
-          不予公开
-        </Button>
-        <Button
-          className={`btn btn-primary ${busy ? 'btn-disabled' : ''}`}
-          disabled={onlyIf(busy)}
-          data-testid="report-review-restore"
-          onClick={() => void decide('approve')}
-        >
-          {busy ? '正在提交…' : '恢复公开'}
-        </Button>
-      </View>
-    </Sheet>
+    </FormSheet>
   );
 }
