@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Like } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { addDays, isValidDate, localDate } from '../../common/time/local-time';
@@ -8,9 +6,9 @@ import { type AuthUser } from '../auth/auth-user';
 import { CacheVersionService } from '../cache/cache-version.service';
 import { JOURNALS_CACHE } from '../journals/plans.service';
 import type { CalendarStatus, CalendarYear } from '@jinri/shared';
-import { CalendarDay } from './calendar-day.entity';
-import { CalendarDayChange } from './calendar-day-change.entity';
-import { CalendarYearRow } from './calendar-year.entity';
+import type { CalendarDay } from './calendar-day.entity';
+import type { CalendarDayChange } from './calendar-day-change.entity';
+import { CalendarRepository } from './calendar.repository';
 import { type DayOverride, WorkCalendar } from './work-calendar';
 
 export const CALENDAR_CACHE = 'calendar';
@@ -33,7 +31,7 @@ export class CalendarService {
   } | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CalendarRepository,
     private readonly versions: CacheVersionService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -46,8 +44,8 @@ export class CalendarService {
     const version = await this.versions.recentVersion(CALENDAR_CACHE);
     if (this.cached?.version === version) return this.cached;
     const [rows, years] = await Promise.all([
-      this.dataSource.getRepository(CalendarDay).find(),
-      this.dataSource.getRepository(CalendarYearRow).find(),
+      this.repository.findAllDays(),
+      this.repository.findConfirmedYears(),
     ]);
     const overrides = new Map(
       rows.map((r) => [String(r.date).slice(0, 10), { isWorkday: r.isWorkday, name: r.name }]),
@@ -102,14 +100,7 @@ export class CalendarService {
   async setDay(admin: AuthUser, date: string, isWorkday: boolean, name: string): Promise<CalendarYear> {
     assertCountyAdmin(admin);
     assertDate(date);
-    await this.dataSource.transaction(async (manager) => {
-      await manager
-        .getRepository(CalendarDay)
-        .upsert({ date, isWorkday, name: name.trim(), updatedByUserId: admin.userId }, ['date']);
-      await manager
-        .getRepository(CalendarDayChange)
-        .insert({ date, action: 'set', isWorkday, name: name.trim(), userId: admin.userId });
-    });
+    await this.repository.saveDay(date, isWorkday, name.trim(), admin.userId);
     await this.changed();
     return this.year(Number(date.slice(0, 4)));
   }
@@ -118,19 +109,9 @@ export class CalendarService {
   async deleteDay(admin: AuthUser, date: string): Promise<CalendarYear> {
     assertCountyAdmin(admin);
     assertDate(date);
-    await this.dataSource.transaction(async (manager) => {
-      const entry = await manager.getRepository(CalendarDay).findOneBy({ date });
-      if (!entry) throw new AppException('CALENDAR.ENTRY_NOT_FOUND');
-      // What was removed, by whom and when: a correction is never silently lost.
-      await manager.getRepository(CalendarDayChange).insert({
-        date,
-        action: 'delete',
-        isWorkday: entry.isWorkday,
-        name: entry.name,
-        userId: admin.userId,
-      });
-      await manager.getRepository(CalendarDay).delete({ date });
-    });
+    // What was removed, by whom and when is recorded: a correction is never silently lost.
+    if (!(await this.repository.deleteDay(date, admin.userId)))
+      throw new AppException('CALENDAR.ENTRY_NOT_FOUND');
     await this.changed();
     return this.year(Number(date.slice(0, 4)));
   }
@@ -146,9 +127,8 @@ export class CalendarService {
     const { calendar, overrides } = await this.load();
     const entered = [...overrides].some(([date, day]) => date.startsWith(`${year}-`) && !day.isWorkday);
     if (!calendar.packagedKnows(year) && !entered) throw new AppException('CALENDAR.YEAR_EMPTY');
-    const repository = this.dataSource.getRepository(CalendarYearRow);
-    if (!(await repository.existsBy({ year }))) {
-      await repository.insert({ year, confirmedByUserId: admin.userId });
+    if (!(await this.repository.isYearConfirmed(year))) {
+      await this.repository.insertConfirmedYear(year, admin.userId);
       await this.versions.bump(CALENDAR_CACHE);
     }
     return this.year(year);
@@ -156,7 +136,7 @@ export class CalendarService {
 
   /** The record of admin entries and removals for one date, oldest first. */
   async changesOf(date: string): Promise<CalendarDayChange[]> {
-    return this.dataSource.getRepository(CalendarDayChange).find({ where: { date }, order: { id: 'ASC' } });
+    return this.repository.findChangesOf(date);
   }
 
   private async changed(): Promise<void> {
@@ -166,9 +146,7 @@ export class CalendarService {
   }
 
   async entriesOf(year: number): Promise<CalendarDay[]> {
-    return this.dataSource
-      .getRepository(CalendarDay)
-      .find({ where: { date: Like(`${year}-%`) }, order: { date: 'ASC' } });
+    return this.repository.findDaysOfYear(year);
   }
 }
 

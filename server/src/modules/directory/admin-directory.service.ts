@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { retryOnContention } from '../../database/contention';
 import { addDays, isValidDate } from '../../common/time/local-time';
 import { type AuthUser, coversOfficialScope, coversUnit } from '../auth/auth-user';
 import { CacheVersionService } from '../cache/cache-version.service';
+import { AdminDirectoryRepository } from './admin-directory.repository';
 import { DirectoryRepository } from './directory.repository';
 import { countyCounter, DIRECTORY_CACHE } from './directory-versions';
-import { Duty } from './duty.entity';
-import { DutyUnit } from './duty-unit.entity';
 import type { PostDeputyView } from '@jinri/shared';
 import type {
   DeputyDto,
@@ -19,11 +16,10 @@ import type {
   MatterDto,
   OfficialCreateDto,
 } from './dto/admin-directory.dto';
-import { Matter } from './matter.entity';
-import { Membership } from './membership.entity';
-import { Official } from './official.entity';
-import { Post } from './post.entity';
-import { Unit } from './unit.entity';
+import type { Matter } from './matter.entity';
+import type { Membership } from './membership.entity';
+import type { Official } from './official.entity';
+import type { Unit } from './unit.entity';
 
 /**
  * Admins maintain matters (with the everyday words residents use), officials, who holds which post
@@ -33,7 +29,7 @@ import { Unit } from './unit.entity';
 @Injectable()
 export class AdminDirectoryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AdminDirectoryRepository,
     private readonly versions: CacheVersionService,
     private readonly directory: DirectoryRepository,
   ) {}
@@ -43,9 +39,7 @@ export class AdminDirectoryService {
    * rebuilt; a path outside every county moves the whole directory's counter.
    */
   private async changed(paths: string[]): Promise<void> {
-    const counties = (await this.dataSource.getRepository(Unit).findBy({ kind: 'county' })).map(
-      (u) => u.path,
-    );
+    const counties = await this.repository.findCountyPaths();
     const names = new Set<string>();
     for (const path of paths) {
       const county = counties.filter((c) => path.startsWith(c)).sort((a, b) => b.length - a.length)[0];
@@ -56,14 +50,13 @@ export class AdminDirectoryService {
   }
 
   private async unitInScope(admin: AuthUser, unitId: number): Promise<Unit> {
-    const unit = await this.dataSource.getRepository(Unit).findOneBy({ id: unitId });
+    const unit = await this.directory.findUnitById(unitId);
     if (!unit || !coversUnit(admin, ['admin'], unit.path)) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
     return unit;
   }
 
   async saveMatter(admin: AuthUser, id: number | null, input: MatterDto): Promise<Matter> {
     const department = await this.unitInScope(admin, input.departmentId);
-    const repository = this.dataSource.getRepository(Matter);
     const clean = (list: string[]) => [...new Set(list.map((s) => s.trim()).filter(Boolean))];
     const values = {
       name: input.name.trim(),
@@ -79,29 +72,26 @@ export class AdminDirectoryService {
       resolveWorkingDays: input.resolveWorkingDays ?? null,
     };
     if (id === null) {
-      const result = await repository.insert({ ...values, code: `matter-${randomUUID()}` });
-      id = Number(result.identifiers[0]!.id);
+      id = await this.repository.insertMatter({ ...values, code: `matter-${randomUUID()}` });
     } else {
-      const existing = await repository.findOne({ where: { id }, relations: { department: true } });
+      const existing = await this.repository.findMatterWithDepartment(id);
       if (!existing || !coversUnit(admin, ['admin'], existing.department.path))
         throw new AppException('COMMON.NOT_FOUND', '找不到该事项');
-      await repository.update({ id }, values);
+      await this.repository.updateMatter(id, values);
       if (existing.department.path !== department.path) await this.changed([existing.department.path]);
     }
     await this.changed([department.path]);
-    return (await repository.findOneBy({ id }))!;
+    return (await this.repository.findMatterById(id))!;
   }
 
   async createOfficial(admin: AuthUser, input: OfficialCreateDto): Promise<Official> {
     if (!admin.grants.some((g) => g.role === 'admin')) throw new AppException('AUTH.ROLE_REQUIRED');
-    const repository = this.dataSource.getRepository(Official);
-    const result = await repository.insert({
+    // Not searchable until they hold a post: the handover moves the county's counter.
+    return this.repository.insertOfficial({
       code: `official-${randomUUID()}`,
       name: input.name.trim(),
       gender: input.gender ?? null,
     });
-    // Not searchable until they hold a post: the handover moves the county's counter.
-    return (await repository.findOneBy({ id: Number(result.identifiers[0]!.id) }))!;
   }
 
   /**
@@ -111,14 +101,14 @@ export class AdminDirectoryService {
    * over. An official out of scope answers like a missing one.
    */
   async handover(admin: AuthUser, postId: number, input: HandoverDto): Promise<Membership> {
-    const post = await this.dataSource.getRepository(Post).findOneBy({ id: postId });
+    const post = await this.repository.findPostById(postId);
     if (!post) throw new AppException('COMMON.NOT_FOUND', '找不到该职务');
     const unit = await this.unitInScope(admin, post.unitId);
     if (!isValidDate(input.startDate))
       throw new AppException('COMMON.VALIDATION_FAILED', '日期有误', [
         { field: 'startDate', reasons: ['invalid date'] },
       ]);
-    const official = await this.dataSource.getRepository(Official).findOneBy({ id: input.officialId });
+    const official = await this.directory.findOfficialById(input.officialId);
     if (
       !official ||
       !coversOfficialScope(
@@ -131,9 +121,8 @@ export class AdminDirectoryService {
       throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
     // Concurrent handovers can deadlock on MySQL's gap locks: the whole transaction runs again.
     const id = await retryOnContention(() =>
-      this.dataSource.transaction(async (manager) => {
-        const memberships = manager.getRepository(Membership);
-        const current = await memberships.findBy({ postId, endDate: IsNull() });
+      this.repository.transaction(async (manager) => {
+        const current = await this.repository.findOpenMembershipsOfPost(postId, manager);
         if (current.some((m) => m.officialId === input.officialId))
           throw new AppException('COMMON.CONFLICT', '该干部已在此职务');
         if (current.some((m) => m.startDate >= input.startDate))
@@ -141,21 +130,21 @@ export class AdminDirectoryService {
             { field: 'startDate', reasons: ['before current start'] },
           ]);
         if (current.length > 0)
-          await memberships.update(
-            { id: In(current.map((m) => m.id)) },
-            { endDate: addDays(input.startDate, -1) },
+          await this.repository.endMemberships(
+            manager,
+            current.map((m) => m.id),
+            addDays(input.startDate, -1),
           );
-        const result = await memberships.insert({
+        return this.repository.insertMembership(manager, {
           officialId: input.officialId,
           postId,
           startDate: input.startDate,
           endDate: null,
         });
-        return Number(result.identifiers[0]!.id);
       }),
     );
     await this.changed([unit.path]);
-    return (await this.dataSource.getRepository(Membership).findOneBy({ id }))!;
+    return (await this.repository.findMembershipById(id))!;
   }
 
   /**
@@ -164,13 +153,12 @@ export class AdminDirectoryService {
    * cannot route another town's tickets to their own people or borrow another town's official.
    */
   async setDeputy(admin: AuthUser, postId: number, input: DeputyDto): Promise<PostDeputyView> {
-    const posts = this.dataSource.getRepository(Post);
-    const post = await posts.findOneBy({ id: postId });
+    const post = await this.repository.findPostById(postId);
     if (!post) throw new AppException('COMMON.NOT_FOUND', '找不到该职务');
     const unit = await this.unitInScope(admin, post.unitId);
     let deputy: Official | null = null;
     if (input.officialId !== null) {
-      deputy = await this.dataSource.getRepository(Official).findOneBy({ id: input.officialId });
+      deputy = await this.directory.findOfficialById(input.officialId);
       if (
         !deputy ||
         !coversOfficialScope(
@@ -181,45 +169,35 @@ export class AdminDirectoryService {
         )
       )
         throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
-      const holders = await this.dataSource.getRepository(Membership).findBy({ postId, endDate: IsNull() });
+      const holders = await this.repository.findOpenMembershipsOfPost(postId);
       if (holders.some((m) => m.officialId === deputy!.id))
         throw new AppException('COMMON.VALIDATION_FAILED', '代理人不能是该职务的现任干部', [
           { field: 'officialId', reasons: ['holds the post'] },
         ]);
     }
-    await posts.update({ id: postId }, { deputyOfficialId: deputy?.id ?? null });
+    await this.repository.updatePostDeputy(postId, deputy?.id ?? null);
     await this.changed([unit.path]);
     return { postId, deputy: deputy ? { id: deputy.id, name: deputy.name } : null };
   }
 
   /** Who handles a matter for which units: replaces the covered units of (post, matter). */
   async saveDuty(admin: AuthUser, input: DutyDto): Promise<{ id: number; coveredUnitIds: number[] }> {
-    const post = await this.dataSource.getRepository(Post).findOneBy({ id: input.postId });
-    const matter = await this.dataSource.getRepository(Matter).findOneBy({ id: input.matterId });
+    const post = await this.repository.findPostById(input.postId);
+    const matter = await this.repository.findMatterById(input.matterId);
     if (!post || !matter) throw new AppException('COMMON.NOT_FOUND', '找不到该职务或事项');
     const postUnit = await this.unitInScope(admin, post.unitId);
-    const units =
-      input.coveredUnitIds.length === 0
-        ? []
-        : await this.dataSource.getRepository(Unit).findBy({ id: In(input.coveredUnitIds) });
+    const units = await this.directory.findUnitsByIds(input.coveredUnitIds);
     if (
       units.length !== new Set(input.coveredUnitIds).size ||
       units.some((u) => !coversUnit(admin, ['admin'], u.path))
     ) {
       throw new AppException('DIRECTORY.UNIT_NOT_FOUND', '所选区域不存在或不在管辖范围内');
     }
-    const id = await this.dataSource.transaction(async (manager) => {
-      const duties = manager.getRepository(Duty);
-      let duty = await duties.findOneBy({ postId: input.postId, matterId: input.matterId });
-      if (!duty) {
-        await duties.insert({ postId: input.postId, matterId: input.matterId });
-        duty = (await duties.findOneBy({ postId: input.postId, matterId: input.matterId }))!;
-      }
-      await manager.getRepository(DutyUnit).delete({ dutyId: duty.id });
-      if (units.length > 0)
-        await manager.getRepository(DutyUnit).insert(units.map((u) => ({ dutyId: duty.id, unitId: u.id })));
-      return duty.id;
-    });
+    const id = await this.repository.saveDutyUnits(
+      input.postId,
+      input.matterId,
+      units.map((u) => u.id),
+    );
     await this.changed([postUnit.path]);
     return { id, coveredUnitIds: units.map((u) => u.id) };
   }

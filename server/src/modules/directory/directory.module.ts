@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminDirectoryController } from './admin-directory.controller';
+import { AdminDirectoryRepository } from './admin-directory.repository';
 import { AdminDirectoryService } from './admin-directory.service';
 import { DirectoryController } from './directory.controller';
 import { DirectorySheetController } from './directory-sheet.controller';
@@ -13,6 +14,7 @@ import { Matter } from './matter.entity';
 import { Membership } from './membership.entity';
 import { Official } from './official.entity';
 import { PopoloController } from './popolo.controller';
+import { PopoloRepository } from './popolo.repository';
 import { PopoloService } from './popolo.service';
 import { Post } from './post.entity';
 import { Unit } from './unit.entity';
@@ -31,7 +33,9 @@ import { UploadsModule } from '../uploads/uploads.module';
   providers: [
     DirectoryRepository,
     DirectoryService,
+    PopoloRepository,
     PopoloService,
+    AdminDirectoryRepository,
     AdminDirectoryService,
     DirectorySheetService,
   ],

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@jinri/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { HealthRepository } from './health.repository';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: HealthRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -17,12 +16,9 @@ export class HealthService {
     const database: HealthResponse['database'] = { type: this.config.database.type, up: false };
     try {
       const started = process.hrtime.bigint();
-      await this.dataSource.query('SELECT 1');
+      await this.repository.ping();
       database.latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const rows: Array<{ name: string }> = await this.dataSource.query(
-        'SELECT name FROM migrations ORDER BY id DESC LIMIT 1',
-      );
-      database.migration = rows[0]?.name;
+      database.migration = await this.repository.findLatestMigration();
       database.up = true;
     } catch {
       database.up = false;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DEFAULT_RULES, ENTRY_KINDS, type JournalRules, MEETING_NAMES } from '@jinri/shared';
-import { JournalRulesRow } from './journal-rules.entity';
+import type { JournalRulesRow } from './journal-rules.entity';
+import { JournalsRepository } from './journals.repository';
 
 export const DEFAULT_JOURNAL_RULES: JournalRules = {
   planDueTime: DEFAULT_RULES.planDueTime,
@@ -23,15 +22,10 @@ export interface JurisdictionRules extends JournalRules {
 /** The deadlines and lists in force for a unit: its nearest ancestor's row, else the defaults. */
 @Injectable()
 export class JournalRulesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: JournalsRepository) {}
 
   async all(): Promise<JurisdictionRules[]> {
-    const rows = await this.dataSource
-      .getRepository(JournalRulesRow)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'u')
-      .getMany();
-    return rows.map((row) => toRules(row));
+    return (await this.repository.findAllRules()).map((row) => toRules(row));
   }
 
   async forUnitPath(unitPath: string): Promise<JurisdictionRules> {
@@ -43,7 +37,7 @@ export class JournalRulesService {
   }
 
   async save(unitId: number, rules: JournalRules): Promise<void> {
-    await this.dataSource.getRepository(JournalRulesRow).upsert({ unitId, ...rules }, ['unitId']);
+    await this.repository.upsertRules(unitId, rules);
   }
 }
 

@@ -6,8 +6,10 @@ import { currentOn } from '../directory/current-membership';
 import { DirectoryRepository, firstPostOfEach, type UnitMember } from '../directory/directory.repository';
 import { Membership } from '../directory/membership.entity';
 import { Unit } from '../directory/unit.entity';
+import type { JournalRules } from '@jinri/shared';
 import { DayPlan } from './day-plan.entity';
 import { EntryUpdate } from './entry-update.entity';
+import { JournalRulesRow } from './journal-rules.entity';
 import { Leave } from './leave.entity';
 import { PlanEntry } from './plan-entry.entity';
 import { PlanRevision } from './plan-revision.entity';
@@ -289,5 +291,18 @@ export class JournalsRepository {
     >,
   ): Promise<void> {
     await this.dataSource.getRepository(WeeklyReport).upsert(report, ['officialId', 'weekStart']);
+  }
+
+  /** Every jurisdiction's rules row, with its unit (for the unit's path). */
+  findAllRules(): Promise<JournalRulesRow[]> {
+    return this.dataSource
+      .getRepository(JournalRulesRow)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .getMany();
+  }
+
+  async upsertRules(unitId: number, rules: JournalRules): Promise<void> {
+    await this.dataSource.getRepository(JournalRulesRow).upsert({ unitId, ...rules }, ['unitId']);
   }
 }

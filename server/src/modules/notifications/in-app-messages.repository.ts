@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { InAppMessage } from './in-app-message.entity';
 
 /** Named queries of the message centre; every one is bounded to one user's own rows. */
@@ -10,6 +10,16 @@ export class InAppMessagesRepository {
 
   private get repository() {
     return this.dataSource.getRepository(InAppMessage);
+  }
+
+  /** Writes messages in the caller's transaction (the outbox enqueues their WeChat copies with them). */
+  async insert(
+    manager: EntityManager,
+    messages: Array<
+      Pick<InAppMessage, 'userId' | 'kind' | 'title' | 'body' | 'page' | 'createdAt' | 'readAt'>
+    >,
+  ): Promise<void> {
+    await manager.getRepository(InAppMessage).insert(messages);
   }
 
   findPageOfUser(userId: number, skip: number, take: number): Promise<[InAppMessage[], number]> {

@@ -9,6 +9,7 @@ import { InAppMessagesService } from './in-app-messages.service';
 import { NotificationsController } from './notifications.controller';
 import { OutboxDispatcherJob } from './outbox-dispatcher.job';
 import { OutboxMessage } from './outbox-message.entity';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 
 /**
@@ -18,7 +19,13 @@ import { OutboxService } from './outbox.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage, InAppMessage, User]), WechatModule],
   controllers: [NotificationsController, InAppMessagesController],
-  providers: [OutboxService, OutboxDispatcherJob, InAppMessagesRepository, InAppMessagesService],
+  providers: [
+    OutboxRepository,
+    OutboxService,
+    OutboxDispatcherJob,
+    InAppMessagesRepository,
+    InAppMessagesService,
+  ],
   exports: [OutboxService],
 })
 export class NotificationsModule {}

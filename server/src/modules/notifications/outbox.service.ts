@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
-import { User } from '../auth/user.entity';
 import { WechatClient } from '../wechat/wechat.client';
-import { InAppMessage } from './in-app-message.entity';
+import { InAppMessagesRepository } from './in-app-messages.repository';
 import { inAppText } from './in-app-text';
-import { OutboxMessage } from './outbox-message.entity';
+import type { OutboxMessage } from './outbox-message.entity';
+import { OutboxRepository } from './outbox.repository';
 
 export interface OutgoingMessage {
   userId: number;
@@ -44,7 +43,8 @@ export class OutboxService {
   private readonly logger = new Logger('Outbox');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly inApp: InAppMessagesRepository,
     private readonly wechat: WechatClient,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -54,7 +54,8 @@ export class OutboxService {
   async enqueue(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const now = this.clock.now();
-    await manager.getRepository(OutboxMessage).insert(
+    await this.outbox.insert(
+      manager,
       messages.map((m) => ({
         userId: m.userId,
         purpose: m.purpose,
@@ -69,7 +70,8 @@ export class OutboxService {
     );
     // The same messages in the in-app centre (消息), in the same transaction: every client sees them,
     // with or without a WeChat subscription.
-    await manager.getRepository(InAppMessage).insert(
+    await this.inApp.insert(
+      manager,
       messages.map((m) => ({
         userId: m.userId,
         kind: m.purpose,
@@ -84,39 +86,16 @@ export class OutboxService {
   /** Sends the messages that are due (at most `limit`). */
   async dispatch(limit = 50): Promise<DispatchResult> {
     const now = this.clock.now();
-    const repository = this.dataSource.getRepository(OutboxMessage);
-    const due = await repository
-      .createQueryBuilder('o')
-      .where("o.status = 'pending'")
-      .andWhere('o.nextAttemptAt <= :now', { now })
-      .andWhere(
-        new Brackets((b) => b.where('o.claimedUntil IS NULL').orWhere('o.claimedUntil < :now', { now })),
-      )
-      .orderBy('o.nextAttemptAt', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .take(limit)
-      .getMany();
+    const due = await this.outbox.findDue(now, limit);
     const result: DispatchResult = { sent: 0, retried: 0, dropped: 0, failed: 0 };
     if (due.length === 0) return result;
-    const users = await this.dataSource
-      .getRepository(User)
-      .findBy({ id: In([...new Set(due.map((m) => m.userId))]) });
-    const openids = new Map(users.map((u) => [u.id, u.openidEnc]));
+    const openids = await this.outbox.findEncryptedOpenids([...new Set(due.map((m) => m.userId))]);
     for (const message of due) {
-      const claimed = await repository
-        .createQueryBuilder()
-        .update(OutboxMessage)
-        .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
-        .where("id = :id AND status = 'pending'", { id: message.id })
-        .andWhere(
-          new Brackets((b) => b.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })),
-        )
-        .execute();
-      if ((claimed.affected ?? 0) !== 1) continue;
+      if (!(await this.outbox.claim(message.id, now, new Date(now.getTime() + CLAIM_MS)))) continue;
       const openidEnc = openids.get(message.userId);
       if (!openidEnc) {
         // Demo users and deleted accounts have no WeChat identity: nothing can ever be sent.
-        await repository.update(message.id, { status: 'dropped', claimedUntil: null });
+        await this.outbox.release(message.id, { status: 'dropped' });
         result.dropped += 1;
         continue;
       }
@@ -129,30 +108,23 @@ export class OutboxService {
       );
       const attempts = message.attempts + 1;
       if (sent.status === 'sent') {
-        await repository.update(message.id, {
+        await this.outbox.release(message.id, {
           status: 'sent',
           attempts,
           sentAt: this.clock.now(),
-          claimedUntil: null,
           lastErrcode: 0,
         });
         result.sent += 1;
       } else if (sent.retryable && attempts < MAX_ATTEMPTS) {
-        await repository.update(message.id, {
+        await this.outbox.release(message.id, {
           attempts,
           lastErrcode: sent.errcode,
           nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts)),
-          claimedUntil: null,
         });
         result.retried += 1;
       } else {
         const status = sent.status === 'no_subscription' ? 'dropped' : 'failed';
-        await repository.update(message.id, {
-          status,
-          attempts,
-          lastErrcode: sent.errcode,
-          claimedUntil: null,
-        });
+        await this.outbox.release(message.id, { status, attempts, lastErrcode: sent.errcode });
         if (status === 'dropped') result.dropped += 1;
         else result.failed += 1;
       }
@@ -163,13 +135,11 @@ export class OutboxService {
 
   /** For tests and the admin: the messages of a ticket. */
   forTicket(ticketId: number): Promise<OutboxMessage[]> {
-    return this.dataSource.getRepository(OutboxMessage).find({ where: { ticketId }, order: { id: 'ASC' } });
+    return this.outbox.findOfTicket(ticketId);
   }
 
   /** Pending messages that are due (a health figure). */
   countDue(): Promise<number> {
-    return this.dataSource
-      .getRepository(OutboxMessage)
-      .countBy({ status: 'pending', nextAttemptAt: LessThanOrEqual(this.clock.now()) });
+    return this.outbox.countDue(this.clock.now());
   }
 }

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { User } from '../auth/user.entity';
+import { OutboxMessage } from './outbox-message.entity';
+
+export type NewOutboxMessage = Pick<
+  OutboxMessage,
+  | 'userId'
+  | 'purpose'
+  | 'values'
+  | 'page'
+  | 'ticketId'
+  | 'status'
+  | 'attempts'
+  | 'nextAttemptAt'
+  | 'createdAt'
+>;
+
+/** Named queries of the notification outbox. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get messages() {
+    return this.dataSource.getRepository(OutboxMessage);
+  }
+
+  /** Writes outbox rows in the caller's transaction. */
+  async insert(manager: EntityManager, messages: NewOutboxMessage[]): Promise<void> {
+    await manager.getRepository(OutboxMessage).insert(messages);
+  }
+
+  /** Pending messages due at `now` that no dispatcher holds, oldest first. */
+  findDue(now: Date, limit: number): Promise<OutboxMessage[]> {
+    return this.messages
+      .createQueryBuilder('o')
+      .where("o.status = 'pending'")
+      .andWhere('o.nextAttemptAt <= :now', { now })
+      .andWhere(
+        new Brackets((b) => b.where('o.claimedUntil IS NULL').orWhere('o.claimedUntil < :now', { now })),
+      )
+      .orderBy('o.nextAttemptAt', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /**
+   * Holds a pending message until `until` unless another dispatcher holds it (a conditional update):
+   * true when this caller got it.
+   */
+  async claim(id: number, now: Date, until: Date): Promise<boolean> {
+    const claimed = await this.messages
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ claimedUntil: until })
+      .where("id = :id AND status = 'pending'", { id })
+      .andWhere(
+        new Brackets((b) => b.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })),
+      )
+      .execute();
+    return (claimed.affected ?? 0) === 1;
+  }
+
+  /** Records the outcome of an attempt and releases the claim. */
+  async release(
+    id: number,
+    outcome: Partial<Pick<OutboxMessage, 'status' | 'attempts' | 'sentAt' | 'lastErrcode' | 'nextAttemptAt'>>,
+  ): Promise<void> {
+    await this.messages.update(id, { ...outcome, claimedUntil: null });
+  }
+
+  /** The encrypted WeChat openids of these users (users without one are absent). */
+  async findEncryptedOpenids(userIds: number[]): Promise<Map<number, string>> {
+    const users = await this.dataSource.getRepository(User).findBy({ id: In(userIds) });
+    return new Map(users.flatMap((u) => (u.openidEnc ? [[u.id, u.openidEnc] as const] : [])));
+  }
+
+  findOfTicket(ticketId: number): Promise<OutboxMessage[]> {
+    return this.messages.find({ where: { ticketId }, order: { id: 'ASC' } });
+  }
+
+  countDue(now: Date): Promise<number> {
+    return this.messages.countBy({ status: 'pending', nextAttemptAt: LessThanOrEqual(now) });
+  }
+}
