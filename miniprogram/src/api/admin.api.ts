@@ -1,8 +1,8 @@
 /**
  * Admin endpoints (role admin, within the unit subtree of the admin's grant): invite codes and
  * role grants, matters (with the everyday words residents type), officials and post handovers.
- * One function per call, no state; everything goes through `request()`, except the directory
- * spreadsheet, which uses the file helpers of staff.api.ts.
+ * One function per call, no state; everything goes through `request()` (the directory spreadsheet
+ * through `upload()` and the file helpers of files.ts).
  *
  * A few answers have no type in @jinri/shared yet (the saved matter, the unit members, the new
  * official and membership): they are described here with only the fields the admin pages use.
@@ -20,8 +20,8 @@ import type {
   UnitChildrenResponse,
 } from '@jinri/shared';
 
-import { buildUrl, request } from './request';
-import { downloadXlsx, postFile, type PickedFile } from './staff.api';
+import { downloadXlsx, type PickedFile } from './files';
+import { request, upload } from './request';
 
 // --- invites and grants -------------------------------------------------------------------
 
@@ -188,7 +188,7 @@ export interface DirectoryImportResult {
  * AUTH.OUT_OF_SCOPE otherwise). H5: saved by the browser; weapp: opened in the document viewer.
  */
 export function downloadDirectory(): Promise<void> {
-  return downloadXlsx(buildUrl('/admin/directory/export.xlsx'), '名录.xlsx');
+  return downloadXlsx({ path: '/admin/directory/export.xlsx' }, '名录.xlsx');
 }
 
 /**
@@ -196,10 +196,9 @@ export function downloadDirectory(): Promise<void> {
  * the bad rows (see sheetRowErrors; column "单位·上级编码") and imports nothing.
  */
 export function importDirectory(picked: PickedFile): Promise<DirectoryImportResult> {
-  return postFile<DirectoryImportResult>(buildUrl('/admin/directory/import'), {
-    path: picked.path,
-    blob: picked.file,
-    name: picked.name,
+  return upload<DirectoryImportResult>({
+    path: '/admin/directory/import',
+    file: { path: picked.path, blob: picked.file, name: picked.name },
   });
 }
 

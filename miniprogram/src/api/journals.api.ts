@@ -4,7 +4,9 @@
  *
  * They are sent without the access token (`auth: false`): what a resident sees must not depend on
  * who is signed in, and a stale token can never turn a public page into a login problem.
- * Staff calls (editing plans, posting updates…) live in staff.api.ts.
+ * A few of them answer a signed-in staff member with more (an official's drafts to those who may
+ * see them): those take `viewer: 'signed-in'` to send the token. Staff calls (editing plans,
+ * posting updates…) live in plans.api.ts, entry-updates.api.ts, leave.api.ts and the like.
  */
 import type {
   DayPlanView,
@@ -15,7 +17,10 @@ import type {
   UnitChildrenResponse,
 } from '@jinri/shared';
 
-import { API_BASE, request } from './request';
+import { request } from './request';
+
+/** Who asks: anyone (no token, the default), or the signed-in user, who may see more. */
+export type Viewer = 'public' | 'signed-in';
 
 /**
  * GET /officials/:id. Not in @jinri/shared yet (the server's DirectoryService.OfficialProfile);
@@ -45,35 +50,40 @@ export function getToday(unitId: number, date?: LocalDate): Promise<TodayRespons
 }
 
 /** GET /officials/:id */
-export function getOfficial(id: number): Promise<OfficialProfile> {
-  return request<OfficialProfile>({ path: `/officials/${id}`, auth: false });
+export function getOfficial(id: number, viewer: Viewer = 'public'): Promise<OfficialProfile> {
+  return request<OfficialProfile>({ path: `/officials/${id}`, auth: viewer === 'signed-in' });
 }
 
 /** GET /officials/:id/timeline — at most 92 days, both ends included. */
-export function getTimeline(id: number, from: LocalDate, to: LocalDate): Promise<TimelineResponse> {
-  return request<TimelineResponse>({ path: `/officials/${id}/timeline`, query: { from, to }, auth: false });
+export function getTimeline(
+  id: number,
+  from: LocalDate,
+  to: LocalDate,
+  viewer: Viewer = 'public',
+): Promise<TimelineResponse> {
+  return request<TimelineResponse>({
+    path: `/officials/${id}/timeline`,
+    query: { from, to },
+    auth: viewer === 'signed-in',
+  });
 }
 
-/** GET /plans/:officialId/:date — null when there is no published plan. */
-export function getPlan(officialId: number, date: LocalDate): Promise<DayPlanView | null> {
+/**
+ * GET /plans/:officialId/:date — null when there is none: no published plan for the public, no
+ * plan yet for a signed-in official or clerk (who also see drafts).
+ */
+export function getPlan(
+  officialId: number,
+  date: LocalDate,
+  viewer: Viewer = 'public',
+): Promise<DayPlanView | null> {
   // Nest may answer a null result with an empty body: anything but an object means "no plan".
-  return request<unknown>({ path: `/plans/${officialId}/${date}`, auth: false }).then((plan) =>
-    plan && typeof plan === 'object' ? (plan as DayPlanView) : null,
+  return request<unknown>({ path: `/plans/${officialId}/${date}`, auth: viewer === 'signed-in' }).then(
+    (plan) => (plan && typeof plan === 'object' ? (plan as DayPlanView) : null),
   );
 }
 
 /** GET /plans/:officialId/:date/revisions — public once the plan is published. */
 export function getRevisions(officialId: number, date: LocalDate): Promise<PlanRevisionView[]> {
   return request<PlanRevisionView[]>({ path: `/plans/${officialId}/${date}/revisions`, auth: false });
-}
-
-/**
- * A URL the app can load: uploads come as "/uploads/…", relative to the API's origin (the same
- * origin on H5; the API host on weapp).
- */
-export function mediaUrl(path: string): string {
-  if (!path.startsWith('/')) return path;
-  if (process.env.TARO_ENV === 'h5') return path;
-  const origin = /^(https?:\/\/[^/]+)/.exec(API_BASE)?.[1] ?? '';
-  return `${origin}${path}`;
 }

@@ -10,6 +10,8 @@
  *   never reached the server has status 0 (`isNetworkError()`), so a form can keep its draft.
  * - Extra headers (`headers`, e.g. an Idempotency-Key) are passed through as given; every request
  *   carries X-Device-Id, a random id kept in storage (`getDeviceId()`).
+ * - Files go through the same wrapper: `upload()` (multipart, one `file` field) and `download()`
+ *   share the token, the one relogin on 401 and the error mapping with `request()`.
  * - It never shows UI: pages decide about toasts and navigation.
  */
 import Taro from '@tarojs/taro';
@@ -22,6 +24,16 @@ import {
   type ApiErrorBody,
   type ErrorCode,
 } from '@jinri/shared';
+
+import {
+  receiveFile,
+  sendFile,
+  type DownloadedFile,
+  type MultipartFile,
+  type RawResponse,
+} from './file-transport';
+
+export type { DownloadedFile, MultipartFile } from './file-transport';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryScalar = string | number | boolean | null | undefined;
@@ -282,12 +294,6 @@ function errorFromResponse(status: number, body: unknown, headers: unknown): Api
   return new ApiError({ code: codeForStatus(status), status, requestId: headerRequestId });
 }
 
-interface RawResponse {
-  statusCode: number;
-  data: unknown;
-  header: unknown;
-}
-
 /** Headers the wrapper sets itself; a caller's `headers` never replace them. */
 const OWN_HEADERS = new Set(['accept', 'content-type', 'authorization', DEVICE_ID_HEADER.toLowerCase()]);
 
@@ -323,13 +329,18 @@ async function send(options: RequestOptions, withToken: boolean): Promise<RawRes
     return { statusCode: res.statusCode, data: res.data, header: res.header };
   } catch (error) {
     // Taro.request rejects only when no HTTP response arrived: offline, DNS, TLS, timeout.
-    throw new ApiError({
-      code: 'COMMON.UNAVAILABLE',
-      status: 0,
-      message: NETWORK_ERROR_MESSAGE,
-      details: { cause: (error as { errMsg?: string } | undefined)?.errMsg ?? String(error) },
-    });
+    return rethrowAsNetworkError(error);
   }
+}
+
+/** A call that got no HTTP answer (offline, DNS, TLS, timeout) as the ApiError with status 0. */
+function rethrowAsNetworkError(cause: unknown): never {
+  throw new ApiError({
+    code: 'COMMON.UNAVAILABLE',
+    status: 0,
+    message: NETWORK_ERROR_MESSAGE,
+    details: { cause: (cause as { errMsg?: string } | undefined)?.errMsg ?? String(cause) },
+  });
 }
 
 function isHtml(res: RawResponse): boolean {
@@ -341,9 +352,24 @@ function isHtml(res: RawResponse): boolean {
  * Rejects with ApiError, never anything else.
  */
 export async function request<T>(options: RequestOptions): Promise<T> {
-  const auth = options.auth ?? true;
-  let res = await send(options, auth);
+  const res = await withRelogin((withToken) => send(options, withToken), options.auth ?? true);
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    // An HTML page where JSON was expected: a misrouted request (e.g. an SPA fallback).
+    if (isHtml(res)) throw new ApiError({ code: 'COMMON.UNAVAILABLE', status: res.statusCode });
+    return (res.statusCode === 204 ? undefined : res.data) as T;
+  }
+  throw errorFromResponse(res.statusCode, res.data, res.header);
+}
 
+/**
+ * Sends with the token (when `auth`); on 401 forgets the token, lets the relogin handler log in
+ * once and sends again. Shared by request(), upload() and download().
+ */
+async function withRelogin<R extends RawResponse>(
+  sendOnce: (withToken: boolean) => Promise<R>,
+  auth: boolean,
+): Promise<R> {
+  let res = await sendOnce(auth);
   if (res.statusCode === 401 && auth) {
     const handler = reloginHandler;
     if (getAccessToken()) setAccessToken(null); // the token we sent is no good
@@ -351,16 +377,69 @@ export async function request<T>(options: RequestOptions): Promise<T> {
       try {
         await relogin(handler);
       } catch (error) {
-        throw isApiError(error) ? error : errorFromResponse(res.statusCode, res.data, res.header);
+        throw isApiError(error) ? error : errorFromResponse(res.statusCode, parseBody(res.data), res.header);
       }
-      res = await send(options, true);
+      res = await sendOnce(true);
     }
   }
+  return res;
+}
 
-  if (res.statusCode >= 200 && res.statusCode < 300) {
-    // An HTML page where JSON was expected: a misrouted request (e.g. an SPA fallback).
-    if (isHtml(res)) throw new ApiError({ code: 'COMMON.UNAVAILABLE', status: res.statusCode });
-    return (res.statusCode === 204 ? undefined : res.data) as T;
+// --- files --------------------------------------------------------------------------------
+
+export interface UploadOptions {
+  /** Path below the API base, e.g. '/uploads'. */
+  path: string;
+  query?: Query;
+  file: MultipartFile;
+}
+
+/** A text body that is JSON, parsed (uploadFile and fetch hand over text); anything else as is. */
+function parseBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  if (body === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
   }
-  throw errorFromResponse(res.statusCode, res.data, res.header);
+}
+
+/** Upload answers are JSON; a download's Accept is left to the platform. */
+function fileHeaders(withToken: boolean, json: boolean): Record<string, string> {
+  const token = withToken ? getAccessToken() : null;
+  return {
+    ...(json ? { Accept: 'application/json' } : {}),
+    [DEVICE_ID_HEADER]: getDeviceId(),
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  };
+}
+
+/**
+ * POST a file as multipart (`file` field) and resolve with the parsed JSON answer. Same token,
+ * relogin and ApiError as request().
+ */
+export async function upload<T>(options: UploadOptions): Promise<T> {
+  if (process.env.TARO_ENV === 'h5' && !options.file.blob) {
+    throw new ApiError({ code: 'COMMON.BAD_REQUEST', status: 0, message: '请重新选择文件' });
+  }
+  const url = buildUrl(options.path, options.query);
+  const res = await withRelogin(
+    (withToken) => sendFile(url, options.file, fileHeaders(withToken, true)).catch(rethrowAsNetworkError),
+    true,
+  );
+  const body = parseBody(res.data);
+  if (res.statusCode >= 200 && res.statusCode < 300) return body as T;
+  throw errorFromResponse(res.statusCode, body, res.header);
+}
+
+/** GET a file (a spreadsheet) with the token. Same relogin and ApiError as request(). */
+export async function download(options: { path: string; query?: Query }): Promise<DownloadedFile> {
+  const url = buildUrl(options.path, options.query);
+  const res = await withRelogin(
+    (withToken) => receiveFile(url, fileHeaders(withToken, false)).catch(rethrowAsNetworkError),
+    true,
+  );
+  if (res.file) return res.file;
+  throw errorFromResponse(res.statusCode, parseBody(res.data), res.header);
 }

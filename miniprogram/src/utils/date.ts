@@ -70,6 +70,22 @@ export function formatMonthDay(date: LocalDate): string {
   return d ? `${d.getUTCMonth() + 1}月${d.getUTCDate()}日` : date;
 }
 
+/** "2026-11-24" → "11月24日 周二". */
+export function formatDay(date: LocalDate): string {
+  const d = parseLocalDate(date);
+  return d ? `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${SHORT_WEEKDAYS[d.getUTCDay()]}` : date;
+}
+
+/** 0 = Sunday … 6 = Saturday (NaN if it is not a date). */
+export function weekdayOf(date: LocalDate): number {
+  return parseLocalDate(date)?.getUTCDay() ?? Number.NaN;
+}
+
+/** The Monday of the week `date` is in (weeks run Monday to Sunday). */
+export function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, -((weekdayOf(date) + 6) % 7));
+}
+
 /** "2026-11-24" → "周二". */
 export function formatShortWeekday(date: LocalDate): string {
   const d = parseLocalDate(date);
@@ -92,6 +108,15 @@ export function relativeDayName(date: LocalDate, today: LocalDate): string | nul
     default:
       return null;
   }
+}
+
+/** 今天 / 明天 / 昨天, otherwise "11月25日 周三" (a day picker's label). */
+export function relativeDayLabel(date: LocalDate, today: LocalDate = localToday()): string {
+  const diff = daysBetween(today, date);
+  if (diff === 0) return '今天';
+  if (diff === 1) return '明天';
+  if (diff === -1) return '昨天';
+  return formatDay(date);
 }
 
 /** An ISO timestamp (or epoch ms) as China wall-clock "HH:mm" ("" if it cannot be read). */
@@ -133,6 +158,11 @@ export function parseClock(time: LocalTime | null | undefined): number | null {
   const h = Number(m[1]);
   const min = Number(m[2]);
   return h <= 24 && min < 60 ? h * 60 + min : null;
+}
+
+/** "HH:mm" → minutes since midnight; NaN if it is not a time (every comparison with it is false). */
+export function minutesOf(time: LocalTime): number {
+  return parseClock(time) ?? Number.NaN;
 }
 
 /** "08:00" → "8:00" (how times are said in a sentence). */

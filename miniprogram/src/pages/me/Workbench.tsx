@@ -4,7 +4,10 @@ import type { DayPlanView, MeResponse, Role, TicketInbox } from '@jinri/shared';
 import { useEffect, useRef, useState } from 'react';
 
 import { getCalendarStatus } from '../../api/calendar.api';
-import { addDays, chinaToday, getPlan, getWeeklyReport, listLeaves, mondayOf } from '../../api/staff.api';
+import { getPlan } from '../../api/journals.api';
+import { listLeaves } from '../../api/leave.api';
+import { getWeeklyReport } from '../../api/weekly.api';
+import { addDays, localToday, mondayOf } from '../../utils/date';
 import { getInbox } from '../../api/tickets.api';
 import { INBOX_ROLES, ticketUrls } from '../../utils/tickets';
 import { inboxBadgeCount, setMeTabBadge } from './badge';
@@ -126,16 +129,16 @@ export function Workbench({ me }: { me: MeResponse }) {
 
   useEffect(() => {
     let active = true;
-    const today = chinaToday();
+    const today = localToday();
     const merge = (patch: Statuses) => {
       if (active) setStatuses((s) => ({ ...s, ...patch }));
     };
     if (officialId !== null) {
-      getPlan(officialId, addDays(today, 1)).then(
+      getPlan(officialId, addDays(today, 1), 'signed-in').then(
         (tomorrow) => merge({ tomorrow }),
         () => undefined,
       );
-      getPlan(officialId, today).then(
+      getPlan(officialId, today, 'signed-in').then(
         (plan) => merge({ today: plan }),
         () => undefined,
       );

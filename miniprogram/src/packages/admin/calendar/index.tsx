@@ -16,7 +16,7 @@ import {
   setCalendarDay,
 } from '../../../api/calendar.api';
 import { toApiError } from '../../../api/request';
-import { chinaToday } from '../../../api/staff.api';
+import { localToday, weekdayOf } from '../../../utils/date';
 import { Page } from '../../../components/Page';
 import { useLoad } from '../../staff/common/hooks';
 import { Banner } from '../../../components/Banner';
@@ -40,9 +40,9 @@ export default function CalendarPage() {
 }
 
 function Calendar() {
-  const thisYear = Number(chinaToday().slice(0, 4));
+  const thisYear = Number(localToday().slice(0, 4));
   // From December the year to enter is the next one.
-  const [year, setYear] = useState(() => (chinaToday().slice(5, 7) === '12' ? thisYear + 1 : thisYear));
+  const [year, setYear] = useState(() => (localToday().slice(5, 7) === '12' ? thisYear + 1 : thisYear));
   const load = useCallback(() => getCalendarYear(year), [year]);
   const { state, retry, setValue } = useLoad(`admin:calendar:${year}`, load);
   const [busy, setBusy] = useState(false);
@@ -249,11 +249,6 @@ function DayForm({
       </Button>
     </View>
   );
-}
-
-/** 0 = Sunday … 6 = Saturday, for a YYYY-MM-DD date. */
-function weekdayOf(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
 function Months({

@@ -15,7 +15,8 @@ import {
   type DirectoryImportResult,
 } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
-import { pickSpreadsheet, sheetRowErrors } from '../../../api/staff.api';
+import { sheetRowErrors } from '../../../api/error-details';
+import { pickSpreadsheet } from '../../../api/files';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
 import { Banner } from '../../../components/Banner';

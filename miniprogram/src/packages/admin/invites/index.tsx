@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 
 import { listGrants, listInvites, revokeGrant, revokeInvite } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
-import { formatInstant } from '../../../api/staff.api';
+import { formatStamp } from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { Segmented } from '../../../components/Segmented';
@@ -158,10 +158,10 @@ function InviteList({ me }: { me: MeResponse }) {
               {invite.official ? <Text className="st-item__line">干部：{invite.official.name}</Text> : null}
               {invite.note ? <Text className="st-item__line">备注：{invite.note}</Text> : null}
               <Text className="st-item__meta">
-                {formatInstant(invite.createdAt)} 发放
+                {formatStamp(invite.createdAt)} 发放
                 {invite.status === 'redeemed' && invite.redeemedAt
-                  ? `，${formatInstant(invite.redeemedAt)} 已使用`
-                  : `，有效期至 ${formatInstant(invite.expiresAt)}`}
+                  ? `，${formatStamp(invite.redeemedAt)} 已使用`
+                  : `，有效期至 ${formatStamp(invite.expiresAt)}`}
               </Text>
               {invite.status === 'pending' ? (
                 <View className="st-actions-row">
@@ -196,7 +196,7 @@ function CreatedCode({ invite, onDone }: { invite: CreatedInvite; onDone: () => 
       <Text className="st-card-title">邀请码已生成</Text>
       <Text className="st-hint">
         {roleLabel(invite.role)} · {invite.unit.name}
-        {invite.official ? ` · ${invite.official.name}` : ''}，有效期至 {formatInstant(invite.expiresAt)}
+        {invite.official ? ` · ${invite.official.name}` : ''}，有效期至 {formatStamp(invite.expiresAt)}
       </Text>
       <Text className="ad-code" selectable userSelect data-testid="invite-code">
         {code}
@@ -276,7 +276,7 @@ function GrantList({ me }: { me: MeResponse }) {
                 {ownIds.has(grant.id) ? <Chip tone="info">本人</Chip> : null}
               </View>
               {grant.official ? <Text className="st-item__line">干部：{grant.official.name}</Text> : null}
-              <Text className="st-item__meta">{formatInstant(grant.createdAt)} 授权</Text>
+              <Text className="st-item__meta">{formatStamp(grant.createdAt)} 授权</Text>
               <View className="st-actions-row">
                 <View
                   className={`btn btn-danger ${busyId !== null ? 'btn-disabled' : ''}`}

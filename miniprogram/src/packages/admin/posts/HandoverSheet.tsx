@@ -9,7 +9,7 @@ import { useState } from 'react';
 
 import { createOfficial, handoverPost, searchMatters, type UnitMember } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
-import { addDays, chinaToday, formatDay } from '../../../api/staff.api';
+import { addDays, localToday, formatDay } from '../../../utils/date';
 import { Banner } from '../../../components/Banner';
 
 type Choice =
@@ -33,7 +33,7 @@ export function HandoverSheet({
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
-  const today = chinaToday();
+  const today = localToday();
   const [typed, setTyped] = useState('');
   const [found, setFound] = useState<Found>({ kind: 'idle' });
   const [choice, setChoice] = useState<Choice | null>(null);

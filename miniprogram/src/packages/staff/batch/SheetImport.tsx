@@ -5,13 +5,10 @@ import type { BatchPlansView, SheetRowError } from '@jinri/shared';
 import { useState } from 'react';
 
 import { toApiError } from '../../../api/request';
-import {
-  downloadUnitTemplate,
-  formatDay,
-  importUnitPlans,
-  pickSpreadsheet,
-  sheetRowErrors,
-} from '../../../api/staff.api';
+import { downloadUnitTemplate, importUnitPlans } from '../../../api/batch.api';
+import { sheetRowErrors } from '../../../api/error-details';
+import { pickSpreadsheet } from '../../../api/files';
+import { formatDay } from '../../../utils/date';
 import { onlyIf } from '../../../utils/props';
 import { Banner } from '../../../components/Banner';
 

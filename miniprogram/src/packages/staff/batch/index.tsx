@@ -9,14 +9,9 @@ import type { BatchPlansView, DayPlanView, JournalRules, MeResponse } from '@jin
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { toApiError, type ApiError } from '../../../api/request';
-import {
-  addDays,
-  chinaToday,
-  fieldProblems,
-  formatInstant,
-  getUnitPlans,
-  saveUnitPlans,
-} from '../../../api/staff.api';
+import { getUnitPlans, saveUnitPlans } from '../../../api/batch.api';
+import { fieldProblems } from '../../../api/error-details';
+import { addDays, localToday, formatStamp } from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
@@ -175,7 +170,7 @@ function isDirty(o: Official, edit: OfficialEdit | undefined): boolean {
 }
 
 function Batch({ unit, rules }: { unit: { id: number; name: string }; rules: JournalRules }) {
-  const [date, setDate] = useState(() => addDays(chinaToday(), 1));
+  const [date, setDate] = useState(() => addDays(localToday(), 1));
   const key = `${unit.id}/${date}`;
   const [attempt, setAttempt] = useState(0);
   const [doc, setDoc] = useState<Doc | null>(null);
@@ -573,7 +568,7 @@ function OfficialCard({
           <Text className="st-item__meta">
             {official.post}
             {!official.onLeave ? ` · ${entries.length} 项` : ''}
-            {official.plan?.submittedAt ? ` · 提交于 ${formatInstant(official.plan.submittedAt)}` : ''}
+            {official.plan?.submittedAt ? ` · 提交于 ${formatStamp(official.plan.submittedAt)}` : ''}
           </Text>
         </View>
         {dirty ? <Chip tone="info">有修改</Chip> : null}

@@ -1,7 +1,7 @@
 /** 明天 / 今天 / 其他日期: the day a staff page edits (plan, batch). */
 import { Picker, Text, View } from '@tarojs/components';
 
-import { addDays, chinaToday, formatDay, relativeDayLabel } from '../../../api/staff.api';
+import { addDays, localToday, formatDay, relativeDayLabel } from '../../../utils/date';
 
 interface DaySwitcherProps {
   date: string;
@@ -15,7 +15,7 @@ interface DaySwitcherProps {
 
 /** 明天 / 今天 / 其他日期 (a date picker), with the chosen day spelled out. */
 export function DaySwitcher({ date, onChange, pastDays, futureDays, disabled }: DaySwitcherProps) {
-  const today = chinaToday();
+  const today = localToday();
   const tomorrow = addDays(today, 1);
   const other = date !== today && date !== tomorrow;
   const option = (value: string, label: string) => (

@@ -10,7 +10,7 @@ import {
   type PlanEntryView,
 } from '@jinri/shared';
 
-import { minutesOf } from '../../../api/staff.api';
+import { minutesOf } from '../../../utils/date';
 
 export const MAX_WHAT_LENGTH = 200;
 export const MAX_PLACE_LENGTH = 100;

@@ -6,7 +6,8 @@ import type { JournalRules, PlanWarning } from '@jinri/shared';
 import { useEffect, useMemo, useState } from 'react';
 
 import { ApiError, toApiError } from '../../../api/request';
-import { checkPlan, getJournalRules, getOfficial } from '../../../api/staff.api';
+import { getOfficial } from '../../../api/journals.api';
+import { checkPlan, getJournalRules } from '../../../api/plans.api';
 import type { DraftEntry } from './entries';
 import { readStored, storageKeys, writeStored } from './storage';
 
@@ -97,7 +98,7 @@ const officialCache = new Map<number, OfficialContext>();
 export async function loadOfficialContext(officialId: number): Promise<OfficialContext> {
   const cached = officialCache.get(officialId);
   if (cached) return cached;
-  const profile = await getOfficial(officialId);
+  const profile = await getOfficial(officialId, 'signed-in');
   const first = profile.posts[0];
   if (!first)
     throw new ApiError({ code: 'DIRECTORY.OFFICIAL_NOT_FOUND', status: 404, message: '该干部当前没有任职' });

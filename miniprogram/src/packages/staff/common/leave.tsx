@@ -1,7 +1,7 @@
 /** Leave shown the same way on 请假 and 请假审批. */
 import type { LeaveStatus, LeaveView } from '@jinri/shared';
 
-import { daysBetween, formatDay, formatMonthDay } from '../../../api/staff.api';
+import { daysBetween, formatDay, formatMonthDay } from '../../../utils/date';
 import { Chip, type ChipTone } from '../../../components/Chip';
 
 export const LEAVE_STATUS: Record<LeaveStatus, { label: string; tone: ChipTone }> = {

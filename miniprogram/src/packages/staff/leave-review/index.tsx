@@ -5,7 +5,8 @@ import type { LeaveView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
 import { toApiError } from '../../../api/request';
-import { decideLeave, formatInstant, listLeaves } from '../../../api/staff.api';
+import { decideLeave, listLeaves } from '../../../api/leave.api';
+import { formatStamp } from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { useLoad } from '../common/hooks';
@@ -123,9 +124,9 @@ function LeaveReview() {
               <Text className="st-item__line">{leaveRange(leave)}</Text>
               {leave.reason ? <Text className="st-item__line">事由：{leave.reason}</Text> : null}
               <Text className="st-item__meta">
-                申请于 {formatInstant(leave.createdAt)}
+                申请于 {formatStamp(leave.createdAt)}
                 {leave.decidedAt && leave.status !== 'pending'
-                  ? `，处理于 ${formatInstant(leave.decidedAt)}`
+                  ? `，处理于 ${formatStamp(leave.decidedAt)}`
                   : ''}
               </Text>
               {leave.status === 'pending' ? (

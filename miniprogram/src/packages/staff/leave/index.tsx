@@ -5,16 +5,8 @@ import type { LeaveView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
 import { toApiError } from '../../../api/request';
-import {
-  addDays,
-  chinaToday,
-  createLeave,
-  daysBetween,
-  decideLeave,
-  formatDay,
-  formatInstant,
-  listLeaves,
-} from '../../../api/staff.api';
+import { createLeave, decideLeave, listLeaves } from '../../../api/leave.api';
+import { addDays, localToday, daysBetween, formatDay, formatStamp } from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
@@ -66,7 +58,7 @@ function isLeaveDraft(v: unknown): v is LeaveDraft {
 }
 
 function initialDraft(officialId: number): LeaveDraft {
-  const today = chinaToday();
+  const today = localToday();
   const stored = readStored(storageKeys.leaveDraft(officialId), isLeaveDraft);
   // Dates in the past are of no use any more: keep only the reason then.
   if (stored && daysBetween(today, stored.startDate) >= 0) return stored;
@@ -87,7 +79,7 @@ function Leave({ officialId }: { officialId: number }) {
 
   useAutosave(storageKeys.leaveDraft(officialId), draft.reason.trim() ? draft : null);
 
-  const today = chinaToday();
+  const today = localToday();
   const days = daysBetween(draft.startDate, draft.endDate) + 1;
   const mine = state.kind === 'ok' ? state.value : [];
 
@@ -273,10 +265,8 @@ function Leave({ officialId }: { officialId: number }) {
           </View>
           {leave.reason ? <Text className="st-item__line">事由：{leave.reason}</Text> : null}
           <Text className="st-item__meta">
-            申请于 {formatInstant(leave.createdAt)}
-            {leave.decidedAt && leave.status !== 'pending'
-              ? `，处理于 ${formatInstant(leave.decidedAt)}`
-              : ''}
+            申请于 {formatStamp(leave.createdAt)}
+            {leave.decidedAt && leave.status !== 'pending' ? `，处理于 ${formatStamp(leave.decidedAt)}` : ''}
           </Text>
           {leave.status === 'pending' ? (
             <View className="st-item__actions">

@@ -9,21 +9,19 @@ import type { DayPlanView, MeResponse } from '@jinri/shared';
 import { useEffect, useMemo, useState } from 'react';
 
 import { toApiError, type ApiError } from '../../../api/request';
+import { demoPublish, isDemoServer } from '../../../api/demo.api';
+import { fieldProblems } from '../../../api/error-details';
+import { getPlan, getTimeline } from '../../../api/journals.api';
+import { savePlan } from '../../../api/plans.api';
 import {
   addDays,
-  chinaMinutesNow,
-  chinaToday,
+  localMinutes,
+  localToday,
   daysBetween,
-  demoPublish,
-  fieldProblems,
   formatDay,
-  formatInstant,
-  getPlan,
-  getTimeline,
-  isDemoServer,
+  formatStamp,
   minutesOf,
-  savePlan,
-} from '../../../api/staff.api';
+} from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
@@ -167,7 +165,7 @@ interface SubmitResult {
 }
 
 function initialDate(param: string | undefined): string {
-  const today = chinaToday();
+  const today = localToday();
   if (param && /^\d{4}-\d{2}-\d{2}$/.test(param)) {
     const offset = daysBetween(today, param);
     if (offset >= -PAST_DAYS && offset <= FUTURE_DAYS) return param;
@@ -206,7 +204,7 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
 
   useEffect(() => {
     let active = true;
-    getPlan(officialId, date).then(
+    getPlan(officialId, date, 'signed-in').then(
       (plan) => {
         if (!active) return;
         const draft = readStored(storageKeys.planDraft(officialId, date), isStoredDraft);
@@ -336,7 +334,12 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
     const yesterday = addDays(date, -1);
     setCopying(true);
     try {
-      const timeline = await getTimeline(officialId, addDays(date, -COPY_LOOKBACK_DAYS), yesterday);
+      const timeline = await getTimeline(
+        officialId,
+        addDays(date, -COPY_LOOKBACK_DAYS),
+        yesterday,
+        'signed-in',
+      );
       const day = [...timeline.days]
         .sort((a, b) => (a.date < b.date ? 1 : -1))
         .find((d) => draftsOf(d.plan?.entries).length > 0);
@@ -449,7 +452,7 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
       const error = toApiError(err);
       if (error.hasCode('PLAN.VERSION_CONFLICT')) {
         try {
-          setConflict({ latest: await getPlan(officialId, date) });
+          setConflict({ latest: await getPlan(officialId, date, 'signed-in') });
           setTimeout(() => {
             void Taro.pageScrollTo({ selector: '#plan-conflict', duration: 300 }).catch(() => undefined);
           }, 50);
@@ -508,7 +511,7 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
     setPublishing(true);
     try {
       await demoPublish(date);
-      const fresh = await getPlan(officialId, date);
+      const fresh = await getPlan(officialId, date, 'signed-in');
       if (fresh) {
         setDoc(docFrom(key, date, fresh, null));
         setResult({ plan: fresh, wasPublished: false });
@@ -523,12 +526,12 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
 
   // --- view ------------------------------------------------------------------------------
 
-  const today = chinaToday();
+  const today = localToday();
   const dueDay = addDays(date, -1);
   const pastDue =
-    daysBetween(dueDay, today) > 0 || (today === dueDay && chinaMinutesNow() > minutesOf(rules.planDueTime));
+    daysBetween(dueDay, today) > 0 || (today === dueDay && localMinutes() > minutesOf(rules.planDueTime));
   const publishedOnSave =
-    daysBetween(date, today) > 0 || (today === date && chinaMinutesNow() >= minutesOf(rules.publicationTime));
+    daysBetween(date, today) > 0 || (today === date && localMinutes() >= minutesOf(rules.publicationTime));
 
   return (
     <View className="st-with-bar">
@@ -555,7 +558,7 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
           </Text>
         ) : plan ? (
           <Text className="st-status__line">
-            {plan.submittedAt ? `提交于 ${formatInstant(plan.submittedAt)}，` : ''}将于 {formatDay(date)}{' '}
+            {plan.submittedAt ? `提交于 ${formatStamp(plan.submittedAt)}，` : ''}将于 {formatDay(date)}{' '}
             {rules.publicationTime} 公示
           </Text>
         ) : (
@@ -584,7 +587,7 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
         <Banner tone="info" testId="draft-restored">
           <Text className="st-banner__text">
             已恢复您上次未提交的修改
-            {current.restored.savedAt ? `（${formatInstant(current.restored.savedAt)}）` : ''}。
+            {current.restored.savedAt ? `（${formatStamp(current.restored.savedAt)}）` : ''}。
             {current.restored.baseChanged ? '之后这份日程在别处被修改过，提交时会请您核对。' : ''}
           </Text>
           <View

@@ -5,7 +5,8 @@ import type { EntryUpdateKind, EntryUpdateView } from '@jinri/shared';
 import { useRef, useState } from 'react';
 
 import { toApiError } from '../../../api/request';
-import { mediaUrl, pickImages, postEntryUpdate, uploadImage } from '../../../api/staff.api';
+import { postEntryUpdate } from '../../../api/entry-updates.api';
+import { mediaUrl, pickImages, uploadImage } from '../../../api/files';
 import { onlyIf } from '../../../utils/props';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { usePhotoPreview } from '../../../components/PhotoPreview';

@@ -7,7 +7,9 @@ import Taro from '@tarojs/taro';
 import type { DayPlanView, EntryUpdateKind, EntryUpdateView, PlanEntryView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { chinaToday, formatDay, formatInstant, getPlan, mediaUrl } from '../../../api/staff.api';
+import { mediaUrl } from '../../../api/files';
+import { getPlan } from '../../../api/journals.api';
+import { localToday, formatDay, formatStamp } from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { viewTimeLabel } from '../common/entries';
@@ -39,8 +41,8 @@ export default function TodayPostsPage() {
 }
 
 function TodayPosts({ officialId }: { officialId: number }) {
-  const [today] = useState(() => chinaToday());
-  const load = useCallback(() => getPlan(officialId, today), [officialId, today]);
+  const [today] = useState(() => localToday());
+  const load = useCallback(() => getPlan(officialId, today, 'signed-in'), [officialId, today]);
   const { state, retry, setValue } = useLoad(`posts:${officialId}:${today}`, load);
   const [open, setOpen] = useState<{ entryId: number; kind: EntryUpdateKind } | null>(null);
 
@@ -187,7 +189,7 @@ function UpdateView({ update }: { update: EntryUpdateView }) {
       <View className="st-update__head">
         <Chip tone={update.kind === 'result' ? 'success' : 'info'}>{UPDATE_KIND_LABELS[update.kind]}</Chip>
         <Text className="st-item__meta st-update__time">
-          {formatInstant(update.createdAt)}
+          {formatStamp(update.createdAt)}
           {update.location ? ' · 已附位置' : ''}
         </Text>
       </View>

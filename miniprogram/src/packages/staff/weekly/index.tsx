@@ -5,19 +5,18 @@ import type { WeeklyReportView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
 import { toApiError } from '../../../api/request';
+import { getWeeklyReport, saveWeeklyReport } from '../../../api/weekly.api';
 import {
   addDays,
-  chinaMinutesNow,
-  chinaToday,
+  localMinutes,
+  localToday,
   daysBetween,
   formatDay,
-  formatInstant,
+  formatStamp,
   formatMonthDay,
-  getWeeklyReport,
   minutesOf,
   mondayOf,
-  saveWeeklyReport,
-} from '../../../api/staff.api';
+} from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
@@ -71,7 +70,7 @@ function isWeeklyDraft(v: unknown): v is WeeklyDraft {
 
 function Weekly({ ctx }: { ctx: OfficialContext }) {
   const { officialId, rules } = ctx;
-  const today = chinaToday();
+  const today = localToday();
   const thisWeek = mondayOf(today);
   const [weekStart, setWeekStart] = useState(thisWeek);
   const load = useCallback(() => getWeeklyReport(officialId, weekStart), [officialId, weekStart]);
@@ -93,7 +92,7 @@ function Weekly({ ctx }: { ctx: OfficialContext }) {
   const dueDate = addDays(weekStart, rules.weeklyReportDueWeekday - 1);
   const overdue =
     daysBetween(dueDate, today) > 0 ||
-    (today === dueDate && chinaMinutesNow() > minutesOf(rules.weeklyReportDueTime));
+    (today === dueDate && localMinutes() > minutesOf(rules.weeklyReportDueTime));
 
   return (
     <>
@@ -188,7 +187,7 @@ function WeeklyForm({ officialId, weekStart, report, onSaved }: WeeklyFormProps)
       </View>
       {report ? (
         <Text className="st-status__line">
-          提交于 {formatInstant(report.submittedAt)}
+          提交于 {formatStamp(report.submittedAt)}
           {report.late ? '，晚于截止时间' : ''}。再次提交会覆盖原内容。
         </Text>
       ) : null}

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 
 import { toApiError } from '../../../api/request';
-import { mediaUrl, pickImages, uploadImage } from '../../../api/staff.api';
+import { mediaUrl, pickImages, uploadImage } from '../../../api/files';
 import { usePhotoPreview } from '../../../components/PhotoPreview';
 
 export interface UploadedPhoto {
