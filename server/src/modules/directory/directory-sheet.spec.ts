@@ -1,13 +1,9 @@
 import { Workbook, type CellValue, type Worksheet } from 'exceljs';
 import type { SheetRowError } from '@jinri/shared';
 import { buildDemoCounty } from '../../database/seed/demo-county.data';
-import {
-  DIRECTORY_SHEETS,
-  buildDirectoryWorkbook,
-  parseDirectoryWorkbook,
-  type DirectoryData,
-  type DirectoryParseResult,
-} from './directory-sheet';
+import { DIRECTORY_SHEETS, type DirectoryData, type DirectoryParseResult } from './directory-sheet';
+import { buildDirectoryWorkbook } from './directory-sheet.export';
+import { parseDirectoryWorkbook } from './directory-sheet.import';
 
 const TODAY = '2026-05-20';
 const MATTERS = ['低保申请', '宅基地审批', '医保报销'];

@@ -5,12 +5,14 @@ import { AdminDirectoryRepository } from './admin-directory.repository';
 import { AdminDirectoryService } from './admin-directory.service';
 import { DirectoryController } from './directory.controller';
 import { DirectorySheetController } from './directory-sheet.controller';
+import { DirectorySheetRepository } from './directory-sheet.repository';
 import { DirectorySheetService } from './directory-sheet.service';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
 import { Duty } from './duty.entity';
 import { DutyUnit } from './duty-unit.entity';
 import { Matter } from './matter.entity';
+import { MatterHandlers } from './matter-handlers.service';
 import { Membership } from './membership.entity';
 import { Official } from './official.entity';
 import { PopoloController } from './popolo.controller';
@@ -38,7 +40,9 @@ import { UploadsModule } from '../uploads/uploads.module';
     AdminDirectoryRepository,
     AdminDirectoryService,
     DirectorySheetService,
+    DirectorySheetRepository,
+    MatterHandlers,
   ],
-  exports: [DirectoryRepository],
+  exports: [DirectoryRepository, MatterHandlers],
 })
 export class DirectoryModule {}
