@@ -1,5 +1,7 @@
 export * from './errors.js';
 export * from './constants.js';
+export * from './limits.js';
+export * from './pages.js';
 export * from './api/health.js';
 export * from './api/directory.js';
 export * from './api/auth.js';
@@ -7,3 +9,4 @@ export * from './api/journals.js';
 export * from './api/tickets.js';
 export * from './api/calendar.js';
 export * from './api/messages.js';
+export * from './api/search.js';

@@ -6,12 +6,15 @@
  * Units (GET /units), a unit's day (GET /today) and profiles (GET /officials/:id) are in
  * journals.api.ts.
  */
-import type { MatterDetail, MatterSummaryWithCount, SearchResponse } from '@jinri/shared';
+import {
+  SEARCH_QUERY_MAX_LENGTH,
+  type MatterDetail,
+  type MatterSummaryWithCount,
+  type SearchResponse,
+} from '@jinri/shared';
 
 import { request } from './request';
 
-/** The server refuses longer queries (400). */
-export const SEARCH_MAX_LENGTH = 50;
 /** Suggestions are only useful while the person is looking at them: give up sooner. */
 const SEARCH_TIMEOUT_MS = 10_000;
 
@@ -23,7 +26,7 @@ const SEARCH_TIMEOUT_MS = 10_000;
 export function searchDirectory(q: string, unitId?: number): Promise<SearchResponse> {
   return request<SearchResponse>({
     path: '/search',
-    query: { q: q.slice(0, SEARCH_MAX_LENGTH), unitId },
+    query: { q: q.slice(0, SEARCH_QUERY_MAX_LENGTH), unitId },
     auth: false,
     timeoutMs: SEARCH_TIMEOUT_MS,
   });

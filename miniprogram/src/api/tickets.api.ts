@@ -56,14 +56,12 @@ function randomPart(length: number): string {
 }
 
 /**
- * A fresh Idempotency-Key: 16–64 characters of [A-Za-z0-9-_] (the server's rule). Make one per
- * draft and send it on every retry of that draft until it succeeds.
+ * A fresh Idempotency-Key: 16–64 characters of [A-Za-z0-9-_] (IDEMPOTENCY_KEY_PATTERN in
+ * @jinri/shared). Make one per draft and send it on every retry of that draft until it succeeds.
  */
 export function newIdempotencyKey(): string {
   return `t${Date.now().toString(36)}-${randomPart(12)}-${randomPart(8)}`;
 }
-
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 // --- residents ----------------------------------------------------------------------------
 

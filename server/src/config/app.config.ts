@@ -1,3 +1,4 @@
+import { APP_PAGES } from '@jinri/shared';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -250,27 +251,27 @@ export interface EncryptionKey {
 export const DEFAULT_WECHAT_TEMPLATES: Record<string, WechatTemplate> = {
   planReminder: {
     id: 'TEMPLATE_PLAN_REMINDER',
-    page: 'pages/today/index',
+    page: APP_PAGES.today,
     fields: { thing1: 'thing', time2: 'time', thing3: 'thing' },
   },
   ticketNew: {
     id: 'TEMPLATE_TICKET_NEW',
-    page: 'pages/me/index',
+    page: APP_PAGES.me,
     fields: { thing1: 'thing', time2: 'time', character_string3: 'character_string' },
   },
   ticketReply: {
     id: 'TEMPLATE_TICKET_REPLY',
-    page: 'pages/me/index',
+    page: APP_PAGES.me,
     fields: { thing1: 'thing', phrase2: 'phrase', time3: 'time' },
   },
   ticketDue: {
     id: 'TEMPLATE_TICKET_DUE',
-    page: 'packages/staff/inbox/index',
+    page: APP_PAGES.staffInbox,
     fields: { thing1: 'thing', time2: 'time', thing3: 'thing' },
   },
   ticketDigest: {
     id: 'TEMPLATE_TICKET_DIGEST',
-    page: 'packages/staff/inbox/index',
+    page: APP_PAGES.staffInbox,
     fields: { thing1: 'thing', number2: 'number', number3: 'number' },
   },
 };

@@ -1,8 +1,9 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
+import { SEARCH_QUERY_MAX_LENGTH } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { getPopularMatters, SEARCH_MAX_LENGTH } from '../../api/find.api';
+import { getPopularMatters } from '../../api/find.api';
 import { Page } from '../../components/Page';
 import { VillagePicker, VillagePickerSheet } from '../../components/VillagePicker';
 import { useLoad } from '../../hooks/useLoad';
@@ -121,7 +122,7 @@ export default function FindPage() {
           value={keyword}
           placeholder={SEARCH_PLACEHOLDER}
           placeholderClass="find__placeholder"
-          maxlength={SEARCH_MAX_LENGTH}
+          maxlength={SEARCH_QUERY_MAX_LENGTH}
           onInput={(e) => setKeyword(e.detail.value)}
           onConfirm={() => {
             if (q) remember(q);

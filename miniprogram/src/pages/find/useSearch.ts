@@ -1,7 +1,7 @@
-import type { SearchResponse } from '@jinri/shared';
+import { SEARCH_QUERY_MAX_LENGTH, type SearchResponse } from '@jinri/shared';
 import { useEffect, useState } from 'react';
 
-import { searchDirectory, SEARCH_MAX_LENGTH } from '../../api/find.api';
+import { searchDirectory } from '../../api/find.api';
 import { toApiError, type ApiError } from '../../api/request';
 
 /** Wait this long after the last keystroke before asking the server. */
@@ -42,7 +42,7 @@ export function uniqueMatters(data: SearchResponse): SearchResponse {
 
 /** The query as sent: spaces folded, at most 50 characters ('' means nothing to search). */
 export function normalizeQuery(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, SEARCH_MAX_LENGTH);
+  return text.replace(/\s+/g, ' ').trim().slice(0, SEARCH_QUERY_MAX_LENGTH);
 }
 
 /**

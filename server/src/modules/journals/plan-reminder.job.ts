@@ -1,3 +1,4 @@
+import { APP_PAGES } from '@jinri/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '../../common/clock';
@@ -23,8 +24,8 @@ export interface ReminderResult {
 }
 
 /** The mini-program pages a reminder opens: the plan editor for an official, the batch page for a clerk. */
-export const PLAN_EDIT_PAGE = 'packages/staff/plan-edit/index';
-export const BATCH_PAGE = 'packages/staff/batch/index';
+export const PLAN_EDIT_PAGE = APP_PAGES.planEdit;
+export const BATCH_PAGE = APP_PAGES.batch;
 
 /**
  * At the reminder time (default 17:00) before a working day: officials with no plan for tomorrow

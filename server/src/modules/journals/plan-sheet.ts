@@ -14,7 +14,7 @@
  * its Excel row number and the Chinese header of its column, and nothing is returned to apply.
  */
 import { Workbook, type CellValue, type DataValidation, type Worksheet } from 'exceljs';
-import { DAY_PERIOD_LABELS } from '@jinri/shared';
+import { DAY_PERIOD_LABELS, PLAN_PLACE_MAX_LENGTH, PLAN_WHAT_MAX_LENGTH } from '@jinri/shared';
 import type { DayPeriod, PlanEntryInput, SheetRowError } from '@jinri/shared';
 import {
   type CellError,
@@ -99,8 +99,8 @@ export const OPTIONS_SHEET_NAME = '选项';
 export const HEADER_ROW = 2;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
 
-export const WHAT_MAX_LENGTH = 200;
-export const PLACE_MAX_LENGTH = 100;
+export const WHAT_MAX_LENGTH = PLAN_WHAT_MAX_LENGTH;
+export const PLACE_MAX_LENGTH = PLAN_PLACE_MAX_LENGTH;
 export const DEFAULT_MAX_ENTRIES_PER_OFFICIAL = 12;
 /** The kind whose entries may name a standard meeting. */
 export const MEETING_KIND = '会议';

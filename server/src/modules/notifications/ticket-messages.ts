@@ -1,3 +1,4 @@
+import { APP_PAGES } from '@jinri/shared';
 import type { OutgoingMessage } from './outbox.service';
 
 /**
@@ -7,9 +8,9 @@ import type { OutgoingMessage } from './outbox.service';
  */
 
 /** The ticket page of the mini-program (the author's view or the staff's, by who opens it). */
-export const TICKET_PAGE = 'packages/tickets/detail/index';
+export const TICKET_PAGE = APP_PAGES.ticket;
 /** The staff inbox (the morning digest opens it). */
-export const STAFF_INBOX_PAGE = 'packages/staff/inbox/index';
+export const STAFF_INBOX_PAGE = APP_PAGES.staffInbox;
 
 /** What a ticket message needs to know of its ticket. */
 export interface TicketRef {

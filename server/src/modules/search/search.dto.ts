@@ -1,3 +1,4 @@
+import { SEARCH_QUERY_MAX_LENGTH } from '@jinri/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, MaxLength, Min } from 'class-validator';
@@ -6,7 +7,7 @@ import { Optional } from '../../common/validation/optional';
 export class SearchQueryDto {
   @ApiProperty({ example: 'dibao', maxLength: 50 })
   @IsString()
-  @MaxLength(50)
+  @MaxLength(SEARCH_QUERY_MAX_LENGTH)
   q: string;
 
   @ApiPropertyOptional({ description: "The resident's village or town" })

@@ -4,6 +4,9 @@
  */
 import {
   DAY_PERIOD_LABELS,
+  PLAN_MAX_ENTRIES,
+  PLAN_PLACE_MAX_LENGTH,
+  PLAN_WHAT_MAX_LENGTH,
   type DayPeriod,
   type JournalRules,
   type PlanEntryInput,
@@ -12,9 +15,9 @@ import {
 
 import { minutesOf } from '../../../utils/date';
 
-export const MAX_WHAT_LENGTH = 200;
-export const MAX_PLACE_LENGTH = 100;
-export const MAX_ENTRIES = 20;
+export const MAX_WHAT_LENGTH = PLAN_WHAT_MAX_LENGTH;
+export const MAX_PLACE_LENGTH = PLAN_PLACE_MAX_LENGTH;
+export const MAX_ENTRIES = PLAN_MAX_ENTRIES;
 export const MEETING_KIND = '会议';
 
 export interface DraftEntry {

@@ -4,9 +4,9 @@
  * the same draft sends the same key, so a retry after a dropped network never makes a second
  * ticket. Staff drafts (a reply, a resolution note) are kept per ticket the same way.
  */
-import { TICKET_LIMITS } from '@jinri/shared';
+import { IDEMPOTENCY_KEY_PATTERN, TICKET_LIMITS } from '@jinri/shared';
 
-import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey, type TicketTargetRef } from '../../../api/tickets.api';
+import { newIdempotencyKey, type TicketTargetRef } from '../../../api/tickets.api';
 import { isUploadedPhoto, type UploadedPhoto } from './PhotoField';
 
 const PREFIX = 'jinri.tickets.';

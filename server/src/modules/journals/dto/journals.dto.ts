@@ -1,3 +1,10 @@
+import {
+  PLAN_KIND_MAX_LENGTH,
+  PLAN_MAX_ENTRIES,
+  PLAN_MEETING_NAME_MAX_LENGTH,
+  PLAN_PLACE_MAX_LENGTH,
+  PLAN_WHAT_MAX_LENGTH,
+} from '@jinri/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -46,10 +53,10 @@ export class PlanEntryDto {
   @IsIn(['am', 'pm', 'allday'])
   period?: DayPeriod | null;
 
-  @ApiPropertyOptional({ maxLength: 100, nullable: true })
+  @ApiPropertyOptional({ maxLength: PLAN_PLACE_MAX_LENGTH, nullable: true })
   @Nullable()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(PLAN_PLACE_MAX_LENGTH)
   place?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
@@ -58,19 +65,19 @@ export class PlanEntryDto {
   @Min(1)
   placeUnitId?: number | null;
 
-  @ApiProperty({ maxLength: 200, example: '到魏庄村调度拆迁工作' })
-  @VisibleText({ min: 1, max: 200 })
+  @ApiProperty({ maxLength: PLAN_WHAT_MAX_LENGTH, example: '到魏庄村调度拆迁工作' })
+  @VisibleText({ min: 1, max: PLAN_WHAT_MAX_LENGTH })
   what: string;
 
   @ApiProperty({ example: '下村/实地' })
   @IsString()
-  @MaxLength(32)
+  @MaxLength(PLAN_KIND_MAX_LENGTH)
   kind: string;
 
-  @ApiPropertyOptional({ maxLength: 50, nullable: true })
+  @ApiPropertyOptional({ maxLength: PLAN_MEETING_NAME_MAX_LENGTH, nullable: true })
   @Nullable()
   @IsString()
-  @MaxLength(50)
+  @MaxLength(PLAN_MEETING_NAME_MAX_LENGTH)
   meetingName?: string | null;
 
   @ApiPropertyOptional({ type: [Number] })
@@ -84,7 +91,7 @@ export class PlanEntryDto {
 export class SavePlanDto {
   @ApiProperty({ type: [PlanEntryDto] })
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(PLAN_MAX_ENTRIES)
   @IsObject({ each: true }) // ValidateNested lets a nested array through unvalidated
   @ValidateNested({ each: true })
   @Type(() => PlanEntryDto)
@@ -110,19 +117,19 @@ export class PlanParamsDto {
 export class CheckEntryDto {
   @ApiProperty()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(PLAN_WHAT_MAX_LENGTH)
   what: string;
 
   @ApiPropertyOptional({ nullable: true })
   @Nullable()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(PLAN_PLACE_MAX_LENGTH)
   place?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @Nullable()
   @IsString()
-  @MaxLength(32)
+  @MaxLength(PLAN_KIND_MAX_LENGTH)
   kind?: string | null;
 }
 
@@ -275,13 +282,13 @@ export class JournalRulesDto {
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
-  @MaxLength(32, { each: true })
+  @MaxLength(PLAN_KIND_MAX_LENGTH, { each: true })
   entryKinds: string[];
 
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
-  @MaxLength(50, { each: true })
+  @MaxLength(PLAN_MEETING_NAME_MAX_LENGTH, { each: true })
   meetingNames: string[];
 }
 
@@ -310,7 +317,7 @@ export class BatchPlanDto {
   officialId: number;
 
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(PLAN_MAX_ENTRIES)
   @IsObject({ each: true }) // ValidateNested lets a nested array through unvalidated
   @ValidateNested({ each: true })
   @Type(() => PlanEntryDto)
