@@ -3,44 +3,39 @@
  * with the same entry editor as the plan page, and submits them all at once (all or nothing).
  * Officials on approved leave are marked and skipped. Or: the spreadsheet round trip.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { BatchPlansView, DayPlanView, JournalRules, MeResponse } from '@jinri/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { BatchPlansView, JournalRules, MeResponse } from '@jinri/shared';
+import { useCallback, useMemo, useState } from 'react';
 
-import { toApiError, type ApiError } from '../../../api/request';
 import { getUnitPlans, saveUnitPlans } from '../../../api/batch.api';
 import { fieldProblems } from '../../../api/error-details';
-import { addDays, localToday, formatStamp } from '../../../utils/date';
+import { toApiError } from '../../../api/request';
+import { Banner } from '../../../components/Banner';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
-import { onlyIf } from '../../../utils/props';
-import { EntryEditor, entryDomId } from '../common/EntryEditor';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import { addDays, localToday } from '../../../utils/date';
+import { DayLoading, DaySwitcher, PLAN_FUTURE_DAYS, PLAN_PAST_DAYS } from '../common/DaySwitcher';
+import { confirmDiscard, DraftRestoredBanner, SubmitBar } from '../common/EditBar';
 import {
-  draftsOf,
-  emptyEntry,
-  isDraftEntry,
   mapEntryProblems,
-  MAX_ENTRIES,
-  signature,
   toInput,
   validateAll,
   type DraftEntry,
+  type EntryErrors,
   type ErrorsByKey,
 } from '../common/entries';
-import { loadRules, useLoad, usePlanCheck } from '../common/hooks';
+import { scrollToEntry } from '../common/EntryList';
+import { loadRules, useLoad } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { Banner } from '../../../components/Banner';
-import { Chip } from '../../../components/Chip';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { DaySwitcher } from '../common/DaySwitcher';
+import { useDayDoc, useEntryErrors } from '../common/useDayDoc';
+import { batchDraftOf, editsFrom, isDirty, isStoredBatchDraft, rebaseEdits, type BatchDoc } from './draft';
+import { OfficialCard } from './OfficialCard';
 import { SheetImport } from './SheetImport';
 import '../../../styles/kit.css';
 import '../common/staff.css';
-
-const PAST_DAYS = 7;
-const FUTURE_DAYS = 30;
 
 export default function BatchPage() {
   return (
@@ -108,145 +103,62 @@ function BatchRoot({ me }: { me: MeResponse }) {
   );
 }
 
-interface OfficialEdit {
-  entries: DraftEntry[];
-  baseVersion: number | undefined;
-}
-
-interface StoredBatchDraft {
-  v: 1;
-  /** officialId → entries and the version they started from. */
-  edits: Record<string, { entries: DraftEntry[]; baseVersion: number | null }>;
-  savedAt: string;
-}
-
-function isStoredBatchDraft(v: unknown): v is StoredBatchDraft {
-  const d = v as StoredBatchDraft | null;
-  return (
-    !!d &&
-    d.v === 1 &&
-    typeof d.edits === 'object' &&
-    d.edits !== null &&
-    Object.values(d.edits).every(
-      (e) =>
-        !!e &&
-        Array.isArray(e.entries) &&
-        e.entries.every(isDraftEntry) &&
-        (e.baseVersion === null || typeof e.baseVersion === 'number'),
-    )
-  );
-}
-
-interface Doc {
-  key: string;
-  view: BatchPlansView;
-  edits: Record<number, OfficialEdit>;
-  restored: boolean;
-}
-
-function editsFrom(
-  view: BatchPlansView,
-  draft: StoredBatchDraft | null,
-): { edits: Record<number, OfficialEdit>; restored: boolean } {
-  const edits: Record<number, OfficialEdit> = {};
-  let restored = false;
-  for (const o of view.officials) {
-    const server = draftsOf(o.plan?.entries);
-    const stored = draft?.edits[String(o.id)];
-    if (stored && !o.onLeave && signature(stored.entries) !== signature(server)) {
-      edits[o.id] = { entries: stored.entries, baseVersion: stored.baseVersion ?? undefined };
-      restored = true;
-    } else {
-      edits[o.id] = { entries: server, baseVersion: o.plan?.version };
-    }
-  }
-  return { edits, restored };
-}
-
-type Official = BatchPlansView['officials'][number];
-
-function isDirty(o: Official, edit: OfficialEdit | undefined): boolean {
-  return !!edit && !o.onLeave && signature(edit.entries) !== signature(draftsOf(o.plan?.entries));
-}
-
 function Batch({ unit, rules }: { unit: { id: number; name: string }; rules: JournalRules }) {
   const [date, setDate] = useState(() => addDays(localToday(), 1));
   const key = `${unit.id}/${date}`;
-  const [attempt, setAttempt] = useState(0);
-  const [doc, setDoc] = useState<Doc | null>(null);
-  const [loadError, setLoadError] = useState<{ key: string; error: ApiError } | null>(null);
   const [expanded, setExpanded] = useState<Record<number, boolean>>({});
-  const [errors, setErrors] = useState<ErrorsByKey>({});
+  const { errors, setErrors, clearError } = useEntryErrors<EntryErrors>();
   const [officialErrors, setOfficialErrors] = useState<Record<number, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [conflict, setConflict] = useState(false);
 
-  useEffect(() => {
-    let active = true;
-    getUnitPlans(unit.id, date).then(
-      (view) => {
-        if (!active) return;
-        const draft = readStored(storageKeys.batchDraft(unit.id, date), isStoredBatchDraft);
-        setDoc({ key: `${unit.id}/${date}`, view, ...editsFrom(view, draft) });
-        setErrors({});
-        setOfficialErrors({});
-        setGeneral(null);
-        setConflict(false);
-      },
-      (error: unknown) => {
-        if (active) setLoadError({ key: `${unit.id}/${date}#${attempt}`, error: toApiError(error) });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [unit.id, date, attempt]);
+  const { current, setDoc, error, retry } = useDayDoc(
+    key,
+    async (): Promise<BatchDoc> => {
+      const view = await getUnitPlans(unit.id, date);
+      const draft = readStored(storageKeys.batchDraft(unit.id, date), isStoredBatchDraft);
+      return { key, view, ...editsFrom(view, draft) };
+    },
+    () => {
+      setErrors({});
+      setOfficialErrors({});
+      setGeneral(null);
+      setConflict(false);
+    },
+  );
 
-  const current = doc && doc.key === key ? doc : null;
-
-  const draftValue = useMemo((): StoredBatchDraft | null => {
-    if (!current) return null;
-    const edits: StoredBatchDraft['edits'] = {};
-    for (const o of current.view.officials) {
-      const edit = current.edits[o.id];
-      if (isDirty(o, edit))
-        edits[String(o.id)] = { entries: edit.entries, baseVersion: edit.baseVersion ?? null };
-    }
-    return Object.keys(edits).length > 0 ? { v: 1, edits, savedAt: '' } : null;
-  }, [current]);
+  const draftValue = useMemo(() => batchDraftOf(current), [current]);
   useAutosave(current ? storageKeys.batchDraft(unit.id, date) : null, draftValue);
 
   if (!current) {
-    const error = loadError?.key === `${key}#${attempt}` ? loadError.error : null;
     return (
-      <>
-        <DaySwitcher date={date} onChange={setDate} pastDays={PAST_DAYS} futureDays={FUTURE_DAYS} />
-        {error ? (
-          <ErrorCard error={error} onRetry={() => setAttempt((n) => n + 1)} title="读取失败" />
-        ) : (
-          <LoadingCard text="正在读取本单位干部的日程…" />
-        )}
-      </>
+      <DayLoading
+        date={date}
+        onChange={setDate}
+        error={error}
+        onRetry={retry}
+        errorTitle="读取失败"
+        loadingText="正在读取本单位干部的日程…"
+      />
     );
   }
 
   const { view, edits } = current;
   const dirtyOfficials = view.officials.filter((o) => isDirty(o, edits[o.id]));
 
-  const setEntries = (officialId: number, entries: DraftEntry[]) => {
+  const changeEntries = (officialId: number, update: (entries: DraftEntry[]) => DraftEntry[]) => {
     setDoc((d) =>
       d && d.key === key
-        ? { ...d, edits: { ...d.edits, [officialId]: { ...d.edits[officialId], entries } } }
+        ? {
+            ...d,
+            edits: {
+              ...d.edits,
+              [officialId]: { ...d.edits[officialId], entries: update(d.edits[officialId].entries) },
+            },
+          }
         : d,
     );
-  };
-
-  const clearEntryError = (entryKey: string) => {
-    if (!errors[entryKey]) return;
-    const next = { ...errors };
-    delete next[entryKey];
-    setErrors(next);
   };
 
   const reset = (next: BatchPlansView) => {
@@ -286,13 +198,7 @@ function Batch({ unit, rules }: { unit: { id: number; name: string }; rules: Jou
         duration: 3000,
       });
       const firstKey = edits[bad[0].id].entries.find((e) => found[e.key])?.key;
-      if (firstKey) {
-        setTimeout(() => {
-          void Taro.pageScrollTo({ selector: `#${entryDomId(firstKey)}`, duration: 300 }).catch(
-            () => undefined,
-          );
-        }, 100);
-      }
+      if (firstKey) scrollToEntry(firstKey, 100);
       return;
     }
     const { confirm } = await Taro.showModal({
@@ -373,23 +279,7 @@ function Batch({ unit, rules }: { unit: { id: number; name: string }; rules: Jou
   const rebase = async () => {
     try {
       const latest = await getUnitPlans(unit.id, date);
-      const nextEdits: Record<number, OfficialEdit> = {};
-      for (const o of latest.officials) {
-        const mine = edits[o.id];
-        const old = view.officials.find((x) => x.id === o.id);
-        if (mine && old && isDirty(old, mine)) {
-          const activeIds = new Set(draftsOf(o.plan?.entries).map((e) => e.id));
-          nextEdits[o.id] = {
-            entries: mine.entries.map((e) =>
-              e.id !== undefined && !activeIds.has(e.id) ? { ...e, id: undefined } : e,
-            ),
-            baseVersion: o.plan?.version,
-          };
-        } else {
-          nextEdits[o.id] = { entries: draftsOf(o.plan?.entries), baseVersion: o.plan?.version };
-        }
-      }
-      setDoc({ key, view: latest, edits: nextEdits, restored: false });
+      setDoc({ key, view: latest, edits: rebaseEdits(latest, view, edits), restored: false });
       setConflict(false);
       void Taro.showToast({ title: '已载入最新，请核对后再提交', icon: 'none', duration: 3000 });
     } catch (error) {
@@ -398,14 +288,7 @@ function Batch({ unit, rules }: { unit: { id: number; name: string }; rules: Jou
   };
 
   const discardAll = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '放弃未提交的修改？',
-      content: '本页所有干部未提交的修改都将丢弃。',
-      confirmText: '放弃',
-      confirmColor: '#b42318',
-      cancelText: '取消',
-    });
-    if (confirm) reset(view);
+    if (await confirmDiscard('本页所有干部未提交的修改都将丢弃。')) reset(view);
   };
 
   const onLeave = view.officials.filter((o) => o.onLeave).length;
@@ -418,8 +301,8 @@ function Batch({ unit, rules }: { unit: { id: number; name: string }; rules: Jou
       <DaySwitcher
         date={date}
         onChange={setDate}
-        pastDays={PAST_DAYS}
-        futureDays={FUTURE_DAYS}
+        pastDays={PLAN_PAST_DAYS}
+        futureDays={PLAN_FUTURE_DAYS}
         disabled={submitting}
       />
 
@@ -435,14 +318,11 @@ function Batch({ unit, rules }: { unit: { id: number; name: string }; rules: Jou
       </View>
 
       {current.restored && dirtyOfficials.length > 0 ? (
-        <Banner tone="info" testId="batch-restored">
-          <Text className="st-banner__text">
-            已恢复上次未提交的修改（{dirtyOfficials.map((o) => o.name).join('、')}）。
-          </Text>
-          <View className="st-small-btn" role="button" onClick={() => void discardAll()}>
-            <Text>放弃修改</Text>
-          </View>
-        </Banner>
+        <DraftRestoredBanner
+          testId="batch-restored"
+          text={`已恢复上次未提交的修改（${dirtyOfficials.map((o) => o.name).join('、')}）。`}
+          onDiscard={() => void discardAll()}
+        />
       ) : null}
 
       {conflict ? (
@@ -475,8 +355,8 @@ function Batch({ unit, rules }: { unit: { id: number; name: string }; rules: Jou
           officialError={officialErrors[o.id]}
           disabled={submitting}
           onToggle={() => setExpanded((x) => ({ ...x, [o.id]: !x[o.id] }))}
-          onEntries={(entries) => setEntries(o.id, entries)}
-          onEntryEdited={clearEntryError}
+          onEntries={(update) => changeEntries(o.id, update)}
+          onEntryEdited={clearError}
         />
       ))}
 
@@ -496,174 +376,18 @@ function Batch({ unit, rules }: { unit: { id: number; name: string }; rules: Jou
         </Banner>
       ) : null}
 
-      <View className="st-bar">
-        <Text className="st-bar__note" data-testid="batch-dirty">
-          {dirtyOfficials.length > 0
+      <SubmitBar
+        note={
+          dirtyOfficials.length > 0
             ? `${dirtyOfficials.length} 位干部有未提交的修改，已自动保存在手机上`
-            : '点干部姓名展开填写'}
-        </Text>
-        <Button
-          className={`btn btn-primary st-bar__btn ${submitting || dirtyOfficials.length === 0 ? 'btn-disabled' : ''}`}
-          disabled={onlyIf(submitting || dirtyOfficials.length === 0)}
-          data-testid="batch-submit"
-          onClick={() => void submitAll()}
-        >
-          {submitting ? '正在提交…' : '全部提交'}
-        </Button>
-      </View>
-    </View>
-  );
-}
-
-function planChip(plan: DayPlanView | null, onLeave: boolean) {
-  if (onLeave) return <Chip tone="neutral">请假</Chip>;
-  if (!plan || plan.status === 'draft' || !plan.entries.some((e) => e.status === 'active')) {
-    return <Chip tone="warning">未填报</Chip>;
-  }
-  if (plan.status === 'published') return <Chip tone="success">已公示</Chip>;
-  return plan.late ? <Chip tone="danger">逾期提交</Chip> : <Chip tone="info">已提交</Chip>;
-}
-
-interface OfficialCardProps {
-  official: Official;
-  date: string;
-  rules: JournalRules;
-  edit: OfficialEdit | undefined;
-  dirty: boolean;
-  open: boolean;
-  errors: ErrorsByKey;
-  officialError?: string;
-  disabled: boolean;
-  onToggle: () => void;
-  onEntries: (entries: DraftEntry[]) => void;
-  onEntryEdited: (entryKey: string) => void;
-}
-
-function OfficialCard({
-  official,
-  date,
-  rules,
-  edit,
-  dirty,
-  open,
-  errors,
-  officialError,
-  disabled,
-  onToggle,
-  onEntries,
-  onEntryEdited,
-}: OfficialCardProps) {
-  const entries = useMemo(() => edit?.entries ?? [], [edit]);
-  const hasErrors = !!officialError || entries.some((e) => errors[e.key]);
-  return (
-    <View
-      className={`card st-official ${hasErrors ? 'st-official--invalid' : ''}`}
-      data-testid="batch-official"
-      data-official-id={String(official.id)}
-      data-on-leave={official.onLeave ? 'true' : 'false'}
-    >
-      <View className="st-official__head" role="button" aria-expanded={open} onClick={onToggle}>
-        <View className="st-grow">
-          <Text className="st-item__title">{official.name}</Text>
-          <Text className="st-item__meta">
-            {official.post}
-            {!official.onLeave ? ` · ${entries.length} 项` : ''}
-            {official.plan?.submittedAt ? ` · 提交于 ${formatStamp(official.plan.submittedAt)}` : ''}
-          </Text>
-        </View>
-        {dirty ? <Chip tone="info">有修改</Chip> : null}
-        {planChip(official.plan, official.onLeave)}
-        <Text className="st-official__arrow">{open ? '收起' : '展开'}</Text>
-      </View>
-      {officialError ? (
-        <View className="st-field-error" role="alert">
-          <Text>{officialError}</Text>
-        </View>
-      ) : null}
-      {open ? (
-        official.onLeave ? (
-          <Text className="st-hint" data-testid="batch-on-leave">
-            该干部当天请假（已批准），无需填报，提交时会跳过。
-          </Text>
-        ) : (
-          <OfficialEntries
-            officialId={official.id}
-            date={date}
-            rules={rules}
-            entries={entries}
-            errors={errors}
-            disabled={disabled}
-            onEntries={onEntries}
-            onEntryEdited={onEntryEdited}
-          />
-        )
-      ) : null}
-    </View>
-  );
-}
-
-interface OfficialEntriesProps {
-  officialId: number;
-  date: string;
-  rules: JournalRules;
-  entries: DraftEntry[];
-  errors: ErrorsByKey;
-  disabled: boolean;
-  onEntries: (entries: DraftEntry[]) => void;
-  onEntryEdited: (entryKey: string) => void;
-}
-
-/** The entries of one official, editable (mounted only while the card is open). */
-function OfficialEntries({
-  officialId,
-  date,
-  rules,
-  entries,
-  errors,
-  disabled,
-  onEntries,
-  onEntryEdited,
-}: OfficialEntriesProps) {
-  const warnings = usePlanCheck(officialId, date, entries);
-  const onChange = (entryKey: string, patch: Partial<DraftEntry>) => {
-    onEntries(entries.map((e) => (e.key === entryKey ? { ...e, ...patch } : e)));
-    onEntryEdited(entryKey);
-  };
-  const onMove = (entryKey: string, delta: -1 | 1) => {
-    const i = entries.findIndex((e) => e.key === entryKey);
-    const j = i + delta;
-    if (i < 0 || j < 0 || j >= entries.length) return;
-    const next = [...entries];
-    [next[i], next[j]] = [next[j], next[i]];
-    onEntries(next);
-  };
-  return (
-    <View className="st-official__body">
-      {entries.length === 0 ? <Text className="st-hint">还没有填写，点下方“添加一项工作”。</Text> : null}
-      {entries.map((entry, index) => (
-        <EntryEditor
-          key={entry.key}
-          entry={entry}
-          index={index}
-          count={entries.length}
-          kinds={rules.entryKinds}
-          meetingNames={rules.meetingNames}
-          warnings={warnings[entry.key]}
-          errors={errors[entry.key]}
-          disabled={disabled}
-          onChange={onChange}
-          onRemove={(k) => onEntries(entries.filter((e) => e.key !== k))}
-          onMove={onMove}
-        />
-      ))}
-      <Button
-        className={`btn btn-secondary btn-block ${entries.length >= MAX_ENTRIES ? 'btn-disabled' : ''}`}
-        disabled={onlyIf(disabled || entries.length >= MAX_ENTRIES)}
-        data-testid="batch-add-entry"
-        onClick={() => onEntries([...entries, emptyEntry()])}
-      >
-        ＋ 添加一项工作
-      </Button>
+            : '点干部姓名展开填写'
+        }
+        noteTestId="batch-dirty"
+        label={submitting ? '正在提交…' : '全部提交'}
+        testId="batch-submit"
+        disabled={submitting || dirtyOfficials.length === 0}
+        onSubmit={() => void submitAll()}
+      />
     </View>
   );
 }

@@ -1,7 +1,13 @@
 /** 明天 / 今天 / 其他日期: the day a staff page edits (plan, batch). */
 import { Picker, Text, View } from '@tarojs/components';
 
+import type { ApiError } from '../../../api/request';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { addDays, localToday, formatDay, relativeDayLabel } from '../../../utils/date';
+
+/** The server accepts plans from 7 days back to 30 days ahead. */
+export const PLAN_PAST_DAYS = 7;
+export const PLAN_FUTURE_DAYS = 30;
 
 interface DaySwitcherProps {
   date: string;
@@ -61,5 +67,28 @@ export function DaySwitcher({ date, onChange, pastDays, futureDays, disabled }: 
           : `${relativeDayLabel(date, today)} · ${formatDay(date)}`}
       </Text>
     </View>
+  );
+}
+
+interface DayLoadingProps {
+  date: string;
+  onChange: (date: string) => void;
+  error: ApiError | null;
+  onRetry: () => void;
+  errorTitle: string;
+  loadingText: string;
+}
+
+/** The day switcher over "loading…" or the failed load of the chosen day's plans. */
+export function DayLoading({ date, onChange, error, onRetry, errorTitle, loadingText }: DayLoadingProps) {
+  return (
+    <>
+      <DaySwitcher date={date} onChange={onChange} pastDays={PLAN_PAST_DAYS} futureDays={PLAN_FUTURE_DAYS} />
+      {error ? (
+        <ErrorCard error={error} onRetry={onRetry} title={errorTitle} />
+      ) : (
+        <LoadingCard text={loadingText} />
+      )}
+    </>
   );
 }

@@ -224,3 +224,9 @@ export function isDraftEntry(v: unknown): v is DraftEntry {
     typeof d.meetingName === 'string'
   );
 }
+
+/** After a version conflict: the person's entries on top of the newest plan (ids it no longer has are dropped). */
+export function rebaseEntries(mine: DraftEntry[], latest: PlanEntryView[] | undefined | null): DraftEntry[] {
+  const activeIds = new Set(draftsOf(latest).map((e) => e.id));
+  return mine.map((e) => (e.id !== undefined && !activeIds.has(e.id) ? { ...e, id: undefined } : e));
+}

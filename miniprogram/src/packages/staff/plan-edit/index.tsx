@@ -8,53 +8,44 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { DayPlanView, MeResponse } from '@jinri/shared';
 import { useEffect, useMemo, useState } from 'react';
 
-import { toApiError, type ApiError } from '../../../api/request';
 import { demoPublish, isDemoServer } from '../../../api/demo.api';
 import { fieldProblems } from '../../../api/error-details';
 import { getPlan, getTimeline } from '../../../api/journals.api';
 import { savePlan } from '../../../api/plans.api';
-import {
-  addDays,
-  localMinutes,
-  localToday,
-  daysBetween,
-  formatDay,
-  formatStamp,
-  minutesOf,
-} from '../../../utils/date';
+import { toApiError } from '../../../api/request';
+import { Banner } from '../../../components/Banner';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
+import { StaffGate } from '../../../components/StaffGate';
+import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import { addDays, formatDay, formatStamp, localToday } from '../../../utils/date';
 import { onlyIf } from '../../../utils/props';
-import { EntryEditor, entryDomId } from '../common/EntryEditor';
+import { DayLoading, DaySwitcher, PLAN_FUTURE_DAYS, PLAN_PAST_DAYS } from '../common/DaySwitcher';
+import { confirmDiscard, DraftRestoredBanner, SubmitBar } from '../common/EditBar';
 import {
   copyEntry,
   countErrors,
   draftsOf,
   emptyEntry,
-  isDraftEntry,
   mapEntryProblems,
   MAX_ENTRIES,
+  rebaseEntries,
   signature,
   toInput,
   validateAll,
-  viewTimeLabel,
   type DraftEntry,
-  type ErrorsByKey,
+  type EntryErrors,
 } from '../common/entries';
-import { useOfficialContext, usePlanCheck, type OfficialContext } from '../common/hooks';
+import { EntryList, scrollToEntry } from '../common/EntryList';
+import { useOfficialContext, type OfficialContext } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { Banner } from '../../../components/Banner';
-import { Chip } from '../../../components/Chip';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { DaySwitcher } from '../common/DaySwitcher';
+import { useDayDoc, useEntryErrors } from '../common/useDayDoc';
+import { docFrom, draftOf, initialDate, isStoredDraft } from './draft';
+import { ConflictCard, PlanStatusCard, SubmitResultCard, type SubmitResult } from './PlanCards';
 import { addTemplate, readTemplates, removeTemplate, TemplatesPanel } from './Templates';
 import '../../../styles/kit.css';
 import '../common/staff.css';
 
-/** The server accepts plans from 7 days back to 30 days ahead. */
-const PAST_DAYS = 7;
-const FUTURE_DAYS = 30;
 const SAME_AS_YESTERDAY = '与昨天完全相同，请写明明天的具体安排';
 /** 复制昨天 looks back this many days for the latest plan. */
 const COPY_LOOKBACK_DAYS = 7;
@@ -92,96 +83,12 @@ function PlanEditRoot({ me }: { me: MeResponse }) {
   return <PlanEditor key={officialId} ctx={context.state.value} self={officialId === me.user.officialId} />;
 }
 
-interface StoredDraft {
-  v: 1;
-  entries: DraftEntry[];
-  /** The plan version the draft started from (null: no plan then). */
-  baseVersion: number | null;
-  /** Signature of entries copied from yesterday, untouched since. */
-  copied: string | null;
-  savedAt: string;
-}
-
-function isStoredDraft(v: unknown): v is StoredDraft {
-  const d = v as StoredDraft | null;
-  return (
-    !!d &&
-    d.v === 1 &&
-    Array.isArray(d.entries) &&
-    d.entries.every(isDraftEntry) &&
-    (d.baseVersion === null || typeof d.baseVersion === 'number') &&
-    (d.copied === null || typeof d.copied === 'string') &&
-    typeof d.savedAt === 'string'
-  );
-}
-
-/** The plan of one date as being edited. */
-interface Doc {
-  /** `${officialId}/${date}` this belongs to. */
-  key: string;
-  date: string;
-  plan: DayPlanView | null;
-  entries: DraftEntry[];
-  baseVersion: number | undefined;
-  copied: string | null;
-  /** When the person last changed something (ISO), for the draft. */
-  changedAt: string;
-  restored: { savedAt: string; baseChanged: boolean } | null;
-}
-
-function docFrom(key: string, date: string, plan: DayPlanView | null, draft: StoredDraft | null): Doc {
-  const serverEntries = draftsOf(plan?.entries);
-  if (draft && signature(draft.entries) !== signature(serverEntries)) {
-    return {
-      key,
-      date,
-      plan,
-      entries: draft.entries,
-      baseVersion: draft.baseVersion ?? undefined,
-      copied: draft.copied,
-      changedAt: draft.savedAt,
-      restored: {
-        savedAt: draft.savedAt,
-        baseChanged: (draft.baseVersion ?? null) !== (plan?.version ?? null),
-      },
-    };
-  }
-  return {
-    key,
-    date,
-    plan,
-    entries: serverEntries,
-    baseVersion: plan?.version,
-    copied: null,
-    changedAt: '',
-    restored: null,
-  };
-}
-
-interface SubmitResult {
-  plan: DayPlanView;
-  /** Saved before the save (published plans: a public revision). */
-  wasPublished: boolean;
-}
-
-function initialDate(param: string | undefined): string {
-  const today = localToday();
-  if (param && /^\d{4}-\d{2}-\d{2}$/.test(param)) {
-    const offset = daysBetween(today, param);
-    if (offset >= -PAST_DAYS && offset <= FUTURE_DAYS) return param;
-  }
-  return addDays(today, 1);
-}
-
 function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
   const { params } = useRouter();
   const { officialId, rules } = ctx;
   const [date, setDate] = useState(() => initialDate(params.date));
   const key = `${officialId}/${date}`;
-  const [attempt, setAttempt] = useState(0);
-  const [doc, setDoc] = useState<Doc | null>(null);
-  const [loadError, setLoadError] = useState<{ key: string; error: ApiError } | null>(null);
-  const [errors, setErrors] = useState<ErrorsByKey>({});
+  const { errors, setErrors, clearError } = useEntryErrors<EntryErrors>();
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<SubmitResult | null>(null);
@@ -202,56 +109,35 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
     };
   }, []);
 
-  useEffect(() => {
-    let active = true;
-    getPlan(officialId, date, 'signed-in').then(
-      (plan) => {
-        if (!active) return;
-        const draft = readStored(storageKeys.planDraft(officialId, date), isStoredDraft);
-        setDoc(docFrom(`${officialId}/${date}`, date, plan, draft));
-        setErrors({});
-        setGeneral(null);
-        setResult(null);
-        setConflict(null);
-      },
-      (error: unknown) => {
-        if (active) setLoadError({ key: `${officialId}/${date}#${attempt}`, error: toApiError(error) });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [officialId, date, attempt]);
+  const { current, setDoc, error, retry } = useDayDoc(
+    key,
+    async () => {
+      const plan = await getPlan(officialId, date);
+      return docFrom(key, date, plan, readStored(storageKeys.planDraft(officialId, date), isStoredDraft));
+    },
+    () => {
+      setErrors({});
+      setGeneral(null);
+      setResult(null);
+      setConflict(null);
+    },
+  );
 
-  const current = doc && doc.key === key ? doc : null;
   const serverSignature = useMemo(() => signature(draftsOf(current?.plan?.entries)), [current?.plan]);
   const dirty = !!current && signature(current.entries) !== serverSignature;
-
-  const draftValue = useMemo((): StoredDraft | null => {
-    if (!current || signature(current.entries) === serverSignature) return null;
-    return {
-      v: 1,
-      entries: current.entries,
-      baseVersion: current.baseVersion ?? null,
-      copied: current.copied,
-      savedAt: current.changedAt,
-    };
-  }, [current, serverSignature]);
+  const draftValue = useMemo(() => draftOf(current, serverSignature), [current, serverSignature]);
   useAutosave(current ? storageKeys.planDraft(officialId, current.date) : null, draftValue);
 
-  const warnings = usePlanCheck(officialId, date, current?.entries ?? []);
-
   if (!current) {
-    const error = loadError?.key === `${key}#${attempt}` ? loadError.error : null;
     return (
-      <>
-        <DaySwitcher date={date} onChange={setDate} pastDays={PAST_DAYS} futureDays={FUTURE_DAYS} />
-        {error ? (
-          <ErrorCard error={error} onRetry={() => setAttempt((n) => n + 1)} title="日程读取失败" />
-        ) : (
-          <LoadingCard text="正在读取日程…" />
-        )}
-      </>
+      <DayLoading
+        date={date}
+        onChange={setDate}
+        error={error}
+        onRetry={retry}
+        errorTitle="日程读取失败"
+        loadingText="正在读取日程…"
+      />
     );
   }
 
@@ -279,47 +165,17 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
     setResult(null);
   };
 
-  const onChange = (entryKey: string, patch: Partial<DraftEntry>) => {
-    changeEntries((list) => list.map((e) => (e.key === entryKey ? { ...e, ...patch } : e)));
-    if (errors[entryKey]) {
-      const next = { ...errors };
-      delete next[entryKey];
-      setErrors(next);
-    }
-  };
-
-  const onRemove = (entryKey: string) => changeEntries((list) => list.filter((e) => e.key !== entryKey));
-
-  const onMove = (entryKey: string, delta: -1 | 1) =>
-    changeEntries((list) => {
-      const i = list.findIndex((e) => e.key === entryKey);
-      const j = i + delta;
-      if (i < 0 || j < 0 || j >= list.length) return list;
-      const next = [...list];
-      [next[i], next[j]] = [next[j], next[i]];
-      return next;
-    });
-
   const add = (entry: DraftEntry = emptyEntry()) => {
     if (entries.length >= MAX_ENTRIES) {
       void Taro.showToast({ title: `一天最多 ${MAX_ENTRIES} 项`, icon: 'none' });
       return;
     }
     changeEntries((list) => [...list, entry]);
-    setTimeout(() => {
-      void Taro.pageScrollTo({ selector: `#${entryDomId(entry.key)}`, duration: 300 }).catch(() => undefined);
-    }, 50);
+    scrollToEntry(entry.key, 50);
   };
 
   const discardDraft = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '放弃未提交的修改？',
-      content: plan ? '将恢复为已提交的日程。' : '已填写的内容将被清空。',
-      confirmText: '放弃',
-      confirmColor: '#b42318',
-      cancelText: '取消',
-    });
-    if (!confirm) return;
+    if (!(await confirmDiscard(plan ? '将恢复为已提交的日程。' : '已填写的内容将被清空。'))) return;
     setDoc(docFrom(key, date, plan, null));
     setErrors({});
     setGeneral(null);
@@ -386,10 +242,6 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
   };
 
   // --- submitting ------------------------------------------------------------------------
-
-  const scrollToEntry = (entryKey: string) => {
-    void Taro.pageScrollTo({ selector: `#${entryDomId(entryKey)}`, duration: 300 }).catch(() => undefined);
-  };
 
   const submit = async (override?: {
     entries: DraftEntry[];
@@ -482,10 +334,7 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
   /** After a 409: keep what the person wrote, on top of the newest version, and send again. */
   const keepMine = () => {
     const latest = conflict?.latest ?? null;
-    const activeIds = new Set(draftsOf(latest?.entries).map((e) => e.id));
-    const rebased = entries.map((e) =>
-      e.id !== undefined && !activeIds.has(e.id) ? { ...e, id: undefined } : e,
-    );
+    const rebased = rebaseEntries(entries, latest?.entries);
     setDoc({ ...current, plan: latest, entries: rebased, baseVersion: latest?.version, restored: null });
     setConflict(null);
     void submit({ entries: rebased, baseVersion: latest?.version, plan: latest });
@@ -527,51 +376,18 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
   // --- view ------------------------------------------------------------------------------
 
   const today = localToday();
-  const dueDay = addDays(date, -1);
-  const pastDue =
-    daysBetween(dueDay, today) > 0 || (today === dueDay && localMinutes() > minutesOf(rules.planDueTime));
-  const publishedOnSave =
-    daysBetween(date, today) > 0 || (today === date && localMinutes() >= minutesOf(rules.publicationTime));
 
   return (
     <View className="st-with-bar">
       <DaySwitcher
         date={date}
         onChange={(d) => setDate(d)}
-        pastDays={PAST_DAYS}
-        futureDays={FUTURE_DAYS}
+        pastDays={PLAN_PAST_DAYS}
+        futureDays={PLAN_FUTURE_DAYS}
         disabled={submitting}
       />
 
-      <View className="card st-status" data-testid="plan-status" data-status={plan?.status ?? 'none'}>
-        <View className="st-status__row">
-          <Text className="st-card-title">{self ? '我的日程' : `${ctx.name}的日程`}</Text>
-          <PlanStatusChip plan={plan} />
-        </View>
-        <Text className="st-status__line">
-          {ctx.unit.name} · {ctx.post}
-        </Text>
-        {published ? (
-          <Text className="st-status__line st-status__line--strong" data-testid="published-note">
-            已公示，修改会留痕
-            {plan && plan.revision > 0 ? `（已修改 ${plan.revision} 次）` : ''}
-          </Text>
-        ) : plan ? (
-          <Text className="st-status__line">
-            {plan.submittedAt ? `提交于 ${formatStamp(plan.submittedAt)}，` : ''}将于 {formatDay(date)}{' '}
-            {rules.publicationTime} 公示
-          </Text>
-        ) : (
-          <Text className={`st-status__line ${pastDue ? 'st-status__line--danger' : ''}`}>
-            {pastDue
-              ? `已过截止时间（${formatDay(dueDay)} ${rules.planDueTime}），现在提交将记为逾期`
-              : `请在 ${formatDay(dueDay)} ${rules.planDueTime} 前提交`}
-          </Text>
-        )}
-        {!published && publishedOnSave ? (
-          <Text className="st-status__line">已过 {rules.publicationTime}，提交后立即公示</Text>
-        ) : null}
-      </View>
+      <PlanStatusCard ctx={ctx} self={self} date={date} plan={plan} />
 
       {result ? (
         <SubmitResultCard
@@ -584,24 +400,17 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
       ) : null}
 
       {current.restored && dirty ? (
-        <Banner tone="info" testId="draft-restored">
-          <Text className="st-banner__text">
-            已恢复您上次未提交的修改
-            {current.restored.savedAt ? `（${formatStamp(current.restored.savedAt)}）` : ''}。
-            {current.restored.baseChanged ? '之后这份日程在别处被修改过，提交时会请您核对。' : ''}
-          </Text>
-          <View
-            className="st-small-btn"
-            role="button"
-            data-testid="discard-draft"
-            onClick={() => void discardDraft()}
-          >
-            <Text>放弃修改</Text>
-          </View>
-        </Banner>
+        <DraftRestoredBanner
+          testId="draft-restored"
+          discardTestId="discard-draft"
+          text={`已恢复您上次未提交的修改${
+            current.restored.savedAt ? `（${formatStamp(current.restored.savedAt)}）` : ''
+          }。${current.restored.baseChanged ? '之后这份日程在别处被修改过，提交时会请您核对。' : ''}`}
+          onDiscard={() => void discardDraft()}
+        />
       ) : null}
 
-      {conflictView(conflict, keepMine, () => void takeTheirs())}
+      <ConflictCard conflict={conflict} keepMine={keepMine} takeTheirs={() => void takeTheirs()} />
 
       <View className="st-toolbar">
         <Button
@@ -640,23 +449,17 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
           />
         </View>
       ) : (
-        entries.map((entry, index) => (
-          <EntryEditor
-            key={entry.key}
-            entry={entry}
-            index={index}
-            count={entries.length}
-            kinds={rules.entryKinds}
-            meetingNames={rules.meetingNames}
-            warnings={warnings[entry.key]}
-            errors={errors[entry.key]}
-            disabled={submitting}
-            onChange={onChange}
-            onRemove={onRemove}
-            onMove={onMove}
-            onSaveTemplate={saveTemplate}
-          />
-        ))
+        <EntryList
+          officialId={officialId}
+          date={date}
+          rules={rules}
+          entries={entries}
+          errors={errors}
+          disabled={submitting}
+          onChange={changeEntries}
+          onEdited={clearError}
+          onSaveTemplate={saveTemplate}
+        />
       )}
 
       <Button
@@ -674,133 +477,14 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
         </Banner>
       ) : null}
 
-      <View className="st-bar">
-        <Text className="st-bar__note" data-testid="dirty-note">
-          {dirty ? '有未提交的修改，已自动保存在手机上' : plan ? '内容与已提交的一致' : '填写后点“提交”'}
-        </Text>
-        <Button
-          className={`btn btn-primary st-bar__btn ${submitting || (!dirty && !!plan) ? 'btn-disabled' : ''}`}
-          disabled={onlyIf(submitting || (!dirty && !!plan))}
-          data-testid="submit-plan"
-          onClick={() => void submit()}
-        >
-          {submitting ? '正在提交…' : published ? '提交修改' : plan ? '重新提交' : '提交'}
-        </Button>
-      </View>
+      <SubmitBar
+        note={dirty ? '有未提交的修改，已自动保存在手机上' : plan ? '内容与已提交的一致' : '填写后点“提交”'}
+        noteTestId="dirty-note"
+        label={submitting ? '正在提交…' : published ? '提交修改' : plan ? '重新提交' : '提交'}
+        testId="submit-plan"
+        disabled={submitting || (!dirty && !!plan)}
+        onSubmit={() => void submit()}
+      />
     </View>
-  );
-}
-
-function conflictView(
-  conflict: { latest: DayPlanView | null } | null,
-  keepMine: () => void,
-  takeTheirs: () => void,
-) {
-  if (conflict === null) return null;
-  const theirs = draftsOf(conflict.latest?.entries);
-  return (
-    <View id="plan-conflict" className="card st-conflict" data-testid="conflict">
-      <Text className="st-card-title">日程刚被别人修改过</Text>
-      <Text className="st-hint">
-        在您填写期间，这份日程已被他人（或您在其他设备上）保存。您填写的内容还在，没有丢失。下面是对方保存的版本：
-      </Text>
-      {theirs.length === 0 ? (
-        <Text className="st-hint">（对方的版本没有任何事项）</Text>
-      ) : (
-        theirs.map((e, i) => (
-          <Text key={e.key} className="st-conflict__line">
-            {i + 1}. {[timeOf(e), e.kind, e.place].filter(Boolean).join(' · ')}：{e.what}
-          </Text>
-        ))
-      )}
-      <Button
-        className="btn btn-primary btn-block st-conflict__btn"
-        data-testid="conflict-keep"
-        onClick={keepMine}
-      >
-        保留我的内容并提交
-      </Button>
-      <Button
-        className="btn btn-secondary btn-block st-conflict__btn"
-        data-testid="conflict-reload"
-        onClick={takeTheirs}
-      >
-        放弃我的修改，改用最新版本
-      </Button>
-    </View>
-  );
-}
-
-function timeOf(e: DraftEntry): string {
-  return viewTimeLabel({ startTime: e.startTime || null, endTime: e.endTime || null, period: e.period });
-}
-
-function PlanStatusChip({ plan }: { plan: DayPlanView | null }) {
-  if (!plan || plan.status === 'draft')
-    return (
-      <Chip tone="warning" testId="plan-status-chip">
-        未提交
-      </Chip>
-    );
-  if (plan.status === 'published') {
-    return (
-      <Chip tone="success" testId="plan-status-chip">
-        {plan.revision > 0 ? '已公示 · 已修改' : '已公示'}
-      </Chip>
-    );
-  }
-  return plan.late ? (
-    <Chip tone="danger" testId="plan-status-chip">
-      逾期提交
-    </Chip>
-  ) : (
-    <Chip tone="info" testId="plan-status-chip">
-      已提交
-    </Chip>
-  );
-}
-
-interface SubmitResultCardProps {
-  result: SubmitResult;
-  publicationTime: string;
-  demo: boolean;
-  publishing: boolean;
-  onPublish: () => void;
-}
-
-function SubmitResultCard({ result, publicationTime, demo, publishing, onPublish }: SubmitResultCardProps) {
-  const { plan, wasPublished } = result;
-  const published = plan.status === 'published';
-  let title: string;
-  let line: string;
-  if (published) {
-    title = wasPublished ? '修改已公示' : '已公示';
-    line = wasPublished
-      ? '群众看到的日程已更新，并显示“已修改”，修改记录会保留。'
-      : '群众现在就能看到这份日程。修改会留痕。';
-  } else {
-    title = plan.late ? '已提交（逾期提交）' : '已按时提交';
-    line = `将于 ${formatDay(plan.date)} ${publicationTime} 公示。公示前可以随时修改。`;
-  }
-  return (
-    <Banner tone={published || !plan.late ? 'success' : 'warning'} testId="submit-result">
-      <View className="st-result" data-status={plan.status} data-late={plan.late ? 'true' : 'false'}>
-        <Text className="st-result__title">{title}</Text>
-        <Text className="st-banner__text">{line}</Text>
-        {plan.late && !published ? (
-          <Text className="st-banner__text">提交时间已过截止时间，记为逾期提交。</Text>
-        ) : null}
-        {demo && plan.status === 'submitted' ? (
-          <Button
-            className={`btn btn-secondary st-result__demo ${publishing ? 'btn-disabled' : ''}`}
-            disabled={onlyIf(publishing)}
-            data-testid="demo-publish"
-            onClick={onPublish}
-          >
-            {publishing ? '正在公示…' : '演示：立即公示'}
-          </Button>
-        ) : null}
-      </View>
-    </Banner>
   );
 }
