@@ -4,7 +4,9 @@ import { AppException } from '../../common/errors/app.exception';
 import { type AuthUser, coversUnit, type StaffRole } from '../auth/auth-user';
 import { JournalRulesService } from './journal-rules.service';
 import { JournalsRepository, type SubtreeOfficial } from './journals.repository';
-import { buildPlanTemplate, parsePlanSheet, type SheetContext } from './plan-sheet';
+import type { SheetContext } from './plan-sheet';
+import { parsePlanSheet } from './plan-sheet.parse';
+import { buildPlanTemplate } from './plan-sheet.template';
 import { assertDate, PlansService } from './plans.service';
 
 export const MAX_SHEET_BYTES = 2 * 1024 * 1024;

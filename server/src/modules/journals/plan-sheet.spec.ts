@@ -7,12 +7,12 @@ import {
   OPTIONS_SHEET_NAME,
   SHEET_COLUMNS,
   SHEET_NAME,
-  buildPlanTemplate,
-  parsePlanSheet,
   type ParseResult,
   type SheetColumnKey,
   type SheetContext,
 } from './plan-sheet';
+import { parsePlanSheet } from './plan-sheet.parse';
+import { buildPlanTemplate } from './plan-sheet.template';
 
 const KINDS = ['会议', '下村/实地', '接访/接待', '办公室坐班', '外出学习/开会', '督导检查', '其他'];
 const MEETINGS = ['党委会', '政府常务会', '周例会'];
