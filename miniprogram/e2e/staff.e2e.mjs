@@ -77,7 +77,7 @@ async function main() {
   await test(`switch to the 干部 persona (${officialName}) → 工作台 lists the official's pages`, async () => {
     await switchPersona(me, 'official');
     await workbench.waitFor({ state: 'visible' });
-    for (const key of ['plan-edit', 'today-posts', 'leave', 'weekly']) {
+    for (const key of ['plan-edit', 'entry-updates', 'leave', 'weekly']) {
       await workbench
         .locator(`[data-testid="workbench-item"][data-key="${key}"]`)
         .waitFor({ state: 'visible' });
@@ -273,10 +273,10 @@ async function main() {
   await shot(page, 'staff-leave-requested.png', { afterToast: true });
 
   // --- 今日晒 ------------------------------------------------------------------------
-  const postsPage = shell(page, 'today-posts');
+  const postsPage = shell(page, 'entry-updates');
   await test('工作台 → 今日晒 → 晒进展 with a photo: the official sees her own photo', async () => {
     await backToMe();
-    await workbench.locator('[data-testid="workbench-item"][data-key="today-posts"]').click();
+    await workbench.locator('[data-testid="workbench-item"][data-key="entry-updates"]').click();
     await postsPage.waitFor({ state: 'visible' });
     const entry = byTestId(postsPage, 'post-entry').first();
     await Promise.race([
@@ -311,7 +311,7 @@ async function main() {
     // The thumbnail used to collapse to nothing on this page while the public page showed it.
     if (!box || box.width < 40 || box.height < 40) throw new Error(`the photo is ${JSON.stringify(box)}`);
   });
-  await shot(page, 'staff-today-posts.png', { afterToast: true });
+  await shot(page, 'staff-entry-updates.png', { afterToast: true });
 
   const review = shell(page, 'leave-review');
   await test('switch to 督查室 → 工作台 → 请假审批 → 同意 (after confirming)', async () => {

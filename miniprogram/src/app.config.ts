@@ -13,7 +13,7 @@ export default defineAppConfig({
       root: 'packages/staff',
       pages: [
         'plan-edit/index',
-        'today-posts/index',
+        'entry-updates/index',
         'leave/index',
         'leave-review/index',
         'weekly/index',

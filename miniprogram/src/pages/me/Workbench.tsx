@@ -192,10 +192,10 @@ export function Workbench({ me }: { me: MeResponse }) {
         ...planStatus(statuses.tomorrow, '明日计划'),
       },
       {
-        key: 'today-posts',
+        key: 'entry-updates',
         title: '今日晒',
         hint: '晒工作进展和结果，可附照片',
-        url: `${STAFF}/today-posts/index`,
+        url: `${STAFF}/entry-updates/index`,
         ...postsStatus(statuses.today),
       },
       { key: 'leave', title: '请假', hint: '提交请假申请，查看审批结果', url: `${STAFF}/leave/index` },

@@ -13,22 +13,22 @@ import { localToday, formatDay, formatStamp } from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { viewTimeLabel } from '../common/entries';
-import { useLoad } from '../common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { usePhotoPreview } from '../../../components/PhotoPreview';
 import { Chip } from '../../../components/Chip';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { PostForm, UPDATE_KIND_LABELS } from './PostForm';
+import { EntryUpdateForm, UPDATE_KIND_LABELS } from './EntryUpdateForm';
 import '../../../styles/kit.css';
 import '../common/staff.css';
 
-export default function TodayPostsPage() {
+export default function EntryUpdatesPage() {
   return (
-    <Page name="today-posts" title="今日晒">
+    <Page name="entry-updates" title="今日晒">
       <StaffGate roles={['official']} deniedText="只有干部本人可以晒工作进展。">
         {(me) =>
           me.user.officialId ? (
-            <TodayPosts officialId={me.user.officialId} />
+            <EntryUpdates officialId={me.user.officialId} />
           ) : (
             <View className="card">
               <EmptyState icon="!" title="您的账号没有绑定干部" description="请联系管理员绑定干部身份。" />
@@ -40,10 +40,10 @@ export default function TodayPostsPage() {
   );
 }
 
-function TodayPosts({ officialId }: { officialId: number }) {
+function EntryUpdates({ officialId }: { officialId: number }) {
   const [today] = useState(() => localToday());
   const load = useCallback(() => getPlan(officialId, today, 'signed-in'), [officialId, today]);
-  const { state, retry, setValue } = useLoad(`posts:${officialId}:${today}`, load);
+  const { view, retry, setData } = useLoad(`posts:${officialId}:${today}`, load, { cache: false });
   const [open, setOpen] = useState<{ entryId: number; kind: EntryUpdateKind } | null>(null);
 
   const header = (
@@ -58,7 +58,7 @@ function TodayPosts({ officialId }: { officialId: number }) {
     </View>
   );
 
-  if (state.kind === 'loading') {
+  if (view.kind === 'loading') {
     return (
       <>
         {header}
@@ -66,16 +66,16 @@ function TodayPosts({ officialId }: { officialId: number }) {
       </>
     );
   }
-  if (state.kind === 'error') {
+  if (view.kind === 'error') {
     return (
       <>
         {header}
-        <ErrorCard error={state.error} onRetry={retry} title="日程读取失败" />
+        <ErrorCard error={view.error} onRetry={retry} title="日程读取失败" />
       </>
     );
   }
 
-  const plan = state.value;
+  const plan = view.data;
   const entries = (plan?.entries ?? [])
     .filter((e) => e.status === 'active')
     .sort((a, b) => a.position - b.position);
@@ -103,7 +103,7 @@ function TodayPosts({ officialId }: { officialId: number }) {
       ...plan,
       entries: plan.entries.map((e) => (e.id === entryId ? { ...e, updates: [...e.updates, update] } : e)),
     };
-    setValue(next);
+    setData(next);
     setOpen(null);
   };
 
@@ -162,7 +162,7 @@ function EntryPosts({ entry, open, onOpen, onClose, onPosted }: EntryPostsProps)
       ) : null}
 
       {open ? (
-        <PostForm entryId={entry.id} kind={open} onPosted={onPosted} onClose={onClose} />
+        <EntryUpdateForm entryId={entry.id} kind={open} onPosted={onPosted} onClose={onClose} />
       ) : (
         <View className="st-actions-row">
           <Button

@@ -71,14 +71,14 @@ function locate(): Promise<{ latitude: number; longitude: number }> {
   );
 }
 
-interface PostFormProps {
+interface EntryUpdateFormProps {
   entryId: number;
   kind: EntryUpdateKind;
   onPosted: (update: EntryUpdateView) => void;
   onClose: () => void;
 }
 
-export function PostForm({ entryId, kind, onPosted, onClose }: PostFormProps) {
+export function EntryUpdateForm({ entryId, kind, onPosted, onClose }: EntryUpdateFormProps) {
   const draftKey = storageKeys.postDraft(entryId, kind);
   const [draft, setDraft] = useState<PostDraft>(
     () => readStored(draftKey, isPostDraft) ?? { text: '', photos: [] },
