@@ -6,13 +6,13 @@ import { memo, useEffect, useState } from 'react';
 import { getMatter } from '../../api/find.api';
 import { getOfficial } from '../../api/journals.api';
 import { EmptyState } from '../../components/EmptyState';
+import { FreshLine } from '../../components/FreshLine';
 import { LoadingState } from '../../components/LoadingState';
 import { OfficialNowAnswer, OfficialStatusLine } from '../../components/OfficialStatusLine';
 import { Page } from '../../components/Page';
 import { VillagePickerSheet } from '../../components/VillagePicker';
 import { useLoad } from '../../hooks/useLoad';
 import { setMyVillage, skipMyVillage, useMyVillage, type PlaceRef } from '../../hooks/useMyVillage';
-import { formatClock } from '../../utils/date';
 import { ticketUrls } from '../../utils/tickets';
 import { goBackOrFind, officialUrl, openPage, unitUrl } from '../find/nav';
 import { dialable, formatOfficeHours, splitPlaces } from './format';
@@ -171,22 +171,15 @@ function MatterView({
         ) : (
           matter.officials.map((official) => <HandlerCard key={official.id} official={official} />)
         )}
-        <View className="matter-fresh">
-          <Text className="matter-fresh__text">
-            {updating ? '正在更新…' : `以上去向更新于 ${formatClock(loadedAt)}`}
-            {staleError ? `（更新失败：${staleError}）` : ''}
-          </Text>
-          {!updating ? (
-            <View
-              className="matter-fresh__action"
-              role="button"
-              data-testid="matter-refresh"
-              onClick={onRefresh}
-            >
-              <Text>刷新</Text>
-            </View>
-          ) : null}
-        </View>
+        <FreshLine
+          className="matter-fresh"
+          label="以上去向更新于"
+          loadedAt={loadedAt}
+          updating={updating}
+          staleError={staleError}
+          onRefresh={onRefresh}
+          refreshTestId="matter-refresh"
+        />
       </View>
 
       <Materials materials={matter.materials} />

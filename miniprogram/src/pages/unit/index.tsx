@@ -5,18 +5,12 @@ import { useMemo } from 'react';
 
 import { getToday, getUnits } from '../../api/journals.api';
 import { EmptyState } from '../../components/EmptyState';
+import { FreshLine } from '../../components/FreshLine';
 import { Page } from '../../components/Page';
 import { ErrorCard, LoadingCard } from '../../components/StateCard';
 import { useLoad, type Load } from '../../hooks/useLoad';
 import { useNow } from '../../hooks/useNow';
-import {
-  formatClock,
-  formatClockShort,
-  formatLocalDate,
-  localMinutes,
-  localToday,
-  parseClock,
-} from '../../utils/date';
+import { formatClockShort, formatLocalDate, localMinutes, localToday, parseClock } from '../../utils/date';
 import { goBackOrFind, officialUrl, openPage, unitUrl } from '../find/nav';
 import { PlanCard } from './PlanCard';
 import './index.css';
@@ -207,17 +201,14 @@ function TodaySection({ load, today, nowMinutes, unitName }: TodaySectionProps) 
               ))}
             </View>
           ))}
-          <View className="unit-fresh">
-            <Text className="unit-fresh__text">
-              {view.updating ? '正在更新…' : `更新于 ${formatClock(view.loadedAt)}`}
-              {view.staleError ? `（更新失败：${view.staleError.message}）` : ''}
-            </Text>
-            {!view.updating ? (
-              <View className="unit-fresh__action" role="button" onClick={() => void load.refresh()}>
-                <Text>刷新</Text>
-              </View>
-            ) : null}
-          </View>
+          <FreshLine
+            className="unit-fresh"
+            label="更新于"
+            loadedAt={view.loadedAt}
+            updating={view.updating}
+            staleError={view.staleError?.message ?? null}
+            onRefresh={() => void load.refresh()}
+          />
         </>
       ) : null}
     </View>
