@@ -3,19 +3,45 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../api/request';
 
 /**
- * What a page shows for one GET:
- * - loading: nothing to show yet (first load, or 重试 after an error);
+ * THE loader of the mini-program: every page that shows what one GET answers uses it (lists a
+ * page at a time use usePaged, built on it).
+ *
+ * What a page shows:
+ * - loading: nothing to show yet (first load, no key yet, or 重试 after an error);
  * - error: it failed and there is nothing earlier to show;
- * - ok: data, possibly from earlier in this run while a fresh copy loads (`updating`), or after
- *   a refresh failed (`staleError`: say so, offer 重试, keep showing what we have).
+ * - ok: data, possibly from earlier while a fresh copy loads (`updating`), or after a refresh
+ *   failed (`staleError`: say so, offer 重试, keep showing what we have).
  */
 export type LoadView<T> =
   | { kind: 'loading' }
   | { kind: 'error'; error: ApiError }
   | { kind: 'ok'; data: T; updating: boolean; staleError: ApiError | null; loadedAt: number };
 
-type Settled<T> =
-  { key: string; ok: true; data: T; at: number } | { key: string; ok: false; error: ApiError };
+export interface LoadOptions {
+  /**
+   * true (default): answers are kept for this run of the app under `key` and shown at once next
+   * time (switching back to a day, a town) while a fresh copy loads. false: every visit starts
+   * from the spinner (forms that edit what they load).
+   */
+  cache?: boolean;
+}
+
+export interface Load<T> {
+  view: LoadView<T>;
+  /** Loads again, keeping what is shown (pull-down refresh, returning to the page). */
+  refresh: () => Promise<void>;
+  /** After an error: show the spinner and try again. */
+  retry: () => void;
+  /** Replaces the data shown (a save answered with the new version). */
+  setData: (data: T) => void;
+}
+
+/** What settled for a key: the last data (kept when a refresh fails) and the last error. */
+interface Settled<T> {
+  key: string;
+  data: { value: T; at: number } | null;
+  error: ApiError | null;
+}
 
 interface Cached {
   data: unknown;
@@ -32,20 +58,23 @@ function remember(key: string, data: unknown, at: number): void {
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
 }
 
-export interface Load<T> {
-  view: LoadView<T>;
-  /** Loads again, keeping what is shown (pull-down refresh, returning to the page). */
-  refresh: () => Promise<void>;
-  /** After an error: show the spinner and try again. */
-  retry: () => void;
+/** Forgets every kept answer (tests; signing out does not need it: keys name the user). */
+export function clearLoadCache(): void {
+  cache.clear();
 }
 
 /**
- * Loads `fetcher()` whenever `key` changes (null: wait). `key` names the data app-wide (e.g.
- * "today|3|2026-11-24"): answers are cached under it for the life of the app and shown at once
- * next time while a fresh copy loads. Late answers for an earlier key are ignored.
+ * Loads `fetcher()` whenever `key` changes (null: wait, shown as loading). `key` names the data
+ * app-wide (e.g. "today|3|2026-11-24"), so it must change whenever what `fetcher` asks for changes;
+ * the latest `fetcher` is used. Late answers (for an earlier key, or from before a refresh or
+ * 重试) are ignored.
  */
-export function useLoad<T>(key: string | null, fetcher: () => Promise<T>): Load<T> {
+export function useLoad<T>(
+  key: string | null,
+  fetcher: () => Promise<T>,
+  options: LoadOptions = {},
+): Load<T> {
+  const useCache = options.cache ?? true;
   const [settled, setSettled] = useState<Settled<T> | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const latest = useRef(0);
@@ -54,19 +83,28 @@ export function useLoad<T>(key: string | null, fetcher: () => Promise<T>): Load<
     fetcherRef.current = fetcher;
   });
 
-  const run = useCallback((k: string): Promise<void> => {
-    const seq = ++latest.current;
-    return fetcherRef.current().then(
-      (data) => {
-        const at = Date.now();
-        remember(k, data, at);
-        if (seq === latest.current) setSettled({ key: k, ok: true, data, at });
-      },
-      (error: unknown) => {
-        if (seq === latest.current) setSettled({ key: k, ok: false, error: toApiError(error) });
-      },
-    );
-  }, []);
+  const run = useCallback(
+    (k: string): Promise<void> => {
+      const seq = ++latest.current;
+      return fetcherRef.current().then(
+        (value) => {
+          const at = Date.now();
+          if (useCache) remember(k, value, at);
+          if (seq === latest.current) setSettled({ key: k, data: { value, at }, error: null });
+        },
+        (error: unknown) => {
+          if (seq !== latest.current) return;
+          // A failed refresh keeps what was shown.
+          setSettled((prev) => ({
+            key: k,
+            data: prev?.key === k ? prev.data : null,
+            error: toApiError(error),
+          }));
+        },
+      );
+    },
+    [useCache],
+  );
 
   useEffect(() => {
     if (key !== null) void run(key);
@@ -84,27 +122,44 @@ export function useLoad<T>(key: string | null, fetcher: () => Promise<T>): Load<
     void run(key);
   }, [key, run]);
 
+  const setData = useCallback(
+    (value: T) => {
+      if (key === null) return;
+      const at = Date.now();
+      if (useCache) remember(key, value, at);
+      setSettled({ key, data: { value, at }, error: null });
+    },
+    [key, useCache],
+  );
+
   let view: LoadView<T>;
   const own = settled?.key === key ? settled : null;
-  const cached = key === null ? undefined : cache.get(key);
-  if (own?.ok) {
-    view = { kind: 'ok', data: own.data, updating: refreshing, staleError: null, loadedAt: own.at };
-  } else if (own && cached) {
+  const cached = key === null || !useCache ? undefined : cache.get(key);
+  const earlier = own?.data ?? (cached ? { value: cached.data as T, at: cached.at } : null);
+  if (own && !own.error && own.data) {
     view = {
       kind: 'ok',
-      data: cached.data as T,
+      data: own.data.value,
+      updating: refreshing,
+      staleError: null,
+      loadedAt: own.data.at,
+    };
+  } else if (own?.error && earlier) {
+    view = {
+      kind: 'ok',
+      data: earlier.value,
       updating: refreshing,
       staleError: own.error,
-      loadedAt: cached.at,
+      loadedAt: earlier.at,
     };
-  } else if (own) {
+  } else if (own?.error) {
     view = { kind: 'error', error: own.error };
-  } else if (cached) {
+  } else if (earlier) {
     // Not answered yet for this key (or 重试 under way): show the earlier copy meanwhile.
-    view = { kind: 'ok', data: cached.data as T, updating: true, staleError: null, loadedAt: cached.at };
+    view = { kind: 'ok', data: earlier.value, updating: true, staleError: null, loadedAt: earlier.at };
   } else {
     view = { kind: 'loading' };
   }
 
-  return { view, refresh, retry };
+  return { view, refresh, retry, setData };
 }

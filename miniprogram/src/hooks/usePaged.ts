@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { toApiError, type ApiError } from '../api/request';
+import { useLoad } from './useLoad';
 
 /** The shape of a paged answer (`Page<T>` from @jinri/shared, the ticket inbox…). */
 export interface PageLike<T> {
@@ -27,9 +28,6 @@ export type PagedView<T, R> =
       updating: boolean;
     };
 
-type Settled<T, R> =
-  { key: string; ok: true; items: T[]; last: R } | { key: string; ok: false; error: ApiError };
-
 export interface Paged<T, R> {
   view: PagedView<T, R>;
   /** The next page, appended (ignored while one is loading or when there is none). */
@@ -40,100 +38,89 @@ export interface Paged<T, R> {
   retry: () => void;
 }
 
+const NO_ITEMS: never[] = [];
+
+/** The pages after the first, appended to one answer of the first page. */
+interface More<T, R> {
+  first: R;
+  items: T[];
+  last: R;
+  loading: boolean;
+  error: ApiError | null;
+}
+
 /**
- * A list loaded a page at a time ("加载更多"). Loads page 1 whenever `key` changes (null: wait);
- * late answers for an earlier key, or from before a refresh, are ignored. Items are told apart by
- * `id`, so a row that moved between pages is not shown twice.
+ * A list loaded a page at a time ("加载更多"), on top of useLoad: page 1 is a load like any other
+ * (not kept across visits); the next pages are appended to the page 1 they followed, so a new
+ * page 1 (a refresh, another key) starts the list over. A next page that answers after a refresh
+ * or 重试 started is dropped. Items are told apart by `id`, so a row that moved between pages is
+ * not shown twice.
  */
 export function usePaged<T extends { id: number }, R extends PageLike<T> = PageLike<T>>(
   key: string | null,
   fetchPage: (page: number) => Promise<R>,
 ): Paged<T, R> {
-  const [settled, setSettled] = useState<Settled<T, R> | null>(null);
-  const [more, setMore] = useState<{ key: string; loading: boolean; error: ApiError | null } | null>(null);
-  const [updating, setUpdating] = useState(false);
-  const seq = useRef(0);
+  const first = useLoad<R>(key, () => fetchPage(1), { cache: false });
+  const [more, setMore] = useState<More<T, R> | null>(null);
+  /** Bumped by refresh and 重试: a next page asked for before then is dropped. */
+  const generation = useRef(0);
   const fetchRef = useRef(fetchPage);
   useEffect(() => {
     fetchRef.current = fetchPage;
   });
 
-  const loadFirst = useCallback((k: string): Promise<void> => {
-    const mine = ++seq.current;
-    return fetchRef.current(1).then(
+  const base = first.view.kind === 'ok' ? first.view.data : null;
+  const current = more && base && more.first === base ? more : null;
+  const items = base ? (current ? current.items : base.items) : (NO_ITEMS as T[]);
+  const last = current ? current.last : base;
+  const hasMore = !!last && items.length < last.total && last.items.length > 0;
+  const loadingMore = !!current?.loading;
+
+  const loadMore = useCallback(() => {
+    if (!base || !last || !hasMore || loadingMore) return;
+    const mine = generation.current;
+    setMore({ first: base, items, last, loading: true, error: null });
+    fetchRef.current(last.page + 1).then(
       (res) => {
-        if (mine !== seq.current) return;
-        setSettled({ key: k, ok: true, items: res.items, last: res });
-        setMore(null);
+        if (mine !== generation.current) return; // a refresh started meanwhile: its page 1 wins
+        setMore((prev) => {
+          if (!prev || prev.first !== base) return prev;
+          const seen = new Set(prev.items.map((item) => item.id));
+          const added = res.items.filter((item) => !seen.has(item.id));
+          return { first: base, items: [...prev.items, ...added], last: res, loading: false, error: null };
+        });
       },
       (error: unknown) => {
-        if (mine !== seq.current) return;
-        setSettled((prev) =>
-          // A failed refresh keeps the list; only a first load shows the error.
-          prev && prev.key === k && prev.ok ? prev : { key: k, ok: false, error: toApiError(error) },
+        if (mine !== generation.current) return;
+        setMore((prev) =>
+          prev && prev.first === base ? { ...prev, loading: false, error: toApiError(error) } : prev,
         );
       },
     );
-  }, []);
+  }, [base, last, items, hasMore, loadingMore]);
 
-  useEffect(() => {
-    if (key !== null) void loadFirst(key);
-  }, [key, loadFirst]);
-
+  const { refresh: refreshFirst, retry: retryFirst } = first;
   const refresh = useCallback((): Promise<void> => {
-    if (key === null) return Promise.resolve();
-    setUpdating(true);
-    return loadFirst(key).finally(() => setUpdating(false));
-  }, [key, loadFirst]);
-
+    generation.current += 1;
+    return refreshFirst();
+  }, [refreshFirst]);
   const retry = useCallback(() => {
-    if (key === null) return;
-    setSettled(null);
-    void loadFirst(key);
-  }, [key, loadFirst]);
-
-  const current = settled && settled.key === key ? settled : null;
-  const loadingMore = !!more && more.key === key && more.loading;
-
-  const loadMore = useCallback(() => {
-    if (key === null || !current?.ok || loadingMore) return;
-    const { items, last } = current;
-    if (items.length >= last.total || last.items.length === 0) return;
-    const mine = seq.current;
-    setMore({ key, loading: true, error: null });
-    fetchRef.current(last.page + 1).then(
-      (res) => {
-        if (mine !== seq.current) return; // a refresh started meanwhile: its page 1 wins
-        setSettled((prev) => {
-          if (!prev || prev.key !== key || !prev.ok) return prev;
-          const seen = new Set(prev.items.map((item) => item.id));
-          return {
-            key,
-            ok: true,
-            items: [...prev.items, ...res.items.filter((i) => !seen.has(i.id))],
-            last: res,
-          };
-        });
-        setMore(null);
-      },
-      (error: unknown) => {
-        if (mine === seq.current) setMore({ key, loading: false, error: toApiError(error) });
-      },
-    );
-  }, [key, current, loadingMore]);
+    generation.current += 1;
+    retryFirst();
+  }, [retryFirst]);
 
   let view: PagedView<T, R>;
-  if (!current) view = { kind: 'loading' };
-  else if (!current.ok) view = { kind: 'error', error: current.error };
+  if (first.view.kind !== 'ok' || !last)
+    view = first.view.kind === 'error' ? first.view : { kind: 'loading' };
   else
     view = {
       kind: 'ok',
-      items: current.items,
-      last: current.last,
-      hasMore: current.items.length < current.last.total && current.last.items.length > 0,
+      items,
+      last,
+      hasMore,
       loadingMore,
-      moreError: more && more.key === key ? more.error : null,
-      updating,
+      moreError: current?.error ?? null,
+      updating: first.view.updating,
     };
 
   return { view, loadMore, refresh, retry };

@@ -18,7 +18,7 @@ import {
 import { toApiError } from '../../../api/request';
 import { localToday, weekdayOf } from '../../../utils/date';
 import { Page } from '../../../components/Page';
-import { useLoad } from '../../staff/common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { Banner } from '../../../components/Banner';
 import { Chip } from '../../../components/Chip';
 import { StaffGate } from '../../../components/StaffGate';
@@ -44,7 +44,7 @@ function Calendar() {
   // From December the year to enter is the next one.
   const [year, setYear] = useState(() => (localToday().slice(5, 7) === '12' ? thisYear + 1 : thisYear));
   const load = useCallback(() => getCalendarYear(year), [year]);
-  const { state, retry, setValue } = useLoad(`admin:calendar:${year}`, load);
+  const { view, retry, setData } = useLoad(`admin:calendar:${year}`, load, { cache: false });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -53,7 +53,7 @@ function Calendar() {
     setBusy(true);
     setFailure(null);
     try {
-      setValue(await action());
+      setData(await action());
       void Taro.showToast({ title: done, icon: 'success' });
       return true;
     } catch (err) {
@@ -106,13 +106,13 @@ function Calendar() {
         ))}
       </View>
 
-      {state.kind === 'loading' ? <LoadingCard text="正在读取节假日安排…" /> : null}
-      {state.kind === 'error' ? (
-        <ErrorCard error={state.error} onRetry={retry} title="节假日安排读取失败" />
+      {view.kind === 'loading' ? <LoadingCard text="正在读取节假日安排…" /> : null}
+      {view.kind === 'error' ? (
+        <ErrorCard error={view.error} onRetry={retry} title="节假日安排读取失败" />
       ) : null}
-      {state.kind === 'ok' ? (
+      {view.kind === 'ok' ? (
         <>
-          <YearStatus calendar={state.value} busy={busy} onConfirm={() => void confirmYear()} />
+          <YearStatus calendar={view.data} busy={busy} onConfirm={() => void confirmYear()} />
           <DayForm
             year={year}
             busy={busy}
@@ -123,14 +123,14 @@ function Calendar() {
               {failure}
             </Banner>
           ) : null}
-          {state.value.days.length === 0 ? (
+          {view.data.days.length === 0 ? (
             <View className="card" data-testid="calendar-empty">
               <Text className="st-hint">
                 {year} 年还没有任何节假日安排。国务院公布后，请在上方逐日录入放假和调休上班的日期。
               </Text>
             </View>
           ) : null}
-          <Months calendar={state.value} busy={busy} onRemove={(day) => void remove(day)} />
+          <Months calendar={view.data} busy={busy} onRemove={(day) => void remove(day)} />
         </>
       ) : null}
     </>

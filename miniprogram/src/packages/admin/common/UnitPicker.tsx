@@ -8,7 +8,7 @@ import { useCallback, useState } from 'react';
 
 import { getUnitChildren } from '../../../api/admin.api';
 import { LoadingState } from '../../../components/LoadingState';
-import { useLoad } from '../../staff/common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 
 export interface UnitRef {
   id: number;
@@ -97,7 +97,7 @@ function UnitBrowser({
     single === undefined ? undefined : (single?.id ?? null),
   );
   const load = useCallback(() => getUnitChildren(at ?? undefined), [at]);
-  const { state, retry } = useLoad(at === undefined ? null : `units:${at ?? 'root'}`, load);
+  const { view, retry } = useLoad(at === undefined ? null : `units:${at ?? 'root'}`, load, { cache: false });
   const rootIds = new Set(roots.map((r) => r?.id ?? null));
 
   if (at === undefined) {
@@ -121,25 +121,25 @@ function UnitBrowser({
 
   // Breadcrumbs: only from the admin's own unit down (never above the scope).
   let crumbs: UnitSummary[] = [];
-  if (state.kind === 'ok') {
-    const path = [...state.value.ancestors, state.value.unit];
+  if (view.kind === 'ok') {
+    const path = [...view.data.ancestors, view.data.unit];
     const start = path.findIndex((u) => rootIds.has(u.id) || (rootIds.has(null) && u.parentId === null));
-    crumbs = start >= 0 ? path.slice(start) : [state.value.unit];
+    crumbs = start >= 0 ? path.slice(start) : [view.data.unit];
   }
 
   return (
     <View className="ad-units" data-testid="unit-browser">
       <Text className="ad-unit-picker__caption">{label}</Text>
-      {state.kind === 'loading' ? <LoadingState text="正在读取单位…" /> : null}
-      {state.kind === 'error' ? (
+      {view.kind === 'loading' ? <LoadingState text="正在读取单位…" /> : null}
+      {view.kind === 'error' ? (
         <View className="ad-units__error">
-          <Text className="st-field-error">{state.error.message}</Text>
+          <Text className="st-field-error">{view.error.message}</Text>
           <View className="st-small-btn" role="button" onClick={retry}>
             <Text>重试</Text>
           </View>
         </View>
       ) : null}
-      {state.kind === 'ok' ? (
+      {view.kind === 'ok' ? (
         <>
           <View className="ad-crumbs">
             {roots.length > 1 ? (
@@ -163,16 +163,16 @@ function UnitBrowser({
             ))}
           </View>
           <View
-            className={`ad-unit-row ad-unit-row--self ${selectedId === state.value.unit.id ? 'ad-unit-row--on' : ''}`}
+            className={`ad-unit-row ad-unit-row--self ${selectedId === view.data.unit.id ? 'ad-unit-row--on' : ''}`}
             role="button"
             data-testid="unit-pick-current"
-            onClick={() => onPick({ id: state.value.unit.id, name: state.value.unit.name })}
+            onClick={() => onPick({ id: view.data.unit.id, name: view.data.unit.name })}
           >
-            <Text className="st-grow">选择「{state.value.unit.name}」</Text>
+            <Text className="st-grow">选择「{view.data.unit.name}」</Text>
             <Text className="ad-unit-row__mark">✓</Text>
           </View>
-          {state.value.children.length === 0 ? <Text className="st-hint">没有下级单位。</Text> : null}
-          {state.value.children.map((child) => (
+          {view.data.children.length === 0 ? <Text className="st-hint">没有下级单位。</Text> : null}
+          {view.data.children.map((child) => (
             <UnitRow
               key={child.id}
               name={child.name}

@@ -7,7 +7,7 @@ import { createInvite, listUnitMembers } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
 import { LoadingState } from '../../../components/LoadingState';
 import { roleLabel } from '../../../utils/roles';
-import { useLoad } from '../../staff/common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { Banner } from '../../../components/Banner';
 import { Chip } from '../../../components/Chip';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
@@ -49,7 +49,7 @@ export function InviteForm({
 
   const needsOfficial = role === 'official';
   const loadMembers = useCallback(() => listUnitMembers(unit!.id), [unit]);
-  const members = useLoad(needsOfficial && unit ? `members:${unit.id}` : null, loadMembers);
+  const members = useLoad(needsOfficial && unit ? `members:${unit.id}` : null, loadMembers, { cache: false });
 
   const missing = !unit ? '请选择单位' : needsOfficial && officialId === null ? '请选择干部本人' : null;
 
@@ -79,8 +79,8 @@ export function InviteForm({
 
   // One row per official (someone may hold two posts in the subtree).
   const officials =
-    members.state.kind === 'ok'
-      ? [...new Map(members.state.value.map((m) => [m.officialId, m])).values()]
+    members.view.kind === 'ok'
+      ? [...new Map(members.view.data.map((m) => [m.officialId, m])).values()]
       : [];
 
   return (
@@ -126,11 +126,11 @@ export function InviteForm({
         <>
           <Text className="st-label">干部本人</Text>
           {!unit ? <Text className="st-hint">先选择单位，再选择干部。</Text> : null}
-          {members.state.kind === 'loading' && unit ? <LoadingState text="正在读取干部…" /> : null}
-          {members.state.kind === 'error' ? (
-            <Text className="st-field-error">{members.state.error.message}</Text>
+          {members.view.kind === 'loading' && unit ? <LoadingState text="正在读取干部…" /> : null}
+          {members.view.kind === 'error' ? (
+            <Text className="st-field-error">{members.view.error.message}</Text>
           ) : null}
-          {members.state.kind === 'ok' && officials.length === 0 ? (
+          {members.view.kind === 'ok' && officials.length === 0 ? (
             <Text className="st-hint">该单位没有在任干部。</Text>
           ) : null}
           {officials.map((m) => (

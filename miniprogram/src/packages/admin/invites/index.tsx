@@ -12,7 +12,7 @@ import { Page } from '../../../components/Page';
 import { Segmented } from '../../../components/Segmented';
 import { roleLabel } from '../../../utils/roles';
 import { formatInviteCode } from '../../../pages/me/inviteCode';
-import { useLoad } from '../../staff/common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { Banner } from '../../../components/Banner';
 import { Chip, type ChipTone } from '../../../components/Chip';
 import { StaffGate } from '../../../components/StaffGate';
@@ -66,7 +66,7 @@ const byNewest = (a: { createdAt: string }, b: { createdAt: string }) =>
 
 function InviteList({ me }: { me: MeResponse }) {
   const load = useCallback(() => listInvites().then((list) => [...list].sort(byNewest)), []);
-  const { state, retry, setValue } = useLoad('admin:invites', load);
+  const { view, retry, setData } = useLoad('admin:invites', load, { cache: false });
   const [formOpen, setFormOpen] = useState(false);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
@@ -74,8 +74,8 @@ function InviteList({ me }: { me: MeResponse }) {
   const onCreated = (invite: CreatedInvite) => {
     setCreated(invite);
     setFormOpen(false);
-    const { code: _code, ...view } = invite; // the list never keeps the code
-    if (state.kind === 'ok') setValue([view, ...state.value]);
+    const { code: _code, ...listed } = invite; // the list never keeps the code
+    if (view.kind === 'ok') setData([listed, ...view.data]);
     else retry();
   };
 
@@ -92,7 +92,7 @@ function InviteList({ me }: { me: MeResponse }) {
     setBusyId(invite.id);
     try {
       const updated = await revokeInvite(invite.id);
-      if (state.kind === 'ok') setValue(state.value.map((i) => (i.id === updated.id ? updated : i)));
+      if (view.kind === 'ok') setData(view.data.map((i) => (i.id === updated.id ? updated : i)));
       void Taro.showToast({ title: '已作废', icon: 'success' });
     } catch (err) {
       const error = toApiError(err);
@@ -129,17 +129,17 @@ function InviteList({ me }: { me: MeResponse }) {
           <Text>刷新</Text>
         </View>
       </View>
-      {state.kind === 'loading' ? <LoadingCard text="正在读取邀请码…" /> : null}
-      {state.kind === 'error' ? (
-        <ErrorCard error={state.error} onRetry={retry} title="邀请码读取失败" />
+      {view.kind === 'loading' ? <LoadingCard text="正在读取邀请码…" /> : null}
+      {view.kind === 'error' ? (
+        <ErrorCard error={view.error} onRetry={retry} title="邀请码读取失败" />
       ) : null}
-      {state.kind === 'ok' && state.value.length === 0 ? (
+      {view.kind === 'ok' && view.data.length === 0 ? (
         <View className="card" data-testid="invites-empty">
           <EmptyState title="还没有发放邀请码" description="点击上方“新建邀请码”，邀请干部、信息员等加入。" />
         </View>
       ) : null}
-      {state.kind === 'ok'
-        ? state.value.map((invite) => (
+      {view.kind === 'ok'
+        ? view.data.map((invite) => (
             <View
               key={invite.id}
               className="st-item"
@@ -218,7 +218,7 @@ function CreatedCode({ invite, onDone }: { invite: CreatedInvite; onDone: () => 
 
 function GrantList({ me }: { me: MeResponse }) {
   const load = useCallback(() => listGrants().then((list) => [...list].sort(byNewest)), []);
-  const { state, retry, setValue } = useLoad('admin:grants', load);
+  const { view, retry, setData } = useLoad('admin:grants', load, { cache: false });
   const [busyId, setBusyId] = useState<number | null>(null);
   const ownIds = new Set(me.grants.map((g) => g.id));
 
@@ -238,7 +238,7 @@ function GrantList({ me }: { me: MeResponse }) {
     setBusyId(grant.id);
     try {
       await revokeGrant(grant.id);
-      if (state.kind === 'ok') setValue(state.value.filter((g) => g.id !== grant.id));
+      if (view.kind === 'ok') setData(view.data.filter((g) => g.id !== grant.id));
       void Taro.showToast({ title: '已撤销', icon: 'success' });
     } catch (err) {
       void Taro.showToast({ title: toApiError(err).message, icon: 'none', duration: 3000 });
@@ -256,15 +256,15 @@ function GrantList({ me }: { me: MeResponse }) {
           <Text>刷新</Text>
         </View>
       </View>
-      {state.kind === 'loading' ? <LoadingCard text="正在读取授权…" /> : null}
-      {state.kind === 'error' ? <ErrorCard error={state.error} onRetry={retry} title="授权读取失败" /> : null}
-      {state.kind === 'ok' && state.value.length === 0 ? (
+      {view.kind === 'loading' ? <LoadingCard text="正在读取授权…" /> : null}
+      {view.kind === 'error' ? <ErrorCard error={view.error} onRetry={retry} title="授权读取失败" /> : null}
+      {view.kind === 'ok' && view.data.length === 0 ? (
         <View className="card" data-testid="grants-empty">
           <EmptyState title="没有有效的授权" />
         </View>
       ) : null}
-      {state.kind === 'ok'
-        ? state.value.map((grant) => (
+      {view.kind === 'ok'
+        ? view.data.map((grant) => (
             <View
               key={grant.id}
               className="st-item"

@@ -17,7 +17,7 @@ import {
 } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
 import { Page } from '../../../components/Page';
-import { useLoad } from '../../staff/common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { Banner } from '../../../components/Banner';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
@@ -42,10 +42,10 @@ export default function MatterEditPage() {
 
 function Loader({ me, id }: { me: MeResponse; id: number }) {
   const load = useCallback(() => getMatterDetail(id), [id]);
-  const { state, retry } = useLoad(`admin:matter:${id}`, load);
-  if (state.kind === 'loading') return <LoadingCard text="正在读取事项…" />;
-  if (state.kind === 'error') return <ErrorCard error={state.error} onRetry={retry} title="事项读取失败" />;
-  return <Editor me={me} initial={state.value} />;
+  const { view, retry } = useLoad(`admin:matter:${id}`, load, { cache: false });
+  if (view.kind === 'loading') return <LoadingCard text="正在读取事项…" />;
+  if (view.kind === 'error') return <ErrorCard error={view.error} onRetry={retry} title="事项读取失败" />;
+  return <Editor me={me} initial={view.data} />;
 }
 
 interface Draft {

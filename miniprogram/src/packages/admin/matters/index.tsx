@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 import { getPopularMatters, searchMatters } from '../../../api/admin.api';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
-import { useLoad } from '../../staff/common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import '../../../styles/kit.css';
@@ -36,7 +36,7 @@ function Matters() {
       query ? searchMatters(query).then((res) => res.matters) : getPopularMatters().then((list) => list),
     [query],
   );
-  const { state, retry } = useLoad(`admin:matters:${query}`, load);
+  const { view, retry } = useLoad(`admin:matters:${query}`, load, { cache: false });
 
   const open = (id?: number) =>
     void Taro.navigateTo({ url: `/packages/admin/matter-edit/index${id ? `?id=${id}` : ''}` });
@@ -82,15 +82,15 @@ function Matters() {
         ) : null}
       </View>
 
-      {state.kind === 'loading' ? <LoadingCard text="正在查找事项…" /> : null}
-      {state.kind === 'error' ? <ErrorCard error={state.error} onRetry={retry} title="事项读取失败" /> : null}
-      {state.kind === 'ok' && state.value.length === 0 ? (
+      {view.kind === 'loading' ? <LoadingCard text="正在查找事项…" /> : null}
+      {view.kind === 'error' ? <ErrorCard error={view.error} onRetry={retry} title="事项读取失败" /> : null}
+      {view.kind === 'ok' && view.data.length === 0 ? (
         <View className="card" data-testid="matters-empty">
           <EmptyState title="没有找到事项" description="换个说法试试，或新建一个事项。" />
         </View>
       ) : null}
-      {state.kind === 'ok'
-        ? state.value.map((m) => (
+      {view.kind === 'ok'
+        ? view.data.map((m) => (
             <View
               key={m.id}
               className="st-item ad-row-btn"

@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 import { listUnitMembers, type UnitMember } from '../../../api/admin.api';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
-import { useLoad } from '../../staff/common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { Banner } from '../../../components/Banner';
 import { Chip } from '../../../components/Chip';
 import { StaffGate } from '../../../components/StaffGate';
@@ -32,12 +32,12 @@ const memberKey = (m: UnitMember) => `${m.postId ?? `${m.unit.id}:${m.title}`}:$
 function Posts({ me }: { me: MeResponse }) {
   const [unit, setUnit] = useState<UnitRef | null>(null);
   const load = useCallback(() => listUnitMembers(unit!.id), [unit]);
-  const { state, retry } = useLoad(unit ? `admin:members:${unit.id}` : null, load);
+  const { view, retry } = useLoad(unit ? `admin:members:${unit.id}` : null, load, { cache: false });
   const [open, setOpen] = useState<string | null>(null);
   const [deputyOpen, setDeputyOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const members = state.kind === 'ok' ? state.value : [];
+  const members = view.kind === 'ok' ? view.data : [];
   const noPostIds = members.length > 0 && members.some((m) => typeof m.postId !== 'number');
 
   return (
@@ -68,11 +68,11 @@ function Posts({ me }: { me: MeResponse }) {
         </Banner>
       ) : null}
 
-      {unit && state.kind === 'loading' ? <LoadingCard text="正在读取在任干部…" /> : null}
-      {state.kind === 'error' ? (
-        <ErrorCard error={state.error} onRetry={retry} title="在任干部读取失败" />
+      {unit && view.kind === 'loading' ? <LoadingCard text="正在读取在任干部…" /> : null}
+      {view.kind === 'error' ? (
+        <ErrorCard error={view.error} onRetry={retry} title="在任干部读取失败" />
       ) : null}
-      {state.kind === 'ok' && members.length === 0 ? (
+      {view.kind === 'ok' && members.length === 0 ? (
         <View className="card" data-testid="members-empty">
           <EmptyState title="该单位没有在任干部" description="可以选择其下级单位查看。" />
         </View>

@@ -10,7 +10,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { listSensitiveWords, saveSensitiveWords } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
 import { Page } from '../../../components/Page';
-import { useLoad } from '../../staff/common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { Banner } from '../../../components/Banner';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
@@ -42,26 +42,26 @@ const lines = (text: string) => [
 function Words({ me }: { me: MeResponse }) {
   const [unit, setUnit] = useState<UnitRef | null>(() => adminRoots(me)[0] ?? null);
   const load = useCallback(() => listSensitiveWords(), []);
-  const { state, retry } = useLoad('admin:sensitive-words', load);
+  const { view, retry } = useLoad('admin:sensitive-words', load, { cache: false });
   // Unsaved edits per unit; without one, the box shows the unit's saved words.
   const [edits, setEdits] = useState<Record<number, string>>({});
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const saved = useMemo(
     () =>
-      state.kind === 'ok' && unit
-        ? state.value
+      view.kind === 'ok' && unit
+        ? view.data
             .filter((w) => w.unitId === unit.id)
             .map((w) => w.word)
             .join('\n')
         : '',
-    [state, unit],
+    [view, unit],
   );
   const text = unit ? (edits[unit.id] ?? saved) : '';
   const setText = (value: string) => unit && setEdits((e) => ({ ...e, [unit.id]: value }));
 
-  if (state.kind === 'loading') return <LoadingCard text="正在读取敏感词…" />;
-  if (state.kind === 'error') return <ErrorCard error={state.error} onRetry={retry} title="敏感词读取失败" />;
+  if (view.kind === 'loading') return <LoadingCard text="正在读取敏感词…" />;
+  if (view.kind === 'error') return <ErrorCard error={view.error} onRetry={retry} title="敏感词读取失败" />;
 
   const words = lines(text);
   const dirty = text.trim() !== saved.trim();

@@ -28,7 +28,8 @@ import {
   type ErrorsByKey,
 } from '../common/entries';
 import { scrollToEntry } from '../common/EntryList';
-import { loadRules, useLoad } from '../common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
+import { loadRules } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { useDayDoc, useEntryErrors } from '../common/useDayDoc';
 import { batchDraftOf, editsFrom, isDirty, isStoredBatchDraft, rebaseEdits, type BatchDoc } from './draft';
@@ -67,7 +68,7 @@ function BatchRoot({ me }: { me: MeResponse }) {
     () => (unit ? loadRules(unit.id) : Promise.reject(new Error('no unit'))),
     [unit],
   );
-  const rules = useLoad(unit ? `rules:${unit.id}` : null, rulesLoad);
+  const rules = useLoad(unit ? `rules:${unit.id}` : null, rulesLoad, { cache: false });
 
   if (!unit) {
     return (
@@ -96,9 +97,9 @@ function BatchRoot({ me }: { me: MeResponse }) {
           ))}
         </View>
       ) : null}
-      {rules.state.kind === 'loading' ? <LoadingCard text="正在读取填报规则…" /> : null}
-      {rules.state.kind === 'error' ? <ErrorCard error={rules.state.error} onRetry={rules.retry} /> : null}
-      {rules.state.kind === 'ok' ? <Batch key={unit.id} unit={unit} rules={rules.state.value} /> : null}
+      {rules.view.kind === 'loading' ? <LoadingCard text="正在读取填报规则…" /> : null}
+      {rules.view.kind === 'error' ? <ErrorCard error={rules.view.error} onRetry={rules.retry} /> : null}
+      {rules.view.kind === 'ok' ? <Batch key={unit.id} unit={unit} rules={rules.view.data} /> : null}
     </>
   );
 }

@@ -6,50 +6,11 @@ import type { JournalRules, PlanWarning } from '@jinri/shared';
 import { useEffect, useMemo, useState } from 'react';
 
 import { ApiError, toApiError } from '../../../api/request';
+import { useLoad } from '../../../hooks/useLoad';
 import { getOfficial } from '../../../api/journals.api';
 import { checkPlan, getJournalRules } from '../../../api/plans.api';
 import type { DraftEntry } from './entries';
 import { readStored, storageKeys, writeStored } from './storage';
-
-export type Loadable<T> = { kind: 'loading' } | { kind: 'error'; error: ApiError } | { kind: 'ok'; value: T };
-
-/**
- * Runs `load` whenever `key` changes (null: not yet), as a view state. `load` must be stable for
- * a key (useCallback). `retry` loads again; `setValue` replaces the value (after a save).
- */
-export function useLoad<T>(
-  key: string | null,
-  load: () => Promise<T>,
-): { state: Loadable<T>; retry: () => void; setValue: (value: T) => void } {
-  const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<{ key: string; state: Loadable<T> } | null>(null);
-  const fullKey = key === null ? null : `${key}#${attempt}`;
-
-  useEffect(() => {
-    if (fullKey === null) return;
-    let active = true;
-    load().then(
-      (value) => {
-        if (active) setResult({ key: fullKey, state: { kind: 'ok', value } });
-      },
-      (error: unknown) => {
-        if (active) setResult({ key: fullKey, state: { kind: 'error', error: toApiError(error) } });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [fullKey, load]);
-
-  const state: Loadable<T> = fullKey !== null && result?.key === fullKey ? result.state : { kind: 'loading' };
-  return {
-    state,
-    retry: () => setAttempt((n) => n + 1),
-    setValue: (value: T) => {
-      if (fullKey !== null) setResult({ key: fullKey, state: { kind: 'ok', value } });
-    },
-  };
-}
 
 export interface OfficialContext {
   officialId: number;
@@ -118,7 +79,7 @@ export function useOfficialContext(officialId: number | null) {
     () => () => (officialId === null ? Promise.reject(new Error('none')) : loadOfficialContext(officialId)),
     [officialId],
   );
-  return useLoad(officialId === null ? null : `official:${officialId}`, load);
+  return useLoad(officialId === null ? null : `official:${officialId}`, load, { cache: false });
 }
 
 interface CheckedEntry {

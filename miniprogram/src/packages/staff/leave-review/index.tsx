@@ -9,7 +9,7 @@ import { decideLeave, listLeaves } from '../../../api/leave.api';
 import { formatStamp } from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
-import { useLoad } from '../common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { leaveRange, LeaveStatusChip } from '../common/leave';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
@@ -39,7 +39,7 @@ function LeaveReview() {
         : listLeaves().then((all) => all.filter((l) => l.status !== 'pending').slice(0, DECIDED_LIMIT)),
     [tab],
   );
-  const { state, retry, setValue } = useLoad(`review:${tab}`, load);
+  const { view, retry, setData } = useLoad(`review:${tab}`, load, { cache: false });
   const [busyId, setBusyId] = useState<number | null>(null);
 
   const decide = async (leave: LeaveView, approve: boolean) => {
@@ -56,7 +56,7 @@ function LeaveReview() {
     try {
       const updated = await decideLeave(leave.id, approve ? 'approve' : 'reject');
       // Stays in the list, marked, until the next refresh: the person sees what they did.
-      if (state.kind === 'ok') setValue(state.value.map((l) => (l.id === updated.id ? updated : l)));
+      if (view.kind === 'ok') setData(view.data.map((l) => (l.id === updated.id ? updated : l)));
       void Taro.showToast({ title: approve ? '已同意' : '已不同意', icon: 'success' });
     } catch (err) {
       const error = toApiError(err);
@@ -101,15 +101,15 @@ function LeaveReview() {
         </View>
       </View>
 
-      {state.kind === 'loading' ? <LoadingCard text="正在读取请假…" /> : null}
-      {state.kind === 'error' ? <ErrorCard error={state.error} onRetry={retry} title="请假读取失败" /> : null}
-      {state.kind === 'ok' && state.value.length === 0 ? (
+      {view.kind === 'loading' ? <LoadingCard text="正在读取请假…" /> : null}
+      {view.kind === 'error' ? <ErrorCard error={view.error} onRetry={retry} title="请假读取失败" /> : null}
+      {view.kind === 'ok' && view.data.length === 0 ? (
         <View className="card" data-testid="review-empty">
           <EmptyState title={tab === 'pending' ? '没有待审批的请假' : '还没有处理过的请假'} />
         </View>
       ) : null}
-      {state.kind === 'ok'
-        ? state.value.map((leave) => (
+      {view.kind === 'ok'
+        ? view.data.map((leave) => (
             <View
               key={leave.id}
               className="st-item"

@@ -10,7 +10,7 @@ import { addDays, localToday, daysBetween, formatDay, formatStamp } from '../../
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
-import { useLoad } from '../common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import { leaveRange, LeaveStatusChip } from '../common/leave';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { Banner } from '../../../components/Banner';
@@ -71,7 +71,7 @@ function Leave({ officialId }: { officialId: number }) {
     () => listLeaves().then((all) => all.filter((l) => l.official.id === officialId)),
     [officialId],
   );
-  const { state, retry, setValue } = useLoad(`leaves:${officialId}`, load);
+  const { view, retry, setData } = useLoad(`leaves:${officialId}`, load, { cache: false });
   const [draft, setDraft] = useState<LeaveDraft>(() => initialDraft(officialId));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +81,7 @@ function Leave({ officialId }: { officialId: number }) {
 
   const today = localToday();
   const days = daysBetween(draft.startDate, draft.endDate) + 1;
-  const mine = state.kind === 'ok' ? state.value : [];
+  const mine = view.kind === 'ok' ? view.data : [];
 
   const setStart = (startDate: string) => {
     setError(null);
@@ -122,7 +122,7 @@ function Leave({ officialId }: { officialId: number }) {
     setError(null);
     try {
       const created = await createLeave({ startDate: draft.startDate, endDate: draft.endDate, reason });
-      setValue([created, ...mine]);
+      setData([created, ...mine]);
       setDraft((d) => ({ ...d, reason: '' }));
       void Taro.showToast({ title: '已提交，等待审批', icon: 'success' });
     } catch (err) {
@@ -146,7 +146,7 @@ function Leave({ officialId }: { officialId: number }) {
     setBusyId(leave.id);
     try {
       const updated = await decideLeave(leave.id, 'cancel');
-      setValue(mine.map((l) => (l.id === updated.id ? updated : l)));
+      setData(mine.map((l) => (l.id === updated.id ? updated : l)));
       void Taro.showToast({ title: '已撤回', icon: 'success' });
     } catch (err) {
       const apiError = toApiError(err);
@@ -242,11 +242,11 @@ function Leave({ officialId }: { officialId: number }) {
       </View>
 
       <Text className="st-section-title">我的请假</Text>
-      {state.kind === 'loading' ? <LoadingCard text="正在读取请假记录…" /> : null}
-      {state.kind === 'error' ? (
-        <ErrorCard error={state.error} onRetry={retry} title="请假记录读取失败" />
+      {view.kind === 'loading' ? <LoadingCard text="正在读取请假记录…" /> : null}
+      {view.kind === 'error' ? (
+        <ErrorCard error={view.error} onRetry={retry} title="请假记录读取失败" />
       ) : null}
-      {state.kind === 'ok' && mine.length === 0 ? (
+      {view.kind === 'ok' && mine.length === 0 ? (
         <View className="card" data-testid="leave-empty">
           <EmptyState title="还没有请假记录" />
         </View>

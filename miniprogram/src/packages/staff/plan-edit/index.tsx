@@ -77,10 +77,10 @@ function PlanEditRoot({ me }: { me: MeResponse }) {
       </View>
     );
   }
-  if (context.state.kind === 'loading') return <LoadingCard text="正在读取填报规则…" />;
-  if (context.state.kind === 'error')
-    return <ErrorCard error={context.state.error} onRetry={context.retry} />;
-  return <PlanEditor key={officialId} ctx={context.state.value} self={officialId === me.user.officialId} />;
+  if (context.view.kind === 'loading') return <LoadingCard text="正在读取填报规则…" />;
+  if (context.view.kind === 'error')
+    return <ErrorCard error={context.view.error} onRetry={context.retry} />;
+  return <PlanEditor key={officialId} ctx={context.view.data} self={officialId === me.user.officialId} />;
 }
 
 function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {

@@ -20,7 +20,8 @@ import {
 import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
-import { useLoad, useOfficialContext, type OfficialContext } from '../common/hooks';
+import { useLoad } from '../../../hooks/useLoad';
+import { useOfficialContext, type OfficialContext } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { Banner } from '../../../components/Banner';
 import { Chip } from '../../../components/Chip';
@@ -52,10 +53,10 @@ export default function WeeklyPage() {
 
 function WeeklyRoot({ officialId }: { officialId: number }) {
   const context = useOfficialContext(officialId);
-  if (context.state.kind === 'loading') return <LoadingCard text="正在读取周报规则…" />;
-  if (context.state.kind === 'error')
-    return <ErrorCard error={context.state.error} onRetry={context.retry} />;
-  return <Weekly ctx={context.state.value} />;
+  if (context.view.kind === 'loading') return <LoadingCard text="正在读取周报规则…" />;
+  if (context.view.kind === 'error')
+    return <ErrorCard error={context.view.error} onRetry={context.retry} />;
+  return <Weekly ctx={context.view.data} />;
 }
 
 interface WeeklyDraft {
@@ -74,7 +75,7 @@ function Weekly({ ctx }: { ctx: OfficialContext }) {
   const thisWeek = mondayOf(today);
   const [weekStart, setWeekStart] = useState(thisWeek);
   const load = useCallback(() => getWeeklyReport(officialId, weekStart), [officialId, weekStart]);
-  const { state, retry, setValue } = useLoad(`weekly:${officialId}:${weekStart}`, load);
+  const { view, retry, setData } = useLoad(`weekly:${officialId}:${weekStart}`, load, { cache: false });
 
   const weekTab = (value: string, label: string) => (
     <View
@@ -109,15 +110,15 @@ function Weekly({ ctx }: { ctx: OfficialContext }) {
           {overdue ? '（已过截止时间，现在提交记为逾期）' : ''}
         </Text>
       </View>
-      {state.kind === 'loading' ? <LoadingCard text="正在读取周报…" /> : null}
-      {state.kind === 'error' ? <ErrorCard error={state.error} onRetry={retry} title="周报读取失败" /> : null}
-      {state.kind === 'ok' ? (
+      {view.kind === 'loading' ? <LoadingCard text="正在读取周报…" /> : null}
+      {view.kind === 'error' ? <ErrorCard error={view.error} onRetry={retry} title="周报读取失败" /> : null}
+      {view.kind === 'ok' ? (
         <WeeklyForm
           key={weekStart}
           officialId={officialId}
           weekStart={weekStart}
-          report={state.value}
-          onSaved={(report) => setValue(report)}
+          report={view.data}
+          onSaved={(report) => setData(report)}
         />
       ) : null}
     </>
