@@ -79,9 +79,7 @@ export function InviteForm({
 
   // One row per official (someone may hold two posts in the subtree).
   const officials =
-    members.view.kind === 'ok'
-      ? [...new Map(members.view.data.map((m) => [m.officialId, m])).values()]
-      : [];
+    members.view.kind === 'ok' ? [...new Map(members.view.data.map((m) => [m.officialId, m])).values()] : [];
 
   return (
     <View className="card" data-testid="invite-form">

@@ -130,9 +130,7 @@ function InviteList({ me }: { me: MeResponse }) {
         </View>
       </View>
       {view.kind === 'loading' ? <LoadingCard text="正在读取邀请码…" /> : null}
-      {view.kind === 'error' ? (
-        <ErrorCard error={view.error} onRetry={retry} title="邀请码读取失败" />
-      ) : null}
+      {view.kind === 'error' ? <ErrorCard error={view.error} onRetry={retry} title="邀请码读取失败" /> : null}
       {view.kind === 'ok' && view.data.length === 0 ? (
         <View className="card" data-testid="invites-empty">
           <EmptyState title="还没有发放邀请码" description="点击上方“新建邀请码”，邀请干部、信息员等加入。" />

@@ -78,8 +78,7 @@ function PlanEditRoot({ me }: { me: MeResponse }) {
     );
   }
   if (context.view.kind === 'loading') return <LoadingCard text="正在读取填报规则…" />;
-  if (context.view.kind === 'error')
-    return <ErrorCard error={context.view.error} onRetry={context.retry} />;
+  if (context.view.kind === 'error') return <ErrorCard error={context.view.error} onRetry={context.retry} />;
   return <PlanEditor key={officialId} ctx={context.view.data} self={officialId === me.user.officialId} />;
 }
 

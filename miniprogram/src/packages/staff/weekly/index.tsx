@@ -54,8 +54,7 @@ export default function WeeklyPage() {
 function WeeklyRoot({ officialId }: { officialId: number }) {
   const context = useOfficialContext(officialId);
   if (context.view.kind === 'loading') return <LoadingCard text="正在读取周报规则…" />;
-  if (context.view.kind === 'error')
-    return <ErrorCard error={context.view.error} onRetry={context.retry} />;
+  if (context.view.kind === 'error') return <ErrorCard error={context.view.error} onRetry={context.retry} />;
   return <Weekly ctx={context.view.data} />;
 }
 
