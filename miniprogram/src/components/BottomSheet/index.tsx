@@ -34,7 +34,7 @@ export function BottomSheet({
   children,
 }: PropsWithChildren<BottomSheetProps>) {
   return (
-    <View className={`bottom-sheet ${overTabBar ? 'bottom-sheet--tab' : ''}`} data-testid={testId}>
+    <View className={`overlay bottom-sheet ${overTabBar ? 'bottom-sheet--tab' : ''}`} data-testid={testId}>
       {/* catchMove keeps the page behind still; not on a list, whose scroll-view must scroll. */}
       <View className="bottom-sheet__backdrop" catchMove onClick={onClose} />
       <View
@@ -46,7 +46,7 @@ export function BottomSheet({
         <View className="bottom-sheet__head" catchMove={scroll || undefined}>
           <Text className="bottom-sheet__title">{title}</Text>
           <View
-            className="bottom-sheet__close"
+            className="text-btn bottom-sheet__close"
             role="button"
             aria-label="关闭"
             data-testid={closeTestId}

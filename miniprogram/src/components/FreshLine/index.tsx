@@ -33,7 +33,12 @@ export function FreshLine({
         {staleError ? `（更新失败：${staleError}）` : ''}
       </Text>
       {!updating ? (
-        <View className="fresh-line__action" role="button" data-testid={refreshTestId} onClick={onRefresh}>
+        <View
+          className="text-btn fresh-line__action"
+          role="button"
+          data-testid={refreshTestId}
+          onClick={onRefresh}
+        >
           <Text>刷新</Text>
         </View>
       ) : null}

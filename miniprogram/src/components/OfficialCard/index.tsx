@@ -29,7 +29,7 @@ export const OfficialCard = memo(function OfficialCard({
   const { official, status, entries } = plan;
   return (
     <View
-      className={`official-card official-card--${status}`}
+      className={`tile official-card official-card--${status}`}
       data-testid="official-card"
       data-official-id={String(official.id)}
       data-status={status}

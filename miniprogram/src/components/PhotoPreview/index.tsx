@@ -22,7 +22,12 @@ export function usePhotoPreview(): [(urls: string[], index: number) => void, Rea
 
   const overlay =
     viewing === null ? null : (
-      <View className="photo-preview" data-testid="photo-preview" catchMove onClick={() => setViewing(null)}>
+      <View
+        className="overlay photo-preview"
+        data-testid="photo-preview"
+        catchMove
+        onClick={() => setViewing(null)}
+      >
         <Image className="photo-preview__img" src={viewing.urls[viewing.index]} mode="aspectFit" />
         <View className="photo-preview__bar">
           {viewing.urls.length > 1 ? (

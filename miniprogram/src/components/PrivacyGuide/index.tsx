@@ -58,7 +58,7 @@ export function PrivacyGuide({ id }: PrivacyGuideProps) {
   };
 
   return (
-    <View className="privacy-guide" catchMove data-testid="privacy-guide">
+    <View className="overlay privacy-guide" catchMove data-testid="privacy-guide">
       <View className="privacy-guide__dialog" role="dialog" aria-modal="true" aria-label="个人信息保护提示">
         <Text className="privacy-guide__title">个人信息保护提示</Text>
         <View className="privacy-guide__content">

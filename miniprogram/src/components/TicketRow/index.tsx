@@ -27,7 +27,7 @@ export const TicketRow = memo(function TicketRow({ ticket, now, viewer, onOpen }
   const target = targetLabel(ticket.target);
   return (
     <View
-      className={`ticket-row ${overdue ? 'ticket-row--overdue' : ''}`}
+      className={`tile ticket-row ${overdue ? 'ticket-row--overdue' : ''}`}
       role="button"
       data-testid="ticket-row"
       data-ticket-id={String(ticket.id)}

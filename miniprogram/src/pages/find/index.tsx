@@ -130,7 +130,7 @@ export default function FindPage() {
         />
         {keyword ? (
           <View
-            className="find__clear"
+            className="input-clear find__clear"
             role="button"
             aria-label="清除"
             data-testid="search-clear"

@@ -153,7 +153,7 @@ function MatterView({
             {hasPlace ? `为您所在的 ${placeLabel} 办理的干部` : '负责办理的干部'}
           </Text>
           <View
-            className="matter-section__action"
+            className="text-btn matter-section__action"
             role="button"
             data-testid="matter-change-village"
             onClick={onChangePlace}

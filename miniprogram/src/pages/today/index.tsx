@@ -285,7 +285,7 @@ function PlansView(props: PlansViewProps) {
           onInput={(e) => onQuery(e.detail.value)}
         />
         {query ? (
-          <View className="today__clear" role="button" aria-label="清除搜索" onClick={() => onQuery('')}>
+          <View className="input-clear" role="button" aria-label="清除搜索" onClick={() => onQuery('')}>
             <Text>✕</Text>
           </View>
         ) : null}
