@@ -11,12 +11,11 @@ import { mediaUrl } from '../../../api/files';
 import { getPlan } from '../../../api/journals.api';
 import { localToday, formatDay, formatStamp } from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
+import { OfficialPage } from '../common/OfficialPage';
 import { viewTimeLabel } from '../common/entries';
 import { useLoad } from '../../../hooks/useLoad';
 import { usePhotoPreview } from '../../../components/PhotoPreview';
 import { Chip } from '../../../components/Chip';
-import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { EntryUpdateForm, UPDATE_KIND_LABELS } from './EntryUpdateForm';
 import '../../../styles/kit.css';
@@ -24,19 +23,9 @@ import '../common/staff.css';
 
 export default function EntryUpdatesPage() {
   return (
-    <Page name="entry-updates" title="今日晒">
-      <StaffGate roles={['official']} deniedText="只有干部本人可以晒工作进展。">
-        {(me) =>
-          me.user.officialId ? (
-            <EntryUpdates officialId={me.user.officialId} />
-          ) : (
-            <View className="card">
-              <EmptyState icon="!" title="您的账号没有绑定干部" description="请联系管理员绑定干部身份。" />
-            </View>
-          )
-        }
-      </StaffGate>
-    </Page>
+    <OfficialPage name="entry-updates" title="今日晒" deniedText="只有干部本人可以晒工作进展。">
+      {(officialId) => <EntryUpdates officialId={officialId} />}
+    </OfficialPage>
   );
 }
 

@@ -8,13 +8,12 @@ import { toApiError } from '../../../api/request';
 import { createLeave, decideLeave, listLeaves } from '../../../api/leave.api';
 import { addDays, localToday, daysBetween, formatDay, formatStamp } from '../../../utils/date';
 import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
 import { useLoad } from '../../../hooks/useLoad';
+import { OfficialPage } from '../common/OfficialPage';
 import { leaveRange, LeaveStatusChip } from '../common/leave';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { Banner } from '../../../components/Banner';
-import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import '../../../styles/kit.css';
 import '../common/staff.css';
@@ -28,19 +27,9 @@ const MAX_REASON = 500;
 
 export default function LeavePage() {
   return (
-    <Page name="leave" title="请假">
-      <StaffGate roles={['official']} deniedText="只有干部本人可以在这里请假。">
-        {(me) =>
-          me.user.officialId ? (
-            <Leave officialId={me.user.officialId} />
-          ) : (
-            <View className="card">
-              <EmptyState icon="!" title="您的账号没有绑定干部" description="请联系管理员绑定干部身份。" />
-            </View>
-          )
-        }
-      </StaffGate>
-    </Page>
+    <OfficialPage name="leave" title="请假" deniedText="只有干部本人可以在这里请假。">
+      {(officialId) => <Leave officialId={officialId} />}
+    </OfficialPage>
   );
 }
 

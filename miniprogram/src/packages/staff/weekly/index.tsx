@@ -17,15 +17,13 @@ import {
   minutesOf,
   mondayOf,
 } from '../../../utils/date';
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
 import { useLoad } from '../../../hooks/useLoad';
+import { OfficialPage } from '../common/OfficialPage';
 import { useOfficialContext, type OfficialContext } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { Banner } from '../../../components/Banner';
 import { Chip } from '../../../components/Chip';
-import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import '../../../styles/kit.css';
 import '../common/staff.css';
@@ -35,19 +33,9 @@ const MAX_TEXT = 5000;
 
 export default function WeeklyPage() {
   return (
-    <Page name="weekly" title="周报">
-      <StaffGate roles={['official']} deniedText="只有干部本人可以在这里写周报。">
-        {(me) =>
-          me.user.officialId ? (
-            <WeeklyRoot officialId={me.user.officialId} />
-          ) : (
-            <View className="card">
-              <EmptyState icon="!" title="您的账号没有绑定干部" description="请联系管理员绑定干部身份。" />
-            </View>
-          )
-        }
-      </StaffGate>
-    </Page>
+    <OfficialPage name="weekly" title="周报" deniedText="只有干部本人可以在这里写周报。">
+      {(officialId) => <WeeklyRoot officialId={officialId} />}
+    </OfficialPage>
   );
 }
 
