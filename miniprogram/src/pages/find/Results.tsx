@@ -3,6 +3,7 @@ import type { MatterSummaryWithCount, OfficialRef, SearchResponse } from '@jinri
 import { memo } from 'react';
 
 import { EmptyState } from '../../components/EmptyState';
+import { InlineError } from '../../components/InlineError';
 import { LoadingState } from '../../components/LoadingState';
 import { OfficialStatusLine } from '../../components/OfficialStatusLine';
 import type { Load } from '../../hooks/useLoad';
@@ -207,14 +208,7 @@ export function PopularChips({ popular, onOpen }: PopularChipsProps) {
   const { view } = popular;
   if (view.kind === 'loading') return <Text className="find-hint">正在加载…</Text>;
   if (view.kind === 'error') {
-    return (
-      <View className="find-inline-error" role="alert">
-        <Text className="find-inline-error__text">没有加载出来</Text>
-        <Button className="btn btn-secondary find-inline-error__retry" onClick={popular.retry}>
-          重试
-        </Button>
-      </View>
-    );
+    return <InlineError text="没有加载出来" onRetry={popular.retry} />;
   }
   return (
     <View className="find-chips" data-testid="popular">

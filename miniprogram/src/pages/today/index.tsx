@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { getToday, getUnits } from '../../api/journals.api';
 import { EmptyState } from '../../components/EmptyState';
+import { InlineError } from '../../components/InlineError';
 import { LoadingState } from '../../components/LoadingState';
 import { Page } from '../../components/Page';
 import { Segmented, type SegmentedOption } from '../../components/Segmented';
@@ -25,7 +26,6 @@ import {
   localToday,
   parseClock,
 } from '../../utils/date';
-import { onlyIf } from '../../utils/props';
 import { readStoredUnitId, storeUnitId } from './selection';
 import { TodayList } from './TodayList';
 import { COUNTY_LEADERS_LABEL, UnitPicker } from './UnitPicker';
@@ -120,12 +120,7 @@ export default function TodayPage() {
           <Text className="today__hint">正在加载单位列表…</Text>
         ) : null}
         {units.view.kind === 'error' && unitId !== null ? (
-          <View className="today__inline-error" role="alert">
-            <Text className="today__inline-error-text">单位列表没有加载出来</Text>
-            <Button className="btn btn-secondary today__inline-retry" onClick={units.retry}>
-              重试
-            </Button>
-          </View>
+          <InlineError className="today__inline-error" text="单位列表没有加载出来" onRetry={units.retry} />
         ) : null}
       </View>
 
@@ -316,16 +311,13 @@ function PlansView(props: PlansViewProps) {
       </View>
 
       {props.staleError ? (
-        <View className="today__inline-error" role="alert" data-testid="stale-error">
-          <Text className="today__inline-error-text">更新失败，显示的是之前的内容</Text>
-          <Button
-            className="btn btn-secondary today__inline-retry"
-            disabled={onlyIf(props.updating)}
-            onClick={props.onRefresh}
-          >
-            重试
-          </Button>
-        </View>
+        <InlineError
+          className="today__inline-error"
+          text="更新失败，显示的是之前的内容"
+          onRetry={props.onRefresh}
+          retrying={props.updating}
+          testId="stale-error"
+        />
       ) : null}
 
       {filtered.length > 0 ? (
