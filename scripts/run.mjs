@@ -234,6 +234,9 @@ function test() {
   log('Shared package tests');
   add('shared', jest('@jinri/shared', []));
 
+  log('Mini-program component and hook tests (jsdom)');
+  add('miniprogram', jest('@jinri/miniprogram', ['--config', 'test/jest.config.js']));
+
   log('Server unit tests');
   add('server unit', jest('@jinri/server', ['--selectProjects', 'unit']));
 
