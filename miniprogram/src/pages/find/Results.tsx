@@ -124,7 +124,7 @@ interface MatterCardProps {
 const MatterCard = memo(function MatterCard({ matter, placeLabel, onOpen }: MatterCardProps) {
   return (
     <View
-      className="find-matter"
+      className="tile find-matter"
       role="button"
       data-testid="result-matter"
       data-matter-id={String(matter.id)}
