@@ -2,10 +2,11 @@
  * One plan entry being edited: when (a time, or 上午/下午/全天), kind, meeting name, place, what.
  * Used by the plan editor (an official's own plan) and the clerk's batch entry.
  */
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { DAY_PERIOD_LABELS, type DayPeriod, type PlanWarning } from '@jinri/shared';
 
+import { TextField } from '../../../components/TextField';
 import {
   MAX_PLACE_LENGTH,
   MAX_WHAT_LENGTH,
@@ -247,22 +248,15 @@ export function EntryEditor({
       />
       <FieldError text={errors?.place} />
 
-      <View className="st-label-row">
-        <Text className="st-label">工作内容</Text>
-        <Text className={`st-counter ${entry.what.length > MAX_WHAT_LENGTH ? 'st-counter--over' : ''}`}>
-          {entry.what.length}/{MAX_WHAT_LENGTH}
-        </Text>
-      </View>
-      <Textarea
-        className={`st-textarea ${errors?.what ? 'st-input--invalid' : ''}`}
+      <TextField
+        label="工作内容"
         value={entry.what}
-        maxlength={MAX_WHAT_LENGTH}
-        autoHeight
+        max={MAX_WHAT_LENGTH}
+        invalid={!!errors?.what}
         placeholder="写明做什么、在哪里、和谁，如：到魏庄村调度秋粮收购进度"
-        placeholderClass="st-placeholder"
-        disabled={disabled || undefined}
-        data-testid="entry-what"
-        onInput={(e) => set({ what: e.detail.value })}
+        disabled={!!disabled}
+        testId="entry-what"
+        onChange={(value) => set({ what: value })}
       />
       <FieldError text={errors?.what} />
 

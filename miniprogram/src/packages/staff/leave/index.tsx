@@ -1,5 +1,5 @@
 /** 请假: request leave (dates and reason), see my requests and their decisions, withdraw a pending one. */
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { LeaveView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import { toApiError } from '../../../api/request';
 import { createLeave, decideLeave, listLeaves } from '../../../api/leave.api';
 import { addDays, localToday, daysBetween, formatDay, formatStamp } from '../../../utils/date';
+import { TextField } from '../../../components/TextField';
 import { EmptyState } from '../../../components/EmptyState';
 import { onlyIf } from '../../../utils/props';
 import { useLoad } from '../../../hooks/useLoad';
@@ -193,24 +194,16 @@ function Leave({ officialId }: { officialId: number }) {
           共 {days} 天
         </Text>
 
-        <View className="st-label-row">
-          <Text className="st-label">请假事由</Text>
-          <Text className="st-counter">
-            {draft.reason.length}/{MAX_REASON}
-          </Text>
-        </View>
-        <Textarea
-          className="st-textarea"
+        <TextField
+          label="请假事由"
           value={draft.reason}
-          maxlength={MAX_REASON}
-          autoHeight
+          max={MAX_REASON}
           placeholder="如：赴市人民医院复查；期间工作由某某同志代管"
-          placeholderClass="st-placeholder"
-          disabled={sending || undefined}
-          data-testid="leave-reason"
-          onInput={(e) => {
+          disabled={sending}
+          testId="leave-reason"
+          onChange={(value) => {
             setError(null);
-            setDraft((d) => ({ ...d, reason: e.detail.value }));
+            setDraft((d) => ({ ...d, reason: value }));
           }}
         />
         <Text className="st-hint">请假经督查审批同意后，公示页会显示您“请假”，当天不需要填写日程。</Text>

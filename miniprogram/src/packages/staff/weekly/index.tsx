@@ -1,5 +1,5 @@
 /** 周报: this week's results and next week's plan, due by the jurisdiction's deadline (default Sunday 12:00). */
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { WeeklyReportView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
@@ -22,6 +22,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { OfficialPage } from '../common/OfficialPage';
 import { useOfficialContext, type OfficialContext } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
+import { TextField } from '../../../components/TextField';
 import { Banner } from '../../../components/Banner';
 import { Chip } from '../../../components/Chip';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
@@ -185,40 +186,26 @@ function WeeklyForm({ officialId, weekStart, report, onSaved }: WeeklyFormProps)
         </Text>
       ) : null}
 
-      <View className="st-label-row">
-        <Text className="st-label">本周工作成效</Text>
-        <Text className="st-counter">
-          {text.results.length}/{MAX_TEXT}
-        </Text>
-      </View>
-      <Textarea
-        className="st-textarea st-textarea--tall"
+      <TextField
+        label="本周工作成效"
         value={text.results}
-        maxlength={MAX_TEXT}
-        autoHeight
+        max={MAX_TEXT}
+        tall
         placeholder="本周完成了哪些事、解决了什么问题，尽量写具体的数字和地点"
-        placeholderClass="st-placeholder"
-        disabled={sending || undefined}
-        data-testid="weekly-results"
-        onInput={(e) => setText((t) => ({ ...t, results: e.detail.value }))}
+        disabled={sending}
+        testId="weekly-results"
+        onChange={(value) => setText((t) => ({ ...t, results: value }))}
       />
 
-      <View className="st-label-row">
-        <Text className="st-label">下周工作计划</Text>
-        <Text className="st-counter">
-          {text.nextWeekPlan.length}/{MAX_TEXT}
-        </Text>
-      </View>
-      <Textarea
-        className="st-textarea st-textarea--tall"
+      <TextField
+        label="下周工作计划"
         value={text.nextWeekPlan}
-        maxlength={MAX_TEXT}
-        autoHeight
+        max={MAX_TEXT}
+        tall
         placeholder="下周要推进的重点工作"
-        placeholderClass="st-placeholder"
-        disabled={sending || undefined}
-        data-testid="weekly-next"
-        onInput={(e) => setText((t) => ({ ...t, nextWeekPlan: e.detail.value }))}
+        disabled={sending}
+        testId="weekly-next"
+        onChange={(value) => setText((t) => ({ ...t, nextWeekPlan: value }))}
       />
 
       {error ? (

@@ -42,11 +42,12 @@ export function AssignForm({ ticket, onDone, onStale, onClose }: ActionFormProps
       <Text className="st-label">办理的干部</Text>
       <OfficialPicker value={official} onChange={setOfficial} disabled={busy} />
       <TextField
+        fixed
         label="说明（可不填）"
         value={note}
         max={TICKET_LIMITS.reasonMax}
         placeholder="如：请三日内到现场核实"
-        busy={busy}
+        disabled={busy}
         testId="assign-note"
         onChange={(value) => setNote(value)}
       />

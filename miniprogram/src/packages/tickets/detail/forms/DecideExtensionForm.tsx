@@ -39,10 +39,11 @@ export function DecideExtensionForm({ ticket, onDone, onStale, onClose }: Action
         </Text>
       ) : null}
       <TextField
+        fixed
         label="审批意见（可不填）"
         value={note}
         max={TICKET_LIMITS.reasonMax}
-        busy={busy}
+        disabled={busy}
         testId="decide-note"
         onChange={(value) => setNote(value)}
       />

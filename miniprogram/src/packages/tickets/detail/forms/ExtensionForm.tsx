@@ -67,11 +67,12 @@ export function ExtensionForm({ ticket, onDone, onStale, onClose }: ActionFormPr
         </View>
       </View>
       <TextField
+        fixed
         label="延期理由"
         value={reason}
         max={TICKET_LIMITS.reasonMax}
         placeholder="如：需等待供电公司排期施工"
-        busy={busy}
+        disabled={busy}
         testId="extension-reason"
         onChange={(value) => setReason(value)}
       />

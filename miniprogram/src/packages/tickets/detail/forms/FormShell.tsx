@@ -4,13 +4,17 @@
  * Every body carries the version the page shows; a stale one goes back to the page (`onStale`),
  * which reloads the ticket.
  */
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { TicketView } from '@jinri/shared';
 import { useState, type PropsWithChildren, type ReactNode } from 'react';
 
 import { toApiError, type ApiError } from '../../../../api/request';
 import { BottomSheet } from '../../../../components/BottomSheet';
+import { TextField } from '../../../../components/TextField';
 import { onlyIf } from '../../../../utils/props';
+
+/** The forms' text boxes are the kit's, in a fixed layer. */
+export { TextField };
 
 /** Answers that mean "the ticket moved on since you loaded it": reload instead of retrying. */
 export function isStale(error: ApiError): boolean {
@@ -77,60 +81,12 @@ export function FormSheet({
   );
 }
 
-/** A labelled text box with its character count (every reason, note and reply of the sheets). */
-export function TextField({
-  label,
-  value,
-  max,
-  placeholder,
-  busy,
-  testId,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  max: number;
-  placeholder?: string;
-  busy: boolean;
-  testId: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <>
-      <View className="st-label-row">
-        <Text className="st-label">{label}</Text>
-        <Counter value={value} max={max} />
-      </View>
-      <Textarea
-        className="st-textarea"
-        value={value}
-        maxlength={max}
-        fixed
-        autoHeight
-        placeholder={placeholder}
-        placeholderClass="st-placeholder"
-        disabled={onlyIf(busy)}
-        data-testid={testId}
-        onInput={(e) => onChange(e.detail.value)}
-      />
-    </>
-  );
-}
-
 export function FormError({ text }: { text: string | null }) {
   if (!text) return null;
   return (
     <View className="st-banner st-banner--danger" role="alert" data-testid="action-error">
       <Text className="st-banner__text">{text}</Text>
     </View>
-  );
-}
-
-function Counter({ value, max }: { value: string; max: number }) {
-  return (
-    <Text className={`st-counter ${value.length > max ? 'st-counter--over' : ''}`}>
-      {value.length}/{max}
-    </Text>
   );
 }
 

@@ -54,10 +54,11 @@ export function ModerateForm({ ticket, onDone, onStale, onClose }: ActionFormPro
           : '这条留言已通过内容检查。确属不当（辱骂、广告、违法信息）的可以屏蔽，屏蔽后不再公开，也不再办理。'}
       </Text>
       <TextField
+        fixed
         label="审核意见（可不填）"
         value={note}
         max={TICKET_LIMITS.reasonMax}
-        busy={busy}
+        disabled={busy}
         testId="moderate-note"
         onChange={(value) => setNote(value)}
       />

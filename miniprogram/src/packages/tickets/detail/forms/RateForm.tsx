@@ -71,11 +71,12 @@ export function RateForm({ ticket, onDone, onStale, onClose }: ActionFormProps) 
       </View>
       {satisfied === false ? (
         <TextField
+          fixed
           label="不满意的原因（必填）"
           value={reason}
           max={TICKET_LIMITS.reasonMax}
           placeholder="如：路灯只修了一盏，另一盏还是不亮"
-          busy={busy}
+          disabled={busy}
           testId="rate-reason"
           onChange={(value) => setReason(value)}
         />

@@ -70,11 +70,12 @@ export function ReplyForm({ ticket, onDone, onStale, onClose }: ActionFormProps)
         ))}
       </View>
       <TextField
+        fixed
         label="答复内容"
         value={text}
         max={TICKET_LIMITS.replyMax}
         placeholder="写明已做了什么、还要做什么、何时有结果"
-        busy={busy}
+        disabled={busy}
         testId="reply-content"
         onChange={(value) => setText(value)}
       />

@@ -129,10 +129,11 @@ export function ReportForm({ ticket, onDone, onStale, onClose }: ActionFormProps
         ))}
       </View>
       <TextField
+        fixed
         label="补充说明（可不填）"
         value={note}
         max={TICKET_LIMITS.reasonMax}
-        busy={busy}
+        disabled={busy}
         testId="report-note"
         onChange={(value) => setNote(value)}
       />

@@ -43,10 +43,11 @@ export function ReportReviewForm({ ticket, onDone, onStale, onClose }: ActionFor
         多位用户举报了这条留言或答复，已暂停公开。内容没有问题的请恢复公开；确属不当的不予公开（留言照常办理）。
       </Text>
       <TextField
+        fixed
         label="审核意见（可不填）"
         value={note}
         max={TICKET_LIMITS.reasonMax}
-        busy={busy}
+        disabled={busy}
         testId="report-review-note"
         onChange={(value) => setNote(value)}
       />

@@ -59,11 +59,12 @@ export function ResolveForm({ ticket, onDone, onStale, onClose }: ActionFormProp
     >
       <Text className="st-hint">办结后群众会收到通知并评价；不满意会退回重新办理。</Text>
       <TextField
+        fixed
         label="办理结果"
         value={draft.note}
         max={TICKET_LIMITS.replyMax}
         placeholder="如：已更换路灯 2 盏，经现场查看恢复照明"
-        busy={busy}
+        disabled={busy}
         testId="resolve-note"
         onChange={(value) => setDraft((d) => ({ ...d, note: value }))}
       />

@@ -75,11 +75,12 @@ export function TransferForm({ ticket, onDone, onStale, onClose }: ActionFormPro
         <Text className="st-toggle__label">退回{unit.name}督办，由督办分派</Text>
       </View>
       <TextField
+        fixed
         label="转办原因"
         value={reason}
         max={TICKET_LIMITS.reasonMax}
         placeholder="如：该路段由交通局负责养护"
-        busy={busy}
+        disabled={busy}
         testId="transfer-reason"
         onChange={(value) => setReason(value)}
       />
