@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 
 import type { ApiError } from '../../api/request';
+import type { Paged } from '../../hooks/usePaged';
 import { onlyIf } from '../../utils/props';
 import './index.css';
 
@@ -27,5 +28,20 @@ export function LoadMore({ hasMore, loadingMore, moreError, onLoadMore, testId }
         {loadingMore ? '正在加载…' : moreError ? '重试' : '加载更多'}
       </Button>
     </View>
+  );
+}
+
+/** LoadMore under a usePaged list, once it has loaded. */
+export function PagedMore<T, R>({ list, testId }: { list: Paged<T, R>; testId?: string }) {
+  const { view } = list;
+  if (view.kind !== 'ok') return null;
+  return (
+    <LoadMore
+      hasMore={view.hasMore}
+      loadingMore={view.loadingMore}
+      moreError={view.moreError}
+      onLoadMore={list.loadMore}
+      testId={testId}
+    />
   );
 }

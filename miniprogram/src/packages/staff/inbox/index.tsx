@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { getInbox } from '../../../api/tickets.api';
 import { EmptyState } from '../../../components/EmptyState';
-import { LoadMore } from '../../../components/LoadMore';
+import { PagedMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import { TicketRow } from '../../../components/TicketRow';
 import { useNow } from '../../../hooks/useNow';
@@ -148,15 +148,7 @@ function Inbox() {
             <TicketRow key={ticket.id} ticket={ticket} now={now} viewer="staff" onOpen={openTicket} />
           ))
         : null}
-      {view.kind === 'ok' ? (
-        <LoadMore
-          hasMore={view.hasMore}
-          loadingMore={view.loadingMore}
-          moreError={view.moreError}
-          onLoadMore={list.loadMore}
-          testId="inbox-more"
-        />
-      ) : null}
+      <PagedMore list={list} testId="inbox-more" />
     </View>
   );
 }

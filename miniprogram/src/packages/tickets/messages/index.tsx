@@ -7,7 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import { getMessages, markMessagesRead } from '../../../api/messages.api';
 import { toApiError } from '../../../api/request';
 import { EmptyState } from '../../../components/EmptyState';
-import { LoadMore } from '../../../components/LoadMore';
+import { PagedMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { usePaged } from '../../../hooks/usePaged';
@@ -139,15 +139,7 @@ function Messages({ userId }: { userId: number }) {
             </View>
           ))
         : null}
-      {view.kind === 'ok' ? (
-        <LoadMore
-          hasMore={view.hasMore}
-          loadingMore={view.loadingMore}
-          moreError={view.moreError}
-          onLoadMore={list.loadMore}
-          testId="messages-more"
-        />
-      ) : null}
+      <PagedMore list={list} testId="messages-more" />
     </View>
   );
 }

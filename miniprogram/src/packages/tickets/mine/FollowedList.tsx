@@ -7,7 +7,7 @@ import { useCallback } from 'react';
 import { getFollowedTickets, unfollowTicket } from '../../../api/tickets.api';
 import { toApiError } from '../../../api/request';
 import { EmptyState } from '../../../components/EmptyState';
-import { LoadMore } from '../../../components/LoadMore';
+import { PagedMore } from '../../../components/LoadMore';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { TicketStatusChip } from '../../../components/TicketStatusChip';
 import { usePaged } from '../../../hooks/usePaged';
@@ -72,12 +72,7 @@ export function FollowedList({ userId }: { userId: number }) {
           {ticket.resolution ? <Text className="tk-meta">办理结果：{ticket.resolution}</Text> : null}
         </View>
       ))}
-      <LoadMore
-        hasMore={view.hasMore}
-        loadingMore={view.loadingMore}
-        moreError={view.moreError}
-        onLoadMore={list.loadMore}
-      />
+      <PagedMore list={list} />
     </View>
   );
 }

@@ -6,7 +6,7 @@ import { useCallback, useRef, useState } from 'react';
 
 import { getMyTickets } from '../../../api/tickets.api';
 import { EmptyState } from '../../../components/EmptyState';
-import { LoadMore } from '../../../components/LoadMore';
+import { PagedMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
 import { Segmented } from '../../../components/Segmented';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
@@ -108,15 +108,7 @@ function MyTickets({ userId }: { userId: number }) {
             <TicketRow key={ticket.id} ticket={ticket} now={now} viewer="resident" onOpen={openTicket} />
           ))
         : null}
-      {view.kind === 'ok' ? (
-        <LoadMore
-          hasMore={view.hasMore}
-          loadingMore={view.loadingMore}
-          moreError={view.moreError}
-          onLoadMore={list.loadMore}
-          testId="mine-more"
-        />
-      ) : null}
+      <PagedMore list={list} testId="mine-more" />
     </View>
   );
 }
