@@ -39,7 +39,7 @@ describe('PagedMore', () => {
   });
 
   it('says why the next page failed and offers 重试', () => {
-    const error = new ApiError({ code: 'COMMON.NETWORK', status: 0, message: '网络不通' });
+    const error = new ApiError({ code: 'COMMON.UNAVAILABLE', status: 0, message: '网络不通' });
     render(<PagedMore list={paged(ok({ hasMore: false, moreError: error }))} testId="mine-more" />);
     expect(screen.getByText('网络不通')).toBeTruthy();
     expect(screen.getByTestId('mine-more').textContent).toBe('重试');
