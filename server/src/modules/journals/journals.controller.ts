@@ -29,6 +29,7 @@ import { EntryUpdatesService } from './entry-updates.service';
 import { JournalRulesAdmin } from './journal-rules.admin';
 import { PlansService } from './plans.service';
 import { TimelineService } from './timeline.service';
+import { respond } from './today-response';
 import { TodayService } from './today.service';
 
 @ApiTags('journals')
@@ -51,21 +52,12 @@ export class JournalsController {
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const { etag, body, gzip } = await this.today.today(query.unitId, query.date);
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('Vary', 'Accept-Encoding');
-    if (ifNoneMatch === etag) {
-      res.status(304).end();
-      return;
-    }
-    res.type('application/json');
-    if (/\bgzip\b/.test(acceptEncoding ?? '')) {
-      res.setHeader('Content-Encoding', 'gzip');
-      res.send(gzip);
-      return;
-    }
-    res.send(body);
+    const answer = respond(await this.today.today(query.unitId, query.date), { ifNoneMatch, acceptEncoding });
+    for (let i = 0; i < answer.headers.length; i += 2)
+      res.setHeader(answer.headers[i]!, answer.headers[i + 1]!);
+    res.status(answer.status);
+    if (answer.body === null) res.end();
+    else res.send(answer.body);
   }
 
   @Get('plans/:officialId/:date')

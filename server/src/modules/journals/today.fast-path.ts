@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import { respond } from './today-response';
 import { TodayService } from './today.service';
 
 const PATH = '/api/v1/today';
@@ -20,13 +21,9 @@ export function installTodayFastPath(app: INestApplication, securityHeaders: Rec
   const today = app.get(TodayService);
   const [express] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   if (!express) return;
-  // One flat [name, value, name, value…] list written with a single writeHead: per-header setHeader
-  // calls would cost more than everything else here.
-  const fixed = Object.entries({
-    ...securityHeaders,
-    'cache-control': 'no-cache',
-    vary: 'Accept-Encoding',
-  }).flat();
+  // One flat [name, value, name, value…] list written with a single writeHead (see respond): per-header
+  // setHeader calls would cost more than everything else here.
+  const fixed = Object.entries(securityHeaders).flat();
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!serveFromCache(today, fixed, req, res)) express(req, res);
@@ -57,17 +54,13 @@ function serveFromCache(
   if (!hit) return false;
   const incomingId = req.headers['x-request-id'];
   const requestId = typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
-  const headers = [...fixed, 'x-request-id', requestId, 'etag', hit.etag];
-  if (req.headers['if-none-match'] === hit.etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return true;
-  }
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const body = gzip ? hit.gzip : hit.body;
-  headers.push('content-type', 'application/json; charset=utf-8', 'content-length', String(body.length));
-  if (gzip) headers.push('content-encoding', 'gzip');
-  res.writeHead(200, headers);
-  res.end(body);
+  const answer = respond(
+    hit,
+    { ifNoneMatch: req.headers['if-none-match'], acceptEncoding: req.headers['accept-encoding'] },
+    fixed,
+  );
+  answer.headers.push('x-request-id', requestId);
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body ?? undefined);
   return true;
 }
