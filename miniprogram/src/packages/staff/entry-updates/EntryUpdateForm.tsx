@@ -1,15 +1,14 @@
 /** 晒进展 / 晒结果 on one of today's entries: text, up to 9 photos, optionally where it was posted. */
-import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { EntryUpdateKind, EntryUpdateView } from '@jinri/shared';
 import { useRef, useState } from 'react';
 
 import { toApiError } from '../../../api/request';
 import { postEntryUpdate } from '../../../api/entry-updates.api';
-import { mediaUrl, pickImages, uploadImage } from '../../../api/files';
 import { onlyIf } from '../../../utils/props';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { usePhotoPreview } from '../../../components/PhotoPreview';
+import { PhotoField, type UploadedPhoto } from '../../../components/PhotoField';
 import { Banner } from '../../../components/Banner';
 
 export const MAX_PHOTOS = 9;
@@ -17,16 +16,10 @@ const MAX_TEXT = 500;
 
 export const UPDATE_KIND_LABELS: Record<EntryUpdateKind, string> = { progress: '进展', result: '结果' };
 
-interface Photo {
-  id: string;
-  url: string;
-  thumbUrl: string;
-}
-
 /** Kept on the phone until posted. (Location is not: it is fetched fresh each time.) */
 interface PostDraft {
   text: string;
-  photos: Photo[];
+  photos: UploadedPhoto[];
 }
 
 function isPostDraft(v: unknown): v is PostDraft {
@@ -83,7 +76,7 @@ export function EntryUpdateForm({ entryId, kind, onPosted, onClose }: EntryUpdat
   const [draft, setDraft] = useState<PostDraft>(
     () => readStored(draftKey, isPostDraft) ?? { text: '', photos: [] },
   );
-  const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
+  const [uploading, setUploading] = useState(false);
   const [location, setLocation] = useState<LocationState>({ kind: 'off' });
   const locateSeq = useRef(0);
   const [sending, setSending] = useState(false);
@@ -93,60 +86,8 @@ export function EntryUpdateForm({ entryId, kind, onPosted, onClose }: EntryUpdat
   const withLocation = location.kind !== 'off';
   useAutosave(draftKey, empty ? null : draft);
 
-  const busy = sending || uploading !== null;
+  const busy = sending || uploading;
   const label = UPDATE_KIND_LABELS[kind];
-
-  const addPhotos = async () => {
-    if (busy) return;
-    const room = MAX_PHOTOS - draft.photos.length;
-    if (room <= 0) {
-      void Taro.showToast({ title: `最多 ${MAX_PHOTOS} 张照片`, icon: 'none' });
-      return;
-    }
-    let picked;
-    try {
-      picked = await pickImages(room);
-    } catch (err) {
-      setError(toApiError(err).message);
-      return;
-    }
-    if (picked.length === 0) return;
-    setError(null);
-    setUploading({ done: 0, total: picked.length });
-    const added: Photo[] = [];
-    let failed: string | null = null;
-    for (const [i, file] of picked.entries()) {
-      try {
-        const res = await uploadImage(file);
-        added.push({ id: res.id, url: res.url, thumbUrl: res.thumbUrl });
-        setDraft((d) => ({
-          ...d,
-          photos: [...d.photos, { id: res.id, url: res.url, thumbUrl: res.thumbUrl }],
-        }));
-      } catch (err) {
-        failed = toApiError(err).message;
-      }
-      setUploading({ done: i + 1, total: picked.length });
-    }
-    setUploading(null);
-    if (failed) {
-      setError(
-        added.length > 0
-          ? `有 ${picked.length - added.length} 张照片没有传上去：${failed}`
-          : `照片没有传上去：${failed}`,
-      );
-    }
-  };
-
-  const removePhoto = (id: string) =>
-    setDraft((d) => ({ ...d, photos: d.photos.filter((p) => p.id !== id) }));
-
-  const [openPreview, previewOverlay] = usePhotoPreview();
-  const preview = (index: number) =>
-    openPreview(
-      draft.photos.map((p) => mediaUrl(p.url)),
-      index,
-    );
 
   const toggleLocation = () => {
     if (busy) return;
@@ -235,41 +176,17 @@ export function EntryUpdateForm({ entryId, kind, onPosted, onClose }: EntryUpdat
         {draft.text.length}/{MAX_TEXT}
       </Text>
 
-      <View className="st-photos" data-testid="post-photos">
-        {draft.photos.map((p, i) => (
-          <View key={p.id} className="st-photo">
-            <Image
-              className="st-photo__img"
-              src={mediaUrl(p.thumbUrl)}
-              mode="aspectFill"
-              onClick={() => preview(i)}
-            />
-            <View
-              className="st-photo__remove"
-              role="button"
-              aria-label="删除这张照片"
-              onClick={() => !busy && removePhoto(p.id)}
-            >
-              <Text>×</Text>
-            </View>
-          </View>
-        ))}
-        {draft.photos.length < MAX_PHOTOS ? (
-          <View
-            className={`st-photo st-photo--add ${busy ? 'st-icon-btn--off' : ''}`}
-            role="button"
-            data-testid="post-add-photo"
-            onClick={() => void addPhotos()}
-          >
-            <Text className="st-photo__plus">＋</Text>
-            <Text className="st-photo__caption">
-              {uploading
-                ? `上传中 ${uploading.done}/${uploading.total}`
-                : `照片 ${draft.photos.length}/${MAX_PHOTOS}`}
-            </Text>
-          </View>
-        ) : null}
-      </View>
+      <PhotoField
+        photos={draft.photos}
+        max={MAX_PHOTOS}
+        disabled={sending}
+        testId="post-photos"
+        addTestId="post-add-photo"
+        onBusyChange={setUploading}
+        onError={setError}
+        onAdd={(photo) => setDraft((d) => ({ ...d, photos: [...d.photos, photo] }))}
+        onRemove={(id) => setDraft((d) => ({ ...d, photos: d.photos.filter((p) => p.id !== id) }))}
+      />
 
       <View
         className={`st-toggle ${withLocation ? 'st-toggle--on' : ''}`}
@@ -297,7 +214,6 @@ export function EntryUpdateForm({ entryId, kind, onPosted, onClose }: EntryUpdat
         </Banner>
       ) : null}
 
-      {previewOverlay}
       <View className="st-actions-row">
         <Button className="btn btn-secondary" disabled={onlyIf(sending)} onClick={onClose}>
           收起

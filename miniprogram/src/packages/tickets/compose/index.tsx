@@ -38,7 +38,7 @@ import {
   targetKey,
   type ComposeDraft,
 } from '../common/draft';
-import { PhotoField } from '../common/PhotoField';
+import { PhotoField } from '../../../components/PhotoField';
 import { goToMe } from '../../../components/StaffGate';
 import { ComposeResult } from './ComposeResult';
 import { SimilarList } from './SimilarList';

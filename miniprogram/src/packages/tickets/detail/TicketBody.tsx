@@ -14,7 +14,7 @@ import {
   timeLeft,
 } from '../../../utils/tickets';
 import { EventList } from '../common/EventList';
-import { PhotoStrip } from '../common/PhotoField';
+import { PhotoStrip } from '../../../components/PhotoField';
 
 const EXTENSION_LABELS: Record<TicketExtensionView['status'], string> = {
   pending: '待审批',

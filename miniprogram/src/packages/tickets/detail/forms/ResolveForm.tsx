@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { resolveTicket } from '../../../../api/tickets.api';
 import { readStored, useAutosave, writeStored } from '../../../../hooks/useAutosave';
 import { draftKeys, isResolveDraft, type ResolveDraft } from '../../common/draft';
-import { PhotoField } from '../../common/PhotoField';
+import { PhotoField } from '../../../../components/PhotoField';
 import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
 
 export function ResolveForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {

@@ -1,11 +1,14 @@
-/** Up to `max` photos: pick, compress and upload each (POST /uploads), remove, preview. */
+/**
+ * Up to `max` photos: pick, compress and upload each (POST /uploads), remove, preview. Used by
+ * the ticket forms (留言, 办结) and 今日晒.
+ */
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 
-import { toApiError } from '../../../api/request';
-import { mediaUrl, pickImages, uploadImage } from '../../../api/files';
-import { usePhotoPreview } from '../../../components/PhotoPreview';
+import { mediaUrl, pickImages, uploadImage } from '../../api/files';
+import { toApiError } from '../../api/request';
+import { usePhotoPreview } from '../PhotoPreview';
 
 export interface UploadedPhoto {
   id: string;
@@ -25,8 +28,12 @@ interface PhotoFieldProps {
   max: number;
   disabled?: boolean;
   testId: string;
+  /** The ＋ tile's test id. */
+  addTestId?: string;
   /** Uploads running or finished: the form waits for them before sending. */
   onBusyChange?: (busy: boolean) => void;
+  /** When given, a failed pick or upload is told to the form (null: cleared) instead of under the photos. */
+  onError?: (message: string | null) => void;
 }
 
 export function PhotoField({
@@ -36,10 +43,14 @@ export function PhotoField({
   max,
   disabled,
   testId,
+  addTestId = 'photo-add',
   onBusyChange,
+  onError,
 }: PhotoFieldProps) {
   const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [ownError, setOwnError] = useState<string | null>(null);
+  const setError = onError ?? setOwnError;
+  const error = onError ? null : ownError;
   const [openPreview, previewOverlay] = usePhotoPreview();
   const busy = !!disabled || uploading !== null;
 
@@ -112,7 +123,7 @@ export function PhotoField({
           <View
             className={`st-photo st-photo--add ${busy ? 'st-icon-btn--off' : ''}`}
             role="button"
-            data-testid="photo-add"
+            data-testid={addTestId}
             onClick={() => void add()}
           >
             <Text className="st-photo__plus">＋</Text>
