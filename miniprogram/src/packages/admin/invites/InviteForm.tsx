@@ -8,7 +8,7 @@ import { toApiError } from '../../../api/request';
 import { LoadingState } from '../../../components/LoadingState';
 import { roleLabel } from '../../../utils/roles';
 import { useLoad } from '../../../hooks/useLoad';
-import { Banner } from '../../../components/Banner';
+import { FormActions } from '../common/FormActions';
 import { Chip } from '../../../components/Chip';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
 
@@ -184,25 +184,16 @@ export function InviteForm({
         onInput={(e) => setNote(e.detail.value)}
       />
 
-      {error ? (
-        <Banner tone="danger" testId="invite-error">
-          <Text>{error}</Text>
-        </Banner>
-      ) : null}
-
-      <View className="st-actions-row">
-        <View className="btn btn-secondary" role="button" onClick={onCancel}>
-          <Text>取消</Text>
-        </View>
-        <View
-          className={`btn btn-primary ${sending ? 'btn-disabled' : ''}`}
-          role="button"
-          data-testid="invite-submit"
-          onClick={() => void submit()}
-        >
-          <Text>{sending ? '正在生成…' : '生成邀请码'}</Text>
-        </View>
-      </View>
+      <FormActions
+        error={error}
+        errorTestId="invite-error"
+        label="生成邀请码"
+        busyLabel="正在生成…"
+        busy={sending}
+        testId="invite-submit"
+        onCancel={onCancel}
+        onSubmit={() => void submit()}
+      />
     </View>
   );
 }

@@ -8,7 +8,7 @@ import { useState } from 'react';
 
 import { setPostDeputy, type UnitMember } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
-import { Banner } from '../../../components/Banner';
+import { FormActions } from '../common/FormActions';
 
 const NOBODY = '不设代理人';
 
@@ -71,24 +71,16 @@ export function DeputySheet({
       <Text className="st-hint">
         {member.name} 请假期间，新留言转给代理人，居民看到“请假中，由代理人代理”。
       </Text>
-      {error ? (
-        <Banner tone="danger" testId="deputy-error">
-          <Text>{error}</Text>
-        </Banner>
-      ) : null}
-      <View className="st-actions-row">
-        <View className="btn btn-secondary" role="button" onClick={onCancel}>
-          <Text>取消</Text>
-        </View>
-        <View
-          className={`btn btn-primary ${sending ? 'btn-disabled' : ''}`}
-          role="button"
-          data-testid="deputy-save"
-          onClick={() => void save()}
-        >
-          <Text>{sending ? '正在保存…' : '保存'}</Text>
-        </View>
-      </View>
+      <FormActions
+        error={error}
+        errorTestId="deputy-error"
+        label="保存"
+        busyLabel="正在保存…"
+        busy={sending}
+        testId="deputy-save"
+        onCancel={onCancel}
+        onSubmit={() => void save()}
+      />
     </View>
   );
 }

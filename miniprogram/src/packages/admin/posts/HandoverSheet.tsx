@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { createOfficial, handoverPost, searchMatters, type UnitMember } from '../../../api/admin.api';
 import { toApiError } from '../../../api/request';
 import { addDays, localToday, formatDay } from '../../../utils/date';
-import { Banner } from '../../../components/Banner';
+import { FormActions } from '../common/FormActions';
 
 type Choice =
   | { kind: 'existing'; id: number; name: string; detail: string }
@@ -194,25 +194,17 @@ export function HandoverSheet({
         {member.name} 的任职到 {formatDay(addDays(startDate, -1))} 结束。
       </Text>
 
-      {error ? (
-        <Banner tone="danger" testId="handover-error">
-          <Text>{error}</Text>
-        </Banner>
-      ) : null}
-
-      <View className="st-actions-row">
-        <View className="btn btn-secondary" role="button" onClick={onCancel}>
-          <Text>取消</Text>
-        </View>
-        <View
-          className={`btn btn-primary ${sending || !choice ? 'btn-disabled' : ''}`}
-          role="button"
-          data-testid="handover-confirm"
-          onClick={() => void confirm()}
-        >
-          <Text>{sending ? '正在交接…' : '确认交接'}</Text>
-        </View>
-      </View>
+      <FormActions
+        error={error}
+        errorTestId="handover-error"
+        label="确认交接"
+        busyLabel="正在交接…"
+        busy={sending}
+        off={!choice}
+        testId="handover-confirm"
+        onCancel={onCancel}
+        onSubmit={() => void confirm()}
+      />
     </View>
   );
 }
