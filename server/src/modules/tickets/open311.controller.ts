@@ -5,21 +5,21 @@ import {
   Controller,
   type ExceptionFilter,
   Get,
-  Headers,
   HttpException,
   Param,
   Post,
   Query,
-  Req,
   UseFilters,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { Optional } from '../../common/validation/optional';
 import { VisibleText } from '../../common/validation/visible-text';
 import { TICKET_LIMITS } from '@jinri/shared';
 import { AppException, withRetryAfter } from '../../common/errors/app.exception';
+import { ClientAddressHash } from '../../common/http/client-address';
+import { OptionalIdempotencyKey } from '../../common/http/idempotency-key';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type GeoRequest, type GeoService, Open311Service } from './open311.service';
@@ -108,10 +108,10 @@ export class Open311Controller {
   create(
     @CurrentUser() user: AuthUser,
     @Body() body: Open311CreateDto,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() request: Request,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @ClientAddressHash() ipHash: string | null,
   ) {
-    return this.open311.create(user, body, key, request.ip);
+    return this.open311.create(user, body, key, ipHash);
   }
 
   @Get('requests.json')

@@ -9,7 +9,7 @@ import { isOpen } from './ticket-state';
 import type { Ticket } from './ticket.entity';
 import { TicketsRepository } from './tickets.repository';
 import { publicAnswer } from './ticket-reports';
-import { TicketsService } from './tickets.service';
+import { TicketSubmissionService } from './ticket-submission.service';
 
 /** GeoReport v2 service (a matter). */
 export interface GeoService {
@@ -59,7 +59,7 @@ const DEFAULT_WINDOW_DAYS = 90;
 export class Open311Service {
   constructor(
     private readonly repository: TicketsRepository,
-    private readonly tickets: TicketsService,
+    private readonly submissions: TicketSubmissionService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -84,16 +84,16 @@ export class Open311Service {
     user: AuthUser,
     body: { service_code: string; description: string },
     idempotencyKey: string | undefined,
-    ip: string | undefined,
+    ipHash: string | null,
   ): Promise<Array<{ service_request_id: string; service_notice: string; account_id: null }>> {
     const matter = await this.repository.findMatterByCode(body.service_code);
     if (!matter) throw new AppException('MATTER.NOT_FOUND');
-    const { created } = await this.tickets.create(
+    const { created } = await this.submissions.create(
       user,
       { matterId: matter.id, content: body.description, publicAllowed: true },
       // GeoReport has no idempotency header; clients that send one get retries made safe.
       idempotencyKey ?? randomUUID(),
-      ip,
+      ipHash,
     );
     return [
       {

@@ -9,6 +9,7 @@ import { JobLockService } from '../jobs/job-lock.service';
 import { type OutgoingMessage, OutboxService } from '../notifications/outbox.service';
 import { digestMessages, dueMessages, formatTime } from '../notifications/ticket-messages';
 import { endOfLocalDay, reminderAt } from './ticket-deadlines';
+import { TicketDeadlinesRepository } from './ticket-deadlines.repository';
 import type { Ticket } from './ticket.entity';
 import { type NewEvent, TicketsRepository } from './tickets.repository';
 
@@ -38,6 +39,7 @@ export class TicketDeadlinesJob {
 
   constructor(
     private readonly repository: TicketsRepository,
+    private readonly due: TicketDeadlinesRepository,
     private readonly outbox: OutboxService,
     private readonly calendars: CalendarService,
     private readonly locks: JobLockService,
@@ -77,14 +79,14 @@ export class TicketDeadlinesJob {
     // A reminder is due once its deadline's previous working day has come: only deadlines up to
     // the end of the next working day can qualify, so only those are read.
     const horizon = endOfLocalDay(calendar.nextWorkday(localDate(now)));
-    const candidates = await this.repository.findDueForReminder(horizon, BATCH);
+    const candidates = await this.due.findDueForReminder(horizon, BATCH);
     let count = 0;
     for (const ticket of candidates) {
       if (ticket.dueAt <= now || reminderAt(calendar, ticket.dueAt) > now) continue;
       // Recipients first: no second pooled connection while the transaction holds one.
       const userIds = await this.repository.findUserIdsOfOfficial(ticket.assigneeOfficialId!);
       const done = await this.repository.transaction(async (manager) => {
-        if (!(await this.repository.markOnce(manager, ticket.id, 'remindedAt', now))) return false;
+        if (!(await this.due.markOnce(manager, ticket.id, 'remindedAt', now))) return false;
         await this.repository.insertEvent(
           manager,
           ticket.id,
@@ -101,13 +103,13 @@ export class TicketDeadlinesJob {
   private async escalate(): Promise<number> {
     const now = this.clock.now();
     let count = 0;
-    for (const ticket of await this.repository.findDueForEscalation(now, BATCH)) {
+    for (const ticket of await this.due.findDueForEscalation(now, BATCH)) {
       const supervisors = await this.repository.findSupervisorUserIds(ticket.assigneeUnit.path);
       const officials = ticket.assigneeOfficialId
         ? await this.repository.findUserIdsOfOfficial(ticket.assigneeOfficialId)
         : [];
       const done = await this.repository.transaction(async (manager) => {
-        if (!(await this.repository.markOnce(manager, ticket.id, 'escalatedAt', now))) return false;
+        if (!(await this.due.markOnce(manager, ticket.id, 'escalatedAt', now))) return false;
         await this.repository.insertEvent(
           manager,
           ticket.id,
@@ -128,7 +130,7 @@ export class TicketDeadlinesJob {
     const now = this.clock.now();
     const before = new Date(now.getTime() - DEFAULT_RULES.ticketAutoCloseDays * DAY);
     let count = 0;
-    for (const ticket of await this.repository.findDueForAutoClose(before, BATCH)) {
+    for (const ticket of await this.due.findDueForAutoClose(before, BATCH)) {
       const done = await this.repository.transaction(async (manager) => {
         if (
           !(await this.repository.updateIfVersion(manager, ticket.id, ticket.version, {
@@ -154,7 +156,7 @@ export class TicketDeadlinesJob {
     const now = this.clock.now();
     const before = new Date(now.getTime() - this.config.tickets.retentionDays * DAY);
     let count = 0;
-    for (const ticket of await this.repository.findDueForScrubbing(before, BATCH)) {
+    for (const ticket of await this.due.findDueForScrubbing(before, BATCH)) {
       const done = await this.repository.transaction(async (manager) => {
         const patch = {
           authorLabel: '村民',
@@ -185,7 +187,7 @@ export class TicketDeadlinesJob {
     const today = localDate(now);
     if (now < atLocal(today, DIGEST_TIME) || !(await this.calendars.calendar()).isWorkday(today)) return 0;
     const run = await this.locks.runOnce('ticket-digest', today, async () => {
-      const rows = await this.repository.findOfficialsWithOpenTickets(DIGEST_MIN_OPEN, now);
+      const rows = await this.due.findOfficialsWithOpenTickets(DIGEST_MIN_OPEN, now);
       const outgoing: OutgoingMessage[] = [];
       for (const row of rows)
         outgoing.push(

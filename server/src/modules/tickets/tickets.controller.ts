@@ -1,19 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type {
   MyTickets,
   Page,
@@ -27,6 +14,8 @@ import type {
   TicketStatusView,
   TicketView,
 } from '@jinri/shared';
+import { ClientAddressHash, ClientIp } from '../../common/http/client-address';
+import { IdempotencyKey } from '../../common/http/idempotency-key';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OptionalUser } from '../auth/current-user.decorator';
 import { IdParamDto } from '../auth/dto/auth.dto';
@@ -52,14 +41,18 @@ import {
 } from './dto/tickets.dto';
 import { ModerationService } from './moderation.service';
 import { TicketReportsService } from './ticket-reports.service';
-import { TicketsService } from './tickets.service';
+import { TicketCommandsService } from './ticket-commands.service';
+import { TicketQueriesService } from './ticket-queries.service';
+import { TicketSubmissionService } from './ticket-submission.service';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller()
 export class TicketsController {
   constructor(
-    private readonly tickets: TicketsService,
+    private readonly submissions: TicketSubmissionService,
+    private readonly commands: TicketCommandsService,
+    private readonly queries: TicketQueriesService,
     private readonly moderation: ModerationService,
     private readonly reports: TicketReportsService,
   ) {}
@@ -69,11 +62,11 @@ export class TicketsController {
   async create(
     @CurrentUser() user: AuthUser,
     @Body() body: TicketCreateDto,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() request: Request,
+    @IdempotencyKey() key: string,
+    @ClientAddressHash() ipHash: string | null,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketCreated> {
-    const { created, replayed } = await this.tickets.create(user, body, key, request.ip);
+    const { created, replayed } = await this.submissions.create(user, body, key, ipHash);
     response.status(replayed ? 200 : 201);
     return created;
   }
@@ -83,41 +76,41 @@ export class TicketsController {
     @Query() query: SimilarQueryDto,
     @OptionalUser() user: AuthUser | undefined,
   ): Promise<SimilarTicket[]> {
-    return this.tickets.similar(query, query.content, user?.userId);
+    return this.submissions.similar(query, query.content, user?.userId);
   }
 
   @Get('tickets/mine')
   mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<MyTickets> {
-    return this.tickets.mine(user, query.page);
+    return this.queries.mine(user, query.page);
   }
 
   @Get('tickets/inbox')
   inbox(@CurrentUser() user: AuthUser, @Query() query: InboxQueryDto): Promise<TicketInbox> {
-    return this.tickets.inbox(user, query.filter, query.page);
+    return this.queries.inbox(user, query.filter, query.page);
   }
 
   @Get('tickets/following')
   following(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<PublicTicket>> {
-    return this.tickets.following(user, query.page);
+    return this.queries.following(user, query.page);
   }
 
   @Get('tickets/public')
   publicTickets(@Query() query: PublicQueryDto): Promise<Page<PublicTicket>> {
-    return this.tickets.publicTickets(query, query.page);
+    return this.queries.publicTickets(query, query.page);
   }
 
   @Get('tickets/lookup/:queryCode')
   lookup(
     @Param() params: QueryCodeParamDto,
     @OptionalUser() user: AuthUser | undefined,
-    @Req() request: Request,
+    @ClientIp() ip: string | undefined,
   ): Promise<TicketStatusView> {
-    return this.tickets.lookup(params.queryCode, { ip: request.ip, userId: user?.userId });
+    return this.queries.lookup(params.queryCode, { ip, userId: user?.userId });
   }
 
   @Get('tickets/:id')
   get(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<TicketView> {
-    return this.tickets.get(user, params.id);
+    return this.queries.get(user, params.id);
   }
 
   @Post('tickets/:id/acknowledge')
@@ -127,7 +120,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: VersionDto,
   ): Promise<TicketView> {
-    return this.tickets.acknowledge(user, params.id, body.version);
+    return this.commands.acknowledge(user, params.id, body.version);
   }
 
   @Post('tickets/:id/reply')
@@ -137,7 +130,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: ReplyDto,
   ): Promise<TicketView> {
-    return this.tickets.reply(user, params.id, body);
+    return this.commands.reply(user, params.id, body);
   }
 
   @Post('tickets/:id/resolve')
@@ -147,7 +140,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: ResolveDto,
   ): Promise<TicketView> {
-    return this.tickets.resolve(user, params.id, body);
+    return this.commands.resolve(user, params.id, body);
   }
 
   @Post('tickets/:id/transfer')
@@ -157,7 +150,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: TransferDto,
   ): Promise<TicketView> {
-    return this.tickets.transfer(user, params.id, body);
+    return this.commands.transfer(user, params.id, body);
   }
 
   @Post('tickets/:id/assign')
@@ -167,7 +160,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: AssignDto,
   ): Promise<TicketView> {
-    return this.tickets.assign(user, params.id, body);
+    return this.commands.assign(user, params.id, body);
   }
 
   @Post('tickets/:id/extension')
@@ -177,7 +170,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: ExtensionDto,
   ): Promise<TicketView> {
-    return this.tickets.requestExtension(user, params.id, body);
+    return this.commands.requestExtension(user, params.id, body);
   }
 
   @Post('tickets/:id/extension/decide')
@@ -187,7 +180,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: ExtensionDecisionDto,
   ): Promise<TicketView> {
-    return this.tickets.decideExtension(user, params.id, body);
+    return this.commands.decideExtension(user, params.id, body);
   }
 
   @Post('tickets/:id/rate')
@@ -197,7 +190,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: RateDto,
   ): Promise<TicketView> {
-    return this.tickets.rate(user, params.id, body);
+    return this.commands.rate(user, params.id, body);
   }
 
   @Post('tickets/:id/withdraw')
@@ -207,7 +200,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: WithdrawDto,
   ): Promise<TicketView> {
-    return this.tickets.withdraw(user, params.id, body);
+    return this.commands.withdraw(user, params.id, body);
   }
 
   @Post('tickets/:id/moderate')
@@ -217,7 +210,7 @@ export class TicketsController {
     @Param() params: IdParamDto,
     @Body() body: ModerateDto,
   ): Promise<TicketView> {
-    return this.tickets.moderate(user, params.id, body);
+    return this.commands.moderate(user, params.id, body);
   }
 
   /** 举报 a public comment or its answer: 200 whether new or already reported by this user. */
@@ -234,22 +227,22 @@ export class TicketsController {
   @Post('tickets/:id/follow')
   @HttpCode(200)
   follow(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<TicketFollowState> {
-    return this.tickets.follow(user, params.id);
+    return this.commands.follow(user, params.id);
   }
 
   @Delete('tickets/:id/follow')
   unfollow(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<TicketFollowState> {
-    return this.tickets.unfollow(user, params.id);
+    return this.commands.unfollow(user, params.id);
   }
 
   @Get('officials/:id/ticket-figures')
   officialFigures(@Param() params: IdParamDto): Promise<TicketFigures> {
-    return this.tickets.figuresOfOfficial(params.id);
+    return this.queries.figuresOfOfficial(params.id);
   }
 
   @Get('units/:id/ticket-figures')
   unitFigures(@Param() params: IdParamDto): Promise<TicketFigures> {
-    return this.tickets.figuresOfUnit(params.id);
+    return this.queries.figuresOfUnit(params.id);
   }
 
   @Get('admin/sensitive-words')

@@ -1,24 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { SearchModule } from '../search/search.module';
+import { PopularMattersModule } from '../search/popular/popular-matters.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { ModerationService } from './moderation.service';
 import { Open311Controller } from './open311.controller';
 import { Open311Service } from './open311.service';
 import { SensitiveWord } from './sensitive-word.entity';
+import { TicketCommandsService } from './ticket-commands.service';
 import { TicketDeadlinesJob } from './ticket-deadlines.job';
+import { TicketDeadlinesRepository } from './ticket-deadlines.repository';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketFollower } from './ticket-follower.entity';
+import { TicketInboxRepository } from './ticket-inbox.repository';
+import { TicketQueriesService } from './ticket-queries.service';
 import { TicketReportsRepository } from './ticket-reports.repository';
 import { TicketReportsService } from './ticket-reports.service';
 import { TicketRouter } from './ticket-router';
+import { TicketSubmissionService } from './ticket-submission.service';
 import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
-import { TicketsService } from './tickets.service';
 
 /** 工单: the closed loop from a resident's comment to their rating; Open311 GeoReport v2. */
 @Module({
@@ -26,21 +31,26 @@ import { TicketsService } from './tickets.service';
     TypeOrmModule.forFeature([Ticket, TicketEvent, TicketFollower, SensitiveWord]),
     CalendarModule,
     NotificationsModule,
-    SearchModule,
+    DirectoryModule,
+    PopularMattersModule,
     UploadsModule,
     WechatModule,
   ],
   controllers: [TicketsController, Open311Controller],
   providers: [
     TicketsRepository,
+    TicketInboxRepository,
+    TicketDeadlinesRepository,
     TicketReportsRepository,
     TicketReportsService,
     TicketRouter,
     ModerationService,
-    TicketsService,
+    TicketSubmissionService,
+    TicketQueriesService,
+    TicketCommandsService,
     TicketDeadlinesJob,
     Open311Service,
   ],
-  exports: [TicketsService],
+  exports: [TicketSubmissionService, TicketQueriesService, TicketCommandsService],
 })
 export class TicketsModule {}

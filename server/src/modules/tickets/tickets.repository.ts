@@ -1,20 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InboxFilter } from '@jinri/shared';
-import {
-  Brackets,
-  DataSource,
-  type EntityManager,
-  In,
-  IsNull,
-  LessThanOrEqual,
-  MoreThanOrEqual,
-  Not,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { localDate } from '../../common/time/local-time';
-import { inSubtrees } from '../../database/subtree';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { User } from '../auth/user.entity';
 import { currentMemberships } from '../directory/current-membership';
@@ -26,7 +14,6 @@ import { Unit } from '../directory/unit.entity';
 import { SensitiveWord } from './sensitive-word.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketFollower } from './ticket-follower.entity';
-import type { FigureRow } from './ticket-figures';
 import { NEVER_PUBLIC, OPEN_STATES, PUBLIC_MODERATION } from './ticket-state';
 import { Ticket } from './ticket.entity';
 
@@ -39,13 +26,6 @@ export interface PrimaryPost {
   unitId: number;
   unitName: string;
   unitPath: string;
-}
-
-/** Who is asking for an inbox: an official's own tickets and/or the queues of some subtrees. */
-export interface InboxScope {
-  officialId?: number;
-  /** Supervisor/admin subtrees: the queue, escalations, held comments, extension requests there. */
-  paths: string[];
 }
 
 /** The public tickets (see PUBLIC_MODERATION): the same rule as isPublic(), as a WHERE. */
@@ -116,22 +96,6 @@ export class TicketsRepository {
       .update(Ticket)
       .set({ ...patch, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return (result.affected ?? 0) === 1;
-  }
-
-  /** Sets a marker column (remindedAt, escalatedAt) once; false when another instance did it. */
-  async markOnce(
-    manager: EntityManager,
-    id: number,
-    column: 'remindedAt' | 'escalatedAt',
-    at: Date,
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Ticket)
-      .set({ [column]: at, updatedAt: () => 'updated_at' })
-      .where(`id = :id AND ${column === 'remindedAt' ? 'reminded_at' : 'escalated_at'} IS NULL`, { id })
       .execute();
     return (result.affected ?? 0) === 1;
   }
@@ -257,187 +221,6 @@ export class TicketsRepository {
     });
   }
 
-  /** The inbox, most urgent first (the nearer deadline: acknowledgement until done, then resolution). */
-  async findInbox(
-    scope: InboxScope,
-    filter: InboxFilter,
-    now: Date,
-    page: number,
-    pageSize: number,
-  ): Promise<[Ticket[], number]> {
-    const query = this.inboxQuery(scope, filter, now)
-      .leftJoinAndSelect('t.official', 'official')
-      .leftJoinAndSelect('t.matter', 'matter')
-      .leftJoinAndSelect('t.unit', 'unit')
-      .leftJoinAndSelect('t.planEntry', 'planEntry')
-      .leftJoinAndSelect('planEntry.dayPlan', 'dayPlan')
-      .leftJoinAndSelect('t.assigneeOfficial', 'assigneeOfficial')
-      .addSelect('CASE WHEN t.acknowledgedAt IS NULL THEN t.ackDueAt ELSE t.dueAt END', 'urgency')
-      .orderBy(
-        filter === 'done' ? 't.id' : filter === 'held' ? 't.reviewDueAt' : 'urgency',
-        filter === 'done' ? 'DESC' : 'ASC',
-      )
-      .addOrderBy('t.id', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
-    return query.getManyAndCount();
-  }
-
-  countInbox(scope: InboxScope, filter: InboxFilter, now: Date): Promise<number> {
-    return this.inboxQuery(scope, filter, now).getCount();
-  }
-
-  /** Held comments in the inbox whose publication review is past its deadline. */
-  countHeldOverdue(scope: InboxScope, now: Date): Promise<number> {
-    return this.inboxQuery(scope, 'held', now).andWhere('t.reviewDueAt <= :now', { now }).getCount();
-  }
-
-  /** Open tickets in the inbox whose next deadline (acknowledge, else resolve) falls before `until`. */
-  countInboxDueBefore(scope: InboxScope, now: Date, until: Date): Promise<number> {
-    return this.inboxQuery(scope, 'open', now)
-      .andWhere('CASE WHEN t.acknowledgedAt IS NULL THEN t.ackDueAt ELSE t.dueAt END > :now', { now })
-      .andWhere('CASE WHEN t.acknowledgedAt IS NULL THEN t.ackDueAt ELSE t.dueAt END <= :until', { until })
-      .getCount();
-  }
-
-  private inboxQuery(scope: InboxScope, filter: InboxFilter, now: Date): SelectQueryBuilder<Ticket> {
-    const query = this.dataSource
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .innerJoinAndSelect('t.assigneeUnit', 'assigneeUnit');
-    const inScope = scope.paths.length > 0 ? inSubtrees('assigneeUnit', scope.paths, 'inbox') : null;
-    const own = scope.officialId !== undefined ? 't.assigneeOfficialId = :officialId' : null;
-    const params = { officialId: scope.officialId, open: [...OPEN_STATES], now };
-    // Whose tickets: the official's own; for supervisors, the queue and the escalated ones in scope.
-    const whose = new Brackets((w) => {
-      if (own) w.orWhere(own, params);
-      if (inScope)
-        w.orWhere(
-          new Brackets((s) =>
-            s
-              .where(inScope)
-              .andWhere(
-                filter === 'done' || filter === 'held' || filter === 'extensions'
-                  ? '1 = 1'
-                  : '(t.assigneeOfficialId IS NULL OR t.escalatedAt IS NOT NULL OR t.dueAt <= :now)',
-                params,
-              ),
-          ),
-        );
-      if (!own && !inScope) w.where('1 = 0');
-    });
-    query.where(whose);
-    switch (filter) {
-      case 'open':
-        query.andWhere('t.status IN (:...open)', params);
-        break;
-      case 'overdue':
-        query
-          .andWhere('t.status IN (:...open)', params)
-          .andWhere('(t.dueAt <= :now OR (t.acknowledgedAt IS NULL AND t.ackDueAt <= :now))', params);
-        break;
-      case 'held':
-        query
-          .andWhere("(t.moderation = 'held' OR t.replyModeration = 'held')")
-          .andWhere('t.status NOT IN (:...never)', { never: NEVER_PUBLIC });
-        break;
-      case 'extensions':
-        query.andWhere("t.extensionStatus = 'pending'").andWhere('t.status IN (:...open)', params);
-        break;
-      case 'done':
-        query.andWhere('t.status NOT IN (:...open)', params);
-        break;
-    }
-    return query;
-  }
-
-  /**
-   * Open, assigned tickets not yet reminded whose deadline falls before `horizon` (the caller keeps
-   * those whose reminder time, the working day before, has come).
-   */
-  findDueForReminder(horizon: Date, limit: number): Promise<Ticket[]> {
-    return this.dataSource.getRepository(Ticket).find({
-      where: {
-        status: In([...OPEN_STATES]),
-        remindedAt: IsNull(),
-        assigneeOfficialId: Not(IsNull()),
-        dueAt: LessThanOrEqual(horizon),
-      },
-      order: { dueAt: 'ASC' },
-      take: limit,
-    });
-  }
-
-  /** Open tickets past their resolution deadline and not yet escalated. */
-  findDueForEscalation(now: Date, limit: number): Promise<Ticket[]> {
-    return this.dataSource.getRepository(Ticket).find({
-      where: { status: In([...OPEN_STATES]), escalatedAt: IsNull(), dueAt: LessThanOrEqual(now) },
-      relations: { assigneeUnit: true, assigneeOfficial: true },
-      order: { dueAt: 'ASC' },
-      take: limit,
-    });
-  }
-
-  /** Resolved tickets the resident has not rated since `resolvedBefore` (auto close after 7 days). */
-  findDueForAutoClose(resolvedBefore: Date, limit: number): Promise<Ticket[]> {
-    return this.dataSource.getRepository(Ticket).find({
-      where: { status: 'resolved', resolvedAt: LessThanOrEqual(resolvedBefore) },
-      order: { resolvedAt: 'ASC' },
-      take: limit,
-    });
-  }
-
-  /** Final tickets whose personal data is past retention and not yet scrubbed. */
-  findDueForScrubbing(closedBefore: Date, limit: number): Promise<Ticket[]> {
-    return this.dataSource.getRepository(Ticket).find({
-      where: { closedAt: LessThanOrEqual(closedBefore), scrubbedAt: IsNull() },
-      order: { closedAt: 'ASC' },
-      take: limit,
-    });
-  }
-
-  /** Officials with at least `min` open tickets (the daily digest). */
-  async findOfficialsWithOpenTickets(
-    min: number,
-    now: Date,
-  ): Promise<Array<{ officialId: number; open: number; overdue: number }>> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .select('t.assigneeOfficialId', 'officialId')
-      .addSelect('COUNT(*)', 'open')
-      .addSelect('SUM(CASE WHEN t.dueAt <= :now THEN 1 ELSE 0 END)', 'overdue')
-      .where('t.assigneeOfficialId IS NOT NULL')
-      .andWhere('t.status IN (:...open)', { open: [...OPEN_STATES], now })
-      .groupBy('t.assigneeOfficialId')
-      .having('COUNT(*) >= :min', { min })
-      .getRawMany();
-    return rows.map((r) => ({
-      officialId: Number(r.officialId),
-      open: Number(r.open),
-      overdue: Number(r.overdue ?? 0),
-    }));
-  }
-
-  /** The rows the figures are computed from: tickets assigned to an official, or in a unit's subtree. */
-  async findFigureRows(scope: { officialId: number } | { unitPath: string }): Promise<FigureRow[]> {
-    const query = this.dataSource
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .select([
-        't.status',
-        't.createdAt',
-        't.ackDueAt',
-        't.dueAt',
-        't.acknowledgedAt',
-        't.resolvedAt',
-        't.ratingSatisfied',
-      ]);
-    if ('officialId' in scope) query.where('t.assigneeOfficialId = :officialId', scope);
-    else query.innerJoin('t.assigneeUnit', 'u').where(inSubtrees('u', [scope.unitPath], 'figures'));
-    return query.getMany();
-  }
-
   /** The encrypted openid of a user (moderation, notifications); null for demo users. */
   async findOpenidEnc(userId: number): Promise<string | null> {
     const user = await this.dataSource
@@ -465,6 +248,21 @@ export class TicketsRepository {
       .where("g.role = 'supervisor' AND g.revokedAt IS NULL")
       .getRawMany();
     return [...new Set(rows.filter((r) => unitPath.startsWith(r.path)).map((r) => Number(r.userId)))];
+  }
+
+  /**
+   * Who is told of a ticket for an assignee: the users of the official, or, for the queue of a unit,
+   * the supervisors whose grant covers it.
+   */
+  findAssigneeUserIds(officialId: number | null, unitPath: string): Promise<number[]> {
+    return officialId ? this.findUserIdsOfOfficial(officialId) : this.findSupervisorUserIds(unitPath);
+  }
+
+  /** The primary posts of these tickets' assignees (how each assignee is shown). */
+  findAssigneePosts(tickets: Ticket[]): Promise<Map<number, PrimaryPost>> {
+    return this.findPrimaryPosts(
+      tickets.flatMap((t) => (t.assigneeOfficialId ? [t.assigneeOfficialId] : [])),
+    );
   }
 
   /** Each official's first post held today (by rank): title and unit. */
