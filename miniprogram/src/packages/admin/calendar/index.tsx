@@ -24,6 +24,7 @@ import { Chip } from '../../../components/Chip';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/admin.css';
 import './index.css';
 

@@ -22,6 +22,7 @@ import { onlyIf } from '../../../utils/props';
 import { Banner } from '../../../components/Banner';
 import { StaffGate } from '../../../components/StaffGate';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/admin.css';
 
 const OUT_OF_SCOPE_TEXT = '只有全县（本级）管理员可以导入导出整个名录';

@@ -19,6 +19,7 @@ import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { InviteForm } from './InviteForm';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/admin.css';
 
 export default function InvitesPage() {

@@ -25,6 +25,7 @@ import { fieldMessages } from '../common/errors';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
 import { TagEditor } from './TagEditor';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/admin.css';
 
 export default function MatterEditPage() {

@@ -10,6 +10,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/admin.css';
 
 export default function MattersPage() {

@@ -15,6 +15,7 @@ import { UnitPicker, type UnitRef } from '../common/UnitPicker';
 import { DeputySheet } from './DeputySheet';
 import { HandoverSheet } from './HandoverSheet';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/admin.css';
 
 export default function PostsPage() {

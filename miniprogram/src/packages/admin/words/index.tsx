@@ -16,6 +16,7 @@ import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { adminRoots, type UnitRef, UnitPicker } from '../common/UnitPicker';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/admin.css';
 
 const MAX_WORDS = 2000;

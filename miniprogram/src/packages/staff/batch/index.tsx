@@ -36,6 +36,7 @@ import { batchDraftOf, editsFrom, isDirty, isStoredBatchDraft, rebaseEdits, type
 import { OfficialCard } from './OfficialCard';
 import { SheetImport } from './SheetImport';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/staff.css';
 
 export default function BatchPage() {

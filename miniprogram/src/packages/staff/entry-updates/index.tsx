@@ -19,6 +19,7 @@ import { Chip } from '../../../components/Chip';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import { EntryUpdateForm, UPDATE_KIND_LABELS } from './EntryUpdateForm';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/staff.css';
 
 export default function EntryUpdatesPage() {

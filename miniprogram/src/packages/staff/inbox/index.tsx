@@ -20,6 +20,7 @@ import { INBOX_ROLES, ticketUrls } from '../../../utils/tickets';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/staff.css';
 
 interface Tab {

@@ -14,6 +14,7 @@ import { leaveRange, LeaveStatusChip } from '../common/leave';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/staff.css';
 
 export default function LeaveReviewPage() {

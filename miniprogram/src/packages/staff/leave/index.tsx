@@ -17,6 +17,7 @@ import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { Banner } from '../../../components/Banner';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/staff.css';
 
 /** The server allows at most 60 days per request. */

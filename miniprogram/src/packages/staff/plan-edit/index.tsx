@@ -44,6 +44,7 @@ import { docFrom, draftOf, initialDate, isStoredDraft } from './draft';
 import { ConflictCard, PlanStatusCard, SubmitResultCard, type SubmitResult } from './PlanCards';
 import { addTemplate, readTemplates, removeTemplate, TemplatesPanel } from './Templates';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/staff.css';
 
 const SAME_AS_YESTERDAY = '与昨天完全相同，请写明明天的具体安排';

@@ -27,6 +27,7 @@ import { Banner } from '../../../components/Banner';
 import { Chip } from '../../../components/Chip';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/staff.css';
 
 const MIN_TEXT = 2;

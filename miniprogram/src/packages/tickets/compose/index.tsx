@@ -43,6 +43,7 @@ import { goToMe } from '../../../components/StaffGate';
 import { ComposeResult } from './ComposeResult';
 import { SimilarList } from './SimilarList';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/tickets.css';
 
 /** Similar tickets are looked for once this much is typed, this long after the last key. */

@@ -33,6 +33,7 @@ import {
 } from './forms';
 import { TicketBody } from './TicketBody';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/tickets.css';
 
 /** Actions that open a form; the others (受理, 撤回) are one tap. */

@@ -26,6 +26,7 @@ import {
 } from '../../../utils/tickets';
 import { EventList } from '../common/EventList';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/tickets.css';
 
 type Result =

@@ -14,6 +14,7 @@ import { usePaged } from '../../../hooks/usePaged';
 import { formatStamp, localToday } from '../../../utils/date';
 import { SignedIn } from '../common/SignedIn';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/tickets.css';
 import './index.css';
 

@@ -17,6 +17,7 @@ import { ticketUrls } from '../../../utils/tickets';
 import { SignedIn } from '../common/SignedIn';
 import { FollowedList } from './FollowedList';
 import '../../../styles/kit.css';
+import '../../../styles/kit-form.css';
 import '../common/tickets.css';
 
 export default function MyTicketsPage() {
