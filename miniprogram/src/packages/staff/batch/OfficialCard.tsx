@@ -1,13 +1,12 @@
 /** One official on the batch page: name, state, and (opened) the entries to fill. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { DayPlanView, JournalRules } from '@jinri/shared';
 import { useMemo } from 'react';
 
 import { Chip } from '../../../components/Chip';
 import { formatStamp } from '../../../utils/date';
-import { onlyIf } from '../../../utils/props';
-import { emptyEntry, MAX_ENTRIES, type DraftEntry, type ErrorsByKey } from '../common/entries';
-import { EntryList } from '../common/EntryList';
+import { emptyEntry, type DraftEntry, type ErrorsByKey } from '../common/entries';
+import { AddEntryButton, EntryList } from '../common/EntryList';
 import type { Official, OfficialEdit } from './draft';
 
 function planChip(plan: DayPlanView | null, onLeave: boolean) {
@@ -132,14 +131,12 @@ function OfficialEntries({
         onChange={onEntries}
         onEdited={onEntryEdited}
       />
-      <Button
-        className={`btn btn-secondary btn-block ${entries.length >= MAX_ENTRIES ? 'btn-disabled' : ''}`}
-        disabled={onlyIf(disabled || entries.length >= MAX_ENTRIES)}
-        data-testid="batch-add-entry"
-        onClick={() => onEntries((list) => [...list, emptyEntry()])}
-      >
-        ＋ 添加一项工作
-      </Button>
+      <AddEntryButton
+        count={entries.length}
+        disabled={disabled}
+        testId="batch-add-entry"
+        onAdd={() => onEntries((list) => [...list, emptyEntry()])}
+      />
     </View>
   );
 }

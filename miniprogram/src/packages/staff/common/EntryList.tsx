@@ -2,11 +2,13 @@
  * The entries of one plan, editable: each an EntryEditor with its vague-wording warnings (checked
  * while typing). Changes go out as updaters, so they apply to the latest list.
  */
+import { Button } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { JournalRules } from '@jinri/shared';
 
+import { onlyIf } from '../../../utils/props';
 import { EntryEditor, entryDomId } from './EntryEditor';
-import type { DraftEntry, ErrorsByKey } from './entries';
+import { MAX_ENTRIES, type DraftEntry, type ErrorsByKey } from './entries';
 import { usePlanCheck } from './hooks';
 
 type Update = (entries: DraftEntry[]) => DraftEntry[];
@@ -71,6 +73,35 @@ export function EntryList({
         />
       ))}
     </>
+  );
+}
+
+/** ＋ 添加一项工作, off once the day has MAX_ENTRIES. */
+export function AddEntryButton({
+  count,
+  disabled,
+  testId,
+  className = '',
+  onAdd,
+}: {
+  count: number;
+  disabled: boolean;
+  testId: string;
+  className?: string;
+  onAdd: () => void;
+}) {
+  const full = count >= MAX_ENTRIES;
+  return (
+    <Button
+      className={['btn btn-secondary btn-block', className, full ? 'btn-disabled' : '']
+        .filter(Boolean)
+        .join(' ')}
+      disabled={onlyIf(disabled || full)}
+      data-testid={testId}
+      onClick={onAdd}
+    >
+      ＋ 添加一项工作
+    </Button>
   );
 }
 

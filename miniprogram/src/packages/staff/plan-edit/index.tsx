@@ -36,7 +36,7 @@ import {
   type DraftEntry,
   type EntryErrors,
 } from '../common/entries';
-import { EntryList, scrollToEntry } from '../common/EntryList';
+import { AddEntryButton, EntryList, scrollToEntry } from '../common/EntryList';
 import { useOfficialContext, type OfficialContext } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { useDayDoc, useEntryErrors } from '../common/useDayDoc';
@@ -462,14 +462,13 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
         />
       )}
 
-      <Button
-        className={`btn btn-secondary btn-block st-add ${entries.length >= MAX_ENTRIES ? 'btn-disabled' : ''}`}
-        disabled={onlyIf(submitting || entries.length >= MAX_ENTRIES)}
-        data-testid="add-entry"
-        onClick={() => add()}
-      >
-        ＋ 添加一项工作
-      </Button>
+      <AddEntryButton
+        count={entries.length}
+        disabled={submitting}
+        testId="add-entry"
+        className="st-add"
+        onAdd={() => add()}
+      />
 
       {general ? (
         <Banner tone="danger" testId="submit-error">
