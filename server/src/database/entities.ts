@@ -32,6 +32,8 @@ import { TicketEvent } from '../modules/tickets/ticket-event.entity';
 import { TicketFollower } from '../modules/tickets/ticket-follower.entity';
 import { TicketReport } from '../modules/tickets/ticket-report.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
+import { MatterDemandDay } from '../modules/search/popular/matter-demand-day.entity';
+import { MatterPin } from '../modules/search/popular/matter-pin.entity';
 
 /** Every entity of the app; the data source and the migrations must agree on this list. */
 export const ENTITIES = [
@@ -68,4 +70,6 @@ export const ENTITIES = [
   SensitiveWord,
   OutboxMessage,
   InAppMessage,
+  MatterDemandDay,
+  MatterPin,
 ];

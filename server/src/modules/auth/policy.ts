@@ -56,6 +56,8 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'PUT /api/v1/admin/calendar-years/:year': { allow: ['admin'], scope: 'unit-subtree' },
   'POST /api/v1/admin/matters': { allow: ['admin'], scope: 'unit-subtree' },
   'PUT /api/v1/admin/matters/:id': { allow: ['admin'], scope: 'unit-subtree' },
+  // The matter's department must lie in the admin's subtree; the pin is for the county holding it.
+  'PUT /api/v1/admin/matters/:id/pin': { allow: ['admin'], scope: 'unit-subtree' },
   'POST /api/v1/admin/officials': { allow: ['admin'] },
   'POST /api/v1/admin/posts/:id/handover': { allow: ['admin'], scope: 'unit-subtree' },
   'PUT /api/v1/admin/posts/:id/deputy': { allow: ['admin'], scope: 'unit-subtree' },

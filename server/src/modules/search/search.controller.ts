@@ -16,8 +16,8 @@ export class SearchController {
   }
 
   @Get('matters/popular')
-  popular(): Promise<MatterSummaryWithCount[]> {
-    return this.search.popular();
+  popular(@Query() query: MatterQueryDto): Promise<MatterSummaryWithCount[]> {
+    return this.search.popular(query.unitId);
   }
 
   @Get('matters/:id')

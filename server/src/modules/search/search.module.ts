@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
-import { JournalsModule } from '../journals/journals.module';
+import { OfficialStatusModule } from '../directory/status/official-status.module';
+import { PopularMattersModule } from './popular/popular-matters.module';
 import { SearchController } from './search.controller';
 import { SearchRepository } from './search.repository';
 import { SearchService } from './search.service';
-import { StatusService } from './status.service';
 
-/** Finding the official: search, matter pages, and "where is he now". */
+/** Finding the official: search, matter pages, popular matters (status comes from the directory). */
 @Module({
-  imports: [JournalsModule],
+  imports: [OfficialStatusModule, PopularMattersModule],
   controllers: [SearchController],
-  providers: [SearchRepository, SearchService, StatusService],
-  exports: [SearchService, StatusService],
+  providers: [SearchRepository, SearchService],
+  exports: [SearchService],
 })
 export class SearchModule {}

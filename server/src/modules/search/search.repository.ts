@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { currentOnSql } from '../directory/current-membership';
+import { Matter } from '../directory/matter.entity';
 import { Unit } from '../directory/unit.entity';
 
 export interface DirectoryOfficial {
@@ -137,6 +138,11 @@ export class SearchRepository {
         coveredPaths: pathsByDuty.get(Number(d.id)) ?? [],
       })),
     };
+  }
+
+  /** A matter's page: the matter with its department. */
+  findMatterWithDepartment(id: number): Promise<Matter | null> {
+    return this.dataSource.getRepository(Matter).findOne({ where: { id }, relations: { department: true } });
   }
 
   async unitPath(unitId: number): Promise<string | null> {

@@ -1,13 +1,14 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { MatterDetail, MatterSummaryWithCount, OfficialRef, SearchResponse } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { localDate } from '../../common/time/local-time';
 import { CacheVersionService } from '../cache/cache-version.service';
 import { COUNTY_PREFIX, countyCounter, DIRECTORY_CACHE } from '../directory/directory-versions';
-import { Matter } from '../directory/matter.entity';
+import { handlersFor, type PostHolder } from '../directory/handlers';
+import { StatusService } from '../directory/status/status.service';
+import { MatterDemand } from './popular/matter-demand.service';
+import { PopularMattersService } from './popular/popular-matters.service';
 import { type IndexDoc, SearchIndex } from './search-index';
 import {
   type DirectoryDuty,
@@ -15,20 +16,14 @@ import {
   type DirectorySnapshot,
   SearchRepository,
 } from './search.repository';
-import { StatusService } from './status.service';
 
 const POLL_MS = 1000;
-/** The matters shown before a resident types anything (the most asked-for ones). */
-const POPULAR = [
-  '低保申请',
-  '医保报销',
-  '城乡居民养老保险',
-  '宅基地审批',
-  '残疾证办理',
-  '创业担保贷款',
-  '临时救助',
-  '高龄津贴',
-];
+/**
+ * A search counts towards its top matter's demand (popular matters) when the query has at least two
+ * characters and the matter matched it well (a word, its pinyin or initials, not a stray character).
+ */
+const DEMAND_MIN_QUERY = 2;
+const DEMAND_MIN_SCORE = 0.7;
 
 interface Loaded {
   version: number;
@@ -40,7 +35,8 @@ interface Loaded {
   indexes: Map<string, SearchIndex>;
   snapshot: DirectorySnapshot;
   officials: Map<number, DirectoryOfficial>;
-  holders: Map<number, number[]>;
+  /** Who holds each post (post id → holders with the post's rank). */
+  holders: Map<number, PostHolder[]>;
   duties: Map<number, DirectoryDuty[]>;
 }
 
@@ -65,7 +61,8 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     private readonly repository: SearchRepository,
     private readonly status: StatusService,
     private readonly versions: CacheVersionService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly popularMatters: PopularMattersService,
+    private readonly demand: MatterDemand,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -155,6 +152,9 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     const unitPath = unitId === undefined ? null : await this.repository.unitPath(unitId);
     if (unitId !== undefined && unitPath === null) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
     const hits = indexFor(loaded, unitPath).search(q, 20);
+    const top = hits.matters[0];
+    if (top && top.score >= DEMAND_MIN_SCORE && Array.from(q.trim()).length >= DEMAND_MIN_QUERY)
+      this.demand.record('searches', top.id, unitPath);
     const matters = hits.matters.slice(0, 8).map((hit) => {
       const matter = loaded.snapshot.matters.find((m) => m.id === hit.id)!;
       return { matter, officialIds: handlers(loaded, matter.id, unitPath).slice(0, 3) };
@@ -188,13 +188,12 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
   }
 
   async matter(id: number, unitId?: number): Promise<MatterDetail> {
-    const matter = await this.dataSource
-      .getRepository(Matter)
-      .findOne({ where: { id }, relations: { department: true } });
+    const matter = await this.repository.findMatterWithDepartment(id);
     if (!matter) throw new AppException('COMMON.NOT_FOUND', '找不到该事项');
     const loaded = await this.current();
     const unitPath = unitId === undefined ? null : await this.repository.unitPath(unitId);
     if (unitId !== undefined && unitPath === null) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
+    this.demand.record('opens', matter.id, unitPath);
     const ids = handlers(loaded, id, unitPath).slice(0, 8);
     const refs = await this.refs(loaded, ids);
     return {
@@ -214,17 +213,19 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** The officials who handle a matter for a unit, the most local first (ticket routing). */
-  async handlerIds(matterId: number, unitPath: string | null): Promise<number[]> {
-    return handlers(await this.current(), matterId, unitPath);
-  }
-
-  async popular(): Promise<MatterSummaryWithCount[]> {
+  /**
+   * 大家常办的事 for the county of the resident's unit (the first county's without one), among the
+   * matters its index holds: the county's own and those of departments above it.
+   */
+  async popular(unitId?: number): Promise<MatterSummaryWithCount[]> {
     const loaded = await this.current();
-    return POPULAR.flatMap((name) => {
-      const m = loaded.snapshot.matters.find((x) => x.name === name);
-      return m ? [{ id: m.id, name: m.name, category: m.category }] : [];
-    });
+    const unitPath = unitId === undefined ? null : await this.repository.unitPath(unitId);
+    if (unitId !== undefined && unitPath === null) throw new AppException('DIRECTORY.UNIT_NOT_FOUND');
+    const county = countyFor(loaded, unitPath);
+    const candidates = loaded.snapshot.matters.filter(
+      (m) => m.departmentPath.startsWith(county) || county.startsWith(m.departmentPath),
+    );
+    return this.popularMatters.list(county, candidates);
   }
 
   /**
@@ -281,16 +282,21 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-/** The index of the county containing the unit; the first county's without a unit. */
-function indexFor(loaded: Loaded, unitPath: string | null): SearchIndex {
+/** The path of the county whose index serves the unit; the first county's without a unit. */
+function countyFor(loaded: Loaded, unitPath: string | null): string {
   if (unitPath) {
     // The innermost county containing the unit (a province root may also be of kind county).
-    let best: [string, SearchIndex] | null = null;
-    for (const entry of loaded.indexes)
-      if (unitPath.startsWith(entry[0]) && entry[0].length > (best?.[0].length ?? 0)) best = entry;
-    if (best) return best[1];
+    let best: string | null = null;
+    for (const county of loaded.indexes.keys())
+      if (unitPath.startsWith(county) && county.length > (best?.length ?? 0)) best = county;
+    if (best) return best;
   }
-  return loaded.indexes.values().next().value ?? SearchIndex.build([]);
+  return loaded.indexes.keys().next().value ?? '/';
+}
+
+/** The index of the county containing the unit; the first county's without a unit. */
+function indexFor(loaded: Loaded, unitPath: string | null): SearchIndex {
+  return loaded.indexes.get(countyFor(loaded, unitPath)) ?? SearchIndex.build([]);
 }
 
 /** The town part of a village path ("/1/4/17/" → "/1/4/"). */
@@ -299,24 +305,9 @@ function townOf(path: string): string {
   return parts.length >= 2 ? `/${parts.slice(0, 2).join('/')}/` : path;
 }
 
-/**
- * The officials whose duty for a matter covers the unit: the most specific coverage first (a
- * village's own secretary, then the town's assistant, then the county department), then by rank.
- * Without a unit, the widest duties (county-wide) come first.
- */
+/** Who handles a matter for a unit (directory/handlers.ts) over the index's loaded duties. */
 function handlers(loaded: Loaded, matterId: number, unitPath: string | null): number[] {
-  const ranked: Array<{ officialId: number; depth: number; rank: number }> = [];
-  for (const duty of loaded.duties.get(matterId) ?? []) {
-    const covering = duty.coveredPaths.filter((p) => unitPath === null || unitPath.startsWith(p));
-    if (covering.length === 0) continue;
-    const depth = Math.max(...covering.map((p) => p.length));
-    for (const officialId of loaded.holders.get(duty.postId) ?? []) {
-      const rank = loaded.officials.get(officialId)?.posts.find((p) => p.postId === duty.postId)?.rank ?? 99;
-      ranked.push({ officialId, depth: unitPath === null ? -depth : depth, rank });
-    }
-  }
-  ranked.sort((a, b) => b.depth - a.depth || a.rank - b.rank || a.officialId - b.officialId);
-  return [...new Set(ranked.map((r) => r.officialId))];
+  return handlersFor(loaded.duties.get(matterId) ?? [], loaded.holders, unitPath);
 }
 
 /**
@@ -363,9 +354,10 @@ export function buildIndex(
       },
     );
   }
-  const holders = new Map<number, number[]>();
+  const holders = new Map<number, PostHolder[]>();
   for (const o of snapshot.officials)
-    for (const p of o.posts) holders.set(p.postId, [...(holders.get(p.postId) ?? []), o.id]);
+    for (const p of o.posts)
+      holders.set(p.postId, [...(holders.get(p.postId) ?? []), { officialId: o.id, rank: p.rank }]);
   const duties = new Map<number, DirectoryDuty[]>();
   for (const d of snapshot.duties) duties.set(d.matterId, [...(duties.get(d.matterId) ?? []), d]);
   return {

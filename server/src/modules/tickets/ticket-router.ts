@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_RULES, type TicketAssignee, type TicketCreateRequest } from '@jinri/shared';
 import { AppException } from '../../common/errors/app.exception';
 import type { Matter } from '../directory/matter.entity';
+import { MatterHandlers } from '../directory/matter-handlers.service';
 import type { Unit } from '../directory/unit.entity';
-import { SearchService } from '../search/search.service';
 import type { TicketTargetKind } from './ticket.entity';
 import { type PrimaryPost, TicketsRepository } from './tickets.repository';
 
@@ -53,7 +53,7 @@ export interface Destination {
 export class TicketRouter {
   constructor(
     private readonly repository: TicketsRepository,
-    private readonly search: SearchService,
+    private readonly matterHandlers: MatterHandlers,
   ) {}
 
   ruleOf(matter: Matter | null): DeadlineRule {
@@ -99,7 +99,7 @@ export class TicketRouter {
 
     const matter = await this.repository.findMatter(input.matterId!);
     if (!matter) throw new AppException('MATTER.NOT_FOUND');
-    const handlers = await this.search.handlerIds(matter.id, residentUnit?.path ?? null);
+    const handlers = await this.matterHandlers.handlersOf(matter.id, residentUnit?.path ?? null);
     // The first handler who is at work today, or whose acting deputy is; else the first one at all.
     let taker: Taker | null = null;
     for (const officialId of handlers) {

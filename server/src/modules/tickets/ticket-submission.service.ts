@@ -10,6 +10,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { similarity } from '../../common/text/similarity';
 import { assigneeMessages } from '../notifications/ticket-messages';
 import { OutboxService } from '../notifications/outbox.service';
+import { MatterDemand } from '../search/popular/matter-demand.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { ModerationService } from './moderation.service';
 import { normalizeForMatching } from './sensitive-words';
@@ -38,6 +39,7 @@ export class TicketSubmissionService {
     private readonly calendars: CalendarService,
     private readonly outbox: OutboxService,
     private readonly uploads: UploadsService,
+    private readonly demand: MatterDemand,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -175,6 +177,7 @@ export class TicketSubmissionService {
       if (raced) return { created: await this.replay(raced, requestHash), replayed: true };
       throw error;
     }
+    if (route.matterId !== null) this.demand.recordComment(route.matterId, route.residentUnit?.path ?? null);
     return {
       created: {
         id,

@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OfficialStatus } from '@jinri/shared';
-import { CLOCK, type Clock } from '../../common/clock';
-import { localDate, localTime, minutesOf } from '../../common/time/local-time';
-import {
-  parseOfficeHours,
-  statusAt,
-  type StatusEntry,
-  upcomingWorkdays,
-} from '../directory/status/official-status';
-import { CalendarService } from '../calendar/calendar.service';
-import { JournalsRepository } from '../journals/journals.repository';
+import { CLOCK, type Clock } from '../../../common/clock';
+import { localDate, localTime, minutesOf } from '../../../common/time/local-time';
+import { CalendarService } from '../../calendar/calendar.service';
+import { JournalsRepository } from '../../journals/journals.repository';
+import { parseOfficeHours, statusAt, type StatusEntry, upcomingWorkdays } from './official-status';
 
 /**
  * "Where is he now, and when is he next in the office" for a list of officials, at request time:
