@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 
 import { demoPublish, isDemoServer } from '../../../api/demo.api';
 import { fieldProblems } from '../../../api/error-details';
-import { getPlan, getTimeline } from '../../../api/journals.api';
+import { getPlan } from '../../../api/journals.api';
 import { savePlan } from '../../../api/plans.api';
 import { toApiError } from '../../../api/request';
 import { Banner } from '../../../components/Banner';
@@ -18,7 +18,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Page } from '../../../components/Page';
 import { StaffGate } from '../../../components/StaffGate';
 import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { addDays, formatDay, formatStamp, localToday } from '../../../utils/date';
+import { addDays, formatStamp, localToday } from '../../../utils/date';
 import { onlyIf } from '../../../utils/props';
 import { DayLoading, DaySwitcher, PLAN_FUTURE_DAYS, PLAN_PAST_DAYS } from '../common/DaySwitcher';
 import { confirmDiscard, DraftRestoredBanner, SubmitBar } from '../common/EditBar';
@@ -40,6 +40,7 @@ import { AddEntryButton, EntryList, scrollToEntry } from '../common/EntryList';
 import { useOfficialContext, type OfficialContext } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { useDayDoc, useEntryErrors } from '../common/useDayDoc';
+import { entriesToCopy } from './copy';
 import { docFrom, draftOf, initialDate, isStoredDraft } from './draft';
 import { ConflictCard, PlanStatusCard, SubmitResultCard, type SubmitResult } from './PlanCards';
 import { addTemplate, readTemplates, removeTemplate, TemplatesPanel } from './Templates';
@@ -48,8 +49,6 @@ import '../../../styles/kit-form.css';
 import '../common/staff.css';
 
 const SAME_AS_YESTERDAY = '与昨天完全相同，请写明明天的具体安排';
-/** 复制昨天 looks back this many days for the latest plan. */
-const COPY_LOOKBACK_DAYS = 7;
 
 export default function PlanEditPage() {
   return (
@@ -181,46 +180,16 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
     setGeneral(null);
   };
 
-  /**
-   * 复制昨天: the day before the plan's date; when that day has no plan (a weekend, leave), the
-   * latest plan of the week before it, named in the confirmation.
-   */
   const copyYesterday = async () => {
     if (copying) return;
-    const yesterday = addDays(date, -1);
     setCopying(true);
     try {
-      const timeline = await getTimeline(
+      const copied = await entriesToCopy(
         officialId,
-        addDays(date, -COPY_LOOKBACK_DAYS),
-        yesterday,
-        'signed-in',
+        date,
+        entries.some((e) => e.what.trim()),
       );
-      const day = [...timeline.days]
-        .sort((a, b) => (a.date < b.date ? 1 : -1))
-        .find((d) => draftsOf(d.plan?.entries).length > 0);
-      const source = draftsOf(day?.plan?.entries);
-      if (!day || source.length === 0) {
-        void Taro.showToast({
-          title: `前 ${COPY_LOOKBACK_DAYS} 天都没有日程可复制`,
-          icon: 'none',
-          duration: 2500,
-        });
-        return;
-      }
-      const from = day.date === yesterday ? `前一天（${formatDay(day.date)}）` : `${formatDay(day.date)}`;
-      if (day.date !== yesterday || entries.some((e) => e.what.trim())) {
-        const { confirm } = await Taro.showModal({
-          title: '复制日程？',
-          content: `${day.date === yesterday ? '' : `${formatDay(yesterday)}没有日程。`}将复制${from}的 ${source.length} 项${
-            entries.some((e) => e.what.trim()) ? '，替换当前填写的内容' : ''
-          }。`,
-          confirmText: '复制',
-          cancelText: '取消',
-        });
-        if (!confirm) return;
-      }
-      const copied = source.map(copyEntry);
+      if (!copied) return;
       changeEntries(() => copied, { copied: signature(copied) });
       setErrors({});
       void Taro.showToast({ title: '已复制，请按实际安排修改', icon: 'none', duration: 2500 });
