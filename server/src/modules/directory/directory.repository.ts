@@ -6,9 +6,9 @@ import { localDate } from '../../common/time/local-time';
 import { inSubtrees } from '../../database/subtree';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { currentMemberships, currentOnSql } from './current-membership';
-import type { HandlerDuty, PostHolder } from './handlers';
 import { Membership } from './membership.entity';
 import { Official } from './official.entity';
+import { comparePrimaryPost } from './primary-post';
 import { Unit } from './unit.entity';
 
 export interface CurrentPost {
@@ -25,17 +25,13 @@ export interface UnitMember {
   postId: number;
   name: string;
   title: string;
+  /** The post's rank (1 = head of the unit). */
+  rank: number;
   unitId: number;
   unitName: string;
   unitPath: string;
   phoneMasked: string | null;
   deputyOfficialId: number | null;
-}
-
-/** Each official once, with their first post (the rows come by unit order, then rank). */
-export function firstPostOfEach<T extends { officialId: number }>(members: readonly T[]): T[] {
-  const seen = new Set<number>();
-  return members.filter((m) => !seen.has(m.officialId) && seen.add(m.officialId));
 }
 
 /** Named queries of the directory (units, officials, posts, memberships). */
@@ -88,7 +84,10 @@ export class DirectoryRepository {
     return this.dataSource.getRepository(Official).findOneBy({ id });
   }
 
-  /** The posts an official holds on `date` (default today; see current-membership.ts), head posts first. */
+  /**
+   * The posts an official holds on `date` (default today; see current-membership.ts), the primary
+   * post first (primary-post.ts).
+   */
   async findCurrentPosts(officialId: number, date = this.today()): Promise<CurrentPost[]> {
     const rows: Array<Record<string, unknown>> = await currentMemberships(this.dataSource, date)
       .select([
@@ -100,17 +99,17 @@ export class DirectoryRepository {
         'u.path AS "unitPath"',
       ])
       .andWhere('m.officialId = :officialId', { officialId })
-      .orderBy('p.rank', 'ASC')
-      .addOrderBy('p.id', 'ASC')
       .getRawMany();
-    return rows.map((r) => ({
-      postId: Number(r.postId),
-      title: String(r.title),
-      rank: Number(r.rank),
-      unitId: Number(r.unitId),
-      unitName: String(r.unitName),
-      unitPath: String(r.unitPath),
-    }));
+    return rows
+      .map((r) => ({
+        postId: Number(r.postId),
+        title: String(r.title),
+        rank: Number(r.rank),
+        unitId: Number(r.unitId),
+        unitName: String(r.unitName),
+        unitPath: String(r.unitPath),
+      }))
+      .sort(comparePrimaryPost);
   }
 
   /**
@@ -152,6 +151,7 @@ export class DirectoryRepository {
         'o.name AS name',
         'o.phoneMasked AS "phoneMasked"',
         'p.title AS title',
+        'p.rank AS rank',
         'p.deputyOfficialId AS "deputyOfficialId"',
         'u.id AS "unitId"',
         'u.name AS "unitName"',
@@ -167,6 +167,7 @@ export class DirectoryRepository {
       postId: Number(r.postId),
       name: String(r.name),
       title: String(r.title),
+      rank: Number(r.rank),
       unitId: Number(r.unitId),
       unitName: String(r.unitName),
       unitPath: String(r.unitPath),
@@ -236,41 +237,6 @@ export class DirectoryRepository {
       byMatter.set(id, entry);
     }
     return [...byMatter.values()];
-  }
-
-  /** The duties for a matter: each post and the unit paths it covers (who handles it, see handlers.ts). */
-  async findDutiesOfMatter(matterId: number): Promise<HandlerDuty[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT d.post_id AS post_id, u.path AS path
-       FROM duties d LEFT JOIN duty_units du ON du.duty_id = d.id LEFT JOIN units u ON u.id = du.unit_id
-       WHERE d.matter_id = ? ORDER BY d.id`,
-      [matterId],
-    );
-    const byPost = new Map<number, string[]>();
-    for (const r of rows) {
-      const paths = byPost.get(Number(r.post_id)) ?? [];
-      if (r.path != null) paths.push(String(r.path));
-      byPost.set(Number(r.post_id), paths);
-    }
-    return [...byPost].map(([postId, coveredPaths]) => ({ postId, coveredPaths }));
-  }
-
-  /** Who holds each of these posts on `date` (default today), with the post's rank. */
-  async findPostHolders(postIds: number[], date = this.today()): Promise<Map<number, PostHolder[]>> {
-    const holders = new Map<number, PostHolder[]>();
-    if (postIds.length === 0) return holders;
-    const rows: Array<Record<string, unknown>> = await currentMemberships(this.dataSource, date)
-      .select(['p.id AS "postId"', 'p.rank AS rank', 'm.officialId AS "officialId"'])
-      .andWhere('p.id IN (:...postIds)', { postIds })
-      .getRawMany();
-    for (const r of rows) {
-      const postId = Number(r.postId);
-      holders.set(postId, [
-        ...(holders.get(postId) ?? []),
-        { officialId: Number(r.officialId), rank: Number(r.rank) },
-      ]);
-    }
-    return holders;
   }
 
   async updateOfficialPhone(officialId: number, phoneEnc: string, phoneMasked: string): Promise<void> {

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, type EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { inSubtrees } from '../../database/subtree';
 import { currentOn } from '../directory/current-membership';
-import { DirectoryRepository, firstPostOfEach, type UnitMember } from '../directory/directory.repository';
+import { DirectoryRepository, type UnitMember } from '../directory/directory.repository';
 import { Membership } from '../directory/membership.entity';
+import { primaryPostOfEach } from '../directory/primary-post';
 import { Unit } from '../directory/unit.entity';
 import type { JournalRules } from '@jinri/shared';
 import { DayPlan } from './day-plan.entity';
@@ -37,12 +38,13 @@ export class JournalsRepository {
   }
 
   /**
-   * Each official holding a current post in the subtree, once, with their first post (by unit
-   * order, then rank): the rows of a "today" page. The directory's member query, deduplicated;
-   * `date` (default today) is the day the posts are held on.
+   * Each official holding a current post in the subtree, once, with their primary post (the rule of
+   * primary-post.ts, as for plan access), in the directory's order (unit order, then rank): the rows
+   * of a "today" page and the jobs' jurisdictions. `date` (default today) is the day the posts are
+   * held on.
    */
   async findOfficialsInSubtree(path: string, date?: string): Promise<SubtreeOfficial[]> {
-    return firstPostOfEach(await this.directory.findMembersInSubtree(path, date));
+    return primaryPostOfEach(await this.directory.findMembersInSubtree(path, date));
   }
 
   findPlan(
