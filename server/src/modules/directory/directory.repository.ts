@@ -6,6 +6,7 @@ import { localDate } from '../../common/time/local-time';
 import { inSubtrees } from '../../database/subtree';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { currentMemberships, currentOnSql } from './current-membership';
+import type { HandlerDuty, PostHolder } from './handlers';
 import { Membership } from './membership.entity';
 import { Official } from './official.entity';
 import { comparePrimaryPost } from './primary-post';
@@ -237,6 +238,41 @@ export class DirectoryRepository {
       byMatter.set(id, entry);
     }
     return [...byMatter.values()];
+  }
+
+  /** The duties for a matter: each post and the unit paths it covers (who handles it, see handlers.ts). */
+  async findDutiesOfMatter(matterId: number): Promise<HandlerDuty[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT d.post_id AS post_id, u.path AS path
+       FROM duties d LEFT JOIN duty_units du ON du.duty_id = d.id LEFT JOIN units u ON u.id = du.unit_id
+       WHERE d.matter_id = ? ORDER BY d.id`,
+      [matterId],
+    );
+    const byPost = new Map<number, string[]>();
+    for (const r of rows) {
+      const paths = byPost.get(Number(r.post_id)) ?? [];
+      if (r.path != null) paths.push(String(r.path));
+      byPost.set(Number(r.post_id), paths);
+    }
+    return [...byPost].map(([postId, coveredPaths]) => ({ postId, coveredPaths }));
+  }
+
+  /** Who holds each of these posts on `date` (default today), with the post's rank. */
+  async findPostHolders(postIds: number[], date = this.today()): Promise<Map<number, PostHolder[]>> {
+    const holders = new Map<number, PostHolder[]>();
+    if (postIds.length === 0) return holders;
+    const rows: Array<Record<string, unknown>> = await currentMemberships(this.dataSource, date)
+      .select(['p.id AS "postId"', 'p.rank AS rank', 'm.officialId AS "officialId"'])
+      .andWhere('p.id IN (:...postIds)', { postIds })
+      .getRawMany();
+    for (const r of rows) {
+      const postId = Number(r.postId);
+      holders.set(postId, [
+        ...(holders.get(postId) ?? []),
+        { officialId: Number(r.officialId), rank: Number(r.rank) },
+      ]);
+    }
+    return holders;
   }
 
   async updateOfficialPhone(officialId: number, phoneEnc: string, phoneMasked: string): Promise<void> {
