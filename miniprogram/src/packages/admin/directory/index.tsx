@@ -20,7 +20,6 @@ import { pickSpreadsheet } from '../../../api/files';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
 import { Banner } from '../../../components/Banner';
-import { SheetRowErrors } from '../../../components/SheetRowErrors';
 import { StaffGate } from '../../../components/StaffGate';
 import '../../../styles/kit.css';
 import '../../../styles/kit-form.css';
@@ -166,14 +165,18 @@ function DirectorySheet() {
           </Banner>
         ) : null}
         {outcome?.kind === 'rows' ? (
-          <SheetRowErrors
-            testId="directory-rows"
-            rowTestId="directory-row-error"
-            lines={(outcome.rows.length
-              ? outcome.rows
-              : [{ row: 0, column: '', reason: outcome.message }]
-            ).map((row) => directoryRowText(row))}
-          />
+          <Banner tone="danger" testId="directory-rows">
+            <Text className="st-banner__text">表格有误，未导入任何内容。请按下列提示修改后重新上传：</Text>
+            <View className="st-sheet-rows">
+              {(outcome.rows.length ? outcome.rows : [{ row: 0, column: '', reason: outcome.message }]).map(
+                (row, i) => (
+                  <Text key={i} className="st-sheet-row" data-testid="directory-row-error">
+                    {directoryRowText(row)}
+                  </Text>
+                ),
+              )}
+            </View>
+          </Banner>
         ) : null}
       </View>
 
