@@ -1,0 +1,196 @@
+import { addDays, localDate, weekStart } from '../../src/common/time/local-time';
+
+/** One request per route of the policy table, valid enough to reach the guard and the handler. */
+export interface Sample {
+  path: string;
+  body?: unknown;
+}
+
+/**
+ * The sample request of every route, by policy key ("METHOD /path"), with the ids of the matrix's
+ * town X (official A, its town, an invite of the county admin). A new route must be added here too.
+ */
+export function sampleRequests(ids: {
+  officialA: number;
+  townX: number;
+  inviteId: number;
+}): Record<string, Sample> {
+  const { officialA, townX } = ids;
+  const tomorrow = addDays(localDate(new Date()), 1);
+  const monday = weekStart(localDate(new Date()));
+  return {
+    'GET /api/v1/health': { path: '/health' },
+    'POST /api/v1/auth/wechat': { path: '/auth/wechat', body: { code: 'invalid' } },
+    'POST /api/v1/auth/demo': { path: '/auth/demo', body: { role: 'resident' } },
+    'GET /api/v1/demo/personas': { path: '/demo/personas' },
+    'POST /api/v1/auth/refresh': { path: '/auth/refresh', body: { refreshToken: 'not-a-token' } },
+    'POST /api/v1/auth/logout': { path: '/auth/logout', body: { refreshToken: 'not-a-token' } },
+    'GET /api/v1/me': { path: '/me' },
+    'POST /api/v1/me/invites/redeem': { path: '/me/invites/redeem', body: { code: 'AAAA-BBBB-CCCC' } },
+    'POST /api/v1/me/phone': { path: '/me/phone', body: { code: 'nonsense' } },
+    'GET /api/v1/me/messages': { path: '/me/messages' },
+    'GET /api/v1/me/messages/unread-count': { path: '/me/messages/unread-count' },
+    'POST /api/v1/me/messages/read': { path: '/me/messages/read', body: { all: true } },
+    'GET /api/v1/officials/:id': { path: `/officials/${officialA}` },
+    'PATCH /api/v1/officials/:id': { path: `/officials/${officialA}`, body: { photoUrl: null } },
+    'GET /api/v1/units/:id/members': { path: `/units/${townX}/members` },
+    'GET /api/v1/admin/invites': { path: '/admin/invites' },
+    'POST /api/v1/admin/invites': { path: '/admin/invites', body: { role: 'clerk', unitId: townX } },
+    'DELETE /api/v1/admin/invites/:id': { path: `/admin/invites/${ids.inviteId}` },
+    'GET /api/v1/admin/grants': { path: '/admin/grants' },
+    'DELETE /api/v1/admin/grants/:id': { path: '/admin/grants/999999' },
+    'GET /api/v1/today': { path: `/today?unitId=${townX}` },
+    'GET /api/v1/admin/directory/export.xlsx': { path: '/admin/directory/export.xlsx' },
+    'GET /api/v1/calendar/:year': { path: '/calendar/2026' },
+    'PUT /api/v1/admin/calendar/:date': {
+      path: '/admin/calendar/2099-01-01',
+      body: { isWorkday: false, name: '测试' },
+    },
+    'GET /api/v1/calendar/status': { path: '/calendar/status' },
+    'DELETE /api/v1/admin/calendar/:date': { path: '/admin/calendar/2099-01-01' },
+    'PUT /api/v1/admin/calendar-years/:year': { path: '/admin/calendar-years/2099' },
+    'POST /api/v1/admin/directory/import': { path: '/admin/directory/import', body: {} },
+    'GET /api/v1/units': { path: `/units?parentId=${townX}` },
+    'GET /api/v1/search': { path: '/search?q=dibao' },
+    'POST /api/v1/admin/matters': { path: '/admin/matters', body: {} },
+    'PUT /api/v1/admin/matters/:id': { path: '/admin/matters/999999', body: {} },
+    'PUT /api/v1/admin/matters/:id/pin': { path: '/admin/matters/999999/pin', body: { rank: 1 } },
+    'POST /api/v1/admin/officials': { path: '/admin/officials', body: {} },
+    'POST /api/v1/admin/posts/:id/handover': {
+      path: '/admin/posts/999999/handover',
+      body: { officialId: 1, startDate: '2026-01-01' },
+    },
+    'PUT /api/v1/admin/posts/:id/deputy': {
+      path: '/admin/posts/999999/deputy',
+      body: { officialId: null },
+    },
+    'PUT /api/v1/admin/duties': {
+      path: '/admin/duties',
+      body: { postId: 999999, matterId: 1, coveredUnitIds: [] },
+    },
+    'GET /api/v1/popolo/persons': { path: '/popolo/persons?limit=5' },
+    'GET /api/v1/popolo/organizations': { path: '/popolo/organizations?limit=5' },
+    'GET /api/v1/popolo/posts': { path: '/popolo/posts?limit=5' },
+    'GET /api/v1/popolo/memberships': { path: '/popolo/memberships?limit=5' },
+    'GET /api/v1/matters/popular': { path: '/matters/popular' },
+    'GET /api/v1/matters/:id': { path: '/matters/1' },
+    'POST /api/v1/demo/publish': { path: '/demo/publish', body: { date: '2000-01-01' } },
+    'GET /api/v1/plans/:officialId/:date': { path: `/plans/${officialA}/${tomorrow}` },
+    'PUT /api/v1/plans/:officialId/:date': {
+      path: `/plans/${officialA}/${tomorrow}`,
+      body: {
+        entries: [{ startTime: '09:00', place: '魏庄村', what: '到魏庄村调度拆迁工作', kind: '下村/实地' }],
+      },
+    },
+    'GET /api/v1/plans/:officialId/:date/revisions': { path: `/plans/${officialA}/${tomorrow}/revisions` },
+    'POST /api/v1/plans/check': { path: '/plans/check', body: { entries: [{ what: '日常工作' }] } },
+    'GET /api/v1/officials/:id/timeline': { path: `/officials/${officialA}/timeline` },
+    'POST /api/v1/entries/:id/updates': {
+      path: '/entries/999999/updates',
+      body: { kind: 'progress', text: '进展' },
+    },
+    'GET /api/v1/journal-rules': { path: `/journal-rules?unitId=${townX}` },
+    'PUT /api/v1/admin/journal-rules/:unitId': {
+      path: `/admin/journal-rules/${townX}`,
+      body: {
+        planDueTime: '18:00',
+        publicationTime: '08:00',
+        weeklyReportDueWeekday: 7,
+        weeklyReportDueTime: '12:00',
+        reminderTime: '17:00',
+        entryKinds: ['会议', '下村/实地', '其他'],
+        meetingNames: ['周例会'],
+      },
+    },
+    'POST /api/v1/uploads': { path: '/uploads', body: {} },
+    'POST /api/v1/leaves': {
+      path: '/leaves',
+      body: { startDate: '2099-01-05', endDate: '2099-01-06', reason: '事假' },
+    },
+    'GET /api/v1/leaves': { path: '/leaves' },
+    'POST /api/v1/leaves/:id/approve': { path: '/leaves/999999/approve' },
+    'POST /api/v1/leaves/:id/reject': { path: '/leaves/999999/reject' },
+    'POST /api/v1/leaves/:id/cancel': { path: '/leaves/999999/cancel' },
+    'PUT /api/v1/weekly-reports/:officialId/:weekStart': {
+      path: `/weekly-reports/${officialA}/${monday}`,
+      body: { results: '完成三项工作', nextWeekPlan: '推进两项工作' },
+    },
+    'GET /api/v1/weekly-reports/:officialId/:weekStart': { path: `/weekly-reports/${officialA}/${monday}` },
+    'GET /api/v1/units/:unitId/plans': { path: `/units/${townX}/plans?date=${tomorrow}` },
+    'PUT /api/v1/units/:unitId/plans': {
+      path: `/units/${townX}/plans`,
+      body: { date: tomorrow, plans: [] },
+    },
+    'GET /api/v1/units/:unitId/plans/template.xlsx': {
+      path: `/units/${townX}/plans/template.xlsx?date=${tomorrow}`,
+    },
+    'POST /api/v1/units/:unitId/plans/import': {
+      path: `/units/${townX}/plans/import?date=${tomorrow}`,
+      body: {},
+    },
+    'POST /api/v1/tickets': {
+      path: '/tickets',
+      body: { officialId: officialA, content: '村口路灯坏了，请修理', publicAllowed: false },
+    },
+    'GET /api/v1/tickets/similar': { path: `/tickets/similar?officialId=${officialA}&content=路灯` },
+    'GET /api/v1/tickets/mine': { path: '/tickets/mine' },
+    'GET /api/v1/notifications/templates': { path: '/notifications/templates' },
+    'GET /api/v1/tickets/following': { path: '/tickets/following' },
+    'POST /api/v1/tickets/:id/follow': { path: '/tickets/999999/follow' },
+    'DELETE /api/v1/tickets/:id/follow': { path: '/tickets/999999/follow' },
+    'GET /api/v1/tickets/inbox': { path: '/tickets/inbox' },
+    'GET /api/v1/tickets/public': { path: `/tickets/public?officialId=${officialA}` },
+    'GET /api/v1/tickets/lookup/:queryCode': { path: '/tickets/lookup/ABCDEFGH' },
+    'GET /api/v1/tickets/:id': { path: '/tickets/999999' },
+    'POST /api/v1/tickets/:id/acknowledge': { path: '/tickets/999999/acknowledge', body: { version: 1 } },
+    'POST /api/v1/tickets/:id/reply': {
+      path: '/tickets/999999/reply',
+      body: { version: 1, content: '已处理' },
+    },
+    'POST /api/v1/tickets/:id/resolve': {
+      path: '/tickets/999999/resolve',
+      body: { version: 1, note: '已修好' },
+    },
+    'POST /api/v1/tickets/:id/extension': {
+      path: '/tickets/999999/extension',
+      body: { version: 1, reason: '需协调', days: 2 },
+    },
+    'POST /api/v1/tickets/:id/transfer': {
+      path: '/tickets/999999/transfer',
+      body: { version: 1, unitId: townX, reason: '不属本人职责' },
+    },
+    'POST /api/v1/tickets/:id/assign': {
+      path: '/tickets/999999/assign',
+      body: { version: 1, officialId: officialA },
+    },
+    'POST /api/v1/tickets/:id/extension/decide': {
+      path: '/tickets/999999/extension/decide',
+      body: { version: 1, approve: true },
+    },
+    'POST /api/v1/tickets/:id/moderate': {
+      path: '/tickets/999999/moderate',
+      body: { version: 1, decision: 'approve' },
+    },
+    'POST /api/v1/tickets/:id/rate': {
+      path: '/tickets/999999/rate',
+      body: { version: 1, satisfied: true },
+    },
+    'POST /api/v1/tickets/:id/withdraw': { path: '/tickets/999999/withdraw', body: { version: 1 } },
+    'POST /api/v1/tickets/:id/report': {
+      path: '/tickets/999999/report',
+      body: { target: 'comment', reason: 'abuse' },
+    },
+    'GET /api/v1/officials/:id/ticket-figures': { path: `/officials/${officialA}/ticket-figures` },
+    'GET /api/v1/units/:id/ticket-figures': { path: `/units/${townX}/ticket-figures` },
+    'GET /api/v1/admin/sensitive-words': { path: '/admin/sensitive-words' },
+    'PUT /api/v1/admin/sensitive-words': {
+      path: '/admin/sensitive-words',
+      body: { unitId: townX, words: [] },
+    },
+    'GET /open311/v2/services.json': { path: '/open311/v2/services.json' },
+    'GET /open311/v2/services/:code.json': { path: '/open311/v2/services/no-such-service.json' },
+    'POST /open311/v2/requests.json': { path: '/open311/v2/requests.json', body: {} },
+    'GET /open311/v2/requests.json': { path: '/open311/v2/requests.json' },
+    'GET /open311/v2/requests/:id.json': { path: '/open311/v2/requests/999999.json' },
+  };
+}
