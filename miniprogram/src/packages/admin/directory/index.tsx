@@ -20,6 +20,7 @@ import { pickSpreadsheet } from '../../../api/files';
 import { Page } from '../../../components/Page';
 import { onlyIf } from '../../../utils/props';
 import { Banner } from '../../../components/Banner';
+import { SheetRowErrors } from '../../../components/SheetRowErrors';
 import { StaffGate } from '../../../components/StaffGate';
 import '../../../styles/kit.css';
 import '../../../styles/kit-form.css';
@@ -165,18 +166,14 @@ function DirectorySheet() {
           </Banner>
         ) : null}
         {outcome?.kind === 'rows' ? (
-          <Banner tone="danger" testId="directory-rows">
-            <Text className="st-banner__text">表格有误，未导入任何内容。请按下列提示修改后重新上传：</Text>
-            <View className="st-sheet-rows">
-              {(outcome.rows.length ? outcome.rows : [{ row: 0, column: '', reason: outcome.message }]).map(
-                (row, i) => (
-                  <Text key={i} className="st-sheet-row" data-testid="directory-row-error">
-                    {directoryRowText(row)}
-                  </Text>
-                ),
-              )}
-            </View>
-          </Banner>
+          <SheetRowErrors
+            testId="directory-rows"
+            rowTestId="directory-row-error"
+            lines={(outcome.rows.length
+              ? outcome.rows
+              : [{ row: 0, column: '', reason: outcome.message }]
+            ).map((row) => directoryRowText(row))}
+          />
         ) : null}
       </View>
 

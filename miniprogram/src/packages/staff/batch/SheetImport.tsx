@@ -11,6 +11,7 @@ import { pickSpreadsheet } from '../../../api/files';
 import { formatDay } from '../../../utils/date';
 import { onlyIf } from '../../../utils/props';
 import { Banner } from '../../../components/Banner';
+import { SheetRowErrors } from '../../../components/SheetRowErrors';
 
 interface SheetImportProps {
   unitId: number;
@@ -132,16 +133,11 @@ export function SheetImport({ unitId, date, dirty, onImported }: SheetImportProp
         </Banner>
       ) : null}
       {outcome?.kind === 'rows' ? (
-        <Banner tone="danger" testId="sheet-rows">
-          <Text className="st-banner__text">表格有误，未导入任何内容。请按下列提示修改后重新上传：</Text>
-          <View className="st-sheet-rows">
-            {outcome.rows.map((row, i) => (
-              <Text key={i} className="st-sheet-row" data-testid="sheet-row-error">
-                {rowErrorText(row)}
-              </Text>
-            ))}
-          </View>
-        </Banner>
+        <SheetRowErrors
+          testId="sheet-rows"
+          rowTestId="sheet-row-error"
+          lines={outcome.rows.map((row) => rowErrorText(row))}
+        />
       ) : null}
     </View>
   );
