@@ -16,7 +16,10 @@ export function useStaffMe(): { me: MeState; retry: () => void } {
   const session = useSession();
   const userId = session.status === 'signedIn' ? (session.user?.id ?? null) : null;
   const hasMe = session.me !== null;
-  const { view, retry } = useLoad(userId !== null && !hasMe ? `me:${userId}` : null, loadMe);
+  // Not cached across visits: a role just granted or revoked must show on the next page opened.
+  const { view, retry } = useLoad(userId !== null && !hasMe ? `me:${userId}` : null, loadMe, {
+    cache: false,
+  });
 
   if (session.status === 'pending') return { me: { kind: 'loading' }, retry };
   if (userId === null) return { me: { kind: 'anonymous' }, retry };
