@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { EntryUpdateKind, PlanStatus } from '@jinri/shared';
+import type { PlanStatus } from '@jinri/shared';
 import { DEFAULT_RULES } from '@jinri/shared';
 import { addDays, atLocal, minutesOf } from '../../src/common/time/local-time';
 import { DayPlan } from '../../src/modules/journals/day-plan.entity';
-import { EntryUpdate } from '../../src/modules/journals/entry-update.entity';
 import { PlanEntry } from '../../src/modules/journals/plan-entry.entity';
 
 /** What a test says about one entry; the rest has sensible defaults. */
@@ -88,34 +87,4 @@ export async function insertDayPlan(data: DataSource, seed: PlanSeed): Promise<S
       );
     return { plan, entries: saved };
   });
-}
-
-/**
- * Inserts an 一日三晒 update on an entry: progress at noon, the result in the evening of the plan's
- * day unless `createdAt` says otherwise.
- */
-export async function insertEntryUpdate(
-  data: DataSource,
-  seed: {
-    planEntryId: number;
-    date: string;
-    createdByUserId: number;
-    kind?: EntryUpdateKind;
-    text?: string;
-    photoIds?: string[];
-    createdAt?: Date;
-  },
-): Promise<EntryUpdate> {
-  const kind = seed.kind ?? 'progress';
-  return data.getRepository(EntryUpdate).save(
-    Object.assign(new EntryUpdate(), {
-      planEntryId: seed.planEntryId,
-      kind,
-      text: seed.text ?? (kind === 'progress' ? '已到现场，正在核实情况' : '已办结，情况已反馈'),
-      photoIds: seed.photoIds ?? [],
-      location: null,
-      createdByUserId: seed.createdByUserId,
-      createdAt: seed.createdAt ?? atLocal(seed.date, kind === 'progress' ? '12:00' : '18:00'),
-    }),
-  );
 }
