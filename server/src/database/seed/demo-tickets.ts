@@ -8,7 +8,7 @@ import { WorkCalendar } from '../../modules/calendar/work-calendar';
 import { ticketDeadlines, workingDeadline } from '../../modules/tickets/ticket-deadlines';
 import { TicketEvent } from '../../modules/tickets/ticket-event.entity';
 import { Ticket } from '../../modules/tickets/ticket.entity';
-import { pick, random } from './demo-journals';
+import { pick, random } from './demo-day-plans';
 import { DEMO_OFFICIAL_TITLES } from './demo-personas';
 
 /**
