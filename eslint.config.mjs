@@ -59,7 +59,20 @@ export default tseslint.config(
     files: ['miniprogram/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./\\.\\./',
+              message: "Import across folders with the '@/' alias (src/), not '../../'.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['scripts/**', 'miniprogram/scripts/**', 'miniprogram/e2e/**', '**/*.mjs', 'server/bench/**'],

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 import devConfig from './dev';
@@ -28,6 +30,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
+    // `@/components/...` instead of `../../../components/...` (tsconfig.json paths and the jest
+    // moduleNameMapper say the same).
+    alias: { '@': resolve(__dirname, '..', 'src') },
     // dist/weapp and dist/h5, so both builds can live side by side.
     outputRoot: `dist/${process.env.TARO_ENV}`,
     // Platform (weapp, h5) and framework (react) plugins are registered by the Taro CLI itself.

@@ -11,6 +11,8 @@ module.exports = {
   setupFiles: ['<rootDir>/test/env.js'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@test/(.*)$': '<rootDir>/test/$1',
     '^@tarojs/taro$': '<rootDir>/test/taro.ts',
     '^@tarojs/components$': '<rootDir>/test/taro-components.tsx',
     '\\.(css|scss|less)$': '<rootDir>/test/style.js',

@@ -32,9 +32,9 @@ export function searchDirectory(q: string, unitId?: number): Promise<SearchRespo
   });
 }
 
-/** GET /matters/popular — the most asked-for matters, shown before anything is typed. */
-export function getPopularMatters(): Promise<MatterSummaryWithCount[]> {
-  return request<MatterSummaryWithCount[]>({ path: '/matters/popular', auth: false });
+/** GET /matters/popular — the matters most asked for in the county of `unitId` (pinned first), shown before anything is typed. */
+export function getPopularMatters(unitId?: number): Promise<MatterSummaryWithCount[]> {
+  return request<MatterSummaryWithCount[]>({ path: '/matters/popular', query: { unitId }, auth: false });
 }
 
 /** GET /matters/:id — what to bring, where to go, and who handles it for `unitId`, most local first. */

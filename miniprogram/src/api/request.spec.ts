@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 
-import { taro } from '../../test/taro';
+import { taro } from '@test/taro';
 import {
   ApiError,
   isNetworkError,

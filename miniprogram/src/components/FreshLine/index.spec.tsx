@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, render, screen } from '@testing-library/react';
 
-import { formatClock } from '../../utils/date';
+import { formatClock } from '@/utils/date';
 import { FreshLine } from './index';
 
 const LOADED_AT = Date.UTC(2026, 10, 24, 2, 5);

@@ -1,7 +1,7 @@
 /** "更新于 10:05（更新失败：…）  刷新": how fresh what the page shows is, with 刷新 while idle. */
 import { Text, View } from '@tarojs/components';
 
-import { formatClock } from '../../utils/date';
+import { formatClock } from '@/utils/date';
 import './index.css';
 
 interface FreshLineProps {

@@ -1,7 +1,7 @@
 /** "没有加载出来  重试" in one line, where a whole error card would be too much (a list inside a page). */
 import { Button, Text, View } from '@tarojs/components';
 
-import { onlyIf } from '../../utils/props';
+import { onlyIf } from '@/utils/props';
 import './index.css';
 
 interface InlineErrorProps {

@@ -1,8 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, render, screen } from '@testing-library/react';
 
-import { ApiError } from '../../api/request';
-import type { Paged, PagedView } from '../../hooks/usePaged';
+import { ApiError } from '@/api/request';
+import type { Paged, PagedView } from '@/hooks/usePaged';
 import { PagedMore } from './index';
 
 type Row = { id: number };

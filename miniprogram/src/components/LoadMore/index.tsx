@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
 
-import type { ApiError } from '../../api/request';
-import type { Paged } from '../../hooks/usePaged';
-import { onlyIf } from '../../utils/props';
+import type { ApiError } from '@/api/request';
+import type { Paged } from '@/hooks/usePaged';
+import { onlyIf } from '@/utils/props';
 import './index.css';
 
 interface LoadMoreProps {

@@ -1,7 +1,7 @@
 import { NavigationBar, PageMeta, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 
-import { useRootFontSize } from '../../hooks/useRootFontSize';
+import { useRootFontSize } from '@/hooks/useRootFontSize';
 import { BackBar } from '../BackBar';
 import { PrivacyGuide } from '../PrivacyGuide';
 import './index.css';

@@ -6,8 +6,8 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 
-import { mediaUrl, pickImages, uploadImage } from '../../api/files';
-import { toApiError } from '../../api/request';
+import { mediaUrl, pickImages, uploadImage } from '@/api/files';
+import { toApiError } from '@/api/request';
 import { usePhotoPreview } from '../PhotoPreview';
 
 export interface UploadedPhoto {

@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro';
 import type { EntryUpdateView, LocalDate, PlanEntryView } from '@jinri/shared';
 import { memo } from 'react';
 
-import { mediaUrl } from '../../api/files';
-import { formatStamp } from '../../utils/date';
-import { entryTimeLabel, findCurrentEntry, sortEntries, UPDATE_KIND_LABELS } from '../../utils/plan';
+import { mediaUrl } from '@/api/files';
+import { formatStamp } from '@/utils/date';
+import { entryTimeLabel, findCurrentEntry, sortEntries, UPDATE_KIND_LABELS } from '@/utils/plan';
 import './index.css';
 
 interface PlanEntryListProps {

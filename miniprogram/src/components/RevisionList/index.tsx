@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { LocalDate, PlanRevisionView } from '@jinri/shared';
 
-import { formatStamp } from '../../utils/date';
-import { entryTimeLabel, sortEntries } from '../../utils/plan';
+import { formatStamp } from '@/utils/date';
+import { entryTimeLabel, sortEntries } from '@/utils/plan';
 import './index.css';
 
 type SnapshotEntry = PlanRevisionView['entries'][number];

@@ -1,9 +1,9 @@
 import type { MeResponse } from '@jinri/shared';
 
-import type { ApiError } from '../../api/request';
-import { loadMe } from '../../api/session';
-import { useLoad } from '../../hooks/useLoad';
-import { useSession } from '../../hooks/useSession';
+import type { ApiError } from '@/api/request';
+import { loadMe } from '@/api/session';
+import { useLoad } from '@/hooks/useLoad';
+import { useSession } from '@/hooks/useSession';
 
 export type MeState =
   | { kind: 'anonymous' }

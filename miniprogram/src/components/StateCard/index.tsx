@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components';
 
-import type { ApiError } from '../../api/request';
+import type { ApiError } from '@/api/request';
 import { EmptyState } from '../EmptyState';
 import { LoadingState } from '../LoadingState';
 

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components';
 
-import { PLAN_STATUS_LABELS, type PlanDisplayStatus } from '../../utils/plan';
+import { PLAN_STATUS_LABELS, type PlanDisplayStatus } from '@/utils/plan';
 import './index.css';
 
 interface StatusChipProps {

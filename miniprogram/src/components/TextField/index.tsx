@@ -4,7 +4,7 @@
  */
 import { Text, Textarea, View } from '@tarojs/components';
 
-import { onlyIf } from '../../utils/props';
+import { onlyIf } from '@/utils/props';
 
 interface TextFieldProps {
   label: string;

@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { TicketSummary } from '@jinri/shared';
 import { memo } from 'react';
 
-import { formatStamp } from '../../utils/date';
-import { assigneeLabel, currentDeadline, targetLabel, timeLeft } from '../../utils/tickets';
+import { formatStamp } from '@/utils/date';
+import { assigneeLabel, currentDeadline, targetLabel, timeLeft } from '@/utils/tickets';
 import { TicketMarkers, TicketStatusChip } from '../TicketStatusChip';
 import './index.css';
 

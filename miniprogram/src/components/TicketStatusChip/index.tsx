@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ModerationStatus, TicketState } from '@jinri/shared';
 
-import { TICKET_STATE_TONES, ticketStateLabel } from '../../utils/tickets';
+import { TICKET_STATE_TONES, ticketStateLabel } from '@/utils/tickets';
 import { ToneChip } from '../StatusChip';
 import './index.css';
 

@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { LocalDate, TimelineDay } from '@jinri/shared';
 import { useState } from 'react';
 
-import { formatMonthDay, formatShortWeekday, relativeDayName } from '../../utils/date';
-import { entryTimeLabel, sortEntries } from '../../utils/plan';
+import { formatMonthDay, formatShortWeekday, relativeDayName } from '@/utils/date';
+import { entryTimeLabel, sortEntries } from '@/utils/plan';
 import { PlanEntryList } from '../PlanEntryList';
 import { StatusChip } from '../StatusChip';
 import './index.css';

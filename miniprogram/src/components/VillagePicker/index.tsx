@@ -2,9 +2,9 @@ import { Button, Text, View } from '@tarojs/components';
 import type { UnitSummary } from '@jinri/shared';
 import { useState } from 'react';
 
-import { getUnits } from '../../api/journals.api';
-import { useLoad } from '../../hooks/useLoad';
-import type { MyVillage, PlaceRef } from '../../hooks/useMyVillage';
+import { getUnits } from '@/api/journals.api';
+import { useLoad } from '@/hooks/useLoad';
+import type { MyVillage, PlaceRef } from '@/hooks/useMyVillage';
 import { BottomSheet } from '../BottomSheet';
 import { LoadingState } from '../LoadingState';
 import './index.css';

@@ -2,11 +2,11 @@ import { Button, Text, View } from '@tarojs/components';
 import type { MatterSummaryWithCount, OfficialRef, SearchResponse } from '@jinri/shared';
 import { memo } from 'react';
 
-import { EmptyState } from '../../components/EmptyState';
-import { InlineError } from '../../components/InlineError';
-import { LoadingState } from '../../components/LoadingState';
-import { OfficialStatusLine } from '../../components/OfficialStatusLine';
-import type { Load } from '../../hooks/useLoad';
+import { EmptyState } from '@/components/EmptyState';
+import { InlineError } from '@/components/InlineError';
+import { LoadingState } from '@/components/LoadingState';
+import { OfficialStatusLine } from '@/components/OfficialStatusLine';
+import type { Load } from '@/hooks/useLoad';
 import type { SearchView } from './useSearch';
 
 /** Everyday words the search understands, offered when nothing was found. */

@@ -3,11 +3,11 @@ import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { SEARCH_QUERY_MAX_LENGTH } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { getPopularMatters } from '../../api/find.api';
-import { Page } from '../../components/Page';
-import { VillagePicker, VillagePickerSheet } from '../../components/VillagePicker';
-import { useLoad } from '../../hooks/useLoad';
-import { setMyVillage, skipMyVillage, useMyVillage, type PlaceRef } from '../../hooks/useMyVillage';
+import { getPopularMatters } from '@/api/find.api';
+import { Page } from '@/components/Page';
+import { VillagePicker, VillagePickerSheet } from '@/components/VillagePicker';
+import { useLoad } from '@/hooks/useLoad';
+import { setMyVillage, skipMyVillage, useMyVillage, type PlaceRef } from '@/hooks/useMyVillage';
 import { matterUrl, officialUrl, openPage, unitUrl } from './nav';
 import { clearRecent, readRecent, rememberSearch } from './recent';
 import { PopularChips, Results } from './Results';
@@ -23,7 +23,10 @@ export default function FindPage() {
   const [recent, setRecent] = useState<string[]>(readRecent);
   const [sheetOpen, setSheetOpen] = useState(false);
   const search = useSearch(keyword, my.unitId);
-  const popular = useLoad('matters|popular', getPopularMatters);
+  // The resident's county's list (what its residents ask about), the default list until a village is set.
+  const popular = useLoad(`matters|popular|${my.unitId ?? ''}`, () =>
+    getPopularMatters(my.unitId ?? undefined),
+  );
   const q = normalizeQuery(keyword);
 
   const remember = useCallback((word: string) => setRecent((list) => rememberSearch(list, word)), []);

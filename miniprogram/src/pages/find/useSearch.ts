@@ -1,8 +1,8 @@
 import { SEARCH_QUERY_MAX_LENGTH, type SearchResponse } from '@jinri/shared';
 import { useEffect, useState } from 'react';
 
-import { searchDirectory } from '../../api/find.api';
-import { toApiError, type ApiError } from '../../api/request';
+import { searchDirectory } from '@/api/find.api';
+import { toApiError, type ApiError } from '@/api/request';
 
 /** Wait this long after the last keystroke before asking the server. */
 export const SEARCH_DEBOUNCE_MS = 250;

@@ -3,17 +3,17 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } f
 import { DEFAULT_RULES, type MatterDetail, type OfficialRef } from '@jinri/shared';
 import { memo, useEffect, useState } from 'react';
 
-import { getMatter } from '../../api/find.api';
-import { getOfficial } from '../../api/journals.api';
-import { EmptyState } from '../../components/EmptyState';
-import { FreshLine } from '../../components/FreshLine';
-import { LoadingState } from '../../components/LoadingState';
-import { OfficialNowAnswer, OfficialStatusLine } from '../../components/OfficialStatusLine';
-import { Page } from '../../components/Page';
-import { VillagePickerSheet } from '../../components/VillagePicker';
-import { useLoad } from '../../hooks/useLoad';
-import { setMyVillage, skipMyVillage, useMyVillage, type PlaceRef } from '../../hooks/useMyVillage';
-import { ticketUrls } from '../../utils/tickets';
+import { getMatter } from '@/api/find.api';
+import { getOfficial } from '@/api/journals.api';
+import { EmptyState } from '@/components/EmptyState';
+import { FreshLine } from '@/components/FreshLine';
+import { LoadingState } from '@/components/LoadingState';
+import { OfficialNowAnswer, OfficialStatusLine } from '@/components/OfficialStatusLine';
+import { Page } from '@/components/Page';
+import { VillagePickerSheet } from '@/components/VillagePicker';
+import { useLoad } from '@/hooks/useLoad';
+import { setMyVillage, skipMyVillage, useMyVillage, type PlaceRef } from '@/hooks/useMyVillage';
+import { ticketUrls } from '@/utils/tickets';
 import { goBackOrFind, officialUrl, openPage, unitUrl } from '../find/nav';
 import { dialable, formatOfficeHours, splitPlaces } from './format';
 import './index.css';

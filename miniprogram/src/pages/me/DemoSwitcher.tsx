@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro';
 import type { DemoPersona } from '@jinri/shared';
 import { useState } from 'react';
 
-import { toApiError } from '../../api/request';
-import { isSamePersona, loginDemo } from '../../api/session';
-import { onlyIf } from '../../utils/props';
+import { toApiError } from '@/api/request';
+import { isSamePersona, loginDemo } from '@/api/session';
+import { onlyIf } from '@/utils/props';
 
 interface DemoSwitcherProps {
   personas: DemoPersona[];

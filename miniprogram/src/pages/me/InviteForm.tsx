@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro';
 import type { MeResponse } from '@jinri/shared';
 import { useState } from 'react';
 
-import { toApiError, type ApiError } from '../../api/request';
-import { redeemInvite } from '../../api/session';
-import { roleLabel } from '../../utils/roles';
-import { onlyIf } from '../../utils/props';
+import { toApiError, type ApiError } from '@/api/request';
+import { redeemInvite } from '@/api/session';
+import { roleLabel } from '@/utils/roles';
+import { onlyIf } from '@/utils/props';
 import { formatInviteCode, INVITE_CODE_LENGTH, normalizeInviteCode } from './inviteCode';
 
 /** What to tell the person for each way redeeming can fail (server codes, known to shared or not). */

@@ -2,9 +2,9 @@ import { Button, Text, View, type ButtonProps } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 
-import { toApiError, type ApiError } from '../../api/request';
-import { bindPhone } from '../../api/session';
-import { onlyIf } from '../../utils/props';
+import { toApiError, type ApiError } from '@/api/request';
+import { bindPhone } from '@/api/session';
+import { onlyIf } from '@/utils/props';
 
 interface PhoneCardProps {
   phoneMasked: string | null;

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { MeResponse, RoleGrantView } from '@jinri/shared';
 
-import { formatMonthDay, localDateOf } from '../../utils/date';
-import { roleLabel } from '../../utils/roles';
+import { formatMonthDay, localDateOf } from '@/utils/date';
+import { roleLabel } from '@/utils/roles';
 
 interface ProfileCardProps {
   me: MeResponse;

@@ -2,10 +2,10 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef } from 'react';
 
-import { getUnreadCount } from '../../api/messages.api';
-import { getMyTickets } from '../../api/tickets.api';
-import { useLoad } from '../../hooks/useLoad';
-import { ticketUrls } from '../../utils/tickets';
+import { getUnreadCount } from '@/api/messages.api';
+import { getMyTickets } from '@/api/tickets.api';
+import { useLoad } from '@/hooks/useLoad';
+import { ticketUrls } from '@/utils/tickets';
 import { setMeTabBadge } from './badge';
 import './Workbench.css';
 

@@ -3,13 +3,13 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import type { DayPlanView, MeResponse, Role, TicketInbox } from '@jinri/shared';
 import { useEffect, useRef, useState } from 'react';
 
-import { getCalendarStatus } from '../../api/calendar.api';
-import { getPlan } from '../../api/journals.api';
-import { listLeaves } from '../../api/leave.api';
-import { getWeeklyReport } from '../../api/weekly.api';
-import { addDays, localToday, mondayOf } from '../../utils/date';
-import { getInbox } from '../../api/tickets.api';
-import { INBOX_ROLES, ticketUrls } from '../../utils/tickets';
+import { getCalendarStatus } from '@/api/calendar.api';
+import { getPlan } from '@/api/journals.api';
+import { listLeaves } from '@/api/leave.api';
+import { getWeeklyReport } from '@/api/weekly.api';
+import { addDays, localToday, mondayOf } from '@/utils/date';
+import { getInbox } from '@/api/tickets.api';
+import { INBOX_ROLES, ticketUrls } from '@/utils/tickets';
 import { inboxBadgeCount, setMeTabBadge } from './badge';
 import './Workbench.css';
 

@@ -2,9 +2,9 @@ import { useDidShow } from '@tarojs/taro';
 import type { DemoPersona, MeResponse } from '@jinri/shared';
 import { useEffect, useState } from 'react';
 
-import { getDemoPersonas } from '../../api/auth.api';
-import { toApiError, type ApiError } from '../../api/request';
-import { getSession, loadMe, type Session } from '../../api/session';
+import { getDemoPersonas } from '@/api/auth.api';
+import { toApiError, type ApiError } from '@/api/request';
+import { getSession, loadMe, type Session } from '@/api/session';
 
 export type MeView =
   | { kind: 'anonymous' }

@@ -2,8 +2,8 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 
-import { mediaUrl } from '../../api/files';
-import type { OfficialProfile } from '../../api/journals.api';
+import { mediaUrl } from '@/api/files';
+import type { OfficialProfile } from '@/api/journals.api';
 
 /** A number we can dial: digits (and + - spaces) only. Masked numbers (138****5678) are not. */
 function dialable(phone: string | null): string | null {

@@ -1,12 +1,12 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import type { LocalDate } from '@jinri/shared';
 
-import { getRevisions } from '../../api/journals.api';
-import { EmptyState } from '../../components/EmptyState';
-import { LoadingState } from '../../components/LoadingState';
-import { RevisionList } from '../../components/RevisionList';
-import { useLoad } from '../../hooks/useLoad';
-import { formatLocalDate } from '../../utils/date';
+import { getRevisions } from '@/api/journals.api';
+import { EmptyState } from '@/components/EmptyState';
+import { LoadingState } from '@/components/LoadingState';
+import { RevisionList } from '@/components/RevisionList';
+import { useLoad } from '@/hooks/useLoad';
+import { formatLocalDate } from '@/utils/date';
 
 interface RevisionSheetProps {
   officialId: number;

@@ -6,13 +6,13 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PublicTicket, TicketFigures } from '@jinri/shared';
 
-import { getOfficialTicketFigures, getPublicTickets } from '../../api/tickets.api';
-import { EmptyState } from '../../components/EmptyState';
-import { LoadingState } from '../../components/LoadingState';
-import { TicketStatusChip } from '../../components/TicketStatusChip';
-import { useLoad } from '../../hooks/useLoad';
-import { formatStamp } from '../../utils/date';
-import { formatHours, formatRate, ticketUrls } from '../../utils/tickets';
+import { getOfficialTicketFigures, getPublicTickets } from '@/api/tickets.api';
+import { EmptyState } from '@/components/EmptyState';
+import { LoadingState } from '@/components/LoadingState';
+import { TicketStatusChip } from '@/components/TicketStatusChip';
+import { useLoad } from '@/hooks/useLoad';
+import { formatStamp } from '@/utils/date';
+import { formatHours, formatRate, ticketUrls } from '@/utils/tickets';
 
 /** Public tickets shown here; the rest are a 留言 away. */
 const SHOWN = 5;

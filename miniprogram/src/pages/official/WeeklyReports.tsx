@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { WeeklyReportView } from '@jinri/shared';
 
-import { addDays, formatMonthDay } from '../../utils/date';
+import { addDays, formatMonthDay } from '@/utils/date';
 
 /** 工作周报: what was achieved in a week and the plan for the next, newest first. */
 export function WeeklyReports({ reports }: { reports: readonly WeeklyReportView[] }) {

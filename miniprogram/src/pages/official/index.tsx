@@ -3,16 +3,16 @@ import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs
 import { DEFAULT_RULES, type LocalDate, type PlanEntryView, type TimelineDay } from '@jinri/shared';
 import { useMemo, useState } from 'react';
 
-import { getOfficial, getTimeline } from '../../api/journals.api';
-import { EmptyState } from '../../components/EmptyState';
-import { Page } from '../../components/Page';
-import { ErrorCard, LoadingCard } from '../../components/StateCard';
-import { PlanEntryList } from '../../components/PlanEntryList';
-import { Segmented, type SegmentedOption } from '../../components/Segmented';
-import { StatusChip } from '../../components/StatusChip';
-import { Timeline } from '../../components/Timeline';
-import { useLoad } from '../../hooks/useLoad';
-import { useNow } from '../../hooks/useNow';
+import { getOfficial, getTimeline } from '@/api/journals.api';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { PlanEntryList } from '@/components/PlanEntryList';
+import { Segmented, type SegmentedOption } from '@/components/Segmented';
+import { StatusChip } from '@/components/StatusChip';
+import { Timeline } from '@/components/Timeline';
+import { useLoad } from '@/hooks/useLoad';
+import { useNow } from '@/hooks/useNow';
 import {
   addDays,
   formatClockShort,
@@ -20,8 +20,8 @@ import {
   localMinutes,
   localToday,
   parseClock,
-} from '../../utils/date';
-import { ticketUrls } from '../../utils/tickets';
+} from '@/utils/date';
+import { ticketUrls } from '@/utils/tickets';
 import { ProfileHeader } from './ProfileHeader';
 import { RevisionSheet } from './RevisionSheet';
 import { TicketsCard } from './TicketsCard';

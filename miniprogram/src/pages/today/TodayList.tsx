@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { LocalDate, TodayPlan } from '@jinri/shared';
 import { useMemo } from 'react';
 
-import { OfficialCard } from '../../components/OfficialCard';
+import { OfficialCard } from '@/components/OfficialCard';
 
 interface TodayListProps {
   plans: readonly TodayPlan[];

@@ -9,14 +9,14 @@ import {
 } from '@jinri/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
-import { getToday, getUnits } from '../../api/journals.api';
-import { EmptyState } from '../../components/EmptyState';
-import { InlineError } from '../../components/InlineError';
-import { LoadingState } from '../../components/LoadingState';
-import { Page } from '../../components/Page';
-import { Segmented, type SegmentedOption } from '../../components/Segmented';
-import { useLoad } from '../../hooks/useLoad';
-import { useNow } from '../../hooks/useNow';
+import { getToday, getUnits } from '@/api/journals.api';
+import { EmptyState } from '@/components/EmptyState';
+import { InlineError } from '@/components/InlineError';
+import { LoadingState } from '@/components/LoadingState';
+import { Page } from '@/components/Page';
+import { Segmented, type SegmentedOption } from '@/components/Segmented';
+import { useLoad } from '@/hooks/useLoad';
+import { useNow } from '@/hooks/useNow';
 import {
   addDays,
   formatClock,
@@ -25,7 +25,7 @@ import {
   localMinutes,
   localToday,
   parseClock,
-} from '../../utils/date';
+} from '@/utils/date';
 import { readStoredUnitId, storeUnitId } from './selection';
 import { TodayList } from './TodayList';
 import { COUNTY_LEADERS_LABEL, UnitPicker } from './UnitPicker';

@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components';
 import type { PlanEntryView, TodayPlan } from '@jinri/shared';
 import { memo } from 'react';
 
-import { StatusChip } from '../../components/StatusChip';
-import { parseClock } from '../../utils/date';
-import { entryTimeLabel, findCurrentEntry, sortEntries } from '../../utils/plan';
+import { StatusChip } from '@/components/StatusChip';
+import { parseClock } from '@/utils/date';
+import { entryTimeLabel, findCurrentEntry, sortEntries } from '@/utils/plan';
 
 interface PlanCardProps {
   plan: TodayPlan;

@@ -3,14 +3,14 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } f
 import { DEFAULT_RULES, type TodayPlan, type TodayResponse, type UnitChildrenResponse } from '@jinri/shared';
 import { useMemo } from 'react';
 
-import { getToday, getUnits } from '../../api/journals.api';
-import { EmptyState } from '../../components/EmptyState';
-import { FreshLine } from '../../components/FreshLine';
-import { Page } from '../../components/Page';
-import { ErrorCard, LoadingCard } from '../../components/StateCard';
-import { useLoad, type Load } from '../../hooks/useLoad';
-import { useNow } from '../../hooks/useNow';
-import { formatClockShort, formatLocalDate, localMinutes, localToday, parseClock } from '../../utils/date';
+import { getToday, getUnits } from '@/api/journals.api';
+import { EmptyState } from '@/components/EmptyState';
+import { FreshLine } from '@/components/FreshLine';
+import { Page } from '@/components/Page';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { useLoad, type Load } from '@/hooks/useLoad';
+import { useNow } from '@/hooks/useNow';
+import { formatClockShort, formatLocalDate, localMinutes, localToday, parseClock } from '@/utils/date';
 import { goBackOrFind, officialUrl, openPage, unitUrl } from '../find/nav';
 import { PlanCard } from './PlanCard';
 import './index.css';

@@ -9,22 +9,17 @@ import Taro from '@tarojs/taro';
 import type { CalendarDayView, CalendarYear } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import {
-  confirmCalendarYear,
-  deleteCalendarDay,
-  getCalendarYear,
-  setCalendarDay,
-} from '../../../api/calendar.api';
-import { toApiError } from '../../../api/request';
-import { localToday, weekdayOf } from '../../../utils/date';
-import { Page } from '../../../components/Page';
-import { useLoad } from '../../../hooks/useLoad';
-import { Banner } from '../../../components/Banner';
-import { Chip } from '../../../components/Chip';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import { confirmCalendarYear, deleteCalendarDay, getCalendarYear, setCalendarDay } from '@/api/calendar.api';
+import { toApiError } from '@/api/request';
+import { localToday, weekdayOf } from '@/utils/date';
+import { Page } from '@/components/Page';
+import { useLoad } from '@/hooks/useLoad';
+import { Banner } from '@/components/Banner';
+import { Chip } from '@/components/Chip';
+import { StaffGate } from '@/components/StaffGate';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/admin.css';
 import './index.css';
 

@@ -1,7 +1,7 @@
 /** The foot of an admin form: what went wrong, then 取消 and the action (View buttons, thumb-sized). */
 import { Text, View } from '@tarojs/components';
 
-import { Banner } from '../../../components/Banner';
+import { Banner } from '@/components/Banner';
 
 interface FormActionsProps {
   error: string | null;

@@ -6,9 +6,9 @@ import { Text, View } from '@tarojs/components';
 import type { MeResponse, UnitSummary } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { getUnitChildren } from '../../../api/admin.api';
-import { LoadingState } from '../../../components/LoadingState';
-import { useLoad } from '../../../hooks/useLoad';
+import { getUnitChildren } from '@/api/admin.api';
+import { LoadingState } from '@/components/LoadingState';
+import { useLoad } from '@/hooks/useLoad';
 
 export interface UnitRef {
   id: number;

@@ -1,5 +1,5 @@
 /** Turning a refused save (400 with `details: [{ field, reasons }]`) into Chinese words per field. */
-import { fieldProblems } from '../../../api/error-details';
+import { fieldProblems } from '@/api/error-details';
 
 /** The server's reasons are class-validator's English; say the common ones in Chinese. */
 function reasonText(reason: string): string {

@@ -13,17 +13,17 @@ import {
   importDirectory,
   MAX_DIRECTORY_SHEET_BYTES,
   type DirectoryImportResult,
-} from '../../../api/admin.api';
-import { toApiError } from '../../../api/request';
-import { sheetRowErrors } from '../../../api/error-details';
-import { pickSpreadsheet } from '../../../api/files';
-import { Page } from '../../../components/Page';
-import { onlyIf } from '../../../utils/props';
-import { Banner } from '../../../components/Banner';
-import { SheetRowErrors } from '../../../components/SheetRowErrors';
-import { StaffGate } from '../../../components/StaffGate';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+} from '@/api/admin.api';
+import { toApiError } from '@/api/request';
+import { sheetRowErrors } from '@/api/error-details';
+import { pickSpreadsheet } from '@/api/files';
+import { Page } from '@/components/Page';
+import { onlyIf } from '@/utils/props';
+import { Banner } from '@/components/Banner';
+import { SheetRowErrors } from '@/components/SheetRowErrors';
+import { StaffGate } from '@/components/StaffGate';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/admin.css';
 
 const OUT_OF_SCOPE_TEXT = '只有全县（本级）管理员可以导入导出整个名录';

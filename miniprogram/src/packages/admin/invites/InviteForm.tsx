@@ -3,13 +3,13 @@ import { Input, Text, View } from '@tarojs/components';
 import type { CreatedInvite, CreateInviteRequest, MeResponse } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { createInvite, listUnitMembers } from '../../../api/admin.api';
-import { toApiError } from '../../../api/request';
-import { LoadingState } from '../../../components/LoadingState';
-import { roleLabel } from '../../../utils/roles';
-import { useLoad } from '../../../hooks/useLoad';
+import { createInvite, listUnitMembers } from '@/api/admin.api';
+import { toApiError } from '@/api/request';
+import { LoadingState } from '@/components/LoadingState';
+import { roleLabel } from '@/utils/roles';
+import { useLoad } from '@/hooks/useLoad';
 import { FormActions } from '../common/FormActions';
-import { Chip } from '../../../components/Chip';
+import { Chip } from '@/components/Chip';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
 
 type InviteRole = CreateInviteRequest['role'];

@@ -4,22 +4,22 @@ import Taro from '@tarojs/taro';
 import type { CreatedInvite, InviteStatus, InviteView, MeResponse, RoleGrantView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { listGrants, listInvites, revokeGrant, revokeInvite } from '../../../api/admin.api';
-import { toApiError } from '../../../api/request';
-import { formatStamp } from '../../../utils/date';
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
-import { Segmented } from '../../../components/Segmented';
-import { roleLabel } from '../../../utils/roles';
-import { formatInviteCode } from '../../../pages/me/inviteCode';
-import { useLoad } from '../../../hooks/useLoad';
-import { Banner } from '../../../components/Banner';
-import { Chip, type ChipTone } from '../../../components/Chip';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import { listGrants, listInvites, revokeGrant, revokeInvite } from '@/api/admin.api';
+import { toApiError } from '@/api/request';
+import { formatStamp } from '@/utils/date';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { Segmented } from '@/components/Segmented';
+import { roleLabel } from '@/utils/roles';
+import { formatInviteCode } from '@/pages/me/inviteCode';
+import { useLoad } from '@/hooks/useLoad';
+import { Banner } from '@/components/Banner';
+import { Chip, type ChipTone } from '@/components/Chip';
+import { StaffGate } from '@/components/StaffGate';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
 import { InviteForm } from './InviteForm';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/admin.css';
 
 export default function InvitesPage() {

@@ -14,18 +14,18 @@ import {
   searchMatters,
   type MatterInput,
   type SavedMatter,
-} from '../../../api/admin.api';
-import { toApiError } from '../../../api/request';
-import { Page } from '../../../components/Page';
-import { useLoad } from '../../../hooks/useLoad';
-import { Banner } from '../../../components/Banner';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+} from '@/api/admin.api';
+import { toApiError } from '@/api/request';
+import { Page } from '@/components/Page';
+import { useLoad } from '@/hooks/useLoad';
+import { Banner } from '@/components/Banner';
+import { StaffGate } from '@/components/StaffGate';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
 import { fieldMessages } from '../common/errors';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
 import { TagEditor } from './TagEditor';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/admin.css';
 
 export default function MatterEditPage() {

@@ -3,14 +3,14 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 
-import { getPopularMatters, searchMatters } from '../../../api/admin.api';
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
-import { useLoad } from '../../../hooks/useLoad';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import { getPopularMatters, searchMatters } from '@/api/admin.api';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { useLoad } from '@/hooks/useLoad';
+import { StaffGate } from '@/components/StaffGate';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/admin.css';
 
 export default function MattersPage() {

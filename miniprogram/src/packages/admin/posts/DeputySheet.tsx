@@ -6,8 +6,8 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 
-import { setPostDeputy, type UnitMember } from '../../../api/admin.api';
-import { toApiError } from '../../../api/request';
+import { setPostDeputy, type UnitMember } from '@/api/admin.api';
+import { toApiError } from '@/api/request';
 import { FormActions } from '../common/FormActions';
 
 const NOBODY = '不设代理人';

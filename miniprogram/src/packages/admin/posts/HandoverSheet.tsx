@@ -7,9 +7,9 @@ import Taro from '@tarojs/taro';
 import type { OfficialRef } from '@jinri/shared';
 import { useState } from 'react';
 
-import { createOfficial, handoverPost, searchMatters, type UnitMember } from '../../../api/admin.api';
-import { toApiError } from '../../../api/request';
-import { addDays, localToday, formatDay } from '../../../utils/date';
+import { createOfficial, handoverPost, searchMatters, type UnitMember } from '@/api/admin.api';
+import { toApiError } from '@/api/request';
+import { addDays, localToday, formatDay } from '@/utils/date';
 import { FormActions } from '../common/FormActions';
 
 type Choice =

@@ -3,19 +3,19 @@ import { Text, View } from '@tarojs/components';
 import type { MeResponse } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { listUnitMembers, type UnitMember } from '../../../api/admin.api';
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
-import { useLoad } from '../../../hooks/useLoad';
-import { Banner } from '../../../components/Banner';
-import { Chip } from '../../../components/Chip';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import { listUnitMembers, type UnitMember } from '@/api/admin.api';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { useLoad } from '@/hooks/useLoad';
+import { Banner } from '@/components/Banner';
+import { Chip } from '@/components/Chip';
+import { StaffGate } from '@/components/StaffGate';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
 import { UnitPicker, type UnitRef } from '../common/UnitPicker';
 import { DeputySheet } from './DeputySheet';
 import { HandoverSheet } from './HandoverSheet';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/admin.css';
 
 export default function PostsPage() {

@@ -7,16 +7,16 @@ import Taro from '@tarojs/taro';
 import type { MeResponse } from '@jinri/shared';
 import { useCallback, useMemo, useState } from 'react';
 
-import { listSensitiveWords, saveSensitiveWords } from '../../../api/admin.api';
-import { toApiError } from '../../../api/request';
-import { Page } from '../../../components/Page';
-import { useLoad } from '../../../hooks/useLoad';
-import { Banner } from '../../../components/Banner';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import { listSensitiveWords, saveSensitiveWords } from '@/api/admin.api';
+import { toApiError } from '@/api/request';
+import { Page } from '@/components/Page';
+import { useLoad } from '@/hooks/useLoad';
+import { Banner } from '@/components/Banner';
+import { StaffGate } from '@/components/StaffGate';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
 import { adminRoots, type UnitRef, UnitPicker } from '../common/UnitPicker';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/admin.css';
 
 const MAX_WORDS = 2000;

@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components';
 import type { DayPlanView, JournalRules } from '@jinri/shared';
 import { useMemo } from 'react';
 
-import { Chip } from '../../../components/Chip';
-import { formatStamp } from '../../../utils/date';
+import { Chip } from '@/components/Chip';
+import { formatStamp } from '@/utils/date';
 import { emptyEntry, type DraftEntry, type ErrorsByKey } from '../common/entries';
 import { AddEntryButton, EntryList } from '../common/EntryList';
 import type { Official, OfficialEdit } from './draft';

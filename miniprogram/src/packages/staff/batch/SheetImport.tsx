@@ -4,14 +4,14 @@ import Taro from '@tarojs/taro';
 import type { BatchPlansView, SheetRowError } from '@jinri/shared';
 import { useState } from 'react';
 
-import { toApiError } from '../../../api/request';
-import { downloadUnitTemplate, importUnitPlans } from '../../../api/batch.api';
-import { sheetRowErrors } from '../../../api/error-details';
-import { pickSpreadsheet } from '../../../api/files';
-import { formatDay } from '../../../utils/date';
-import { onlyIf } from '../../../utils/props';
-import { Banner } from '../../../components/Banner';
-import { SheetRowErrors } from '../../../components/SheetRowErrors';
+import { toApiError } from '@/api/request';
+import { downloadUnitTemplate, importUnitPlans } from '@/api/batch.api';
+import { sheetRowErrors } from '@/api/error-details';
+import { pickSpreadsheet } from '@/api/files';
+import { formatDay } from '@/utils/date';
+import { onlyIf } from '@/utils/props';
+import { Banner } from '@/components/Banner';
+import { SheetRowErrors } from '@/components/SheetRowErrors';
 
 interface SheetImportProps {
   unitId: number;

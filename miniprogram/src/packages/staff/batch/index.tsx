@@ -8,15 +8,15 @@ import Taro from '@tarojs/taro';
 import type { BatchPlansView, JournalRules, MeResponse } from '@jinri/shared';
 import { useCallback, useMemo, useState } from 'react';
 
-import { getUnitPlans, saveUnitPlans } from '../../../api/batch.api';
-import { fieldProblems } from '../../../api/error-details';
-import { toApiError } from '../../../api/request';
-import { Banner } from '../../../components/Banner';
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { addDays, localToday } from '../../../utils/date';
+import { getUnitPlans, saveUnitPlans } from '@/api/batch.api';
+import { fieldProblems } from '@/api/error-details';
+import { toApiError } from '@/api/request';
+import { Banner } from '@/components/Banner';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { StaffGate } from '@/components/StaffGate';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { addDays, localToday } from '@/utils/date';
 import { DayLoading, DaySwitcher, PLAN_FUTURE_DAYS, PLAN_PAST_DAYS } from '../common/DaySwitcher';
 import { confirmDiscard, DraftRestoredBanner, SubmitBar } from '../common/EditBar';
 import {
@@ -28,15 +28,15 @@ import {
   type ErrorsByKey,
 } from '../common/entries';
 import { scrollToEntry } from '../common/EntryList';
-import { useLoad } from '../../../hooks/useLoad';
+import { useLoad } from '@/hooks/useLoad';
 import { loadRules } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { useDayDoc, useEntryErrors } from '../common/useDayDoc';
 import { batchDraftOf, editsFrom, isDirty, isStoredBatchDraft, rebaseEdits, type BatchDoc } from './draft';
 import { OfficialCard } from './OfficialCard';
 import { SheetImport } from './SheetImport';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/staff.css';
 
 export default function BatchPage() {

@@ -1,9 +1,9 @@
 /** 明天 / 今天 / 其他日期: the day a staff page edits (plan, batch). */
 import { Picker, Text, View } from '@tarojs/components';
 
-import type { ApiError } from '../../../api/request';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { addDays, localToday, formatDay, relativeDayLabel } from '../../../utils/date';
+import type { ApiError } from '@/api/request';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { addDays, localToday, formatDay, relativeDayLabel } from '@/utils/date';
 
 /** The server accepts plans from 7 days back to 30 days ahead. */
 export const PLAN_PAST_DAYS = 7;

@@ -2,8 +2,8 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
-import { Banner } from '../../../components/Banner';
-import { onlyIf } from '../../../utils/props';
+import { Banner } from '@/components/Banner';
+import { onlyIf } from '@/utils/props';
 
 interface SubmitBarProps {
   note: string;

@@ -6,7 +6,7 @@ import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { DAY_PERIOD_LABELS, type DayPeriod, type PlanWarning } from '@jinri/shared';
 
-import { TextField } from '../../../components/TextField';
+import { TextField } from '@/components/TextField';
 import {
   MAX_PLACE_LENGTH,
   MAX_WHAT_LENGTH,

@@ -6,7 +6,7 @@ import { Button } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { JournalRules } from '@jinri/shared';
 
-import { onlyIf } from '../../../utils/props';
+import { onlyIf } from '@/utils/props';
 import { EntryEditor, entryDomId } from './EntryEditor';
 import { MAX_ENTRIES, type DraftEntry, type ErrorsByKey } from './entries';
 import { usePlanCheck } from './hooks';

@@ -5,9 +5,9 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
-import { StaffGate } from '../../../components/StaffGate';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { StaffGate } from '@/components/StaffGate';
 
 interface OfficialPageProps {
   name: string;

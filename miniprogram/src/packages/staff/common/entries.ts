@@ -13,7 +13,7 @@ import {
   type PlanEntryView,
 } from '@jinri/shared';
 
-import { minutesOf } from '../../../utils/date';
+import { minutesOf } from '@/utils/date';
 
 export const MAX_WHAT_LENGTH = PLAN_WHAT_MAX_LENGTH;
 export const MAX_PLACE_LENGTH = PLAN_PLACE_MAX_LENGTH;

@@ -5,10 +5,10 @@
 import type { JournalRules, PlanWarning } from '@jinri/shared';
 import { useEffect, useMemo, useState } from 'react';
 
-import { ApiError, toApiError } from '../../../api/request';
-import { useLoad } from '../../../hooks/useLoad';
-import { getOfficial } from '../../../api/journals.api';
-import { checkPlan, getJournalRules } from '../../../api/plans.api';
+import { ApiError, toApiError } from '@/api/request';
+import { useLoad } from '@/hooks/useLoad';
+import { getOfficial } from '@/api/journals.api';
+import { checkPlan, getJournalRules } from '@/api/plans.api';
 import type { DraftEntry } from './entries';
 import { readStored, storageKeys, writeStored } from './storage';
 

@@ -1,8 +1,8 @@
 /** Leave shown the same way on 请假 and 请假审批. */
 import type { LeaveStatus, LeaveView } from '@jinri/shared';
 
-import { daysBetween, formatDay, formatMonthDay } from '../../../utils/date';
-import { Chip, type ChipTone } from '../../../components/Chip';
+import { daysBetween, formatDay, formatMonthDay } from '@/utils/date';
+import { Chip, type ChipTone } from '@/components/Chip';
 
 export const LEAVE_STATUS: Record<LeaveStatus, { label: string; tone: ChipTone }> = {
   pending: { label: '待审批', tone: 'warning' },

@@ -7,7 +7,7 @@ import {
   readStored as readKey,
   useAutosave as useAutosaveKey,
   writeStored as writeKey,
-} from '../../../hooks/useAutosave';
+} from '@/hooks/useAutosave';
 
 const PREFIX = 'jinri.staff.';
 

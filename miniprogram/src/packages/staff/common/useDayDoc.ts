@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 
-import { toApiError, type ApiError } from '../../../api/request';
+import { toApiError, type ApiError } from '@/api/request';
 
 export function useDayDoc<D extends { key: string }>(
   key: string,

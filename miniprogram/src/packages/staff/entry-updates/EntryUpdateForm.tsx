@@ -4,12 +4,12 @@ import Taro from '@tarojs/taro';
 import type { EntryUpdateKind, EntryUpdateView } from '@jinri/shared';
 import { useRef, useState } from 'react';
 
-import { toApiError } from '../../../api/request';
-import { postEntryUpdate } from '../../../api/entry-updates.api';
-import { onlyIf } from '../../../utils/props';
+import { toApiError } from '@/api/request';
+import { postEntryUpdate } from '@/api/entry-updates.api';
+import { onlyIf } from '@/utils/props';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { PhotoField, type UploadedPhoto } from '../../../components/PhotoField';
-import { Banner } from '../../../components/Banner';
+import { PhotoField, type UploadedPhoto } from '@/components/PhotoField';
+import { Banner } from '@/components/Banner';
 
 export const MAX_PHOTOS = 9;
 const MAX_TEXT = 500;

@@ -7,19 +7,19 @@ import Taro from '@tarojs/taro';
 import type { DayPlanView, EntryUpdateKind, EntryUpdateView, PlanEntryView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { mediaUrl } from '../../../api/files';
-import { getPlan } from '../../../api/journals.api';
-import { localToday, formatDay, formatStamp } from '../../../utils/date';
-import { EmptyState } from '../../../components/EmptyState';
+import { mediaUrl } from '@/api/files';
+import { getPlan } from '@/api/journals.api';
+import { localToday, formatDay, formatStamp } from '@/utils/date';
+import { EmptyState } from '@/components/EmptyState';
 import { OfficialPage } from '../common/OfficialPage';
 import { viewTimeLabel } from '../common/entries';
-import { useLoad } from '../../../hooks/useLoad';
-import { usePhotoPreview } from '../../../components/PhotoPreview';
-import { Chip } from '../../../components/Chip';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
+import { useLoad } from '@/hooks/useLoad';
+import { usePhotoPreview } from '@/components/PhotoPreview';
+import { Chip } from '@/components/Chip';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
 import { EntryUpdateForm, UPDATE_KIND_LABELS } from './EntryUpdateForm';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/staff.css';
 
 export default function EntryUpdatesPage() {

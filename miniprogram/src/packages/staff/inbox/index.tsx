@@ -8,19 +8,19 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { InboxFilter, TicketInbox, TicketSummary } from '@jinri/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { getInbox } from '../../../api/tickets.api';
-import { EmptyState } from '../../../components/EmptyState';
-import { PagedMore } from '../../../components/LoadMore';
-import { Page } from '../../../components/Page';
-import { TicketRow } from '../../../components/TicketRow';
-import { useNow } from '../../../hooks/useNow';
-import { usePaged } from '../../../hooks/usePaged';
-import { askSubscribe, canAskSubscribe, prefetchSubscribeTemplates } from '../../../utils/subscribe';
-import { INBOX_ROLES, ticketUrls } from '../../../utils/tickets';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import { getInbox } from '@/api/tickets.api';
+import { EmptyState } from '@/components/EmptyState';
+import { PagedMore } from '@/components/LoadMore';
+import { Page } from '@/components/Page';
+import { TicketRow } from '@/components/TicketRow';
+import { useNow } from '@/hooks/useNow';
+import { usePaged } from '@/hooks/usePaged';
+import { askSubscribe, canAskSubscribe, prefetchSubscribeTemplates } from '@/utils/subscribe';
+import { INBOX_ROLES, ticketUrls } from '@/utils/tickets';
+import { StaffGate } from '@/components/StaffGate';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/staff.css';
 
 interface Tab {

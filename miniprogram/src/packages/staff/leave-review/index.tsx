@@ -4,17 +4,17 @@ import Taro from '@tarojs/taro';
 import type { LeaveView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { toApiError } from '../../../api/request';
-import { decideLeave, listLeaves } from '../../../api/leave.api';
-import { formatStamp } from '../../../utils/date';
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
-import { useLoad } from '../../../hooks/useLoad';
+import { toApiError } from '@/api/request';
+import { decideLeave, listLeaves } from '@/api/leave.api';
+import { formatStamp } from '@/utils/date';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { useLoad } from '@/hooks/useLoad';
 import { leaveRange, LeaveStatusChip } from '../common/leave';
-import { StaffGate } from '../../../components/StaffGate';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import { StaffGate } from '@/components/StaffGate';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/staff.css';
 
 export default function LeaveReviewPage() {

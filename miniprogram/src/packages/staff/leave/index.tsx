@@ -4,20 +4,20 @@ import Taro from '@tarojs/taro';
 import type { LeaveView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { toApiError } from '../../../api/request';
-import { createLeave, decideLeave, listLeaves } from '../../../api/leave.api';
-import { addDays, localToday, daysBetween, formatDay, formatStamp } from '../../../utils/date';
-import { TextField } from '../../../components/TextField';
-import { EmptyState } from '../../../components/EmptyState';
-import { onlyIf } from '../../../utils/props';
-import { useLoad } from '../../../hooks/useLoad';
+import { toApiError } from '@/api/request';
+import { createLeave, decideLeave, listLeaves } from '@/api/leave.api';
+import { addDays, localToday, daysBetween, formatDay, formatStamp } from '@/utils/date';
+import { TextField } from '@/components/TextField';
+import { EmptyState } from '@/components/EmptyState';
+import { onlyIf } from '@/utils/props';
+import { useLoad } from '@/hooks/useLoad';
 import { OfficialPage } from '../common/OfficialPage';
 import { leaveRange, LeaveStatusChip } from '../common/leave';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { Banner } from '../../../components/Banner';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import { Banner } from '@/components/Banner';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/staff.css';
 
 /** The server allows at most 60 days per request. */

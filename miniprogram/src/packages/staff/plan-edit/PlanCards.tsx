@@ -2,8 +2,8 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { DayPlanView } from '@jinri/shared';
 
-import { Banner } from '../../../components/Banner';
-import { Chip } from '../../../components/Chip';
+import { Banner } from '@/components/Banner';
+import { Chip } from '@/components/Chip';
 import {
   addDays,
   daysBetween,
@@ -12,8 +12,8 @@ import {
   localMinutes,
   localToday,
   minutesOf,
-} from '../../../utils/date';
-import { onlyIf } from '../../../utils/props';
+} from '@/utils/date';
+import { onlyIf } from '@/utils/props';
 import { draftsOf, viewTimeLabel, type DraftEntry } from '../common/entries';
 import type { OfficialContext } from '../common/hooks';
 

@@ -4,8 +4,8 @@
  */
 import Taro from '@tarojs/taro';
 
-import { getTimeline } from '../../../api/journals.api';
-import { addDays, formatDay } from '../../../utils/date';
+import { getTimeline } from '@/api/journals.api';
+import { addDays, formatDay } from '@/utils/date';
 import { copyEntry, draftsOf, type DraftEntry } from '../common/entries';
 
 /** 复制昨天 looks back this many days for the latest plan. */

@@ -1,7 +1,7 @@
 /** The plan of one date as being edited, and the draft of it kept on the phone. */
 import type { DayPlanView } from '@jinri/shared';
 
-import { addDays, daysBetween, localToday } from '../../../utils/date';
+import { addDays, daysBetween, localToday } from '@/utils/date';
 import { PLAN_FUTURE_DAYS, PLAN_PAST_DAYS } from '../common/DaySwitcher';
 import { draftsOf, isDraftEntry, signature, type DraftEntry } from '../common/entries';
 

@@ -4,8 +4,8 @@ import Taro from '@tarojs/taro';
 import type { WeeklyReportView } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
-import { toApiError } from '../../../api/request';
-import { getWeeklyReport, saveWeeklyReport } from '../../../api/weekly.api';
+import { toApiError } from '@/api/request';
+import { getWeeklyReport, saveWeeklyReport } from '@/api/weekly.api';
 import {
   addDays,
   localMinutes,
@@ -16,18 +16,18 @@ import {
   formatMonthDay,
   minutesOf,
   mondayOf,
-} from '../../../utils/date';
-import { onlyIf } from '../../../utils/props';
-import { useLoad } from '../../../hooks/useLoad';
+} from '@/utils/date';
+import { onlyIf } from '@/utils/props';
+import { useLoad } from '@/hooks/useLoad';
 import { OfficialPage } from '../common/OfficialPage';
 import { useOfficialContext, type OfficialContext } from '../common/hooks';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
-import { TextField } from '../../../components/TextField';
-import { Banner } from '../../../components/Banner';
-import { Chip } from '../../../components/Chip';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import { TextField } from '@/components/TextField';
+import { Banner } from '@/components/Banner';
+import { Chip } from '@/components/Chip';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/staff.css';
 
 const MIN_TEXT = 2;

@@ -2,8 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import type { TicketEventView } from '@jinri/shared';
 
-import { formatStamp } from '../../../utils/date';
-import { ticketEventLabel, ticketStateLabel } from '../../../utils/tickets';
+import { formatStamp } from '@/utils/date';
+import { ticketEventLabel, ticketStateLabel } from '@/utils/tickets';
 
 type EventLike = Omit<TicketEventView, 'note'> & { note?: string | null };
 

@@ -3,10 +3,10 @@ import { Button, View } from '@tarojs/components';
 import type { MeUser } from '@jinri/shared';
 import type { ReactNode } from 'react';
 
-import { EmptyState } from '../../../components/EmptyState';
-import { goToMe } from '../../../components/StaffGate';
-import { LoadingCard } from '../../../components/StateCard';
-import { useSession } from '../../../hooks/useSession';
+import { EmptyState } from '@/components/EmptyState';
+import { goToMe } from '@/components/StaffGate';
+import { LoadingCard } from '@/components/StateCard';
+import { useSession } from '@/hooks/useSession';
 
 interface SignedInProps {
   /** e.g. "登录后可以查看您反映的问题和办理进度。" */

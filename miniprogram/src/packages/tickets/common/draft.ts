@@ -6,8 +6,8 @@
  */
 import { IDEMPOTENCY_KEY_PATTERN, TICKET_LIMITS } from '@jinri/shared';
 
-import { newIdempotencyKey, type TicketTargetRef } from '../../../api/tickets.api';
-import { isUploadedPhoto, type UploadedPhoto } from '../../../components/PhotoField';
+import { newIdempotencyKey, type TicketTargetRef } from '@/api/tickets.api';
+import { isUploadedPhoto, type UploadedPhoto } from '@/components/PhotoField';
 
 const PREFIX = 'jinri.tickets.';
 

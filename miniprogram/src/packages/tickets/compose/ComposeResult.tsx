@@ -3,8 +3,8 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { TicketCreated } from '@jinri/shared';
 
-import { TicketStatusChip } from '../../../components/TicketStatusChip';
-import { assigneeLabel, formatDueDate, ticketUrls } from '../../../utils/tickets';
+import { TicketStatusChip } from '@/components/TicketStatusChip';
+import { assigneeLabel, formatDueDate, ticketUrls } from '@/utils/tickets';
 
 interface ComposeResultProps {
   created: TicketCreated;

@@ -5,8 +5,8 @@
 import { Text, View } from '@tarojs/components';
 import type { SimilarTicket } from '@jinri/shared';
 
-import { TicketStatusChip } from '../../../components/TicketStatusChip';
-import { formatStamp } from '../../../utils/date';
+import { TicketStatusChip } from '@/components/TicketStatusChip';
+import { formatStamp } from '@/utils/date';
 
 interface SimilarListProps {
   items: readonly SimilarTicket[];

@@ -9,26 +9,26 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { TICKET_LIMITS, type SimilarTicket, type TicketCreated } from '@jinri/shared';
 import { useEffect, useMemo, useState } from 'react';
 
-import { getMatter } from '../../../api/find.api';
-import { getOfficial } from '../../../api/journals.api';
-import { isNetworkError, toApiError } from '../../../api/request';
+import { getMatter } from '@/api/find.api';
+import { getOfficial } from '@/api/journals.api';
+import { isNetworkError, toApiError } from '@/api/request';
 import {
   createTicket,
   followTicket,
   getSimilarTickets,
   newIdempotencyKey,
   type TicketTargetRef,
-} from '../../../api/tickets.api';
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
-import { VillagePickerSheet } from '../../../components/VillagePicker';
-import { readStored, useAutosave, writeStored } from '../../../hooks/useAutosave';
-import { useLoad } from '../../../hooks/useLoad';
-import { setMyVillage, useMyVillage, type PlaceRef } from '../../../hooks/useMyVillage';
-import { useSession } from '../../../hooks/useSession';
-import { onlyIf } from '../../../utils/props';
-import { askSubscribe, prefetchSubscribeTemplates } from '../../../utils/subscribe';
-import { pageParam, ticketUrls } from '../../../utils/tickets';
+} from '@/api/tickets.api';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { VillagePickerSheet } from '@/components/VillagePicker';
+import { readStored, useAutosave, writeStored } from '@/hooks/useAutosave';
+import { useLoad } from '@/hooks/useLoad';
+import { setMyVillage, useMyVillage, type PlaceRef } from '@/hooks/useMyVillage';
+import { useSession } from '@/hooks/useSession';
+import { onlyIf } from '@/utils/props';
+import { askSubscribe, prefetchSubscribeTemplates } from '@/utils/subscribe';
+import { pageParam, ticketUrls } from '@/utils/tickets';
 import {
   composeProblem,
   draftKeys,
@@ -38,12 +38,12 @@ import {
   targetKey,
   type ComposeDraft,
 } from '../common/draft';
-import { PhotoField } from '../../../components/PhotoField';
-import { goToMe } from '../../../components/StaffGate';
+import { PhotoField } from '@/components/PhotoField';
+import { goToMe } from '@/components/StaffGate';
 import { ComposeResult } from './ComposeResult';
 import { SimilarList } from './SimilarList';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/tickets.css';
 
 /** Similar tickets are looked for once this much is typed, this long after the last key. */

@@ -6,8 +6,8 @@ import { Button, View } from '@tarojs/components';
 import type { TicketAction } from '@jinri/shared';
 import { useState } from 'react';
 
-import { onlyIf } from '../../../utils/props';
-import { BottomSheet } from '../../../components/BottomSheet';
+import { onlyIf } from '@/utils/props';
+import { BottomSheet } from '@/components/BottomSheet';
 
 export const ACTION_LABELS: Record<TicketAction, string> = {
   acknowledge: '受理',

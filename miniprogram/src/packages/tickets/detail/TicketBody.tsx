@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { TicketExtensionView, TicketView } from '@jinri/shared';
 
-import { TicketMarkers, TicketStatusChip } from '../../../components/TicketStatusChip';
-import { formatStamp } from '../../../utils/date';
+import { TicketMarkers, TicketStatusChip } from '@/components/TicketStatusChip';
+import { formatStamp } from '@/utils/date';
 import {
   assigneeLabel,
   awaitsAcknowledgement,
@@ -12,9 +12,9 @@ import {
   isTicketDone,
   targetLabel,
   timeLeft,
-} from '../../../utils/tickets';
+} from '@/utils/tickets';
 import { EventList } from '../common/EventList';
-import { PhotoStrip } from '../../../components/PhotoField';
+import { PhotoStrip } from '@/components/PhotoField';
 
 const EXTENSION_LABELS: Record<TicketExtensionView['status'], string> = {
   pending: '待审批',

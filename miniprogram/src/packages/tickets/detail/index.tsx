@@ -7,12 +7,12 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { TicketAction, TicketView } from '@jinri/shared';
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 
-import { toApiError, type ApiError } from '../../../api/request';
-import { acknowledgeTicket, getTicket, withdrawTicket } from '../../../api/tickets.api';
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { useNow } from '../../../hooks/useNow';
+import { toApiError, type ApiError } from '@/api/request';
+import { acknowledgeTicket, getTicket, withdrawTicket } from '@/api/tickets.api';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { useNow } from '@/hooks/useNow';
 import { SignedIn } from '../common/SignedIn';
 import { ActionBar } from './ActionBar';
 import {
@@ -32,8 +32,8 @@ import {
   type ActionFormProps,
 } from './forms';
 import { TicketBody } from './TicketBody';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/tickets.css';
 
 /** Actions that open a form; the others (受理, 撤回) are one tap. */

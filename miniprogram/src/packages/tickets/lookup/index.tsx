@@ -7,15 +7,15 @@ import { useRouter } from '@tarojs/taro';
 import type { TicketStatusView } from '@jinri/shared';
 import { useEffect, useRef, useState } from 'react';
 
-import { toApiError, type ApiError } from '../../../api/request';
-import { lookupTicket, normalizeQueryCode } from '../../../api/tickets.api';
-import { EmptyState } from '../../../components/EmptyState';
-import { Page } from '../../../components/Page';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { TicketMarkers, TicketStatusChip } from '../../../components/TicketStatusChip';
-import { useNow } from '../../../hooks/useNow';
-import { formatStamp } from '../../../utils/date';
-import { onlyIf } from '../../../utils/props';
+import { toApiError, type ApiError } from '@/api/request';
+import { lookupTicket, normalizeQueryCode } from '@/api/tickets.api';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { TicketMarkers, TicketStatusChip } from '@/components/TicketStatusChip';
+import { useNow } from '@/hooks/useNow';
+import { formatStamp } from '@/utils/date';
+import { onlyIf } from '@/utils/props';
 import {
   assigneeLabel,
   formatDueDate,
@@ -23,10 +23,10 @@ import {
   pageParam,
   targetLabel,
   timeLeft,
-} from '../../../utils/tickets';
+} from '@/utils/tickets';
 import { EventList } from '../common/EventList';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/tickets.css';
 
 type Result =

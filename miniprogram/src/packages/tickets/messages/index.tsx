@@ -4,17 +4,17 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { InAppMessagePage, InAppMessageView } from '@jinri/shared';
 import { useCallback, useRef, useState } from 'react';
 
-import { getMessages, markMessagesRead } from '../../../api/messages.api';
-import { toApiError } from '../../../api/request';
-import { EmptyState } from '../../../components/EmptyState';
-import { PagedMore } from '../../../components/LoadMore';
-import { Page } from '../../../components/Page';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { usePaged } from '../../../hooks/usePaged';
-import { formatStamp, localToday } from '../../../utils/date';
+import { getMessages, markMessagesRead } from '@/api/messages.api';
+import { toApiError } from '@/api/request';
+import { EmptyState } from '@/components/EmptyState';
+import { PagedMore } from '@/components/LoadMore';
+import { Page } from '@/components/Page';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { usePaged } from '@/hooks/usePaged';
+import { formatStamp, localToday } from '@/utils/date';
 import { SignedIn } from '../common/SignedIn';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/tickets.css';
 import './index.css';
 

@@ -4,14 +4,14 @@ import Taro from '@tarojs/taro';
 import type { Page as PageOf, PublicTicket } from '@jinri/shared';
 import { useCallback } from 'react';
 
-import { getFollowedTickets, unfollowTicket } from '../../../api/tickets.api';
-import { toApiError } from '../../../api/request';
-import { EmptyState } from '../../../components/EmptyState';
-import { PagedMore } from '../../../components/LoadMore';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { TicketStatusChip } from '../../../components/TicketStatusChip';
-import { usePaged } from '../../../hooks/usePaged';
-import { formatStamp } from '../../../utils/date';
+import { getFollowedTickets, unfollowTicket } from '@/api/tickets.api';
+import { toApiError } from '@/api/request';
+import { EmptyState } from '@/components/EmptyState';
+import { PagedMore } from '@/components/LoadMore';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { TicketStatusChip } from '@/components/TicketStatusChip';
+import { usePaged } from '@/hooks/usePaged';
+import { formatStamp } from '@/utils/date';
 
 export function FollowedList({ userId }: { userId: number }) {
   const fetchPage = useCallback((page: number) => getFollowedTickets(page), []);

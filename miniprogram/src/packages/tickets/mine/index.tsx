@@ -4,20 +4,20 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { Page as PageOf, TicketSummary } from '@jinri/shared';
 import { useCallback, useRef, useState } from 'react';
 
-import { getMyTickets } from '../../../api/tickets.api';
-import { EmptyState } from '../../../components/EmptyState';
-import { PagedMore } from '../../../components/LoadMore';
-import { Page } from '../../../components/Page';
-import { Segmented } from '../../../components/Segmented';
-import { ErrorCard, LoadingCard } from '../../../components/StateCard';
-import { TicketRow } from '../../../components/TicketRow';
-import { useNow } from '../../../hooks/useNow';
-import { usePaged } from '../../../hooks/usePaged';
-import { ticketUrls } from '../../../utils/tickets';
+import { getMyTickets } from '@/api/tickets.api';
+import { EmptyState } from '@/components/EmptyState';
+import { PagedMore } from '@/components/LoadMore';
+import { Page } from '@/components/Page';
+import { Segmented } from '@/components/Segmented';
+import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { TicketRow } from '@/components/TicketRow';
+import { useNow } from '@/hooks/useNow';
+import { usePaged } from '@/hooks/usePaged';
+import { ticketUrls } from '@/utils/tickets';
 import { SignedIn } from '../common/SignedIn';
 import { FollowedList } from './FollowedList';
-import '../../../styles/kit.css';
-import '../../../styles/kit-form.css';
+import '@/styles/kit.css';
+import '@/styles/kit-form.css';
 import '../common/tickets.css';
 
 export default function MyTicketsPage() {

@@ -3,8 +3,8 @@ import { Text } from '@tarojs/components';
 import { TICKET_LIMITS } from '@jinri/shared';
 import { useState } from 'react';
 
-import { decideExtension } from '../../../../api/tickets.api';
-import { formatDueDate } from '../../../../utils/tickets';
+import { decideExtension } from '@/api/tickets.api';
+import { formatDueDate } from '@/utils/tickets';
 import { DecisionRow, FormSheet, TextField, useSend, type ActionFormProps } from './FormShell';
 
 export function DecideExtensionForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {

@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { TICKET_LIMITS } from '@jinri/shared';
 import { useState } from 'react';
 
-import { requestExtension } from '../../../../api/tickets.api';
-import { formatDueDate } from '../../../../utils/tickets';
+import { requestExtension } from '@/api/tickets.api';
+import { formatDueDate } from '@/utils/tickets';
 import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
 
 const DEFAULT_EXTENSION_DAYS = 3;

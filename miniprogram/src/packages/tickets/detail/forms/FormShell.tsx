@@ -8,10 +8,10 @@ import { Button, Text, View } from '@tarojs/components';
 import type { TicketView } from '@jinri/shared';
 import { useState, type PropsWithChildren, type ReactNode } from 'react';
 
-import { toApiError, type ApiError } from '../../../../api/request';
-import { BottomSheet } from '../../../../components/BottomSheet';
-import { TextField } from '../../../../components/TextField';
-import { onlyIf } from '../../../../utils/props';
+import { toApiError, type ApiError } from '@/api/request';
+import { BottomSheet } from '@/components/BottomSheet';
+import { TextField } from '@/components/TextField';
+import { onlyIf } from '@/utils/props';
 
 /** The forms' text boxes are the kit's, in a fixed layer. */
 export { TextField };

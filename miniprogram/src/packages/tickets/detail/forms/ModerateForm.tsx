@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { TICKET_LIMITS } from '@jinri/shared';
 import { useState } from 'react';
 
-import { moderateTicket } from '../../../../api/tickets.api';
+import { moderateTicket } from '@/api/tickets.api';
 import { DecisionRow, FormSheet, TextField, useSend, type ActionFormProps } from './FormShell';
 
 export function ModerateForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {

@@ -3,9 +3,9 @@ import { Input, Text, View } from '@tarojs/components';
 import type { OfficialRef } from '@jinri/shared';
 import { useEffect, useState } from 'react';
 
-import { searchDirectory } from '../../../../api/find.api';
-import { toApiError } from '../../../../api/request';
-import { onlyIf } from '../../../../utils/props';
+import { searchDirectory } from '@/api/find.api';
+import { toApiError } from '@/api/request';
+import { onlyIf } from '@/utils/props';
 
 const SEARCH_DELAY_MS = 400;
 const PICK_LIMIT = 8;

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { TICKET_LIMITS } from '@jinri/shared';
 import { useState } from 'react';
 
-import { rateTicket } from '../../../../api/tickets.api';
+import { rateTicket } from '@/api/tickets.api';
 import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
 
 export function RateForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {

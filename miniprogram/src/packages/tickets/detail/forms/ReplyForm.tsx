@@ -4,9 +4,9 @@ import Taro from '@tarojs/taro';
 import { REPLY_TEMPLATES, TICKET_LIMITS } from '@jinri/shared';
 import { useState } from 'react';
 
-import { replyTicket } from '../../../../api/tickets.api';
-import { readStored, useAutosave, writeStored } from '../../../../hooks/useAutosave';
-import { draftKeys, isString } from '../../common/draft';
+import { replyTicket } from '@/api/tickets.api';
+import { readStored, useAutosave, writeStored } from '@/hooks/useAutosave';
+import { draftKeys, isString } from '@/packages/tickets/common/draft';
 import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
 
 export function ReplyForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {

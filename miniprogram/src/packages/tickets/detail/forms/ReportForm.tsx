@@ -15,7 +15,7 @@ import {
 } from '@jinri/shared';
 import { useState } from 'react';
 
-import { getTicket, reportTicket } from '../../../../api/tickets.api';
+import { getTicket, reportTicket } from '@/api/tickets.api';
 import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
 
 const TARGET_LABELS: Record<TicketReportTarget, string> = { comment: '留言', reply: '答复' };

@@ -3,7 +3,7 @@ import { Text } from '@tarojs/components';
 import { TICKET_LIMITS, type TicketView } from '@jinri/shared';
 import { useState } from 'react';
 
-import { moderateTicket } from '../../../../api/tickets.api';
+import { moderateTicket } from '@/api/tickets.api';
 import { DecisionRow, FormSheet, TextField, useSend, type ActionFormProps } from './FormShell';
 
 /** Held after 举报 (the last 举报 event is a hold, not yet reviewed): the review replaces 审核/屏蔽. */

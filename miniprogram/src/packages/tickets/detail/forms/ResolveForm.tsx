@@ -3,10 +3,10 @@ import { Text } from '@tarojs/components';
 import { TICKET_LIMITS } from '@jinri/shared';
 import { useState } from 'react';
 
-import { resolveTicket } from '../../../../api/tickets.api';
-import { readStored, useAutosave, writeStored } from '../../../../hooks/useAutosave';
-import { draftKeys, isResolveDraft, type ResolveDraft } from '../../common/draft';
-import { PhotoField } from '../../../../components/PhotoField';
+import { resolveTicket } from '@/api/tickets.api';
+import { readStored, useAutosave, writeStored } from '@/hooks/useAutosave';
+import { draftKeys, isResolveDraft, type ResolveDraft } from '@/packages/tickets/common/draft';
+import { PhotoField } from '@/components/PhotoField';
 import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
 
 export function ResolveForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { TICKET_LIMITS, type OfficialRef } from '@jinri/shared';
 import { useState } from 'react';
 
-import { transferTicket } from '../../../../api/tickets.api';
+import { transferTicket } from '@/api/tickets.api';
 import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
 import { OfficialPicker } from './OfficialPicker';
 
