@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { Matter } from '../src/modules/directory/matter.entity';
 import { Unit } from '../src/modules/directory/unit.entity';
+import { MatterDemandRetentionJob } from '../src/modules/search/popular/matter-demand-retention.job';
 import { DEFAULT_POPULAR } from '../src/modules/search/popular/popular-matters';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
@@ -152,6 +153,33 @@ describe.each(testDatabases())('popular matters on %s', (_name, makeDatabase) =>
     const list = await popular(village);
     expect(list).not.toContain(d!.name);
     expect(list).toContain(c!.name);
+  });
+
+  it('deletes day rows older than 60 days and keeps the rest', async () => {
+    const f = matters[5]!;
+    clock.set(new Date(TUESDAY_10AM.getTime() - 61 * DAY_MS));
+    await open(f.id, village, 1);
+    clock.set(new Date(TUESDAY_10AM.getTime() - 59 * DAY_MS));
+    await open(f.id, village, 1);
+    clock.set(TUESDAY_10AM);
+    await popular(village); // flushes the counts
+    const days = async () =>
+      (
+        (await data.query('SELECT day FROM matter_demand_daily WHERE matter_id = ? ORDER BY day', [
+          f.id,
+        ])) as Array<{ day: string }>
+      ).map((r) => String(r.day));
+    expect(await days()).toEqual(['2026-09-24', '2026-09-26']);
+    const deleted = await sut.app.get(MatterDemandRetentionJob).run();
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect(await days()).toEqual(['2026-09-26']);
+    // Counts within the 30-day window are untouched.
+    expect(
+      Number(
+        (await data.query('SELECT COUNT(*) AS n FROM matter_demand_daily WHERE day >= ?', ['2026-10-26']))[0]
+          .n,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it("keeps one county's counts out of another's list", async () => {

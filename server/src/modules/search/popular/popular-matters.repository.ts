@@ -54,6 +54,17 @@ export class PopularMattersRepository {
     );
   }
 
+  /** Deletes the day rows before `day` (a local date); answers how many went. */
+  async deleteDemandBefore(day: string): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from('matter_demand_daily')
+      .where('day < :day', { day })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   /** A county's counts per matter from `since` (a local date) on. */
   async findDemandSince(countyUnitId: number, since: string): Promise<DemandTotals[]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(

@@ -9,6 +9,9 @@ export const DEMAND_WEIGHTS = { comments: 3, opens: 2, searches: 1 } as const;
 /** The window: today and the 29 local dates before it. */
 export const DEMAND_DAYS = 30;
 
+/** Day rows are kept this long (twice the window, so a late look at last month still adds up), then deleted. */
+export const DEMAND_KEEP_DAYS = 2 * DEMAND_DAYS;
+
 /** A matter enters the list from demand with at least this score (one comment, or an open and a search). */
 export const MIN_DEMAND_SCORE = 3;
 

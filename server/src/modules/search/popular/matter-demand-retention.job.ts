@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { CLOCK, type Clock } from '../../../common/clock';
+import { addDays, localDate } from '../../../common/time/local-time';
+import { APP_CONFIG, type AppConfig } from '../../../config/app.config';
+import { DEMAND_KEEP_DAYS } from './popular-matters';
+import { PopularMattersRepository } from './popular-matters.repository';
+
+/**
+ * The demand counters are one row per county, matter and day: past DEMAND_KEEP_DAYS they say
+ * nothing the list uses, so they go, once an hour. A plain conditional delete: instances may run
+ * it together.
+ */
+@Injectable()
+export class MatterDemandRetentionJob {
+  private readonly logger = new Logger(MatterDemandRetentionJob.name);
+
+  constructor(
+    private readonly repository: PopularMattersRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Cron(CronExpression.EVERY_HOUR, { name: 'matter-demand-retention' })
+  async tick(): Promise<void> {
+    if (!this.config.jobsEnabled) return;
+    try {
+      const deleted = await this.run();
+      if (deleted > 0) this.logger.log({ deleted }, 'matter demand rows past retention deleted');
+    } catch (error) {
+      this.logger.error({ err: error }, 'matter demand retention failed');
+    }
+  }
+
+  /** Deletes the rows of days before today − DEMAND_KEEP_DAYS + 1; answers how many went. */
+  run(): Promise<number> {
+    const today = localDate(this.clock.now());
+    return this.repository.deleteDemandBefore(addDays(today, 1 - DEMAND_KEEP_DAYS));
+  }
+}
