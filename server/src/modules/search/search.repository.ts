@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { currentOnSql } from '../directory/current-membership';
 import { Matter } from '../directory/matter.entity';
 import { Unit } from '../directory/unit.entity';
+import { comparePrimaryPost } from '../directory/primary-post';
 
 export interface DirectoryOfficial {
   id: number;
   name: string;
+  /** The posts held on the snapshot's date, the primary one first. */
   posts: Array<{
     postId: number;
     title: string;
@@ -79,7 +81,7 @@ export class SearchRepository {
                 p.deputy_official_id AS deputy_official_id,
                 u.id AS unit_id, u.name AS unit_name, u.path AS unit_path, u.office_hours AS office_hours
          FROM memberships m JOIN officials o ON o.id = m.official_id JOIN posts p ON p.id = m.post_id JOIN units u ON u.id = p.unit_id
-         WHERE ${current.sql} AND u.path LIKE ? ORDER BY o.id, p.rank, p.id`,
+         WHERE ${current.sql} AND u.path LIKE ? ORDER BY o.id`,
         [...current.params, like],
       ) as Promise<Array<Record<string, unknown>>>,
       this.dataSource.query(
@@ -98,6 +100,7 @@ export class SearchRepository {
       ) as Promise<Array<Record<string, unknown>>>,
     ]);
     const officials = new Map<number, DirectoryOfficial>();
+    // posts[0] is each official's primary post (THE rule, directory/primary-post.ts): sorted below.
     for (const row of members) {
       const id = Number(row.official_id);
       const official = officials.get(id) ?? { id, name: String(row.name), posts: [] };
@@ -118,6 +121,7 @@ export class SearchRepository {
       const id = Number(row.duty_id);
       pathsByDuty.set(id, [...(pathsByDuty.get(id) ?? []), String(row.path)]);
     }
+    for (const official of officials.values()) official.posts.sort(comparePrimaryPost);
     return {
       counties: counties.map((c) => String(c.path)),
       officials: [...officials.values()],
