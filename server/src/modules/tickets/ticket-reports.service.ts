@@ -29,7 +29,7 @@ const HOUR = 3_600_000;
 /**
  * 举报: any signed-in user reports a public comment or its answer, once per target. At three
  * different reporters the target is hidden in the same transaction (with an event) and waits in the
- * 待审核 queue; the supervisor's review goes through POST /tickets/:id/moderate (TicketsService).
+ * 待审核 queue; the supervisor's review goes through POST /tickets/:id/moderate (TicketCommandsService).
  */
 @Injectable()
 export class TicketReportsService {
