@@ -60,35 +60,25 @@ export function TagEditor({
   return (
     <View data-testid={testId}>
       <View className={layout === 'chips' ? 'st-chips' : ''}>
-        {values.map((word) =>
-          layout === 'chips' ? (
-            <View key={word} className="ad-tag" data-testid={`${testId}-tag`} data-word={word}>
-              <Text>{word}</Text>
-              <View
-                className="ad-tag__remove"
-                role="button"
-                aria-label={`删除 ${word}`}
-                data-testid={`${testId}-remove`}
-                onClick={() => !disabled && remove(word)}
-              >
-                <Text>×</Text>
-              </View>
+        {values.map((word) => (
+          <View
+            key={word}
+            className={layout === 'chips' ? 'ad-tag' : 'ad-line'}
+            data-testid={`${testId}-tag`}
+            data-word={word}
+          >
+            <Text className={layout === 'chips' ? undefined : 'ad-line__text'}>{word}</Text>
+            <View
+              className="ad-tag__remove"
+              role="button"
+              aria-label={`删除 ${word}`}
+              data-testid={`${testId}-remove`}
+              onClick={() => !disabled && remove(word)}
+            >
+              <Text>×</Text>
             </View>
-          ) : (
-            <View key={word} className="ad-line" data-testid={`${testId}-tag`} data-word={word}>
-              <Text className="ad-line__text">{word}</Text>
-              <View
-                className="ad-tag__remove"
-                role="button"
-                aria-label={`删除 ${word}`}
-                data-testid={`${testId}-remove`}
-                onClick={() => !disabled && remove(word)}
-              >
-                <Text>×</Text>
-              </View>
-            </View>
-          ),
-        )}
+          </View>
+        ))}
       </View>
       <View className="ad-add-row">
         <Input

@@ -80,6 +80,10 @@ function draftOf(m: MatterDetail | null): Draft {
   };
 }
 
+/** The draft's plain texts (a box each). */
+type TextKey =
+  'name' | 'category' | 'whereToGo' | 'officeHours' | 'legalBasis' | 'ackWorkingDays' | 'resolveWorkingDays';
+
 const days = (value: number | null | undefined) => (value ? String(value) : '');
 
 /** '' → null (the default); otherwise a whole number of working days within [1, max]. */
@@ -192,134 +196,120 @@ function Editor({ me, initial }: { me: MeResponse; initial: MatterDetail | null 
       </Text>
     ) : null;
 
+  /** A labelled one-line (or, `multiline`, growing) text box for one of the draft's texts, with its error. */
+  const textField = (
+    key: TextKey,
+    label: string,
+    box: { max: number; placeholder: string; testId: string; multiline?: boolean; numeric?: boolean },
+  ) => {
+    const common = {
+      value: draft[key],
+      maxlength: box.max,
+      placeholder: box.placeholder,
+      placeholderClass: 'st-placeholder',
+      'data-testid': box.testId,
+      onInput: (e: { detail: { value: string } }) => set(key, e.detail.value),
+    };
+    const invalid = errors[key] ? 'st-input--invalid' : '';
+    return (
+      <>
+        <Text className="st-label">{label}</Text>
+        {box.multiline ? (
+          <Textarea className={`st-textarea ${invalid}`} autoHeight {...common} />
+        ) : (
+          <Input className={`st-input ${invalid}`} type={box.numeric ? 'number' : undefined} {...common} />
+        )}
+        {fieldError(key)}
+      </>
+    );
+  };
+
+  /** A labelled list of words (TagEditor, at most 30) for one of the draft's lists, with its error. */
+  const tagField = (
+    key: 'synonyms' | 'keywords' | 'materials',
+    label: string,
+    words: { hint?: string; maxLength: number; placeholder: string; layout?: 'lines' },
+  ) => (
+    <>
+      <Text className="st-label">{label}</Text>
+      {words.hint ? <Text className="st-hint">{words.hint}</Text> : null}
+      <TagEditor
+        values={draft[key]}
+        onChange={(v) => set(key, v)}
+        maxItems={30}
+        maxLength={words.maxLength}
+        placeholder={words.placeholder}
+        testId={key}
+        layout={words.layout}
+      />
+      {fieldError(key)}
+    </>
+  );
+
   return (
     <>
       <View className="card" data-testid="matter-form" data-matter-id={matterId ? String(matterId) : ''}>
         <Text className="st-card-title">{matterId ? draft.name || '事项' : '新建事项'}</Text>
 
-        <Text className="st-label">事项名称</Text>
-        <Input
-          className={`st-input ${errors.name ? 'st-input--invalid' : ''}`}
-          value={draft.name}
-          maxlength={100}
-          placeholder="如：宅基地审批"
-          placeholderClass="st-placeholder"
-          data-testid="matter-name"
-          onInput={(e) => set('name', e.detail.value)}
-        />
-        {fieldError('name')}
+        {textField('name', '事项名称', { max: 100, placeholder: '如：宅基地审批', testId: 'matter-name' })}
 
-        <Text className="st-label">分类</Text>
-        <Input
-          className={`st-input ${errors.category ? 'st-input--invalid' : ''}`}
-          value={draft.category}
-          maxlength={50}
-          placeholder="如：自然资源、社会保障"
-          placeholderClass="st-placeholder"
-          data-testid="matter-category"
-          onInput={(e) => set('category', e.detail.value)}
-        />
-        {fieldError('category')}
+        {textField('category', '分类', {
+          max: 50,
+          placeholder: '如：自然资源、社会保障',
+          testId: 'matter-category',
+        })}
 
-        <Text className="st-label">群众的说法（同义词）</Text>
-        <Text className="st-hint">群众搜索时常用的大白话，如“盖房子”，添加后搜这些词也能找到本事项。</Text>
-        <TagEditor
-          values={draft.synonyms}
-          onChange={(v) => set('synonyms', v)}
-          maxItems={30}
-          maxLength={30}
-          placeholder="如：盖房子、建新房"
-          testId="synonyms"
-        />
-        {fieldError('synonyms')}
+        {tagField('synonyms', '群众的说法（同义词）', {
+          hint: '群众搜索时常用的大白话，如“盖房子”，添加后搜这些词也能找到本事项。',
+          maxLength: 30,
+          placeholder: '如：盖房子、建新房',
+        })}
 
-        <Text className="st-label">关键词</Text>
-        <Text className="st-hint">规范叫法和相关词，也用于搜索。</Text>
-        <TagEditor
-          values={draft.keywords}
-          onChange={(v) => set('keywords', v)}
-          maxItems={30}
-          maxLength={30}
-          placeholder="如：宅基地、建房"
-          testId="keywords"
-        />
-        {fieldError('keywords')}
+        {tagField('keywords', '关键词', {
+          hint: '规范叫法和相关词，也用于搜索。',
+          maxLength: 30,
+          placeholder: '如：宅基地、建房',
+        })}
 
-        <Text className="st-label">需要带的材料</Text>
-        <TagEditor
-          values={draft.materials}
-          onChange={(v) => set('materials', v)}
-          maxItems={30}
-          maxLength={100}
-          placeholder="如：户口本复印件"
-          testId="materials"
-          layout="lines"
-        />
-        {fieldError('materials')}
+        {tagField('materials', '需要带的材料', {
+          maxLength: 100,
+          placeholder: '如：户口本复印件',
+          layout: 'lines',
+        })}
 
-        <Text className="st-label">去哪里办</Text>
-        <Textarea
-          className={`st-textarea ${errors.whereToGo ? 'st-input--invalid' : ''}`}
-          value={draft.whereToGo}
-          maxlength={500}
-          autoHeight
-          placeholder="如：镇便民服务中心 2 号窗口"
-          placeholderClass="st-placeholder"
-          data-testid="matter-where"
-          onInput={(e) => set('whereToGo', e.detail.value)}
-        />
-        {fieldError('whereToGo')}
+        {textField('whereToGo', '去哪里办', {
+          max: 500,
+          placeholder: '如：镇便民服务中心 2 号窗口',
+          testId: 'matter-where',
+          multiline: true,
+        })}
 
-        <Text className="st-label">办理时间</Text>
-        <Input
-          className={`st-input ${errors.officeHours ? 'st-input--invalid' : ''}`}
-          value={draft.officeHours}
-          maxlength={200}
-          placeholder="如：工作日 8:30-17:30"
-          placeholderClass="st-placeholder"
-          data-testid="matter-hours"
-          onInput={(e) => set('officeHours', e.detail.value)}
-        />
-        {fieldError('officeHours')}
+        {textField('officeHours', '办理时间', {
+          max: 200,
+          placeholder: '如：工作日 8:30-17:30',
+          testId: 'matter-hours',
+        })}
 
-        <Text className="st-label">政策依据（选填）</Text>
-        <Textarea
-          className={`st-textarea ${errors.legalBasis ? 'st-input--invalid' : ''}`}
-          value={draft.legalBasis}
-          maxlength={500}
-          autoHeight
-          placeholder="如：《中华人民共和国土地管理法》第六十二条"
-          placeholderClass="st-placeholder"
-          data-testid="matter-legal"
-          onInput={(e) => set('legalBasis', e.detail.value)}
-        />
-        {fieldError('legalBasis')}
+        {textField('legalBasis', '政策依据（选填）', {
+          max: 500,
+          placeholder: '如：《中华人民共和国土地管理法》第六十二条',
+          testId: 'matter-legal',
+          multiline: true,
+        })}
 
-        <Text className="st-label">留言受理期限（工作日，选填）</Text>
-        <Input
-          className={`st-input ${errors.ackWorkingDays ? 'st-input--invalid' : ''}`}
-          type="number"
-          value={draft.ackWorkingDays}
-          maxlength={2}
-          placeholder="留空为默认 1 个工作日"
-          placeholderClass="st-placeholder"
-          data-testid="matter-ack-days"
-          onInput={(e) => set('ackWorkingDays', e.detail.value)}
-        />
-        {fieldError('ackWorkingDays')}
+        {textField('ackWorkingDays', '留言受理期限（工作日，选填）', {
+          max: 2,
+          placeholder: '留空为默认 1 个工作日',
+          testId: 'matter-ack-days',
+          numeric: true,
+        })}
 
-        <Text className="st-label">留言办结期限（工作日，选填）</Text>
-        <Input
-          className={`st-input ${errors.resolveWorkingDays ? 'st-input--invalid' : ''}`}
-          type="number"
-          value={draft.resolveWorkingDays}
-          maxlength={2}
-          placeholder="留空为默认 5 个工作日"
-          placeholderClass="st-placeholder"
-          data-testid="matter-resolve-days"
-          onInput={(e) => set('resolveWorkingDays', e.detail.value)}
-        />
-        {fieldError('resolveWorkingDays')}
+        {textField('resolveWorkingDays', '留言办结期限（工作日，选填）', {
+          max: 2,
+          placeholder: '留空为默认 5 个工作日',
+          testId: 'matter-resolve-days',
+          numeric: true,
+        })}
 
         <Text className="st-label">主管部门</Text>
         <UnitPicker
