@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 
 import type { ApiError } from '@/api/request';
 import { EmptyState } from '../EmptyState';
@@ -32,6 +33,43 @@ export function ErrorCard({
           </Button>
         ) : null}
       </EmptyState>
+    </View>
+  );
+}
+
+/** What a list section's view looks like to ListStates: a useLoad of an array, or a usePaged. */
+type ListView =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: ApiError }
+  | { kind: 'ok'; data: readonly unknown[] }
+  | { kind: 'ok'; items: readonly unknown[] };
+
+/**
+ * A list section before its rows: loading, a failed load (with 重试), or — loaded with no rows —
+ * the card around `children` (its EmptyState). Renders nothing once there are rows.
+ */
+export function ListStates({
+  view,
+  loadingText,
+  errorTitle,
+  onRetry,
+  emptyTestId,
+  children,
+}: {
+  view: ListView;
+  loadingText: string;
+  errorTitle: string;
+  onRetry: () => void;
+  emptyTestId: string;
+  children: ReactNode;
+}) {
+  if (view.kind === 'loading') return <LoadingCard text={loadingText} />;
+  if (view.kind === 'error') return <ErrorCard error={view.error} onRetry={onRetry} title={errorTitle} />;
+  const rows = 'items' in view ? view.items : view.data;
+  if (rows.length > 0) return null;
+  return (
+    <View className="card" data-testid={emptyTestId}>
+      {children}
     </View>
   );
 }

@@ -16,7 +16,7 @@ import { useLoad } from '@/hooks/useLoad';
 import { Banner } from '@/components/Banner';
 import { Chip, type ChipTone } from '@/components/Chip';
 import { StaffGate } from '@/components/StaffGate';
-import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { ListStates } from '@/components/StateCard';
 import { InviteForm } from './InviteForm';
 import '@/styles/kit.css';
 import '@/styles/kit-form.css';
@@ -130,13 +130,15 @@ function InviteList({ me }: { me: MeResponse }) {
           <Text>刷新</Text>
         </View>
       </View>
-      {view.kind === 'loading' ? <LoadingCard text="正在读取邀请码…" /> : null}
-      {view.kind === 'error' ? <ErrorCard error={view.error} onRetry={retry} title="邀请码读取失败" /> : null}
-      {view.kind === 'ok' && view.data.length === 0 ? (
-        <View className="card" data-testid="invites-empty">
-          <EmptyState title="还没有发放邀请码" description="点击上方“新建邀请码”，邀请干部、信息员等加入。" />
-        </View>
-      ) : null}
+      <ListStates
+        view={view}
+        loadingText="正在读取邀请码…"
+        errorTitle="邀请码读取失败"
+        onRetry={retry}
+        emptyTestId="invites-empty"
+      >
+        <EmptyState title="还没有发放邀请码" description="点击上方“新建邀请码”，邀请干部、信息员等加入。" />
+      </ListStates>
       {view.kind === 'ok'
         ? view.data.map((invite) => (
             <View
@@ -255,13 +257,15 @@ function GrantList({ me }: { me: MeResponse }) {
           <Text>刷新</Text>
         </View>
       </View>
-      {view.kind === 'loading' ? <LoadingCard text="正在读取授权…" /> : null}
-      {view.kind === 'error' ? <ErrorCard error={view.error} onRetry={retry} title="授权读取失败" /> : null}
-      {view.kind === 'ok' && view.data.length === 0 ? (
-        <View className="card" data-testid="grants-empty">
-          <EmptyState title="没有有效的授权" />
-        </View>
-      ) : null}
+      <ListStates
+        view={view}
+        loadingText="正在读取授权…"
+        errorTitle="授权读取失败"
+        onRetry={retry}
+        emptyTestId="grants-empty"
+      >
+        <EmptyState title="没有有效的授权" />
+      </ListStates>
       {view.kind === 'ok'
         ? view.data.map((grant) => (
             <View

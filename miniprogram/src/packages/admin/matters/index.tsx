@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { Page } from '@/components/Page';
 import { useLoad } from '@/hooks/useLoad';
 import { StaffGate } from '@/components/StaffGate';
-import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { ListStates } from '@/components/StateCard';
 import '@/styles/kit.css';
 import '@/styles/kit-form.css';
 import '../common/admin.css';
@@ -83,13 +83,15 @@ function Matters() {
         ) : null}
       </View>
 
-      {view.kind === 'loading' ? <LoadingCard text="正在查找事项…" /> : null}
-      {view.kind === 'error' ? <ErrorCard error={view.error} onRetry={retry} title="事项读取失败" /> : null}
-      {view.kind === 'ok' && view.data.length === 0 ? (
-        <View className="card" data-testid="matters-empty">
-          <EmptyState title="没有找到事项" description="换个说法试试，或新建一个事项。" />
-        </View>
-      ) : null}
+      <ListStates
+        view={view}
+        loadingText="正在查找事项…"
+        errorTitle="事项读取失败"
+        onRetry={retry}
+        emptyTestId="matters-empty"
+      >
+        <EmptyState title="没有找到事项" description="换个说法试试，或新建一个事项。" />
+      </ListStates>
       {view.kind === 'ok'
         ? view.data.map((m) => (
             <View

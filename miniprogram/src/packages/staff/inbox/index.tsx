@@ -18,7 +18,7 @@ import { usePaged } from '@/hooks/usePaged';
 import { askSubscribe, canAskSubscribe, prefetchSubscribeTemplates } from '@/utils/subscribe';
 import { INBOX_ROLES, ticketUrls } from '@/utils/tickets';
 import { StaffGate } from '@/components/StaffGate';
-import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { ListStates } from '@/components/StateCard';
 import '@/styles/kit.css';
 import '@/styles/kit-form.css';
 import '../common/staff.css';
@@ -132,18 +132,18 @@ function Inbox() {
         </View>
       </View>
 
-      {view.kind === 'loading' ? <LoadingCard text="正在读取工单…" /> : null}
-      {view.kind === 'error' ? (
-        <ErrorCard error={view.error} onRetry={list.retry} title="工单读取失败" />
-      ) : null}
-      {view.kind === 'ok' && view.items.length === 0 ? (
-        <View className="card" data-testid="inbox-empty">
-          <EmptyState
-            title={tab.empty}
-            description={filter === 'open' ? '群众的新留言会出现在这里，请及时受理。' : undefined}
-          />
-        </View>
-      ) : null}
+      <ListStates
+        view={view}
+        loadingText="正在读取工单…"
+        errorTitle="工单读取失败"
+        onRetry={list.retry}
+        emptyTestId="inbox-empty"
+      >
+        <EmptyState
+          title={tab.empty}
+          description={filter === 'open' ? '群众的新留言会出现在这里，请及时受理。' : undefined}
+        />
+      </ListStates>
       {view.kind === 'ok'
         ? view.items.map((ticket) => (
             <TicketRow key={ticket.id} ticket={ticket} now={now} viewer="staff" onOpen={openTicket} />

@@ -12,7 +12,7 @@ import { Page } from '@/components/Page';
 import { useLoad } from '@/hooks/useLoad';
 import { leaveRange, LeaveStatusChip } from '../common/leave';
 import { StaffGate } from '@/components/StaffGate';
-import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { ListStates } from '@/components/StateCard';
 import '@/styles/kit.css';
 import '@/styles/kit-form.css';
 import '../common/staff.css';
@@ -102,13 +102,15 @@ function LeaveReview() {
         </View>
       </View>
 
-      {view.kind === 'loading' ? <LoadingCard text="正在读取请假…" /> : null}
-      {view.kind === 'error' ? <ErrorCard error={view.error} onRetry={retry} title="请假读取失败" /> : null}
-      {view.kind === 'ok' && view.data.length === 0 ? (
-        <View className="card" data-testid="review-empty">
-          <EmptyState title={tab === 'pending' ? '没有待审批的请假' : '还没有处理过的请假'} />
-        </View>
-      ) : null}
+      <ListStates
+        view={view}
+        loadingText="正在读取请假…"
+        errorTitle="请假读取失败"
+        onRetry={retry}
+        emptyTestId="review-empty"
+      >
+        <EmptyState title={tab === 'pending' ? '没有待审批的请假' : '还没有处理过的请假'} />
+      </ListStates>
       {view.kind === 'ok'
         ? view.data.map((leave) => (
             <View

@@ -9,7 +9,7 @@ import { toApiError } from '@/api/request';
 import { EmptyState } from '@/components/EmptyState';
 import { PagedMore } from '@/components/LoadMore';
 import { Page } from '@/components/Page';
-import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { ListStates } from '@/components/StateCard';
 import { usePaged } from '@/hooks/usePaged';
 import { formatStamp, localToday } from '@/utils/date';
 import { SignedIn } from '../common/SignedIn';
@@ -104,22 +104,22 @@ function Messages({ userId }: { userId: number }) {
         ) : null}
       </View>
 
-      {view.kind === 'loading' ? <LoadingCard text="正在读取消息…" /> : null}
-      {view.kind === 'error' ? (
-        <ErrorCard error={view.error} onRetry={list.retry} title="消息没有加载出来" />
-      ) : null}
-      {view.kind === 'ok' && view.items.length === 0 ? (
-        <View className="card" data-testid="messages-empty">
-          <EmptyState title="暂无消息" description="您的留言有答复或办理结果时，会在这里通知您。">
-            <Button
-              className="btn btn-secondary"
-              onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}
-            >
-              返回我的
-            </Button>
-          </EmptyState>
-        </View>
-      ) : null}
+      <ListStates
+        view={view}
+        loadingText="正在读取消息…"
+        errorTitle="消息没有加载出来"
+        onRetry={list.retry}
+        emptyTestId="messages-empty"
+      >
+        <EmptyState title="暂无消息" description="您的留言有答复或办理结果时，会在这里通知您。">
+          <Button
+            className="btn btn-secondary"
+            onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}
+          >
+            返回我的
+          </Button>
+        </EmptyState>
+      </ListStates>
       {view.kind === 'ok'
         ? view.items.map((m) => (
             <View

@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { PagedMore } from '@/components/LoadMore';
 import { Page } from '@/components/Page';
 import { Segmented } from '@/components/Segmented';
-import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { ListStates } from '@/components/StateCard';
 import { TicketRow } from '@/components/TicketRow';
 import { useNow } from '@/hooks/useNow';
 import { usePaged } from '@/hooks/usePaged';
@@ -85,25 +85,25 @@ function MyTickets({ userId }: { userId: number }) {
         </View>
       </View>
 
-      {view.kind === 'loading' ? <LoadingCard text="正在读取您的留言…" /> : null}
-      {view.kind === 'error' ? (
-        <ErrorCard error={view.error} onRetry={list.retry} title="留言没有加载出来" />
-      ) : null}
-      {view.kind === 'ok' && view.items.length === 0 ? (
-        <View className="card" data-testid="mine-empty">
-          <EmptyState
-            title="您还没有留言"
-            description="在干部主页、今日日程或办事事项页面点“留言”，就能反映问题，干部会限时办理并答复。"
+      <ListStates
+        view={view}
+        loadingText="正在读取您的留言…"
+        errorTitle="留言没有加载出来"
+        onRetry={list.retry}
+        emptyTestId="mine-empty"
+      >
+        <EmptyState
+          title="您还没有留言"
+          description="在干部主页、今日日程或办事事项页面点“留言”，就能反映问题，干部会限时办理并答复。"
+        >
+          <Button
+            className="btn btn-secondary"
+            onClick={() => void Taro.switchTab({ url: '/pages/today/index' })}
           >
-            <Button
-              className="btn btn-secondary"
-              onClick={() => void Taro.switchTab({ url: '/pages/today/index' })}
-            >
-              去看今日工作
-            </Button>
-          </EmptyState>
-        </View>
-      ) : null}
+            去看今日工作
+          </Button>
+        </EmptyState>
+      </ListStates>
       {view.kind === 'ok'
         ? view.items.map((ticket) => (
             <TicketRow key={ticket.id} ticket={ticket} now={now} viewer="resident" onOpen={openTicket} />
