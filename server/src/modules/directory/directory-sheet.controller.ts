@@ -1,9 +1,8 @@
-import { Controller, Get, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Post, Res, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
-import { AppException } from '../../common/errors/app.exception';
-import { SingleFileInterceptor } from '../../common/multipart/single-file.interceptor';
+import { sendXlsx, XlsxUpload } from '../../common/spreadsheet/xlsx-http';
 import { CurrentUser } from '../auth/current-user.decorator';
 import {
   type DirectoryImportResult,
@@ -20,23 +19,11 @@ export class DirectorySheetController {
   @Get('export.xlsx')
   async export(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     const { filename, file } = await this.sheets.export(user);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="directory.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    );
-    res.setHeader('Cache-Control', 'no-store');
-    res.send(file);
+    sendXlsx(res, 'directory.xlsx', filename, file);
   }
 
   @Post('import')
-  @ApiConsumes('multipart/form-data')
-  @UseInterceptors(
-    SingleFileInterceptor({
-      maxBytes: MAX_DIRECTORY_SHEET_BYTES,
-      tooLarge: () => new AppException('COMMON.PAYLOAD_TOO_LARGE', '表格太大（最大 5MB）'),
-    }),
-  )
+  @XlsxUpload(MAX_DIRECTORY_SHEET_BYTES)
   import(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file?: Express.Multer.File,

@@ -1,21 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { BatchPlansView } from '@jinri/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { AppException } from '../../common/errors/app.exception';
-import { SingleFileInterceptor } from '../../common/multipart/single-file.interceptor';
+import { sendXlsx, XlsxUpload } from '../../common/spreadsheet/xlsx-http';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { MAX_SHEET_BYTES, BatchService } from './batch.service';
 import { BatchPlansDto, DateQueryDto, UnitParamDto } from './dto/journals.dto';
@@ -52,23 +40,11 @@ export class BatchController {
     @Res() res: Response,
   ): Promise<void> {
     const { filename, file } = await this.batch.template(user, params.unitId, query.date);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="plans.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    );
-    res.setHeader('Cache-Control', 'no-store');
-    res.send(file);
+    sendXlsx(res, 'plans.xlsx', filename, file);
   }
 
   @Post('import')
-  @ApiConsumes('multipart/form-data')
-  @UseInterceptors(
-    SingleFileInterceptor({
-      maxBytes: MAX_SHEET_BYTES,
-      tooLarge: () => new AppException('COMMON.PAYLOAD_TOO_LARGE', '表格太大（最大 2MB）'),
-    }),
-  )
+  @XlsxUpload(MAX_SHEET_BYTES)
   import(
     @CurrentUser() user: AuthUser,
     @Param() params: UnitParamDto,
