@@ -8,9 +8,14 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hugePng, multipart, xlsxBomb } from './hostile-bodies.mjs';
+
+// The hostile bodies are the db specs' own (test/factories), loaded with jest's swc settings.
+const require = createRequire(import.meta.url);
+require('./swc-register.cjs');
+const { hugePng, multipart, xlsxBomb } = require('../test/factories/hostile-bodies.ts');
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -1,6 +1,10 @@
-import { deflateRawSync, deflateSync } from 'node:zlib';
+import { createDeflateRaw, deflateRawSync, deflateSync } from 'node:zlib';
 
-/** Hostile request bodies built in memory (the same shapes as bench/hostile-bodies.mjs). */
+/**
+ * Hostile request bodies built in memory: a PNG that declares more pixels than it carries, an .xlsx
+ * whose sheet inflates far beyond its size, a multipart form. Used by the db specs (bounds) and by
+ * bench/abuse.bench.mjs (through bench/swc-register.cjs).
+ */
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -8,8 +12,9 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes: Uint8Array): number {
-  let c = ~0 >>> 0;
+/** CRC-32 of `bytes`, continuing from `crc` (the CRC of what came before) when given. */
+export function crc32(bytes: Uint8Array, crc = 0): number {
+  let c = ~crc >>> 0;
   for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
@@ -30,7 +35,7 @@ export function hugePng(width: number, height: number, options: { pixels?: boole
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 1;
+  ihdr[8] = 1; // bit depth; colour type 0 (greyscale)
   const rows = options.pixels === false ? 1 : height;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -47,16 +52,26 @@ interface ZipEntry {
   declaredSize?: number;
 }
 
+/** An entry already deflated: its compressed bytes, the CRC and size of what they inflate to. */
+interface DeflatedEntry {
+  name: string;
+  data: Buffer;
+  crc: number;
+  size: number;
+}
+
+function deflated({ name, text, declaredSize }: ZipEntry): DeflatedEntry {
+  const raw = Buffer.isBuffer(text) ? text : Buffer.from(text);
+  return { name, data: deflateRawSync(raw, { level: 9 }), crc: crc32(raw), size: declaredSize ?? raw.length };
+}
+
 /** A zip of deflated entries: local headers, central directory, end record. */
-export function zip(entries: ZipEntry[]): Buffer {
+export function zip(entries: (ZipEntry | DeflatedEntry)[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const raw = Buffer.isBuffer(entry.text) ? entry.text : Buffer.from(entry.text);
-    const data = deflateRawSync(raw, { level: 9 });
-    const crc = crc32(raw);
-    const size = entry.declaredSize ?? raw.length;
+    const { data, crc, size } = 'data' in entry ? entry : deflated(entry);
     const name = Buffer.from(entry.name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -91,12 +106,11 @@ export function zip(entries: ZipEntry[]): Buffer {
 }
 
 const NS = 'http://schemas.openxmlformats.org/';
+const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}spreadsheetml/2006/main"><sheetData>`;
+const SHEET_TAIL = '</sheetData></worksheet>';
 
-/** A one-sheet .xlsx whose sheet is `sheetBytes` of spaces (declared as `declaredSize` if given). */
-export function xlsxWithSheetOf(sheetBytes: number, declaredSize?: number): Buffer {
-  const head = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}spreadsheetml/2006/main"><sheetData>`;
-  const tail = '</sheetData></worksheet>';
-  const sheet = Buffer.concat([Buffer.from(head), Buffer.alloc(sheetBytes, 0x20), Buffer.from(tail)]);
+/** A one-sheet workbook around `sheet` (the part xl/worksheets/sheet1.xml). */
+function workbook(sheet: ZipEntry | DeflatedEntry): Buffer {
   return zip([
     {
       name: '[Content_Types].xml',
@@ -114,6 +128,66 @@ export function xlsxWithSheetOf(sheetBytes: number, declaredSize?: number): Buff
       name: 'xl/_rels/workbook.xml.rels',
       text: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${NS}package/2006/relationships"><Relationship Id="rId1" Type="${NS}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
     },
-    { name: 'xl/worksheets/sheet1.xml', text: sheet, declaredSize },
+    sheet,
   ]);
+}
+
+/** A one-sheet .xlsx whose sheet is `sheetBytes` of spaces (declared as `declaredSize` if given). */
+export function xlsxWithSheetOf(sheetBytes: number, declaredSize?: number): Buffer {
+  const text = Buffer.concat([
+    Buffer.from(SHEET_HEAD),
+    Buffer.alloc(sheetBytes, 0x20),
+    Buffer.from(SHEET_TAIL),
+  ]);
+  return workbook({ name: 'xl/worksheets/sheet1.xml', text, declaredSize });
+}
+
+/**
+ * An .xlsx whose one sheet is `megabytes` MB of spaces (~1 KB per MB once deflated), deflated as a
+ * stream so that hundreds of MB never sit in memory at once.
+ */
+export async function xlsxBomb(megabytes: number): Promise<Buffer> {
+  const head = Buffer.from(SHEET_HEAD);
+  const tail = Buffer.from(SHEET_TAIL);
+  const spaces = Buffer.alloc(1024 * 1024, 0x20);
+  const deflate = createDeflateRaw({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (part: Buffer) => parts.push(part));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  let crc = crc32(head);
+  deflate.write(head);
+  for (let i = 0; i < megabytes; i += 1) {
+    crc = crc32(spaces, crc);
+    if (!deflate.write(spaces)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  crc = crc32(tail, crc);
+  deflate.end(tail);
+  await done;
+  const size = head.length + megabytes * spaces.length + tail.length;
+  return workbook({ name: 'xl/worksheets/sheet1.xml', data: Buffer.concat(parts), crc, size });
+}
+
+export interface FormPart {
+  name: string;
+  filename?: string;
+  type?: string;
+  data: Buffer;
+}
+
+/** A multipart/form-data body as chunks, with its Content-Type. */
+export function multipart(parts: FormPart[]): { contentType: string; chunks: Buffer[] } {
+  const boundary = `----abuse${Date.now()}`;
+  const chunks: Buffer[] = [];
+  for (const { name, filename, type, data } of parts) {
+    const disposition = `form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}`;
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`,
+      ),
+      data,
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { contentType: `multipart/form-data; boundary=${boundary}`, chunks };
 }
