@@ -73,3 +73,26 @@ export function ListStates({
     </View>
   );
 }
+
+/** Nothing to show at this link (an unknown id, a page opened the wrong way), with 返回. */
+export function NotFoundCard({
+  title,
+  description,
+  onBack,
+  testId,
+}: {
+  title: string;
+  description: string;
+  onBack: () => void;
+  testId?: string;
+}) {
+  return (
+    <View className="card" data-testid={testId}>
+      <EmptyState icon="?" title={title} description={description}>
+        <Button className="btn btn-primary" onClick={onBack}>
+          返回
+        </Button>
+      </EmptyState>
+    </View>
+  );
+}

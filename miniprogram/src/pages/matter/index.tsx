@@ -10,6 +10,7 @@ import { FreshLine } from '@/components/FreshLine';
 import { LoadingState } from '@/components/LoadingState';
 import { OfficialNowAnswer, OfficialStatusLine } from '@/components/OfficialStatusLine';
 import { Page } from '@/components/Page';
+import { NotFoundCard } from '@/components/StateCard';
 import { VillagePickerSheet } from '@/components/VillagePicker';
 import { useLoad } from '@/hooks/useLoad';
 import { setMyVillage, skipMyVillage, useMyVillage, type PlaceRef } from '@/hooks/useMyVillage';
@@ -65,13 +66,11 @@ export default function MatterPage() {
   if (id === null || (view.kind === 'error' && view.error.status === 404 && !unitGone)) {
     return (
       <Page name="matter" title="事项详情">
-        <View className="card">
-          <EmptyState icon="?" title="没有找到这个事项" description="可能已调整，请回到“找人办事”重新搜索。">
-            <Button className="btn btn-primary" onClick={goBackOrFind}>
-              返回
-            </Button>
-          </EmptyState>
-        </View>
+        <NotFoundCard
+          title="没有找到这个事项"
+          description="可能已调整，请回到“找人办事”重新搜索。"
+          onBack={goBackOrFind}
+        />
       </Page>
     );
   }

@@ -1,12 +1,11 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { DEFAULT_RULES, type LocalDate, type PlanEntryView, type TimelineDay } from '@jinri/shared';
 import { useMemo, useState } from 'react';
 
 import { getOfficial, getTimeline } from '@/api/journals.api';
-import { EmptyState } from '@/components/EmptyState';
 import { Page } from '@/components/Page';
-import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { ErrorCard, LoadingCard, NotFoundCard } from '@/components/StateCard';
 import { PlanEntryList } from '@/components/PlanEntryList';
 import { Segmented, type SegmentedOption } from '@/components/Segmented';
 import { StatusChip } from '@/components/StatusChip';
@@ -81,13 +80,7 @@ export default function OfficialPage() {
   if (id === null || (profile.view.kind === 'error' && profile.view.error.status === 404)) {
     return (
       <Page name="official" title="干部主页">
-        <View className="card">
-          <EmptyState icon="?" title="没有找到这位干部" description="可能已调离岗位，或链接有误。">
-            <Button className="btn btn-primary" onClick={goBack}>
-              返回
-            </Button>
-          </EmptyState>
-        </View>
+        <NotFoundCard title="没有找到这位干部" description="可能已调离岗位，或链接有误。" onBack={goBack} />
       </Page>
     );
   }

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { DEFAULT_RULES, type TodayPlan, type TodayResponse, type UnitChildrenResponse } from '@jinri/shared';
 import { useMemo } from 'react';
@@ -7,7 +7,7 @@ import { getToday, getUnits } from '@/api/journals.api';
 import { EmptyState } from '@/components/EmptyState';
 import { FreshLine } from '@/components/FreshLine';
 import { Page } from '@/components/Page';
-import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { ErrorCard, LoadingCard, NotFoundCard } from '@/components/StateCard';
 import { useLoad, type Load } from '@/hooks/useLoad';
 import { useNow } from '@/hooks/useNow';
 import { formatClockShort, formatLocalDate, localMinutes, localToday, parseClock } from '@/utils/date';
@@ -84,13 +84,7 @@ export default function UnitPage() {
   if (notFound) {
     return (
       <Page name="unit" title="单位">
-        <View className="card">
-          <EmptyState icon="?" title="没有找到这个单位" description="可能已调整，或链接有误。">
-            <Button className="btn btn-primary" onClick={goBackOrFind}>
-              返回
-            </Button>
-          </EmptyState>
-        </View>
+        <NotFoundCard title="没有找到这个单位" description="可能已调整，或链接有误。" onBack={goBackOrFind} />
       </Page>
     );
   }

@@ -19,7 +19,7 @@ import {
   newIdempotencyKey,
   type TicketTargetRef,
 } from '@/api/tickets.api';
-import { EmptyState } from '@/components/EmptyState';
+import { NotFoundCard } from '@/components/StateCard';
 import { Page } from '@/components/Page';
 import { VillagePickerSheet } from '@/components/VillagePicker';
 import { readStored, useAutosave, writeStored } from '@/hooks/useAutosave';
@@ -81,17 +81,11 @@ export default function ComposePage() {
       {target ? (
         <Compose key={targetKey(target)} target={target} label={label} />
       ) : (
-        <View className="card">
-          <EmptyState
-            icon="?"
-            title="不知道要给谁留言"
-            description="请从干部主页、日程或事项页面点“留言”进入。"
-          >
-            <Button className="btn btn-primary" onClick={goBack}>
-              返回
-            </Button>
-          </EmptyState>
-        </View>
+        <NotFoundCard
+          title="不知道要给谁留言"
+          description="请从干部主页、日程或事项页面点“留言”进入。"
+          onBack={goBack}
+        />
       )}
     </Page>
   );

@@ -2,16 +2,15 @@
  * One ticket (?id=): what was said, who has it by when, the answers and the history; at the bottom
  * the actions the server allows this viewer (`ticket.actions`), one tap or a short form each.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { TicketAction, TicketView } from '@jinri/shared';
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 
 import { toApiError, type ApiError } from '@/api/request';
 import { acknowledgeTicket, getTicket, withdrawTicket } from '@/api/tickets.api';
-import { EmptyState } from '@/components/EmptyState';
 import { Page } from '@/components/Page';
-import { ErrorCard, LoadingCard } from '@/components/StateCard';
+import { ErrorCard, LoadingCard, NotFoundCard } from '@/components/StateCard';
 import { useNow } from '@/hooks/useNow';
 import { SignedIn } from '../common/SignedIn';
 import { ActionBar } from './ActionBar';
@@ -72,13 +71,12 @@ export default function TicketDetailPage() {
 
 function NotFound() {
   return (
-    <View className="card" data-testid="ticket-missing">
-      <EmptyState icon="?" title="找不到这条留言" description="可能链接有误，或您没有查看这条留言的权限。">
-        <Button className="btn btn-primary" onClick={goBack}>
-          返回
-        </Button>
-      </EmptyState>
-    </View>
+    <NotFoundCard
+      title="找不到这条留言"
+      description="可能链接有误，或您没有查看这条留言的权限。"
+      onBack={goBack}
+      testId="ticket-missing"
+    />
   );
 }
 
