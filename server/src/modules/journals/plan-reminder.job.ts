@@ -2,6 +2,7 @@ import { APP_PAGES } from '@jinri/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '../../common/clock';
+import { GuardedTick } from '../../common/jobs/guarded-tick';
 import { addDays, atLocal, chineseDate, localDate } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { AuthRepository } from '../auth/auth.repository';
@@ -37,6 +38,7 @@ export const BATCH_PAGE = APP_PAGES.batch;
 @Injectable()
 export class PlanReminderJob {
   private readonly logger = new Logger('PlanReminderJob');
+  private readonly ticks = new GuardedTick({ enabled: () => this.config.jobsEnabled, logger: this.logger });
 
   constructor(
     private readonly rules: JournalRulesService,
@@ -51,8 +53,7 @@ export class PlanReminderJob {
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'plan-reminder' })
   async tick(): Promise<void> {
-    if (!this.config.jobsEnabled) return;
-    await this.run().catch((error: unknown) => this.logger.error({ err: error }, 'plan reminder failed'));
+    await this.ticks.run('plan reminder failed', () => this.run());
   }
 
   async run(): Promise<ReminderResult[]> {

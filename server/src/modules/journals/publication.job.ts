@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '../../common/clock';
+import { GuardedTick } from '../../common/jobs/guarded-tick';
 import { atLocal, localDate } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { JournalRulesService } from './journal-rules.service';
@@ -17,6 +18,7 @@ import { PlansService } from './plans.service';
 @Injectable()
 export class PublicationJob {
   private readonly logger = new Logger('PublicationJob');
+  private readonly ticks = new GuardedTick({ enabled: () => this.config.jobsEnabled, logger: this.logger });
 
   constructor(
     private readonly rules: JournalRulesService,
@@ -28,8 +30,7 @@ export class PublicationJob {
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'publication' })
   async tick(): Promise<void> {
-    if (!this.config.jobsEnabled) return;
-    await this.run().catch((error: unknown) => this.logger.error({ err: error }, 'publication failed'));
+    await this.ticks.run('publication failed', () => this.run());
   }
 
   async run(): Promise<number> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
+import { GuardedTick } from '../../common/jobs/guarded-tick';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { InAppMessagesService } from './in-app-messages.service';
 import { OutboxService } from './outbox.service';
@@ -8,7 +9,9 @@ import { OutboxService } from './outbox.service';
 @Injectable()
 export class OutboxDispatcherJob {
   private readonly logger = new Logger('OutboxDispatcherJob');
-  private running = false;
+  private readonly enabled = () => this.config.jobsEnabled;
+  private readonly dispatches = new GuardedTick({ enabled: this.enabled, logger: this.logger, alone: true });
+  private readonly purges = new GuardedTick({ enabled: this.enabled, logger: this.logger });
 
   constructor(
     private readonly outbox: OutboxService,
@@ -18,26 +21,15 @@ export class OutboxDispatcherJob {
 
   @Cron(CronExpression.EVERY_10_SECONDS, { name: 'outbox-dispatcher' })
   async tick(): Promise<void> {
-    if (!this.config.jobsEnabled || this.running) return;
-    this.running = true;
-    try {
-      await this.outbox.dispatch();
-    } catch (error) {
-      this.logger.error({ err: error }, 'outbox dispatch failed');
-    } finally {
-      this.running = false;
-    }
+    await this.dispatches.run('outbox dispatch failed', () => this.outbox.dispatch());
   }
 
   /** In-app messages past their retention (MESSAGE_LIMITS.retentionDays) go, once an hour. */
   @Cron(CronExpression.EVERY_HOUR, { name: 'in-app-messages-retention' })
   async purge(): Promise<void> {
-    if (!this.config.jobsEnabled) return;
-    try {
+    await this.purges.run('in-app message retention failed', async () => {
       const deleted = await this.inApp.purge();
       if (deleted > 0) this.logger.log({ deleted }, 'in-app messages past retention deleted');
-    } catch (error) {
-      this.logger.error({ err: error }, 'in-app message retention failed');
-    }
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DEFAULT_RULES } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
+import { GuardedTick } from '../../common/jobs/guarded-tick';
 import { atLocal, localDate } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { CalendarService } from '../calendar/calendar.service';
@@ -35,7 +36,11 @@ export interface DeadlineRunResult {
 @Injectable()
 export class TicketDeadlinesJob {
   private readonly logger = new Logger('TicketDeadlinesJob');
-  private running = false;
+  private readonly ticks = new GuardedTick({
+    enabled: () => this.config.jobsEnabled,
+    logger: this.logger,
+    alone: true,
+  });
 
   constructor(
     private readonly repository: TicketsRepository,
@@ -49,16 +54,10 @@ export class TicketDeadlinesJob {
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'ticket-deadlines' })
   async tick(): Promise<void> {
-    if (!this.config.jobsEnabled || this.running) return;
-    this.running = true;
-    try {
+    await this.ticks.run('ticket deadlines failed', async () => {
       await this.run();
       await this.digest();
-    } catch (error) {
-      this.logger.error({ err: error }, 'ticket deadlines failed');
-    } finally {
-      this.running = false;
-    }
+    });
   }
 
   async run(): Promise<DeadlineRunResult> {

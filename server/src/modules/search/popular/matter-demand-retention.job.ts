@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { CLOCK, type Clock } from '../../../common/clock';
+import { GuardedTick } from '../../../common/jobs/guarded-tick';
 import { addDays, localDate } from '../../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../../config/app.config';
 import { DEMAND_KEEP_DAYS } from './popular-matters';
@@ -14,6 +15,7 @@ import { PopularMattersRepository } from './popular-matters.repository';
 @Injectable()
 export class MatterDemandRetentionJob {
   private readonly logger = new Logger(MatterDemandRetentionJob.name);
+  private readonly ticks = new GuardedTick({ enabled: () => this.config.jobsEnabled, logger: this.logger });
 
   constructor(
     private readonly repository: PopularMattersRepository,
@@ -23,13 +25,10 @@ export class MatterDemandRetentionJob {
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'matter-demand-retention' })
   async tick(): Promise<void> {
-    if (!this.config.jobsEnabled) return;
-    try {
+    await this.ticks.run('matter demand retention failed', async () => {
       const deleted = await this.run();
       if (deleted > 0) this.logger.log({ deleted }, 'matter demand rows past retention deleted');
-    } catch (error) {
-      this.logger.error({ err: error }, 'matter demand retention failed');
-    }
+    });
   }
 
   /** Deletes the rows of days before today − DEMAND_KEEP_DAYS + 1; answers how many went. */
