@@ -8,21 +8,11 @@ import { performance } from 'node:perf_hooks';
 const require = createRequire(import.meta.url);
 const { buildIndex } = require('../dist/modules/search/search.service.js');
 const { buildDemoCounty } = require('../dist/database/seed/demo-county.data.js');
+const { mulberry32: random } = require('../dist/common/random.js');
 
 const OFFICIALS = Number(process.env.BENCH_OFFICIALS ?? 100_000);
 const MATTERS = Number(process.env.BENCH_MATTERS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
-
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Real matters and titles from the demo county, repeated with county/town prefixes to reach the size.
 const county = buildDemoCounty();

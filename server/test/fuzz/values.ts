@@ -1,21 +1,15 @@
+import { mulberry32 } from '../../src/common/random';
+
 /**
  * Seeded randomness and the catalogue of hostile values. Everything a fuzz case sends comes from a
  * Random seeded with (run seed, case index), so one case replays alone.
  */
 export class Random {
-  private state: number;
+  /** mulberry32: small, fast, good enough to pick test inputs. */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** mulberry32: small, fast, good enough to pick test inputs. */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   int(min: number, max: number): number {

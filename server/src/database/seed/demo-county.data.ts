@@ -7,6 +7,7 @@ import type {
   DemoPost,
   DemoUnit,
 } from './demo-county.types';
+import { mulberry32 } from '../../common/random';
 
 /*
  * Demo data: 岚川县, an invented county with four towns/streets, 32 villages/communities, thirteen
@@ -28,18 +29,6 @@ const words = (text: string): string[] => text.split(' ');
 // ---------------------------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------------------------
-
-/** Tiny deterministic PRNG (mulberry32): returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Common surnames, most frequent first (picked with a bias towards the front). */
 const SURNAMES = Array.from(

@@ -1,4 +1,5 @@
 import { ENTRY_KINDS } from '@jinri/shared';
+import { mulberry32 } from '../../common/random';
 import { checkPlanEntries, type PreviousDay } from '../../modules/journals/plan-quality';
 import type { PlanEntry } from '../../modules/journals/plan-entry.entity';
 
@@ -29,16 +30,7 @@ export type Draft = Pick<
 >;
 
 /** A tiny deterministic PRNG, so the same day always gets the same plans. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = mulberry32;
 
 export const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 

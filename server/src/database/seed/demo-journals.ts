@@ -8,6 +8,7 @@ import { Leave } from '../../modules/journals/leave.entity';
 import { PlanEntry } from '../../modules/journals/plan-entry.entity';
 import { PlanRevision } from '../../modules/journals/plan-revision.entity';
 import { checkPlanEntries, type PreviousDay } from '../../modules/journals/plan-quality';
+import { revisionSnapshot } from '../../modules/journals/plan-view';
 import { REPEAT_LOOKBACK } from '../../modules/journals/plans.service';
 import { WeeklyReport } from '../../modules/journals/weekly-report.entity';
 import {
@@ -219,17 +220,6 @@ export async function seedDemoJournals(
       const entries = await manager.getRepository(PlanEntry).findBy({ dayPlanId: In([...planIds.values()]) });
       const entriesOf = new Map<number, PlanEntry[]>();
       for (const e of entries) entriesOf.set(e.dayPlanId, [...(entriesOf.get(e.dayPlanId) ?? []), e]);
-      const snapshot = (list: PlanEntry[]) =>
-        list.map((e) => ({
-          id: e.id,
-          startTime: e.startTime,
-          endTime: e.endTime,
-          period: e.period,
-          place: e.place,
-          what: e.what,
-          kind: e.kind,
-          status: e.status,
-        }));
 
       const revisions: Array<Partial<PlanRevision>> = [];
       const updates: Array<Partial<EntryUpdate>> = [];
@@ -242,7 +232,7 @@ export async function seedDemoJournals(
           kind: 'submitted',
           changedByUserId: null,
           changedBy: '本人',
-          snapshot: snapshot(list),
+          snapshot: revisionSnapshot(list),
           createdAt: submittedAt,
         });
         plans += 1;
@@ -253,7 +243,7 @@ export async function seedDemoJournals(
           kind: 'published',
           changedByUserId: null,
           changedBy: '系统',
-          snapshot: snapshot(list),
+          snapshot: revisionSnapshot(list),
           createdAt: publishedAt,
         });
         // A few plans change after publication (a meeting moved): a public revision.
@@ -271,7 +261,7 @@ export async function seedDemoJournals(
             kind: 'revised',
             changedByUserId: null,
             changedBy: '本人',
-            snapshot: snapshot(list),
+            snapshot: revisionSnapshot(list),
             createdAt: modifiedAt,
           });
         }

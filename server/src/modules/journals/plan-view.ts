@@ -1,4 +1,4 @@
-import type { DayPlanView, EntryUpdateView, PlanEntryView } from '@jinri/shared';
+import type { DayPlanView, EntryUpdateView, PlanEntryView, PlanRevisionView } from '@jinri/shared';
 import type { Upload } from '../uploads/upload.entity';
 import type { DayPlan } from './day-plan.entity';
 import type { EntryUpdate } from './entry-update.entity';
@@ -56,6 +56,20 @@ export function entryView(entry: PlanEntry, updates: EntryUpdateView[]): PlanEnt
 }
 
 /** A plan with its active entries (withdrawn ones live in the revision history). */
+/** The entries of a plan as a revision keeps them (plan_revisions.snapshot). */
+export function revisionSnapshot(entries: PlanEntry[]): PlanRevisionView['entries'] {
+  return entries.map((e) => ({
+    id: e.id,
+    startTime: e.startTime,
+    endTime: e.endTime,
+    period: e.period,
+    place: e.place,
+    what: e.what,
+    kind: e.kind,
+    status: e.status,
+  }));
+}
+
 export function planView(
   plan: DayPlan,
   entries: PlanEntry[],

@@ -29,7 +29,7 @@ import { JournalsRepository } from './journals.repository';
 import { INSIDERS, type OfficialContext, PlanAccess, WRITERS } from './plan-access';
 import type { PlanEntry } from './plan-entry.entity';
 import { checkPlanEntries } from './plan-quality';
-import { entryContent, planView, updateView } from './plan-view';
+import { entryContent, planView, revisionSnapshot, updateView } from './plan-view';
 
 export const JOURNALS_CACHE = 'journals';
 /** How far back a plan may still be written (late), and how far ahead. */
@@ -288,16 +288,7 @@ export class PlansService {
       kind,
       changedByUserId: userId,
       changedBy,
-      snapshot: entries.map((e) => ({
-        id: e.id,
-        startTime: e.startTime,
-        endTime: e.endTime,
-        period: e.period,
-        place: e.place,
-        what: e.what,
-        kind: e.kind,
-        status: e.status,
-      })),
+      snapshot: revisionSnapshot(entries),
     });
   }
 
