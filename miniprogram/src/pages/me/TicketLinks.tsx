@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef } from 'react';
 
 import { getUnreadCount } from '@/api/messages.api';
@@ -7,6 +7,7 @@ import { getMyTickets } from '@/api/tickets.api';
 import { useLoad } from '@/hooks/useLoad';
 import { ticketUrls } from '@/utils/tickets';
 import { setMeTabBadge } from './badge';
+import { WorkbenchList, type WorkbenchItem } from './WorkbenchList';
 import './Workbench.css';
 
 const MESSAGES_LINK = {
@@ -52,44 +53,27 @@ export function TicketLinks({ userId, tabBadge = false }: { userId?: number; tab
   useEffect(() => {
     if (tabBadge && unreadKnown) setMeTabBadge(unread);
   }, [tabBadge, unreadKnown, unread]);
-  const links = userId === undefined ? LINKS : [MESSAGES_LINK, ...LINKS];
+  const links: WorkbenchItem[] = (userId === undefined ? LINKS : [MESSAGES_LINK, ...LINKS]).map((link) =>
+    link.key === 'messages' && unread > 0
+      ? {
+          ...link,
+          status: `${unread > 99 ? '99+' : unread} 条未读`,
+          tone: 'danger',
+          statusTestId: 'me-messages-unread',
+        }
+      : link.key === 'mine' && toRate > 0
+        ? {
+            ...link,
+            status: `${toRate} 条已办结，请评价是否满意`,
+            tone: 'warning',
+            statusTestId: 'me-tickets-to-rate',
+          }
+        : link,
+  );
   return (
     <View className="card" data-testid="me-tickets">
       <Text className="me-card__title">留言</Text>
-      <View className="me-workbench">
-        {links.map((link) => (
-          <View
-            key={link.key}
-            className="me-workbench__item"
-            role="button"
-            data-testid="me-ticket-link"
-            data-key={link.key}
-            onClick={() => void Taro.navigateTo({ url: link.url })}
-          >
-            <View className="me-workbench__body">
-              <Text className="me-workbench__title">{link.title}</Text>
-              <Text className="me-workbench__hint">{link.hint}</Text>
-              {link.key === 'messages' && unread > 0 ? (
-                <Text
-                  className="me-workbench__status me-workbench__status--danger"
-                  data-testid="me-messages-unread"
-                >
-                  {unread > 99 ? '99+' : unread} 条未读
-                </Text>
-              ) : null}
-              {link.key === 'mine' && toRate > 0 ? (
-                <Text
-                  className="me-workbench__status me-workbench__status--warning"
-                  data-testid="me-tickets-to-rate"
-                >
-                  {toRate} 条已办结，请评价是否满意
-                </Text>
-              ) : null}
-            </View>
-            <Text className="me-workbench__arrow">›</Text>
-          </View>
-        ))}
-      </View>
+      <WorkbenchList items={links} itemTestId="me-ticket-link" />
     </View>
   );
 }

@@ -11,6 +11,7 @@ import { addDays, localToday, mondayOf } from '@/utils/date';
 import { getInbox } from '@/api/tickets.api';
 import { INBOX_ROLES, ticketUrls } from '@/utils/tickets';
 import { inboxBadgeCount, setMeTabBadge } from './badge';
+import { WorkbenchList, type WorkbenchItem } from './WorkbenchList';
 import './Workbench.css';
 
 /** Roles that see the 工作台. */
@@ -24,7 +25,7 @@ const STAFF = '/packages/staff';
 const ADMIN = '/packages/admin';
 
 /** The 管理 section: only for admins (links only, no status requests). */
-const ADMIN_ITEMS: Item[] = [
+const ADMIN_ITEMS: WorkbenchItem[] = [
   {
     key: 'admin-invites',
     title: '邀请与授权',
@@ -58,15 +59,6 @@ const ADMIN_ITEMS: Item[] = [
   },
 ];
 
-interface Item {
-  key: string;
-  title: string;
-  hint: string;
-  url: string;
-  status?: string;
-  tone?: 'neutral' | 'warning' | 'success' | 'danger';
-}
-
 /** Status lines, loaded cheaply (a few small calls) each time 我的 is shown. */
 interface Statuses {
   tomorrow?: DayPlanView | null;
@@ -78,7 +70,10 @@ interface Statuses {
   calendarWarning?: string | null;
 }
 
-function planStatus(plan: DayPlanView | null | undefined, label: string): Pick<Item, 'status' | 'tone'> {
+function planStatus(
+  plan: DayPlanView | null | undefined,
+  label: string,
+): Pick<WorkbenchItem, 'status' | 'tone'> {
   if (plan === undefined) return {};
   if (!plan || plan.status === 'draft') return { status: `${label}：未提交`, tone: 'warning' };
   if (plan.status === 'published') return { status: `${label}：已公示`, tone: 'success' };
@@ -87,7 +82,7 @@ function planStatus(plan: DayPlanView | null | undefined, label: string): Pick<I
     : { status: `${label}：已提交，待公示`, tone: 'success' };
 }
 
-function postsStatus(plan: DayPlanView | null | undefined): Pick<Item, 'status' | 'tone'> {
+function postsStatus(plan: DayPlanView | null | undefined): Pick<WorkbenchItem, 'status' | 'tone'> {
   if (plan === undefined) return {};
   const entries = (plan?.entries ?? []).filter((e) => e.status === 'active');
   if (entries.length === 0) return { status: '今天没有日程', tone: 'neutral' };
@@ -98,7 +93,7 @@ function postsStatus(plan: DayPlanView | null | undefined): Pick<Item, 'status' 
   };
 }
 
-function inboxStatus(counts: TicketInbox['counts'] | undefined): Pick<Item, 'status' | 'tone'> {
+function inboxStatus(counts: TicketInbox['counts'] | undefined): Pick<WorkbenchItem, 'status' | 'tone'> {
   if (counts === undefined) return {};
   if (counts.open === 0) return { status: '没有待办工单', tone: 'neutral' };
   return {
@@ -172,7 +167,7 @@ export function Workbench({ me }: { me: MeResponse }) {
     };
   }, [officialId, reviewer, handlesTickets, refresh]);
 
-  const items: Item[] = [];
+  const items: WorkbenchItem[] = [];
   if (handlesTickets) {
     items.push({
       key: 'tickets-inbox',
@@ -263,38 +258,6 @@ export function Workbench({ me }: { me: MeResponse }) {
           <WorkbenchList items={adminItems} />
         </View>
       ) : null}
-    </View>
-  );
-}
-
-function WorkbenchList({ items }: { items: Item[] }) {
-  if (items.length === 0) return null;
-  return (
-    <View className="me-workbench">
-      {items.map((item) => (
-        <View
-          key={item.key}
-          className="me-workbench__item"
-          role="button"
-          data-testid="workbench-item"
-          data-key={item.key}
-          onClick={() => void Taro.navigateTo({ url: item.url })}
-        >
-          <View className="me-workbench__body">
-            <Text className="me-workbench__title">{item.title}</Text>
-            <Text className="me-workbench__hint">{item.hint}</Text>
-            {item.status ? (
-              <Text
-                className={`me-workbench__status me-workbench__status--${item.tone ?? 'neutral'}`}
-                data-testid="workbench-status"
-              >
-                {item.status}
-              </Text>
-            ) : null}
-          </View>
-          <Text className="me-workbench__arrow">›</Text>
-        </View>
-      ))}
     </View>
   );
 }
