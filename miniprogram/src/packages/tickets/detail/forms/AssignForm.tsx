@@ -1,10 +1,10 @@
 /** 指派: a supervisor chooses the official who handles the ticket. */
 import { Text } from '@tarojs/components';
-import { TICKET_LIMITS, type OfficialRef } from '@jinri/shared';
+import type { OfficialRef } from '@jinri/shared';
 import { useState } from 'react';
 
 import { assignTicket } from '@/api/tickets.api';
-import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
+import { FormSheet, SubmitRow, ReasonField, useSend, type ActionFormProps } from './FormShell';
 import { OfficialPicker } from './OfficialPicker';
 
 export function AssignForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {
@@ -41,15 +41,13 @@ export function AssignForm({ ticket, onDone, onStale, onClose }: ActionFormProps
     >
       <Text className="st-label">办理的干部</Text>
       <OfficialPicker value={official} onChange={setOfficial} disabled={busy} />
-      <TextField
-        fixed
+      <ReasonField
         label="说明（可不填）"
         value={note}
-        max={TICKET_LIMITS.reasonMax}
         placeholder="如：请三日内到现场核实"
-        disabled={busy}
+        busy={busy}
         testId="assign-note"
-        onChange={(value) => setNote(value)}
+        onChange={setNote}
       />
     </FormSheet>
   );

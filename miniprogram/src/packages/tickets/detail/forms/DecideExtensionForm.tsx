@@ -1,11 +1,10 @@
 /** 审批延期: a supervisor approves or refuses the requested extension. */
 import { Text } from '@tarojs/components';
-import { TICKET_LIMITS } from '@jinri/shared';
 import { useState } from 'react';
 
 import { decideExtension } from '@/api/tickets.api';
 import { formatDueDate } from '@/utils/tickets';
-import { DecisionRow, FormSheet, TextField, useSend, type ActionFormProps } from './FormShell';
+import { DecisionRow, FormSheet, ReasonField, useSend, type ActionFormProps } from './FormShell';
 
 export function DecideExtensionForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {
   const [note, setNote] = useState('');
@@ -38,14 +37,12 @@ export function DecideExtensionForm({ ticket, onDone, onStale, onClose }: Action
           申请延长 {ext.days} 个工作日，至 {formatDueDate(ext.newDueAt)}。理由：{ext.reason}
         </Text>
       ) : null}
-      <TextField
-        fixed
+      <ReasonField
         label="审批意见（可不填）"
         value={note}
-        max={TICKET_LIMITS.reasonMax}
-        disabled={busy}
+        busy={busy}
         testId="decide-note"
-        onChange={(value) => setNote(value)}
+        onChange={setNote}
       />
     </FormSheet>
   );

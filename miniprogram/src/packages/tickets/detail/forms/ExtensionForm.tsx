@@ -5,7 +5,7 @@ import { useState } from 'react';
 
 import { requestExtension } from '@/api/tickets.api';
 import { formatDueDate } from '@/utils/tickets';
-import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
+import { FormSheet, SubmitRow, ReasonField, useSend, type ActionFormProps } from './FormShell';
 
 const DEFAULT_EXTENSION_DAYS = 3;
 
@@ -66,15 +66,13 @@ export function ExtensionForm({ ticket, onDone, onStale, onClose }: ActionFormPr
           <Text>＋</Text>
         </View>
       </View>
-      <TextField
-        fixed
+      <ReasonField
         label="延期理由"
         value={reason}
-        max={TICKET_LIMITS.reasonMax}
         placeholder="如：需等待供电公司排期施工"
-        disabled={busy}
+        busy={busy}
         testId="extension-reason"
-        onChange={(value) => setReason(value)}
+        onChange={setReason}
       />
     </FormSheet>
   );

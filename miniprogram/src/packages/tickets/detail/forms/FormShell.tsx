@@ -5,7 +5,7 @@
  * which reloads the ticket.
  */
 import { Button, Text, View } from '@tarojs/components';
-import type { TicketView } from '@jinri/shared';
+import { TICKET_LIMITS, type TicketView } from '@jinri/shared';
 import { useState, type PropsWithChildren, type ReactNode } from 'react';
 
 import { toApiError, type ApiError } from '@/api/request';
@@ -15,6 +15,36 @@ import { onlyIf } from '@/utils/props';
 
 /** The forms' text boxes are the kit's, in a fixed layer. */
 export { TextField };
+
+/** A reason or a note in a sheet (up to TICKET_LIMITS.reasonMax characters), locked while sending. */
+export function ReasonField({
+  label,
+  value,
+  placeholder,
+  busy,
+  testId,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  placeholder?: string;
+  busy: boolean;
+  testId: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      fixed
+      label={label}
+      value={value}
+      max={TICKET_LIMITS.reasonMax}
+      placeholder={placeholder}
+      disabled={busy}
+      testId={testId}
+      onChange={onChange}
+    />
+  );
+}
 
 /** Answers that mean "the ticket moved on since you loaded it": reload instead of retrying. */
 export function isStale(error: ApiError): boolean {

@@ -1,11 +1,10 @@
 /** 审核: a supervisor approves a held comment or hides an improper one. */
 import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { TICKET_LIMITS } from '@jinri/shared';
 import { useState } from 'react';
 
 import { moderateTicket } from '@/api/tickets.api';
-import { DecisionRow, FormSheet, TextField, useSend, type ActionFormProps } from './FormShell';
+import { DecisionRow, FormSheet, ReasonField, useSend, type ActionFormProps } from './FormShell';
 
 export function ModerateForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {
   const held = ticket.moderation === 'held';
@@ -53,14 +52,12 @@ export function ModerateForm({ ticket, onDone, onStale, onClose }: ActionFormPro
           ? '这条留言被系统暂缓公开。通过后按群众意愿公开；确属不当的可以屏蔽。'
           : '这条留言已通过内容检查。确属不当（辱骂、广告、违法信息）的可以屏蔽，屏蔽后不再公开，也不再办理。'}
       </Text>
-      <TextField
-        fixed
+      <ReasonField
         label="审核意见（可不填）"
         value={note}
-        max={TICKET_LIMITS.reasonMax}
-        disabled={busy}
+        busy={busy}
         testId="moderate-note"
-        onChange={(value) => setNote(value)}
+        onChange={setNote}
       />
     </FormSheet>
   );

@@ -1,10 +1,9 @@
 /** 评价: the resident rates the result; 不满意 with a reason reopens the ticket once. */
 import { Text, View } from '@tarojs/components';
-import { TICKET_LIMITS } from '@jinri/shared';
 import { useState } from 'react';
 
 import { rateTicket } from '@/api/tickets.api';
-import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
+import { FormSheet, SubmitRow, ReasonField, useSend, type ActionFormProps } from './FormShell';
 
 export function RateForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {
   const [satisfied, setSatisfied] = useState<boolean | null>(null);
@@ -70,15 +69,13 @@ export function RateForm({ ticket, onDone, onStale, onClose }: ActionFormProps) 
         </View>
       </View>
       {satisfied === false ? (
-        <TextField
-          fixed
+        <ReasonField
           label="不满意的原因（必填）"
           value={reason}
-          max={TICKET_LIMITS.reasonMax}
           placeholder="如：路灯只修了一盏，另一盏还是不亮"
-          disabled={busy}
+          busy={busy}
           testId="rate-reason"
-          onChange={(value) => setReason(value)}
+          onChange={setReason}
         />
       ) : null}
     </FormSheet>

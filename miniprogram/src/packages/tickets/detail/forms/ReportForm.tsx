@@ -5,7 +5,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
-  TICKET_LIMITS,
   TICKET_REPORT_REASON_LABELS,
   TICKET_REPORT_REASONS,
   TICKET_REPORT_THRESHOLD,
@@ -16,7 +15,7 @@ import {
 import { useState } from 'react';
 
 import { getTicket, reportTicket } from '@/api/tickets.api';
-import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
+import { FormSheet, SubmitRow, ReasonField, useSend, type ActionFormProps } from './FormShell';
 
 const TARGET_LABELS: Record<TicketReportTarget, string> = { comment: '留言', reply: '答复' };
 
@@ -128,14 +127,12 @@ export function ReportForm({ ticket, onDone, onStale, onClose }: ActionFormProps
           </View>
         ))}
       </View>
-      <TextField
-        fixed
+      <ReasonField
         label="补充说明（可不填）"
         value={note}
-        max={TICKET_LIMITS.reasonMax}
-        disabled={busy}
+        busy={busy}
         testId="report-note"
-        onChange={(value) => setNote(value)}
+        onChange={setNote}
       />
     </FormSheet>
   );

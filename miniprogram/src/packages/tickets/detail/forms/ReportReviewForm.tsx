@@ -1,10 +1,10 @@
 /** 举报审核: the supervisor reviews what three reports held (恢复公开 / 不予公开). */
 import { Text } from '@tarojs/components';
-import { TICKET_LIMITS, type TicketView } from '@jinri/shared';
+import type { TicketView } from '@jinri/shared';
 import { useState } from 'react';
 
 import { moderateTicket } from '@/api/tickets.api';
-import { DecisionRow, FormSheet, TextField, useSend, type ActionFormProps } from './FormShell';
+import { DecisionRow, FormSheet, ReasonField, useSend, type ActionFormProps } from './FormShell';
 
 /** Held after 举报 (the last 举报 event is a hold, not yet reviewed): the review replaces 审核/屏蔽. */
 export function isHeldByReports(ticket: TicketView): boolean {
@@ -42,14 +42,12 @@ export function ReportReviewForm({ ticket, onDone, onStale, onClose }: ActionFor
       <Text className="st-hint">
         多位用户举报了这条留言或答复，已暂停公开。内容没有问题的请恢复公开；确属不当的不予公开（留言照常办理）。
       </Text>
-      <TextField
-        fixed
+      <ReasonField
         label="审核意见（可不填）"
         value={note}
-        max={TICKET_LIMITS.reasonMax}
-        disabled={busy}
+        busy={busy}
         testId="report-review-note"
-        onChange={(value) => setNote(value)}
+        onChange={setNote}
       />
     </FormSheet>
   );

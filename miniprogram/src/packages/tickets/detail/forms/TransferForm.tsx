@@ -1,10 +1,10 @@
 /** 转办: to another official, or back to the unit's supervisors (督办) to assign. */
 import { Text, View } from '@tarojs/components';
-import { TICKET_LIMITS, type OfficialRef } from '@jinri/shared';
+import type { OfficialRef } from '@jinri/shared';
 import { useState } from 'react';
 
 import { transferTicket } from '@/api/tickets.api';
-import { FormSheet, SubmitRow, TextField, useSend, type ActionFormProps } from './FormShell';
+import { FormSheet, SubmitRow, ReasonField, useSend, type ActionFormProps } from './FormShell';
 import { OfficialPicker } from './OfficialPicker';
 
 export function TransferForm({ ticket, onDone, onStale, onClose }: ActionFormProps) {
@@ -74,15 +74,13 @@ export function TransferForm({ ticket, onDone, onStale, onClose }: ActionFormPro
         </View>
         <Text className="st-toggle__label">退回{unit.name}督办，由督办分派</Text>
       </View>
-      <TextField
-        fixed
+      <ReasonField
         label="转办原因"
         value={reason}
-        max={TICKET_LIMITS.reasonMax}
         placeholder="如：该路段由交通局负责养护"
-        disabled={busy}
+        busy={busy}
         testId="transfer-reason"
-        onChange={(value) => setReason(value)}
+        onChange={setReason}
       />
     </FormSheet>
   );
