@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
 
 import { getUnreadCount } from '@/api/messages.api';
 import { getMyTickets } from '@/api/tickets.api';
 import { useLoad } from '@/hooks/useLoad';
 import { ticketUrls } from '@/utils/tickets';
+import { useShowAgain } from '@/hooks/useShowAgain';
 import { setMeTabBadge } from './badge';
 import { WorkbenchList, type WorkbenchItem } from './WorkbenchList';
 import './Workbench.css';
@@ -38,14 +38,11 @@ export function TicketLinks({ userId, tabBadge = false }: { userId?: number; tab
   const mine = useLoad(userId === undefined ? null : `tickets-mine-count|${userId}`, fetcher);
   const unreadFetcher = useCallback(() => getUnreadCount(), []);
   const messages = useLoad(userId === undefined ? null : `messages-unread|${userId}`, unreadFetcher);
-  // Back from rating or reading on another page: count again. (The first show is the mount itself.)
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && userId !== undefined) {
-      void mine.refresh();
-      void messages.refresh();
-    }
-    shown.current = true;
+  // Back from rating or reading on another page: count again.
+  useShowAgain(() => {
+    if (userId === undefined) return;
+    void mine.refresh();
+    void messages.refresh();
   });
   const toRate = mine.view.kind === 'ok' ? mine.view.data.toRate : 0;
   const unread = messages.view.kind === 'ok' ? messages.view.data.unread : 0;

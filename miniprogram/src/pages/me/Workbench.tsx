@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { DayPlanView, MeResponse, Role, TicketInbox } from '@jinri/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { getCalendarStatus } from '@/api/calendar.api';
 import { getPlan } from '@/api/journals.api';
@@ -10,6 +10,7 @@ import { getWeeklyReport } from '@/api/weekly.api';
 import { addDays, localToday, mondayOf } from '@/utils/date';
 import { getInbox } from '@/api/tickets.api';
 import { INBOX_ROLES, ticketUrls } from '@/utils/tickets';
+import { useShowAgain } from '@/hooks/useShowAgain';
 import { inboxBadgeCount, setMeTabBadge } from './badge';
 import { WorkbenchList, type WorkbenchItem } from './WorkbenchList';
 import './Workbench.css';
@@ -115,12 +116,8 @@ export function Workbench({ me }: { me: MeResponse }) {
   const [statuses, setStatuses] = useState<Statuses>({});
   const [refresh, setRefresh] = useState(0);
 
-  const shown = useRef(false);
-  // Back from a staff page: statuses may have changed. (The first show is the mount itself.)
-  useDidShow(() => {
-    if (shown.current) setRefresh((n) => n + 1);
-    shown.current = true;
-  });
+  // Back from a staff page: statuses may have changed.
+  useShowAgain(() => setRefresh((n) => n + 1));
 
   useEffect(() => {
     let active = true;

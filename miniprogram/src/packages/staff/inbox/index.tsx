@@ -4,9 +4,9 @@
  * (packages/tickets/detail), where the actions are.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { InboxFilter, TicketInbox, TicketSummary } from '@jinri/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 import { getInbox } from '@/api/tickets.api';
 import { EmptyState } from '@/components/EmptyState';
@@ -19,6 +19,7 @@ import { askSubscribe, canAskSubscribe, prefetchSubscribeTemplates } from '@/uti
 import { INBOX_ROLES, ticketUrls } from '@/utils/tickets';
 import { StaffGate } from '@/components/StaffGate';
 import { ListStates } from '@/components/StateCard';
+import { useListRefresh } from '@/hooks/useShowAgain';
 import '@/styles/kit.css';
 import '@/styles/kit-form.css';
 import '../common/staff.css';
@@ -70,15 +71,8 @@ function Inbox() {
     );
   };
 
-  // Back from a ticket (acted on): the lists and counts moved. (The first show is the mount itself.)
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
+  // Back from a ticket (acted on): the lists and counts moved.
+  useListRefresh(list);
 
   const openTicket = useCallback((id: number) => {
     void Taro.navigateTo({ url: ticketUrls.detail(id) }).catch(() => undefined);

@@ -1,8 +1,8 @@
 /** 消息: the signed-in user's in-app messages (replies, results, new tickets, reminders), newest first. */
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { InAppMessagePage, InAppMessageView } from '@jinri/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import { getMessages, markMessagesRead } from '@/api/messages.api';
 import { toApiError } from '@/api/request';
@@ -12,6 +12,7 @@ import { Page } from '@/components/Page';
 import { ListStates } from '@/components/StateCard';
 import { usePaged } from '@/hooks/usePaged';
 import { formatStamp, localToday } from '@/utils/date';
+import { useListRefresh } from '@/hooks/useShowAgain';
 import { SignedIn } from '../common/SignedIn';
 import '@/styles/kit.css';
 import '@/styles/kit-form.css';
@@ -41,14 +42,7 @@ function Messages({ userId }: { userId: number }) {
   // Read here since the list was loaded (the list itself is not refetched for each tap).
   const [readHere, setReadHere] = useState<ReadonlySet<number>>(new Set());
 
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
+  useListRefresh(list);
 
   const isRead = (m: InAppMessageView) => m.readAt !== null || readHere.has(m.id);
 

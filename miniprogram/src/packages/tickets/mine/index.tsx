@@ -1,8 +1,8 @@
 /** 我的留言: the signed-in resident's tickets, newest first, a page at a time. */
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { Page as PageOf, TicketSummary } from '@jinri/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import { getMyTickets } from '@/api/tickets.api';
 import { EmptyState } from '@/components/EmptyState';
@@ -14,6 +14,7 @@ import { TicketRow } from '@/components/TicketRow';
 import { useNow } from '@/hooks/useNow';
 import { usePaged } from '@/hooks/usePaged';
 import { ticketUrls } from '@/utils/tickets';
+import { useListRefresh } from '@/hooks/useShowAgain';
 import { SignedIn } from '../common/SignedIn';
 import { FollowedList } from './FollowedList';
 import '@/styles/kit.css';
@@ -57,15 +58,8 @@ function MyTickets({ userId }: { userId: number }) {
   const list = usePaged<TicketSummary, PageOf<TicketSummary>>(`tickets-mine|${userId}`, fetchPage);
   const { view } = list;
 
-  // Back from a ticket (rated, withdrawn): show what changed. (The first show is the mount itself.)
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
+  // Back from a ticket (rated, withdrawn): show what changed.
+  useListRefresh(list);
 
   const openTicket = useCallback((id: number) => open(ticketUrls.detail(id)), []);
 
