@@ -6,7 +6,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { SheetRowError } from '@jinri/shared';
-import { useState } from 'react';
 
 import {
   downloadDirectory,
@@ -16,11 +15,10 @@ import {
 } from '@/api/admin.api';
 import { toApiError } from '@/api/request';
 import { sheetRowErrors } from '@/api/error-details';
-import { pickSpreadsheet } from '@/api/files';
 import { Page } from '@/components/Page';
 import { onlyIf } from '@/utils/props';
-import { Banner } from '@/components/Banner';
-import { SheetRowErrors } from '@/components/SheetRowErrors';
+import { SheetOutcomeView } from '@/components/SheetRowErrors';
+import { useSheetTransfer } from '@/hooks/useSheetTransfer';
 import { StaffGate } from '@/components/StaffGate';
 import '@/styles/kit.css';
 import '@/styles/kit-form.css';
@@ -37,11 +35,6 @@ export default function DirectoryPage() {
     </Page>
   );
 }
-
-type Outcome =
-  | { kind: 'ok'; fileName: string; result: DirectoryImportResult }
-  | { kind: 'rows'; message: string; rows: SheetRowError[] }
-  | { kind: 'error'; message: string };
 
 /** "单位·上级编码", row 5 → "「单位」第 5 行「上级编码」：reason" (a part is left out when missing). */
 export function directoryRowText({ row, column, reason }: SheetRowError): string {
@@ -65,39 +58,22 @@ const importedText = (r: DirectoryImportResult) =>
   `已导入：单位 ${r.units}、干部 ${r.officials}、职务 ${r.posts}（交接 ${r.handovers}）、职责 ${r.duties}`;
 
 function DirectorySheet() {
-  const [downloading, setDownloading] = useState(false);
-  const [uploading, setUploading] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { downloading, uploading, outcome, fail, download, pick, upload } =
+    useSheetTransfer<DirectoryImportResult>();
 
-  const download = async () => {
-    if (downloading) return;
-    setDownloading(true);
-    try {
-      await downloadDirectory();
-      if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '名录已下载', icon: 'success' });
-    } catch (error) {
-      setOutcome({ kind: 'error', message: errorText(error) });
-    } finally {
-      setDownloading(false);
-    }
-  };
+  const downloadSheet = () =>
+    download(
+      () => downloadDirectory(),
+      '名录已下载',
+      (error) => fail(errorText(error)),
+    );
 
-  const upload = async () => {
+  const uploadSheet = async () => {
     if (uploading) return;
-    let picked;
-    try {
-      picked = await pickSpreadsheet();
-    } catch (error) {
-      setOutcome({ kind: 'error', message: errorText(error) });
-      return;
-    }
+    const picked = await pick('请选择从这里下载、修改好的 .xlsx 名录表格', errorText);
     if (!picked) return;
-    if (!/\.xlsx$/i.test(picked.name)) {
-      setOutcome({ kind: 'error', message: '请选择从这里下载、修改好的 .xlsx 名录表格' });
-      return;
-    }
     if (picked.size > MAX_DIRECTORY_SHEET_BYTES) {
-      setOutcome({ kind: 'error', message: '表格太大（最大 5MB）' });
+      fail('表格太大（最大 5MB）');
       return;
     }
     const { confirm } = await Taro.showModal({
@@ -107,22 +83,16 @@ function DirectorySheet() {
       cancelText: '取消',
     });
     if (!confirm) return;
-    setUploading(true);
-    setOutcome(null);
-    try {
-      const result = await importDirectory(picked);
-      setOutcome({ kind: 'ok', fileName: picked.name, result });
-      void Taro.showToast({ title: '已导入', icon: 'success' });
-    } catch (error) {
-      const e = toApiError(error);
-      setOutcome(
-        e.hasCode('PLAN.SHEET_INVALID')
+    await upload(
+      picked,
+      () => importDirectory(picked),
+      (error) => {
+        const e = toApiError(error);
+        return e.hasCode('PLAN.SHEET_INVALID')
           ? { kind: 'rows', message: e.message, rows: sheetRowErrors(error) }
-          : { kind: 'error', message: errorText(error) },
-      );
-    } finally {
-      setUploading(false);
-    }
+          : { kind: 'error', message: errorText(error) };
+      },
+    );
   };
 
   return (
@@ -140,7 +110,7 @@ function DirectorySheet() {
             className={`btn btn-secondary ad-block ${downloading ? 'btn-disabled' : ''}`}
             disabled={onlyIf(downloading)}
             data-testid="directory-download"
-            onClick={() => void download()}
+            onClick={() => void downloadSheet()}
           >
             {downloading ? '正在下载…' : '下载当前名录'}
           </Button>
@@ -148,33 +118,27 @@ function DirectorySheet() {
             className={`btn btn-primary ad-block ${uploading ? 'btn-disabled' : ''}`}
             disabled={onlyIf(uploading)}
             data-testid="directory-upload"
-            onClick={() => void upload()}
+            onClick={() => void uploadSheet()}
           >
             {uploading ? '正在导入…' : '上传修改后的名录'}
           </Button>
         </View>
 
-        {outcome?.kind === 'ok' ? (
-          <Banner tone="success" testId="directory-ok">
-            <Text className="st-banner__text">{importedText(outcome.result)}</Text>
-            <Text className="st-hint">来自“{outcome.fileName}”。</Text>
-          </Banner>
-        ) : null}
-        {outcome?.kind === 'error' ? (
-          <Banner tone="danger" testId="directory-error">
-            <Text className="st-banner__text">{outcome.message}</Text>
-          </Banner>
-        ) : null}
-        {outcome?.kind === 'rows' ? (
-          <SheetRowErrors
-            testId="directory-rows"
-            rowTestId="directory-row-error"
-            lines={(outcome.rows.length
-              ? outcome.rows
-              : [{ row: 0, column: '', reason: outcome.message }]
-            ).map((row) => directoryRowText(row))}
-          />
-        ) : null}
+        <SheetOutcomeView
+          outcome={outcome}
+          testId="directory"
+          imported={({ result, fileName }) => (
+            <>
+              <Text className="st-banner__text">{importedText(result)}</Text>
+              <Text className="st-hint">来自“{fileName}”。</Text>
+            </>
+          )}
+          rowLines={({ rows, message }) =>
+            (rows.length ? rows : [{ row: 0, column: '', reason: message }]).map((row) =>
+              directoryRowText(row),
+            )
+          }
+        />
       </View>
 
       <View className="card" data-testid="directory-rules">

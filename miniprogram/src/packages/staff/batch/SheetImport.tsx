@@ -2,16 +2,14 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { BatchPlansView, SheetRowError } from '@jinri/shared';
-import { useState } from 'react';
 
 import { toApiError } from '@/api/request';
 import { downloadUnitTemplate, importUnitPlans } from '@/api/batch.api';
 import { sheetRowErrors } from '@/api/error-details';
-import { pickSpreadsheet } from '@/api/files';
 import { formatDay } from '@/utils/date';
 import { onlyIf } from '@/utils/props';
-import { Banner } from '@/components/Banner';
-import { SheetRowErrors } from '@/components/SheetRowErrors';
+import { SheetOutcomeView } from '@/components/SheetRowErrors';
+import { useSheetTransfer } from '@/hooks/useSheetTransfer';
 
 interface SheetImportProps {
   unitId: number;
@@ -21,35 +19,22 @@ interface SheetImportProps {
   onImported: (view: BatchPlansView) => void;
 }
 
-type Outcome =
-  | { kind: 'rows'; rows: SheetRowError[] }
-  | { kind: 'error'; message: string }
-  | { kind: 'ok'; fileName: string };
-
 export function rowErrorText(e: SheetRowError): string {
   const where = [e.row > 0 ? `第 ${e.row} 行` : '', e.column ? `「${e.column}」` : ''].join('');
   return where ? `${where}：${e.reason}` : e.reason;
 }
 
 export function SheetImport({ unitId, date, dirty, onImported }: SheetImportProps) {
-  const [downloading, setDownloading] = useState(false);
-  const [uploading, setUploading] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { downloading, uploading, outcome, download, pick, upload } = useSheetTransfer<BatchPlansView>();
 
-  const download = async () => {
-    if (downloading) return;
-    setDownloading(true);
-    try {
-      await downloadUnitTemplate(unitId, date);
-      if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '模板已下载', icon: 'success' });
-    } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
-    } finally {
-      setDownloading(false);
-    }
-  };
+  const downloadTemplate = () =>
+    download(
+      () => downloadUnitTemplate(unitId, date),
+      '模板已下载',
+      (error) => void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 }),
+    );
 
-  const upload = async () => {
+  const uploadSheet = async () => {
     if (uploading) return;
     if (dirty) {
       const { confirm } = await Taro.showModal({
@@ -61,36 +46,20 @@ export function SheetImport({ unitId, date, dirty, onImported }: SheetImportProp
       });
       if (!confirm) return;
     }
-    let picked;
-    try {
-      picked = await pickSpreadsheet();
-    } catch (error) {
-      setOutcome({ kind: 'error', message: toApiError(error).message });
-      return;
-    }
+    const picked = await pick('请选择从这里下载的 .xlsx 模板表格', (error) => toApiError(error).message);
     if (!picked) return;
-    if (!/\.xlsx$/i.test(picked.name)) {
-      setOutcome({ kind: 'error', message: '请选择从这里下载的 .xlsx 模板表格' });
-      return;
-    }
-    setUploading(true);
-    setOutcome(null);
-    try {
-      const view = await importUnitPlans(unitId, date, picked);
-      setOutcome({ kind: 'ok', fileName: picked.name });
-      onImported(view);
-      void Taro.showToast({ title: '已导入', icon: 'success' });
-    } catch (error) {
-      const rows = sheetRowErrors(error);
-      const apiError = toApiError(error);
-      setOutcome(
-        apiError.hasCode('PLAN.SHEET_INVALID') && rows.length > 0
-          ? { kind: 'rows', rows }
-          : { kind: 'error', message: apiError.message },
-      );
-    } finally {
-      setUploading(false);
-    }
+    await upload(
+      picked,
+      () => importUnitPlans(unitId, date, picked),
+      (error) => {
+        const rows = sheetRowErrors(error);
+        const apiError = toApiError(error);
+        return apiError.hasCode('PLAN.SHEET_INVALID') && rows.length > 0
+          ? { kind: 'rows', message: apiError.message, rows }
+          : { kind: 'error', message: apiError.message };
+      },
+      onImported,
+    );
   };
 
   return (
@@ -108,7 +77,7 @@ export function SheetImport({ unitId, date, dirty, onImported }: SheetImportProp
           className={`btn btn-secondary ${downloading ? 'btn-disabled' : ''}`}
           disabled={onlyIf(downloading)}
           data-testid="sheet-download"
-          onClick={() => void download()}
+          onClick={() => void downloadTemplate()}
         >
           {downloading ? '正在下载…' : '下载模板'}
         </Button>
@@ -116,29 +85,20 @@ export function SheetImport({ unitId, date, dirty, onImported }: SheetImportProp
           className={`btn btn-primary ${uploading ? 'btn-disabled' : ''}`}
           disabled={onlyIf(uploading)}
           data-testid="sheet-upload"
-          onClick={() => void upload()}
+          onClick={() => void uploadSheet()}
         >
           {uploading ? '正在导入…' : '上传表格'}
         </Button>
       </View>
 
-      {outcome?.kind === 'ok' ? (
-        <Banner tone="success" testId="sheet-ok">
-          <Text className="st-banner__text">已导入“{outcome.fileName}”，下方已显示表格中的日程。</Text>
-        </Banner>
-      ) : null}
-      {outcome?.kind === 'error' ? (
-        <Banner tone="danger" testId="sheet-error">
-          <Text className="st-banner__text">{outcome.message}</Text>
-        </Banner>
-      ) : null}
-      {outcome?.kind === 'rows' ? (
-        <SheetRowErrors
-          testId="sheet-rows"
-          rowTestId="sheet-row-error"
-          lines={outcome.rows.map((row) => rowErrorText(row))}
-        />
-      ) : null}
+      <SheetOutcomeView
+        outcome={outcome}
+        testId="sheet"
+        imported={({ fileName }) => (
+          <Text className="st-banner__text">已导入“{fileName}”，下方已显示表格中的日程。</Text>
+        )}
+        rowLines={({ rows }) => rows.map((row) => rowErrorText(row))}
+      />
     </View>
   );
 }
