@@ -1,7 +1,9 @@
 /** Leave shown the same way on 请假 and 请假审批. */
+import { Text, View } from '@tarojs/components';
 import type { LeaveStatus, LeaveView } from '@jinri/shared';
+import type { ReactNode } from 'react';
 
-import { daysBetween, formatDay, formatMonthDay } from '@/utils/date';
+import { daysBetween, formatDay, formatMonthDay, formatStamp } from '@/utils/date';
 import { Chip, type ChipTone } from '@/components/Chip';
 
 export const LEAVE_STATUS: Record<LeaveStatus, { label: string; tone: ChipTone }> = {
@@ -30,4 +32,38 @@ export function leaveRange(leave: Pick<LeaveView, 'startDate' | 'endDate'>): str
   return leave.startDate === leave.endDate
     ? `${formatDay(leave.startDate)}（1 天）`
     : `${formatMonthDay(leave.startDate)} – ${formatMonthDay(leave.endDate)}（${days} 天）`;
+}
+
+interface LeaveItemProps {
+  leave: LeaveView;
+  testId: string;
+  title: string;
+  /** A line under the title (请假审批: the dates). */
+  line?: string;
+  /** The actions while it is pending. */
+  children?: ReactNode;
+}
+
+/** One leave in a list: title and status, the reason, when it was asked for and decided, actions. */
+export function LeaveItem({ leave, testId, title, line, children }: LeaveItemProps) {
+  return (
+    <View
+      className="st-item"
+      data-testid={testId}
+      data-leave-id={String(leave.id)}
+      data-status={leave.status}
+    >
+      <View className="st-item__head">
+        <Text className="st-item__title">{title}</Text>
+        <LeaveStatusChip status={leave.status} />
+      </View>
+      {line ? <Text className="st-item__line">{line}</Text> : null}
+      {leave.reason ? <Text className="st-item__line">事由：{leave.reason}</Text> : null}
+      <Text className="st-item__meta">
+        申请于 {formatStamp(leave.createdAt)}
+        {leave.decidedAt && leave.status !== 'pending' ? `，处理于 ${formatStamp(leave.decidedAt)}` : ''}
+      </Text>
+      {children}
+    </View>
+  );
 }

@@ -6,11 +6,10 @@ import { useCallback, useState } from 'react';
 
 import { toApiError } from '@/api/request';
 import { decideLeave, listLeaves } from '@/api/leave.api';
-import { formatStamp } from '@/utils/date';
 import { EmptyState } from '@/components/EmptyState';
 import { Page } from '@/components/Page';
 import { useLoad } from '@/hooks/useLoad';
-import { leaveRange, LeaveStatusChip } from '../common/leave';
+import { LeaveItem, leaveRange } from '../common/leave';
 import { StaffGate } from '@/components/StaffGate';
 import { ListStates } from '@/components/StateCard';
 import '@/styles/kit.css';
@@ -113,25 +112,13 @@ function LeaveReview() {
       </ListStates>
       {view.kind === 'ok'
         ? view.data.map((leave) => (
-            <View
+            <LeaveItem
               key={leave.id}
-              className="st-item"
-              data-testid="review-item"
-              data-leave-id={String(leave.id)}
-              data-status={leave.status}
+              leave={leave}
+              testId="review-item"
+              title={leave.official.name}
+              line={leaveRange(leave)}
             >
-              <View className="st-item__head">
-                <Text className="st-item__title">{leave.official.name}</Text>
-                <LeaveStatusChip status={leave.status} />
-              </View>
-              <Text className="st-item__line">{leaveRange(leave)}</Text>
-              {leave.reason ? <Text className="st-item__line">事由：{leave.reason}</Text> : null}
-              <Text className="st-item__meta">
-                申请于 {formatStamp(leave.createdAt)}
-                {leave.decidedAt && leave.status !== 'pending'
-                  ? `，处理于 ${formatStamp(leave.decidedAt)}`
-                  : ''}
-              </Text>
               {leave.status === 'pending' ? (
                 <View className="st-actions-row">
                   <View
@@ -152,7 +139,7 @@ function LeaveReview() {
                   </View>
                 </View>
               ) : null}
-            </View>
+            </LeaveItem>
           ))
         : null}
     </>

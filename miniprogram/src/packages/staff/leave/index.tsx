@@ -6,13 +6,13 @@ import { useCallback, useState } from 'react';
 
 import { toApiError } from '@/api/request';
 import { createLeave, decideLeave, listLeaves } from '@/api/leave.api';
-import { addDays, localToday, daysBetween, formatDay, formatStamp } from '@/utils/date';
+import { addDays, localToday, daysBetween, formatDay } from '@/utils/date';
 import { TextField } from '@/components/TextField';
 import { EmptyState } from '@/components/EmptyState';
 import { onlyIf } from '@/utils/props';
 import { useLoad } from '@/hooks/useLoad';
 import { OfficialPage } from '../common/OfficialPage';
-import { leaveRange, LeaveStatusChip } from '../common/leave';
+import { LeaveItem, leaveRange } from '../common/leave';
 import { readStored, storageKeys, useAutosave } from '../common/storage';
 import { Banner } from '@/components/Banner';
 import { ErrorCard, LoadingCard } from '@/components/StateCard';
@@ -235,22 +235,7 @@ function Leave({ officialId }: { officialId: number }) {
         </View>
       ) : null}
       {mine.map((leave) => (
-        <View
-          key={leave.id}
-          className="st-item"
-          data-testid="leave-item"
-          data-leave-id={String(leave.id)}
-          data-status={leave.status}
-        >
-          <View className="st-item__head">
-            <Text className="st-item__title">{leaveRange(leave)}</Text>
-            <LeaveStatusChip status={leave.status} />
-          </View>
-          {leave.reason ? <Text className="st-item__line">事由：{leave.reason}</Text> : null}
-          <Text className="st-item__meta">
-            申请于 {formatStamp(leave.createdAt)}
-            {leave.decidedAt && leave.status !== 'pending' ? `，处理于 ${formatStamp(leave.decidedAt)}` : ''}
-          </Text>
+        <LeaveItem key={leave.id} leave={leave} testId="leave-item" title={leaveRange(leave)}>
           {leave.status === 'pending' ? (
             <View className="st-item__actions">
               <View
@@ -263,7 +248,7 @@ function Leave({ officialId }: { officialId: number }) {
               </View>
             </View>
           ) : null}
-        </View>
+        </LeaveItem>
       ))}
     </>
   );
