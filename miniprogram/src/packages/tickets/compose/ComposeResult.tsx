@@ -24,7 +24,7 @@ export function ComposeResult({ created, onAnother }: ComposeResultProps) {
       <View className="tk-head">
         <TicketStatusChip status={created.status} />
       </View>
-      <Text className="tk-title">留言已提交</Text>
+      <Text className="st-card-title">留言已提交</Text>
       <Text className="tk-subtitle">凭查询码可随时查看办理进度（他人代查也可以）。</Text>
       <View className="tk-code">
         <Text className="tk-code__value" userSelect data-testid="compose-query-code">

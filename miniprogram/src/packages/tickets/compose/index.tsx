@@ -411,7 +411,7 @@ function TargetCard({ target, label }: { target: TicketTargetRef; label: string 
   return (
     <View className="card" data-testid="compose-target">
       <Text className="tk-meta">留言对象 · {kind}</Text>
-      <Text className="tk-title" data-testid="compose-target-name">
+      <Text className="st-card-title" data-testid="compose-target-name">
         {name || fallback}
       </Text>
       <Text className="tk-subtitle">留言会交给负责的干部限时办理，办结后请您评价。</Text>
