@@ -20,6 +20,21 @@ export function usePhotoPreview(): [(urls: string[], index: number) => void, Rea
     setViewing({ urls, index: Math.min(Math.max(index, 0), urls.length - 1) });
   };
 
+  /** 上一张 / 下一张 (shown when there are several), without closing the preview. */
+  const stepButton = (label: string, delta: 1 | -1) =>
+    viewing !== null && viewing.urls.length > 1 ? (
+      <View
+        className="photo-preview__btn"
+        role="button"
+        onClick={(e) => {
+          e.stopPropagation();
+          setViewing((v) => (v ? { ...v, index: (v.index + v.urls.length + delta) % v.urls.length } : v));
+        }}
+      >
+        <Text>{label}</Text>
+      </View>
+    ) : null;
+
   const overlay =
     viewing === null ? null : (
       <View
@@ -30,33 +45,11 @@ export function usePhotoPreview(): [(urls: string[], index: number) => void, Rea
       >
         <Image className="photo-preview__img" src={viewing.urls[viewing.index]} mode="aspectFit" />
         <View className="photo-preview__bar">
-          {viewing.urls.length > 1 ? (
-            <View
-              className="photo-preview__btn"
-              role="button"
-              onClick={(e) => {
-                e.stopPropagation();
-                setViewing((v) => (v ? { ...v, index: (v.index + v.urls.length - 1) % v.urls.length } : v));
-              }}
-            >
-              <Text>上一张</Text>
-            </View>
-          ) : null}
+          {stepButton('上一张', -1)}
           <Text className="photo-preview__count">
             {viewing.index + 1}/{viewing.urls.length} · 点击关闭
           </Text>
-          {viewing.urls.length > 1 ? (
-            <View
-              className="photo-preview__btn"
-              role="button"
-              onClick={(e) => {
-                e.stopPropagation();
-                setViewing((v) => (v ? { ...v, index: (v.index + 1) % v.urls.length } : v));
-              }}
-            >
-              <Text>下一张</Text>
-            </View>
-          ) : null}
+          {stepButton('下一张', 1)}
         </View>
       </View>
     );
