@@ -1,11 +1,11 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { MatterSummaryWithCount, OfficialRef, SearchResponse } from '@jinri/shared';
 import { memo } from 'react';
 
-import { EmptyState } from '@/components/EmptyState';
 import { InlineError } from '@/components/InlineError';
 import { LoadingState } from '@/components/LoadingState';
 import { OfficialStatusLine } from '@/components/OfficialStatusLine';
+import { ErrorCard } from '@/components/StateCard';
 import type { Load } from '@/hooks/useLoad';
 import type { SearchView } from './useSearch';
 
@@ -38,13 +38,7 @@ export function Results({
   if (view.kind === 'error') {
     return (
       <View className="find-results" data-testid="search-results" data-state="error">
-        <View className="card">
-          <EmptyState tone="danger" icon="!" title="没有查到结果" description={view.error.message}>
-            <Button className="btn btn-primary" onClick={onRetry}>
-              重试
-            </Button>
-          </EmptyState>
-        </View>
+        <ErrorCard title="没有查到结果" error={view.error} onRetry={onRetry} />
       </View>
     );
   }

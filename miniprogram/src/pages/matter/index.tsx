@@ -5,12 +5,11 @@ import { memo, useEffect, useState } from 'react';
 
 import { getMatter } from '@/api/find.api';
 import { getOfficial } from '@/api/journals.api';
-import { EmptyState } from '@/components/EmptyState';
 import { FreshLine } from '@/components/FreshLine';
 import { LoadingState } from '@/components/LoadingState';
 import { OfficialNowAnswer, OfficialStatusLine } from '@/components/OfficialStatusLine';
 import { Page } from '@/components/Page';
-import { NotFoundCard } from '@/components/StateCard';
+import { ErrorCard, NotFoundCard } from '@/components/StateCard';
 import { VillagePickerSheet } from '@/components/VillagePicker';
 import { useLoad } from '@/hooks/useLoad';
 import { setMyVillage, skipMyVillage, useMyVillage, type PlaceRef } from '@/hooks/useMyVillage';
@@ -84,13 +83,7 @@ export default function MatterPage() {
           </View>
         ) : null}
         {view.kind === 'error' && !unitGone ? (
-          <View className="card">
-            <EmptyState tone="danger" icon="!" title="办事指南没有加载出来" description={view.error.message}>
-              <Button className="btn btn-primary" onClick={matter.retry}>
-                重试
-              </Button>
-            </EmptyState>
-          </View>
+          <ErrorCard title="办事指南没有加载出来" error={view.error} onRetry={matter.retry} />
         ) : null}
         {view.kind === 'ok' ? (
           <MatterView

@@ -15,6 +15,7 @@ import { InlineError } from '@/components/InlineError';
 import { LoadingState } from '@/components/LoadingState';
 import { Page } from '@/components/Page';
 import { Segmented, type SegmentedOption } from '@/components/Segmented';
+import { ErrorCard } from '@/components/StateCard';
 import { useLoad } from '@/hooks/useLoad';
 import { useNow } from '@/hooks/useNow';
 import {
@@ -133,18 +134,7 @@ export default function TodayPage() {
         data-updating={listView.kind === 'ok' && listView.updating ? 'true' : 'false'}
       >
         {units.view.kind === 'error' && unitId === null ? (
-          <View className="card">
-            <EmptyState
-              tone="danger"
-              icon="!"
-              title="暂时读不到单位列表"
-              description={units.view.error.message}
-            >
-              <Button className="btn btn-primary" onClick={units.retry}>
-                重试
-              </Button>
-            </EmptyState>
-          </View>
+          <ErrorCard title="暂时读不到单位列表" error={units.view.error} onRetry={units.retry} />
         ) : null}
 
         {listView.kind === 'loading' && (unitId !== null || units.view.kind === 'loading') ? (
@@ -154,13 +144,7 @@ export default function TodayPage() {
         ) : null}
 
         {listView.kind === 'error' ? (
-          <View className="card">
-            <EmptyState tone="danger" icon="!" title="暂时读不到日程" description={listView.error.message}>
-              <Button className="btn btn-primary" onClick={plans.retry}>
-                重试
-              </Button>
-            </EmptyState>
-          </View>
+          <ErrorCard title="暂时读不到日程" error={listView.error} onRetry={plans.retry} />
         ) : null}
 
         {listView.kind === 'ok' && shown ? (
