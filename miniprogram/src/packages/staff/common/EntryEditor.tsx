@@ -139,43 +139,28 @@ export function EntryEditor({
       </View>
       {byTime ? (
         <View className="st-times">
-          <Picker
-            mode="time"
-            value={entry.startTime || DEFAULT_START}
-            disabled={disabled || undefined}
-            onChange={(e) => {
-              const start = String(e.detail.value);
-              set({ startTime: start, ...(entry.endTime && entry.endTime <= start ? { endTime: '' } : {}) });
-            }}
-            className="st-times__picker"
-          >
-            <View
-              className={`st-field st-field--picker ${timeError ? 'st-field--invalid' : ''}`}
-              data-testid="entry-start"
-            >
-              <Text className="st-field__caption">开始</Text>
-              <Text className={entry.startTime ? 'st-field__value' : 'st-field__placeholder'}>
-                {entry.startTime || '请选择'}
-              </Text>
-            </View>
-          </Picker>
-          <Picker
-            mode="time"
-            value={entry.endTime || (entry.startTime ? plusHour(entry.startTime) : '09:30')}
-            disabled={disabled || !entry.startTime || undefined}
-            onChange={(e) => set({ endTime: String(e.detail.value) })}
-            className="st-times__picker"
-          >
-            <View
-              className={`st-field st-field--picker ${errors?.endTime ? 'st-field--invalid' : ''}`}
-              data-testid="entry-end"
-            >
-              <Text className="st-field__caption">结束</Text>
-              <Text className={entry.endTime ? 'st-field__value' : 'st-field__placeholder'}>
-                {entry.endTime || '可不填'}
-              </Text>
-            </View>
-          </Picker>
+          <TimeField
+            caption="开始"
+            time={entry.startTime}
+            placeholder="请选择"
+            pickerValue={entry.startTime || DEFAULT_START}
+            invalid={!!timeError}
+            disabled={!!disabled}
+            testId="entry-start"
+            onPick={(start) =>
+              set({ startTime: start, ...(entry.endTime && entry.endTime <= start ? { endTime: '' } : {}) })
+            }
+          />
+          <TimeField
+            caption="结束"
+            time={entry.endTime}
+            placeholder="可不填"
+            pickerValue={entry.endTime || (entry.startTime ? plusHour(entry.startTime) : '09:30')}
+            invalid={!!errors?.endTime}
+            disabled={!!disabled || !entry.startTime}
+            testId="entry-end"
+            onPick={(end) => set({ endTime: end })}
+          />
           {entry.endTime ? (
             <View
               className="st-link-btn"
@@ -312,5 +297,48 @@ export function FieldError({ text }: { text?: string }) {
     <View className="st-field-error" role="alert" data-testid="entry-error">
       <Text>{text}</Text>
     </View>
+  );
+}
+
+interface TimeFieldProps {
+  caption: string;
+  /** The chosen time ('' = none yet: `placeholder` is shown). */
+  time: string;
+  placeholder: string;
+  /** Where the time picker opens. */
+  pickerValue: string;
+  invalid: boolean;
+  disabled: boolean;
+  testId: string;
+  onPick: (time: string) => void;
+}
+
+/** 开始 / 结束: a time picker shown as a field with its caption. */
+function TimeField({
+  caption,
+  time,
+  placeholder,
+  pickerValue,
+  invalid,
+  disabled,
+  testId,
+  onPick,
+}: TimeFieldProps) {
+  return (
+    <Picker
+      mode="time"
+      value={pickerValue}
+      disabled={disabled || undefined}
+      onChange={(e) => onPick(String(e.detail.value))}
+      className="st-times__picker"
+    >
+      <View
+        className={`st-field st-field--picker ${invalid ? 'st-field--invalid' : ''}`}
+        data-testid={testId}
+      >
+        <Text className="st-field__caption">{caption}</Text>
+        <Text className={time ? 'st-field__value' : 'st-field__placeholder'}>{time || placeholder}</Text>
+      </View>
+    </Picker>
   );
 }
