@@ -1,8 +1,7 @@
 import { SEARCH_QUERY_MAX_LENGTH } from '@jinri/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsString, MaxLength, Min } from 'class-validator';
-import { Optional } from '../../common/validation/optional';
+import { IsString, MaxLength } from 'class-validator';
+import { PositiveInt } from '../../common/validation/positive-int';
 
 export class SearchQueryDto {
   @ApiProperty({ example: 'dibao', maxLength: 50 })
@@ -11,18 +10,12 @@ export class SearchQueryDto {
   q: string;
 
   @ApiPropertyOptional({ description: "The resident's village or town" })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   unitId?: number;
 }
 
 export class MatterQueryDto {
   @ApiPropertyOptional({ description: "The resident's village or town" })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   unitId?: number;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, Max, MaxLength } from 'class-validator';
 import { Optional } from '../../../common/validation/optional';
 import { ROLES, type Role } from '@jinri/shared';
+import { PositiveInt } from '../../../common/validation/positive-int';
 
 export class WechatLoginDto {
   @ApiProperty({ description: 'The code from wx.login()' })
@@ -18,10 +18,7 @@ export class DemoLoginDto {
   role: Role;
 
   @ApiPropertyOptional({ description: 'Act as this official' })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   officialId?: number;
 
   @ApiPropertyOptional({ description: "A browser's own demo resident" })
@@ -60,23 +57,15 @@ export class CreateInviteDto {
   role: 'official' | 'clerk' | 'supervisor' | 'admin';
 
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ fromText: true })
   unitId: number;
 
   @ApiPropertyOptional()
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   officialId?: number;
 
   @ApiPropertyOptional({ default: 72, maximum: 720 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   @Max(720)
   expiresInHours?: number;
 
@@ -88,8 +77,6 @@ export class CreateInviteDto {
 }
 
 export class IdParamDto {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ fromText: true })
   id: number;
 }

@@ -9,12 +9,12 @@ import {
   Matches,
   MaxLength,
   Max,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
 import { Nullable, Optional } from '../../../common/validation/optional';
 import { IsOfficialName } from '../official-name';
+import { PositiveInt } from '../../../common/validation/positive-int';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -69,29 +69,25 @@ export class MatterDto {
   legalBasis?: string | null;
 
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   departmentId: number;
 
   @ApiPropertyOptional({ description: 'Working days to acknowledge a comment (default 1)', nullable: true })
   @Nullable()
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   @Max(10)
   ackWorkingDays?: number | null;
 
   @ApiPropertyOptional({ description: 'Working days to resolve a comment (default 5)', nullable: true })
   @Nullable()
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   @Max(60)
   resolveWorkingDays?: number | null;
 }
 
 export class HandoverDto {
   @ApiProperty({ description: 'The official who takes the post' })
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   officialId: number;
 
   @ApiProperty({ description: 'First day in the post' })
@@ -106,8 +102,7 @@ export class DeputyDto {
     description: 'The official who stands in (代理) while the holder is on approved leave; null: nobody',
   })
   @ValidateIf((_o, value) => value !== null)
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   officialId: number | null;
 }
 
@@ -127,13 +122,11 @@ export class OfficialCreateDto {
 
 export class DutyDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   postId: number;
 
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   matterId: number;
 
   @ApiProperty({ type: [Number], description: 'Units covered (a town covers its villages)' })

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Nullable, Optional } from '../../../common/validation/optional';
 import { UPLOAD_URL } from '../../uploads/upload-url';
+import { PositiveInt } from '../../../common/validation/positive-int';
 
 export class UpdateOfficialDto {
   @ApiPropertyOptional({
@@ -18,10 +19,7 @@ export class UpdateOfficialDto {
 
 export class UnitsQueryDto {
   @ApiPropertyOptional({ description: 'Omit for the root' })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   parentId?: number;
 }
 
@@ -36,10 +34,7 @@ export class PageQueryDto {
   offset?: number;
 
   @ApiPropertyOptional({ default: 1000, maximum: 5000 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   @Max(5000)
   limit?: number;
 }

@@ -15,7 +15,6 @@ import {
   IsNumber,
   IsObject,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -23,8 +22,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Nullable, Optional } from '../../../common/validation/optional';
+import { PhotoIds } from '../../../common/validation/photo-ids';
 import { VisibleText } from '../../../common/validation/visible-text';
 import type { DayPeriod, EntryUpdateKind, LeaveStatus } from '@jinri/shared';
+import { PositiveInt } from '../../../common/validation/positive-int';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -33,9 +34,7 @@ const TIME_MESSAGE = { message: 'must be a time like 08:30' };
 
 export class PlanEntryDto {
   @ApiPropertyOptional()
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   id?: number;
 
   @ApiPropertyOptional({ example: '08:30', nullable: true })
@@ -61,8 +60,7 @@ export class PlanEntryDto {
 
   @ApiPropertyOptional({ nullable: true })
   @Nullable()
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   placeUnitId?: number | null;
 
   @ApiProperty({ maxLength: PLAN_WHAT_MAX_LENGTH, example: '到魏庄村调度拆迁工作' })
@@ -98,16 +96,12 @@ export class SavePlanDto {
   entries: PlanEntryDto[];
 
   @ApiPropertyOptional({ description: 'The version read (optimistic lock)' })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   version?: number;
 }
 
 export class PlanParamsDto {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ fromText: true })
   officialId: number;
 
   @Matches(DATE, DATE_MESSAGE)
@@ -135,9 +129,7 @@ export class CheckEntryDto {
 
 export class PlanCheckDto {
   @ApiPropertyOptional()
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   officialId?: number;
 
   @ApiPropertyOptional()
@@ -156,9 +148,7 @@ export class PlanCheckDto {
 
 export class TodayQueryDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ fromText: true })
   unitId: number;
 
   @ApiPropertyOptional()
@@ -200,11 +190,7 @@ export class EntryUpdateDto {
   @VisibleText({ min: 1, max: 500 })
   text: string;
 
-  @ApiPropertyOptional({ type: [String] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(9)
-  @IsUUID('4', { each: true })
+  @PhotoIds(9)
   photoIds?: string[];
 
   @ApiPropertyOptional({ type: LocationDto, nullable: true })
@@ -216,9 +202,7 @@ export class EntryUpdateDto {
 
 export class LeaveDto {
   @ApiPropertyOptional()
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   officialId?: number;
 
   @ApiProperty()
@@ -242,9 +226,7 @@ export class LeaveQueryDto {
 }
 
 export class WeeklyParamsDto {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ fromText: true })
   officialId: number;
 
   @Matches(DATE, DATE_MESSAGE)
@@ -268,8 +250,7 @@ export class JournalRulesDto {
   @Matches(TIME, TIME_MESSAGE)
   publicationTime: string;
 
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   @Max(7)
   weeklyReportDueWeekday: number;
 
@@ -293,9 +274,7 @@ export class JournalRulesDto {
 }
 
 export class UnitParamDto {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ fromText: true })
   unitId: number;
 }
 
@@ -312,8 +291,7 @@ export class DemoPublishDto {
 }
 
 export class BatchPlanDto {
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   officialId: number;
 
   @IsArray()
@@ -323,9 +301,7 @@ export class BatchPlanDto {
   @Type(() => PlanEntryDto)
   entries: PlanEntryDto[];
 
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   version?: number;
 }
 

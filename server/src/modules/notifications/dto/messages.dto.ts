@@ -1,16 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { MESSAGE_LIMITS, type MarkMessagesReadRequest } from '@jinri/shared';
 import { Optional } from '../../../common/validation/optional';
+import { PageNumber } from '../../../common/validation/positive-int';
 
 export class MessagesQueryDto {
   @ApiPropertyOptional()
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageNumber()
   page: number = 1;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { Max, ValidateIf } from 'class-validator';
+import { PositiveInt } from '../../../common/validation/positive-int';
 
 export class MatterPinDto {
   @ApiProperty({
@@ -10,8 +11,7 @@ export class MatterPinDto {
     description: "The matter's place at the top of its county's popular matters (1 first); null: unpinned",
   })
   @ValidateIf((_o, value) => value !== null)
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   @Max(8)
   rank: number | null;
 }

@@ -1,20 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { Optional } from '../../../common/validation/optional';
+import { PhotoIds } from '../../../common/validation/photo-ids';
 import { VisibleText } from '../../../common/validation/visible-text';
 import {
   TICKET_LIMITS,
@@ -23,30 +20,23 @@ import {
   type TicketReportReason,
   type TicketReportTarget,
 } from '@jinri/shared';
+import { PageNumber, PositiveInt } from '../../../common/validation/positive-int';
 
 export class TicketCreateDto {
   @ApiPropertyOptional()
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   planEntryId?: number;
 
   @ApiPropertyOptional()
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   officialId?: number;
 
   @ApiPropertyOptional()
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   matterId?: number;
 
   @ApiPropertyOptional({ description: "The resident's village or unit" })
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   unitId?: number;
 
   @ApiProperty({ minLength: TICKET_LIMITS.contentMin, maxLength: TICKET_LIMITS.contentMax })
@@ -59,11 +49,7 @@ export class TicketCreateDto {
   )
   content: string;
 
-  @ApiPropertyOptional({ type: [String] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(TICKET_LIMITS.photosMax)
-  @IsUUID('4', { each: true })
+  @PhotoIds(TICKET_LIMITS.photosMax)
   photoIds?: string[];
 
   @ApiProperty()
@@ -82,22 +68,13 @@ export class TicketCreateDto {
 }
 
 export class TargetQueryDto {
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   planEntryId?: number;
 
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   officialId?: number;
 
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true, fromText: true })
   matterId?: number;
 }
 
@@ -109,20 +86,12 @@ export class SimilarQueryDto extends TargetQueryDto {
 }
 
 export class PageQueryDto {
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageNumber()
   page: number = 1;
 }
 
 export class PublicQueryDto extends TargetQueryDto {
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageNumber()
   page: number = 1;
 }
 
@@ -139,8 +108,7 @@ export class QueryCodeParamDto {
 
 export class VersionDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   version: number;
 }
 
@@ -155,25 +123,17 @@ export class ResolveDto extends VersionDto {
   @VisibleText({ min: 2, max: TICKET_LIMITS.replyMax }, { min: '办理结果至少 2 个字' })
   note: string;
 
-  @ApiPropertyOptional({ type: [String] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(TICKET_LIMITS.photosMax)
-  @IsUUID('4', { each: true })
+  @PhotoIds(TICKET_LIMITS.photosMax)
   photoIds?: string[];
 }
 
 export class TransferDto extends VersionDto {
   @ApiPropertyOptional()
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   officialId?: number;
 
   @ApiPropertyOptional()
-  @Optional()
-  @IsInt()
-  @Min(1)
+  @PositiveInt({ optional: true })
   unitId?: number;
 
   @ApiProperty()
@@ -183,8 +143,7 @@ export class TransferDto extends VersionDto {
 
 export class AssignDto extends VersionDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   officialId: number;
 
   @ApiPropertyOptional()
@@ -199,8 +158,7 @@ export class ExtensionDto extends VersionDto {
   reason: string;
 
   @ApiProperty({ minimum: 1, maximum: TICKET_LIMITS.extensionDaysMax })
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   @Max(TICKET_LIMITS.extensionDaysMax)
   days: number;
 }
@@ -262,8 +220,7 @@ export class ReportDto {
 
 export class SensitiveWordsDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @PositiveInt()
   unitId: number;
 
   @ApiProperty({ type: [String] })
