@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { currentOnSql } from '../directory/current-membership';
+import type { CurrentPost } from '../directory/directory.repository';
 import { Matter } from '../directory/matter.entity';
 import { Unit } from '../directory/unit.entity';
 import { comparePrimaryPost } from '../directory/primary-post';
@@ -10,17 +11,13 @@ export interface DirectoryOfficial {
   id: number;
   name: string;
   /** The posts held on the snapshot's date, the primary one first. */
-  posts: Array<{
-    postId: number;
-    title: string;
-    rank: number;
-    unitId: number;
-    unitName: string;
-    unitPath: string;
-    officeHours: string | null;
-    /** The post's acting deputy (代理) while the holder is on approved leave. */
-    deputyOfficialId: number | null;
-  }>;
+  posts: Array<
+    CurrentPost & {
+      officeHours: string | null;
+      /** The post's acting deputy (代理) while the holder is on approved leave. */
+      deputyOfficialId: number | null;
+    }
+  >;
 }
 
 export interface DirectoryMatter {
