@@ -1,5 +1,5 @@
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { ApiErrorBody, AuthTokens, CreatedInvite, DemoPersona, MeResponse } from '@jinri/shared';
+import type { ApiErrorBody, AuthTokens, CreatedInvite, MeResponse } from '@jinri/shared';
 import { addDays, localDate } from '../src/common/time/local-time';
 import { POLICY, type RoutePolicy } from '../src/modules/auth/policy';
 import { registeredRoutes } from '../src/modules/auth/routes';
@@ -9,7 +9,8 @@ import { crossScopeRows } from './authorization/cross-scope';
 import { sampleRequests, type Sample } from './authorization/samples';
 import { REFUSALS, type Town, type UnitMember } from './authorization/cross-scope-types';
 import { testDatabases, type TestDatabase } from './databases';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import { type WechatStub } from './wechat-stub/wechat-stub';
+import { demoOfficials, startDemoCounty } from './helpers/demo-county';
 
 /** The codes that mean "you may not": anything else means the guard let the request through. */
 const DENIED = new Set(['COMMON.UNAUTHORIZED', 'AUTH.ROLE_REQUIRED', 'COMMON.FORBIDDEN']);
@@ -45,16 +46,9 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       .posts[0]!.unit.id;
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    stub = await startWechatStub();
-    sut = await startTestApp(database.config(), {
-      // The cross-scope rows send many comments from one address.
-      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county', TICKET_RATE_PER_IP: '10000' },
-    });
-    const personas = (await call<DemoPersona[]>(sut.url, 'GET', '/demo/personas')).body.filter(
-      (p) => p.role === 'official',
-    );
+    // The cross-scope rows send many comments from one address.
+    ({ database, stub, sut } = await startDemoCounty(makeDatabase, { env: { TICKET_RATE_PER_IP: '10000' } }));
+    const personas = await demoOfficials(sut.url);
     officialA = personas[0]!.officialId!; // a town head (town X)
     officialB = personas[1]!.officialId!; // a civil-affairs assistant of another town (town Y)
     townX = await unitOf(officialA);

@@ -1,8 +1,9 @@
-import type { ApiErrorBody, AuthTokens, CalendarStatus, DemoPersona } from '@jinri/shared';
+import type { ApiErrorBody, AuthTokens, CalendarStatus } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { CalendarService, type CalendarYear } from '../src/modules/calendar/calendar.service';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
+import { townAdminToken } from './helpers/demo-county';
 
 describe.each(testDatabases())('the working-day calendar on %s', (_name, makeDatabase) => {
   let database: TestDatabase;
@@ -117,14 +118,7 @@ describe.each(testDatabases())('the working-day calendar on %s', (_name, makeDat
   });
 
   it('is corrected by the whole jurisdiction’s admin only', async () => {
-    const head = (await call<DemoPersona[]>(sut.url, 'GET', '/demo/personas')).body.find(
-      (p) => p.role === 'official',
-    )!;
-    const townAdmin = (
-      await call<AuthTokens>(sut.url, 'POST', '/auth/demo', {
-        body: { role: 'admin', officialId: head.officialId },
-      })
-    ).body.accessToken;
+    const townAdmin = await townAdminToken(sut.url);
     const refused = await call<ApiErrorBody>(sut.url, 'PUT', '/admin/calendar/2027-01-02', {
       token: townAdmin,
       body: { isWorkday: false, name: '放假' },

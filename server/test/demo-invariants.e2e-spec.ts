@@ -1,8 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ENTRY_KINDS, MEETING_NAMES } from '@jinri/shared';
 import { atLocal, localDate } from '../src/common/time/local-time';
-import { createDataSource } from '../src/database/data-source';
-import { runMigrations } from '../src/database/migrate';
 import { seedDemoCounty } from '../src/database/seed/demo-county.seed';
 import { seedDemoJournals } from '../src/database/seed/demo-journals';
 import { seedDemoTickets } from '../src/database/seed/demo-tickets';
@@ -16,6 +14,7 @@ import { WeeklyReport } from '../src/modules/journals/weekly-report.entity';
 import { TicketEvent } from '../src/modules/tickets/ticket-event.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { testDatabases, type TestDatabase } from './databases';
+import { openMigratedDatabase } from './helpers/migrated-database';
 
 /**
  * The demo is the first thing a county sees, so the seed must obey the product's own rules. These
@@ -271,11 +270,7 @@ describe.each(testDatabases())('the demo seed on %s', (_name, makeDatabase) => {
     const now = starts.at(-1)!;
 
     beforeAll(async () => {
-      database = makeDatabase();
-      await database.create();
-      dataSource = await createDataSource(database.config());
-      await dataSource.initialize();
-      await runMigrations(dataSource);
+      ({ database, dataSource } = await openMigratedDatabase(makeDatabase));
       await seedDemoCounty(dataSource);
       for (const start of starts) {
         await seedDemoJournals(dataSource, start, localDate(start));

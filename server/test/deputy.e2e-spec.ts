@@ -13,14 +13,14 @@ import type {
 import { DataSource, In } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { atLocal } from '../src/common/time/local-time';
-import { createDataSource } from '../src/database/data-source';
-import { runMigrations } from '../src/database/migrate';
 import { seedDemoCounty } from '../src/database/seed/demo-county.seed';
 import { seedDemoJournals } from '../src/database/seed/demo-journals';
 import { Leave } from '../src/modules/journals/leave.entity';
-import { call, startTestApp, type TestApp } from './app';
+import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import { openMigratedDatabase } from './helpers/migrated-database';
+import { type WechatStub } from './wechat-stub/wechat-stub';
+import { startDemoCounty, TICKET_RATES } from './helpers/demo-county';
 
 /** Tuesday 2026-11-24, 10:00 in Asia/Shanghai (a working day). */
 const TODAY = '2026-11-24';
@@ -68,19 +68,10 @@ describe.each(testDatabases())('an acting deputy (代理) for a post on %s', (_n
   };
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    stub = await startWechatStub();
-    sut = await startTestApp(database.config(), {
-      env: {
-        WECHAT_API_BASE: stub.url,
-        DEMO_LOGIN: '1',
-        SEED_DEMO: 'county',
-        TICKET_RATE_PER_USER: '100',
-        TICKET_RATE_PER_IP: '1000',
-      },
+    ({ database, stub, sut } = await startDemoCounty(makeDatabase, {
       clock: new FixedClock(atLocal(TODAY, '10:00')),
-    });
+      env: TICKET_RATES,
+    }));
     data = sut.app.get(DataSource);
     admin = (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role: 'admin' } })).body
       .accessToken;
@@ -185,11 +176,7 @@ describe.each(testDatabases())('the demo deputies on %s', (_name, makeDatabase) 
   let seeded: DataSource;
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    seeded = await createDataSource(database.config());
-    await seeded.initialize();
-    await runMigrations(seeded);
+    ({ database, dataSource: seeded } = await openMigratedDatabase(makeDatabase));
     await seedDemoCounty(seeded);
     const now = atLocal(TODAY, '10:00');
     await seedDemoJournals(seeded, now, TODAY);

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { ApiErrorBody, AuthTokens, DemoPersona, SheetRowError } from '@jinri/shared';
+import type { ApiErrorBody, AuthTokens, SheetRowError } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
+import { townAdminToken } from './helpers/demo-county';
 
 interface Popolo<T> {
   items: T[];
@@ -136,14 +137,7 @@ describe.each(testDatabases())('the directory spreadsheet on %s', (_name, makeDa
   });
 
   it('is for the whole jurisdiction’s admin only', async () => {
-    const head = (await call<DemoPersona[]>(sut.url, 'GET', '/demo/personas')).body.find(
-      (p) => p.role === 'official',
-    )!;
-    const townAdmin = (
-      await call<AuthTokens>(sut.url, 'POST', '/auth/demo', {
-        body: { role: 'admin', officialId: head.officialId },
-      })
-    ).body.accessToken;
+    const townAdmin = await townAdminToken(sut.url);
     const response = await fetch(`${sut.url}/api/v1/admin/directory/export.xlsx`, {
       headers: { authorization: `Bearer ${townAdmin}` },
     });

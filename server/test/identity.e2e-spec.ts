@@ -5,7 +5,8 @@ import { FixedClock } from '../src/common/clock';
 import { WechatClient } from '../src/modules/wechat/wechat.client';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import { type WechatStub } from './wechat-stub/wechat-stub';
+import { startDemoCounty } from './helpers/demo-county';
 
 type ErrorResponse = ApiErrorBody;
 
@@ -22,14 +23,8 @@ describe.each(testDatabases())('identity and WeChat on %s', (_name, makeDatabase
     (await call<AuthTokens>(url, 'POST', '/auth/demo', { body: { role, officialId } })).body;
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    stub = await startWechatStub();
     clock = new FixedClock(new Date('2026-11-23T02:00:00Z'));
-    first = await startTestApp(database.config(), {
-      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county' },
-      clock,
-    });
+    ({ database, stub, sut: first } = await startDemoCounty(makeDatabase, { clock }));
     url = first.url;
     personas = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body;
   });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiErrorBody, AuthTokens, DemoPersona, TicketCreated, TicketView } from '@jinri/shared';
+import type { ApiErrorBody, AuthTokens, TicketCreated, TicketView } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { atLocal } from '../src/common/time/local-time';
 import { POLICY } from '../src/modules/auth/policy';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import { type WechatStub } from './wechat-stub/wechat-stub';
+import { demoOfficials, startDemoCounty, TICKET_RATES } from './helpers/demo-county';
 
 /** Monday 2026-11-16, 10:00 in Asia/Shanghai. */
 const MONDAY_10AM = atLocal('2026-11-16', '10:00');
@@ -43,24 +44,10 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
   const text = () => `村口路灯坏了三天，晚上出行不便（${(uniq += 1)}号）`;
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    stub = await startWechatStub();
     clock = new FixedClock(MONDAY_10AM);
-    sut = await startTestApp(database.config(), {
-      env: {
-        WECHAT_API_BASE: stub.url,
-        DEMO_LOGIN: '1',
-        SEED_DEMO: 'county',
-        TICKET_RATE_PER_USER: '100',
-        TICKET_RATE_PER_IP: '1000',
-      },
-      clock,
-    });
+    ({ database, stub, sut } = await startDemoCounty(makeDatabase, { clock, env: TICKET_RATES }));
     url = sut.url;
-    const personas = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
-      (p) => p.role === 'official',
-    );
+    const personas = await demoOfficials(url);
     officialA = personas[0]!.officialId!;
     officialB = personas[1]!.officialId!;
     official = await demo('official', officialA);

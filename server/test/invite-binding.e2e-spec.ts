@@ -1,8 +1,9 @@
 import type { ApiErrorBody, AuthTokens, CreatedInvite, InviteView, MeResponse } from '@jinri/shared';
 import type { UnitMemberView } from '../src/modules/directory/directory.service';
-import { call, startTestApp, type TestApp } from './app';
+import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import { type WechatStub } from './wechat-stub/wechat-stub';
+import { startDemoCounty } from './helpers/demo-county';
 
 describe.each(testDatabases())('official invites on %s', (_name, makeDatabase) => {
   let database: TestDatabase;
@@ -25,12 +26,7 @@ describe.each(testDatabases())('official invites on %s', (_name, makeDatabase) =
     call<ApiErrorBody & MeResponse>(sut.url, 'POST', '/me/invites/redeem', { token, body: { code } });
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    stub = await startWechatStub();
-    sut = await startTestApp(database.config(), {
-      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county' },
-    });
+    ({ database, stub, sut } = await startDemoCounty(makeDatabase));
     admin = (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role: 'admin' } })).body
       .accessToken;
     unitId = (await me(admin)).grants[0]!.unit!.id;

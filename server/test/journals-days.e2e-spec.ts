@@ -20,23 +20,11 @@ import { PlanReminderJob } from '../src/modules/journals/plan-reminder.job';
 import { OutboxService } from '../src/modules/notifications/outbox.service';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { insertDayPlan } from './factories/journal.factory';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import { entryBody as entry, insertDayPlan, MONDAY_5PM, TOMORROW } from './factories/journal.factory';
+import { type WechatStub } from './wechat-stub/wechat-stub';
+import { startDemoCounty } from './helpers/demo-county';
 
 type Err = ApiErrorBody;
-
-/** Monday 2026-11-23, 17:00 in Asia/Shanghai. */
-const MONDAY_5PM = new Date('2026-11-23T09:00:00Z');
-const TOMORROW = '2026-11-24';
-
-const entry = (what: string, extra: Record<string, unknown> = {}) => ({
-  startTime: '09:00',
-  endTime: '11:30',
-  place: '魏庄村',
-  what,
-  kind: '下村/实地',
-  ...extra,
-});
 
 describe.each(testDatabases())(
   'journals: updates, leave, reports and reminders on %s',
@@ -65,14 +53,8 @@ describe.each(testDatabases())(
     };
 
     beforeAll(async () => {
-      database = makeDatabase();
-      await database.create();
-      stub = await startWechatStub();
       clock = new FixedClock(MONDAY_5PM);
-      sut = await startTestApp(database.config(), {
-        env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county' },
-        clock,
-      });
+      ({ database, stub, sut } = await startDemoCounty(makeDatabase, { clock }));
       url = sut.url;
       data = sut.app.get<DataSource>(getDataSourceToken());
       const personas = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body;

@@ -9,24 +9,13 @@ import type {
 import { FixedClock } from '../src/common/clock';
 import { PublicationJob } from '../src/modules/journals/publication.job';
 import { TodayService } from '../src/modules/journals/today.service';
-import { call, startTestApp, type TestApp } from './app';
+import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import { entryBody as entry, MONDAY_5PM, TOMORROW } from './factories/journal.factory';
+import { type WechatStub } from './wechat-stub/wechat-stub';
+import { demoOfficials, startDemoCounty } from './helpers/demo-county';
 
 type Err = ApiErrorBody;
-
-/** Monday 2026-11-23, 17:00 in Asia/Shanghai. */
-const MONDAY_5PM = new Date('2026-11-23T09:00:00Z');
-const TOMORROW = '2026-11-24';
-
-const entry = (what: string, extra: Record<string, unknown> = {}) => ({
-  startTime: '09:00',
-  endTime: '11:30',
-  place: '魏庄村',
-  what,
-  kind: '下村/实地',
-  ...extra,
-});
 
 describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
   let database: TestDatabase;
@@ -51,14 +40,8 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
   };
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    stub = await startWechatStub();
     clock = new FixedClock(MONDAY_5PM);
-    sut = await startTestApp(database.config(), {
-      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county' },
-      clock,
-    });
+    ({ database, stub, sut } = await startDemoCounty(makeDatabase, { clock }));
     url = sut.url;
     const personas = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body;
     officialId = personas.find((p) => p.role === 'official')!.officialId!;
@@ -154,9 +137,7 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
     });
 
     it('is not written by an official for another official', async () => {
-      const other = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
-        (p) => p.role === 'official',
-      )[1]!.officialId!;
+      const other = (await demoOfficials(url))[1]!.officialId!;
       const sut2 = await call<Err>(url, 'PUT', `/plans/${other}/${TOMORROW}`, {
         token: official,
         body: { entries: [entry('越权填写')] },
@@ -249,9 +230,7 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
     });
 
     it('can be published early in the demo only, for a visitor who cannot wait for 08:00', async () => {
-      const other = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
-        (p) => p.role === 'official',
-      )[1]!.officialId!;
+      const other = (await demoOfficials(url))[1]!.officialId!;
       const countyAdmin = await demo('admin');
       await call(url, 'PUT', `/plans/${other}/2026-11-25`, {
         token: countyAdmin,
@@ -290,9 +269,7 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
     });
 
     it('is published at once when first submitted after the publication time (late)', async () => {
-      const clerkOnly = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
-        (p) => p.role === 'official',
-      )[2]!.officialId!;
+      const clerkOnly = (await demoOfficials(url))[2]!.officialId!;
       const countyClerk = await demo('clerk');
       const saved = await call<DayPlanView>(url, 'PUT', `/plans/${clerkOnly}/${TOMORROW}`, {
         token: countyClerk,

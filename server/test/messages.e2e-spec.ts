@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type {
   ApiErrorBody,
   AuthTokens,
-  DemoPersona,
   InAppMessagePage,
   MarkMessagesReadResponse,
   TicketCreated,
@@ -15,9 +14,10 @@ import { atLocal } from '../src/common/time/local-time';
 import { InAppMessage } from '../src/modules/notifications/in-app-message.entity';
 import { InAppMessagesService } from '../src/modules/notifications/in-app-messages.service';
 import { OutboxMessage } from '../src/modules/notifications/outbox-message.entity';
-import { call, startTestApp, type TestApp } from './app';
+import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import { type WechatStub } from './wechat-stub/wechat-stub';
+import { demoOfficials, startDemoCounty } from './helpers/demo-county';
 
 /** Monday 2026-11-16, 10:00 in Asia/Shanghai. */
 const MONDAY_10AM = atLocal('2026-11-16', '10:00');
@@ -58,18 +58,13 @@ describe.each(testDatabases())('the in-app message centre on %s', (name, makeDat
     call<MarkMessagesReadResponse & ApiErrorBody>(url, 'POST', '/me/messages/read', { token, body });
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    stub = await startWechatStub();
     clock = new FixedClock(MONDAY_10AM);
-    sut = await startTestApp(database.config(), {
-      env: { WECHAT_API_BASE: stub.url, DEMO_LOGIN: '1', SEED_DEMO: 'county', TICKET_RATE_PER_USER: '100' },
+    ({ database, stub, sut } = await startDemoCounty(makeDatabase, {
       clock,
-    });
+      env: { TICKET_RATE_PER_USER: '100' },
+    }));
     url = sut.url;
-    const personas = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
-      (p) => p.role === 'official',
-    );
+    const personas = await demoOfficials(url);
     officialA = personas[0]!.officialId!;
     official = await demo('official', officialA);
     resident = await wechat(`o_messages_${name}_resident`);

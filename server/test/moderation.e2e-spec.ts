@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type {
   ApiErrorBody,
   AuthTokens,
-  DemoPersona,
   Page,
   PublicTicket,
   SimilarTicket,
@@ -15,9 +14,10 @@ import { FixedClock } from '../src/common/clock';
 import { TicketReview1795410000000 } from '../src/database/migrations/1795410000000-TicketReview';
 import { isMysql } from '../src/database/migrations/schema-helpers';
 import { atLocal } from '../src/common/time/local-time';
-import { call, startTestApp, type TestApp } from './app';
+import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import { type WechatStub } from './wechat-stub/wechat-stub';
+import { demoOfficials, startDemoCounty, TICKET_RATES } from './helpers/demo-county';
 
 /** Friday 2026-11-20, 10:00 in Asia/Shanghai: a 1-working-day review is due at the end of Monday. */
 const FRIDAY_10AM = atLocal('2026-11-20', '10:00');
@@ -75,24 +75,10 @@ describe.each(testDatabases())('moderation and publication review on %s', (_name
   const text = (base: string) => `${base}（${(uniq += 1)}号）`;
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    stub = await startWechatStub();
     clock = new FixedClock(FRIDAY_10AM);
-    sut = await startTestApp(database.config(), {
-      env: {
-        WECHAT_API_BASE: stub.url,
-        DEMO_LOGIN: '1',
-        SEED_DEMO: 'county',
-        TICKET_RATE_PER_USER: '100',
-        TICKET_RATE_PER_IP: '1000',
-      },
-      clock,
-    });
+    ({ database, stub, sut } = await startDemoCounty(makeDatabase, { clock, env: TICKET_RATES }));
     url = sut.url;
-    const personas = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
-      (p) => p.role === 'official',
-    );
+    const personas = await demoOfficials(url);
     officialA = personas[0]!.officialId!;
     townA = (await call<{ posts: Array<{ unit: { id: number } }> }>(url, 'GET', `/officials/${officialA}`))
       .body.posts[0]!.unit.id;

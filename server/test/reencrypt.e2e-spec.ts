@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FieldCipher } from '../src/common/crypto/field-cipher';
-import { createDataSource } from '../src/database/data-source';
-import { runMigrations } from '../src/database/migrate';
 import { reencryptAll } from '../src/database/reencrypt';
 import { Official } from '../src/modules/directory/official.entity';
 import { testDatabases, type TestDatabase } from './databases';
+import { openMigratedDatabase } from './helpers/migrated-database';
 import { officialFactory } from './factories/directory.factory';
 
 describe.each(testDatabases())('key rotation on %s', (_name, makeDatabase) => {
@@ -13,11 +12,7 @@ describe.each(testDatabases())('key rotation on %s', (_name, makeDatabase) => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    dataSource = await createDataSource(database.config());
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    ({ database, dataSource } = await openMigratedDatabase(makeDatabase));
   });
 
   afterAll(async () => {

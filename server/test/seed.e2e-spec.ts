@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../src/database/data-source';
-import { runMigrations } from '../src/database/migrate';
 import { buildDemoCounty } from '../src/database/seed/demo-county.data';
 import { seedDemoCounty } from '../src/database/seed/demo-county.seed';
 import { seedDemoJournals } from '../src/database/seed/demo-journals';
 import { seedDemoTickets } from '../src/database/seed/demo-tickets';
 import { testDatabases, type TestDatabase } from './databases';
+import { openMigratedDatabase } from './helpers/migrated-database';
 
 const TABLES = ['units', 'officials', 'posts', 'memberships', 'matters', 'duties', 'duty_units'];
 
@@ -24,11 +23,7 @@ describe.each(testDatabases())('the demo county seed on %s', (_name, makeDatabas
   const county = buildDemoCounty();
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    dataSource = await createDataSource(database.config());
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    ({ database, dataSource } = await openMigratedDatabase(makeDatabase));
   });
 
   afterAll(async () => {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type {
   ApiErrorBody,
   AuthTokens,
-  DemoPersona,
   Page,
   PublicTicket,
   SimilarTicket,
@@ -15,9 +14,10 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { atLocal } from '../src/common/time/local-time';
 import { TicketReport } from '../src/modules/tickets/ticket-report.entity';
-import { call, startTestApp, type TestApp } from './app';
+import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
+import type { WechatStub } from './wechat-stub/wechat-stub';
+import { demoOfficials, startDemoCounty, TICKET_RATES } from './helpers/demo-county';
 
 /** Monday 2026-11-16, 10:00 in Asia/Shanghai. */
 const MONDAY_10AM = atLocal('2026-11-16', '10:00');
@@ -87,24 +87,13 @@ describe.each(testDatabases())('举报 of tickets on %s', (name, makeDatabase) =
   };
 
   beforeAll(async () => {
-    database = makeDatabase();
-    await database.create();
-    stub = await startWechatStub();
-    sut = await startTestApp(database.config(), {
-      env: {
-        WECHAT_API_BASE: stub.url,
-        DEMO_LOGIN: '1',
-        SEED_DEMO: 'county',
-        TICKET_RATE_PER_USER: '100',
-        TICKET_RATE_PER_IP: '1000',
-      },
+    ({ database, stub, sut } = await startDemoCounty(makeDatabase, {
       clock: new FixedClock(MONDAY_10AM),
-    });
+      env: TICKET_RATES,
+    }));
     url = sut.url;
     data = sut.app.get(DataSource);
-    const personas = (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter(
-      (p) => p.role === 'official',
-    );
+    const personas = await demoOfficials(url);
     officialA = personas[0]!.officialId!;
     official = await demo('official', officialA);
     supervisor = await demo('supervisor', officialA);

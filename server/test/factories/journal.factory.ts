@@ -5,6 +5,15 @@ import { addDays, atLocal, minutesOf } from '../../src/common/time/local-time';
 import { DayPlan } from '../../src/modules/journals/day-plan.entity';
 import { PlanEntry } from '../../src/modules/journals/plan-entry.entity';
 
+/** Monday 2026-11-23, 17:00 in Asia/Shanghai: the evening an official writes TOMORROW's plan. */
+export const MONDAY_5PM = new Date('2026-11-23T09:00:00Z');
+export const TOMORROW = '2026-11-24';
+
+/** One entry of a plan as a request body (PUT /plans/…): a village visit from 09:00 to 11:30. */
+export function entryBody(what: string, extra: Record<string, unknown> = {}) {
+  return { startTime: '09:00', endTime: '11:30', place: '魏庄村', what, kind: '下村/实地', ...extra };
+}
+
 /** What a test says about one entry; the rest has sensible defaults. */
 export type EntrySeed = Partial<Omit<PlanEntry, 'id' | 'dayPlan' | 'dayPlanId' | 'position'>>;
 
