@@ -1,17 +1,12 @@
 // Child process of search-http.bench.mjs: the real app (built, embedded SQLite) with a generated
 // province: 100 counties, 100k officials with posts, 20k matters with a duty each. Prints its URL.
-import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { benchConfig, fromDist, serve } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
-const { createApp } = require('../dist/app.factory.js');
-const { loadConfig } = require('../dist/config/app.config.js');
-const { withLocalSecrets } = require('../dist/config/local-secrets.js');
-const { buildDemoCounty } = require('../dist/database/seed/demo-county.data.js');
-const { SearchService } = require('../dist/modules/search/search.service.js');
+const { createApp } = fromDist('app.factory.js');
+const { buildDemoCounty } = fromDist('database/seed/demo-county.data.js');
+const { SearchService } = fromDist('modules/search/search.service.js');
 const { DataSource } = require('typeorm');
 
 const OFFICIALS = Number(process.env.BENCH_OFFICIALS ?? 100_000);
@@ -19,16 +14,10 @@ const MATTERS = Number(process.env.BENCH_MATTERS ?? 20_000);
 const COUNTIES = 100;
 const TOWNS_PER_COUNTY = 10;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'jinri-search-bench-'));
-const config = withLocalSecrets(
-  loadConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    JOBS_ENABLED: '0',
-    WECHAT_APPID: 'wx0123456789abcdef',
-    WECHAT_SECRET: 'bench-secret-0123456789',
-  }),
-);
+const config = benchConfig('jinri-search-bench-', {
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_SECRET: 'bench-secret-0123456789',
+});
 const app = await createApp(config);
 await app.init();
 const ds = app.get(DataSource);
@@ -134,18 +123,9 @@ await ds.transaction(async () => {
 const loadedAt = Date.now();
 await app.get(SearchService).search('低保', 2 + COUNTIES);
 const indexedAt = Date.now();
-await app.listen(0, '127.0.0.1');
-const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-process.stdout.write(
-  JSON.stringify({
-    url,
-    towns: [2 + COUNTIES, 2 + COUNTIES + 500],
-    insertMs: loadedAt - started,
-    indexMs: indexedAt - loadedAt,
-    heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
-  }) + '\n',
-);
-process.on('SIGTERM', async () => {
-  await app.close();
-  process.exit(0);
+await serve(app, {
+  towns: [2 + COUNTIES, 2 + COUNTIES + 500],
+  insertMs: loadedAt - started,
+  indexMs: indexedAt - loadedAt,
+  heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
 });

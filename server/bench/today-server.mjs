@@ -1,33 +1,21 @@
 // Child process of today.bench.mjs: the real app (built, embedded SQLite) with a synthetic town of
 // 200 officials, each with a published plan of 3 entries for today. Prints the URL when ready.
-import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { BENCH_SECRETS, benchConfig, fromDist, serve } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
-const { createApp } = require('../dist/app.factory.js');
-const { loadConfig } = require('../dist/config/app.config.js');
-const { withLocalSecrets } = require('../dist/config/local-secrets.js');
-const { localDate, atLocal } = require('../dist/common/time/local-time.js');
+const { createApp } = fromDist('app.factory.js');
+const { localDate, atLocal } = fromDist('common/time/local-time.js');
 const { DataSource } = require('typeorm');
 
 const OFFICIALS = Number(process.env.BENCH_OFFICIALS ?? 200);
-const dataDir = mkdtempSync(join(tmpdir(), 'jinri-bench-'));
-const config = withLocalSecrets(
-  loadConfig({
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'county',
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'x'.repeat(40),
-    ENCRYPTION_KEYS: `b1:${Buffer.alloc(32, 7).toString('base64')}`,
-    WECHAT_APPID: 'wx0123456789abcdef',
-    WECHAT_SECRET: 'bench-secret-0123456789',
-    JOBS_ENABLED: '0',
-  }),
-);
+const config = benchConfig('jinri-bench-', {
+  SEED_DEMO: 'county',
+  NODE_ENV: 'production',
+  ...BENCH_SECRETS,
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_SECRET: 'bench-secret-0123456789',
+});
 const app = await createApp(config);
 await app.init();
 const ds = app.get(DataSource);
@@ -75,10 +63,4 @@ await ds.transaction(async (m) => {
     }
   }
 });
-await app.listen(0, '127.0.0.1');
-const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-process.stdout.write(JSON.stringify({ url, path: `/api/v1/today?unitId=${town.id}` }) + '\n');
-process.on('SIGTERM', async () => {
-  await app.close();
-  process.exit(0);
-});
+await serve(app, { path: `/api/v1/today?unitId=${town.id}` });
