@@ -4,17 +4,10 @@ const Module = require('node:module');
 const { readFileSync } = require('node:fs');
 const { transformSync } = require('@swc/core');
 
+// jest.config.js's own options (its projects transform .ts with ['@swc/jest', options]).
+const [, SWC] = require('../jest.config.js').projects[0].transform['^.+\\.ts$'];
+
 Module._extensions['.ts'] = (module, filename) => {
-  const { code } = transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-  });
+  const { code } = transformSync(readFileSync(filename, 'utf8'), { filename, sourceMaps: 'inline', ...SWC });
   module._compile(code, filename);
 };
