@@ -10,7 +10,7 @@ import { sampleRequests, type Sample } from './authorization/samples';
 import { REFUSALS, type Town, type UnitMember } from './authorization/cross-scope-types';
 import { testDatabases, type TestDatabase } from './databases';
 import { type WechatStub } from './wechat-stub/wechat-stub';
-import { demoOfficials, startDemoCounty } from './helpers/demo-county';
+import { demoOfficials, startDemoCounty, demoToken } from './helpers/demo-county';
 
 /** The codes that mean "you may not": anything else means the guard let the request through. */
 const DENIED = new Set(['COMMON.UNAUTHORIZED', 'AUTH.ROLE_REQUIRED', 'COMMON.FORBIDDEN']);
@@ -39,8 +39,7 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
 
   const as = (persona: Persona, method: string, path: string, body?: unknown) =>
     call<ApiErrorBody>(sut.url, method, path, { token: tokens[persona], body });
-  const demo = async (role: string, officialId?: number) =>
-    (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role, officialId } })).body.accessToken;
+  const demo = (role: string, officialId?: number) => demoToken(sut.url, role, officialId);
   const unitOf = async (officialId: number) =>
     (await call<{ posts: Array<{ unit: { id: number } }> }>(sut.url, 'GET', `/officials/${officialId}`)).body
       .posts[0]!.unit.id;

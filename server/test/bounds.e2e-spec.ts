@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import type {
-  ApiErrorBody,
-  AuthTokens,
-  DemoPersona,
-  SheetRowError,
-  UnitChildrenResponse,
-} from '@jinri/shared';
+import type { ApiErrorBody, DemoPersona, SheetRowError, UnitChildrenResponse } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { call, startTestApp, type TestApp } from './app';
+import { demoToken } from './helpers/demo-county';
 import { testDatabases, type TestDatabase } from './databases';
 import { hugePng, xlsxWithSheetOf } from './factories/hostile-bodies';
 
@@ -27,8 +22,7 @@ describe.each(testDatabases())('resource bounds on %s', (_name, makeDatabase) =>
   let rootUnit: number;
   const tokens: Record<string, string> = {};
 
-  const demo = async (role: string, officialId?: number) =>
-    (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role, officialId } })).body.accessToken;
+  const demo = (role: string, officialId?: number) => demoToken(sut.url, role, officialId);
 
   /** A multipart POST of `parts` (a Blob part is a file). */
   const post = async (app: TestApp, path: string, token: string, parts: Array<[string, Blob | string]>) => {

@@ -1,9 +1,9 @@
-import type { ApiErrorBody, AuthTokens, CalendarStatus } from '@jinri/shared';
+import type { ApiErrorBody, CalendarStatus } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { CalendarService, type CalendarYear } from '../src/modules/calendar/calendar.service';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
-import { townAdminToken } from './helpers/demo-county';
+import { townAdminToken, demoToken } from './helpers/demo-county';
 
 describe.each(testDatabases())('the working-day calendar on %s', (_name, makeDatabase) => {
   let database: TestDatabase;
@@ -16,8 +16,7 @@ describe.each(testDatabases())('the working-day calendar on %s', (_name, makeDat
     sut = await startTestApp(database.config(), { env: { DEMO_LOGIN: '1', SEED_DEMO: 'county' }, clock });
   });
 
-  const login = async (role: string, officialId?: number) =>
-    (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role, officialId } })).body.accessToken;
+  const login = (role: string, officialId?: number) => demoToken(sut.url, role, officialId);
 
   afterAll(async () => {
     await sut?.app.close();

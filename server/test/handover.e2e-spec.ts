@@ -1,15 +1,9 @@
-import type {
-  ApiErrorBody,
-  AuthTokens,
-  DemoPersona,
-  OfficialRef,
-  SearchResponse,
-  TodayResponse,
-} from '@jinri/shared';
+import type { ApiErrorBody, DemoPersona, OfficialRef, SearchResponse, TodayResponse } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { addDays, localDate } from '../src/common/time/local-time';
 import type { UnitMemberView } from '../src/modules/directory/directory.service';
 import { call, startTestApp, type TestApp } from './app';
+import { demoToken } from './helpers/demo-county';
 import { testDatabases, type TestDatabase } from './databases';
 
 interface Profile {
@@ -26,8 +20,7 @@ describe.each(testDatabases())('post handovers on %s', (_name, makeDatabase) => 
   let adminX: string;
   let countyAdmin: string;
 
-  const demo = async (role: string, officialId?: number) =>
-    (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role, officialId } })).body.accessToken;
+  const demo = (role: string, officialId?: number) => demoToken(sut.url, role, officialId);
   const profile = async (id: number) => (await call<Profile>(sut.url, 'GET', `/officials/${id}`)).body;
   const members = async (unitId: number) =>
     (await call<UnitMemberView[]>(sut.url, 'GET', `/units/${unitId}/members`, { token: countyAdmin })).body;

@@ -6,7 +6,7 @@ import { POLICY } from '../src/modules/auth/policy';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { type WechatStub } from './wechat-stub/wechat-stub';
-import { demoOfficials, startDemoCounty, TICKET_RATES } from './helpers/demo-county';
+import { demoOfficials, startDemoCounty, TICKET_RATES, demoToken } from './helpers/demo-county';
 
 /** Monday 2026-11-16, 10:00 in Asia/Shanghai. */
 const MONDAY_10AM = atLocal('2026-11-16', '10:00');
@@ -26,8 +26,7 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
   let official: string;
   let residents = 0;
 
-  const demo = async (role: string, id?: number) =>
-    (await call<AuthTokens>(url, 'POST', '/auth/demo', { body: { role, officialId: id } })).body.accessToken;
+  const demo = (role: string, id?: number) => demoToken(url, role, id);
   const newResident = async () =>
     (
       await call<AuthTokens>(url, 'POST', '/auth/wechat', {

@@ -22,7 +22,7 @@ import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { entryBody as entry, insertDayPlan, MONDAY_5PM, TOMORROW } from './factories/journal.factory';
 import { type WechatStub } from './wechat-stub/wechat-stub';
-import { startDemoCounty } from './helpers/demo-county';
+import { startDemoCounty, demoToken } from './helpers/demo-county';
 
 type Err = ApiErrorBody;
 
@@ -41,9 +41,7 @@ describe.each(testDatabases())(
     let supervisor: string;
     let data: DataSource;
 
-    const demo = async (role: string, id?: number) =>
-      (await call<AuthTokens>(url, 'POST', '/auth/demo', { body: { role, officialId: id } })).body
-        .accessToken;
+    const demo = (role: string, id?: number) => demoToken(url, role, id);
     /** Moves the clock and signs the personas in again (access tokens live 2 hours). */
     const at = async (iso: string) => {
       clock.set(new Date(iso));

@@ -1,11 +1,4 @@
-import type {
-  ApiErrorBody,
-  AuthTokens,
-  DayPlanView,
-  DemoPersona,
-  PlanRevisionView,
-  TodayResponse,
-} from '@jinri/shared';
+import type { ApiErrorBody, DayPlanView, DemoPersona, PlanRevisionView, TodayResponse } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { PublicationJob } from '../src/modules/journals/publication.job';
 import { TodayService } from '../src/modules/journals/today.service';
@@ -13,7 +6,7 @@ import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { entryBody as entry, MONDAY_5PM, TOMORROW } from './factories/journal.factory';
 import { type WechatStub } from './wechat-stub/wechat-stub';
-import { demoOfficials, startDemoCounty } from './helpers/demo-county';
+import { demoOfficials, startDemoCounty, demoToken } from './helpers/demo-county';
 
 type Err = ApiErrorBody;
 
@@ -29,8 +22,7 @@ describe.each(testDatabases())('journals on %s', (_name, makeDatabase) => {
   let clerk: string;
   let supervisor: string;
 
-  const demo = async (role: string, id?: number) =>
-    (await call<AuthTokens>(url, 'POST', '/auth/demo', { body: { role, officialId: id } })).body.accessToken;
+  const demo = (role: string, id?: number) => demoToken(url, role, id);
   /** Moves the clock and signs the personas in again (access tokens live 2 hours). */
   const at = async (iso: string) => {
     clock.set(new Date(iso));

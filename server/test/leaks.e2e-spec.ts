@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
-import type { ApiErrorBody, AuthTokens, DemoPersona, UploadResponse } from '@jinri/shared';
+import type { ApiErrorBody, DemoPersona, UploadResponse } from '@jinri/shared';
 import { call, startTestApp, type TestApp } from './app';
+import { demoToken } from './helpers/demo-county';
 import { testDatabases, type TestDatabase } from './databases';
 
 /** Small leaks of issue 10: entity fields in answers, outside photo URLs, names the import refuses. */
@@ -12,9 +13,7 @@ describe.each(testDatabases())('what the API lets in and out on %s', (_name, mak
   let official: string;
   let officialId: number;
 
-  const demo = async (role: string, id?: number) =>
-    (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role, officialId: id } })).body
-      .accessToken;
+  const demo = (role: string, id?: number) => demoToken(sut.url, role, id);
   const fields = (details: unknown) => JSON.stringify(details ?? null);
 
   beforeAll(async () => {

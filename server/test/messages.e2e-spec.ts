@@ -17,7 +17,7 @@ import { OutboxMessage } from '../src/modules/notifications/outbox-message.entit
 import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { type WechatStub } from './wechat-stub/wechat-stub';
-import { demoOfficials, startDemoCounty } from './helpers/demo-county';
+import { demoOfficials, startDemoCounty, demoToken } from './helpers/demo-county';
 
 /** Monday 2026-11-16, 10:00 in Asia/Shanghai. */
 const MONDAY_10AM = atLocal('2026-11-16', '10:00');
@@ -34,8 +34,7 @@ describe.each(testDatabases())('the in-app message centre on %s', (name, makeDat
   let resident: string;
   let neighbour: string;
 
-  const demo = async (role: string, id?: number) =>
-    (await call<AuthTokens>(url, 'POST', '/auth/demo', { body: { role, officialId: id } })).body.accessToken;
+  const demo = (role: string, id?: number) => demoToken(url, role, id);
   const wechat = async (openid: string) =>
     (
       await call<AuthTokens>(url, 'POST', '/auth/wechat', {

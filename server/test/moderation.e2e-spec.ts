@@ -17,7 +17,7 @@ import { atLocal } from '../src/common/time/local-time';
 import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { type WechatStub } from './wechat-stub/wechat-stub';
-import { demoOfficials, startDemoCounty, TICKET_RATES } from './helpers/demo-county';
+import { demoOfficials, startDemoCounty, TICKET_RATES, demoToken } from './helpers/demo-county';
 
 /** Friday 2026-11-20, 10:00 in Asia/Shanghai: a 1-working-day review is due at the end of Monday. */
 const FRIDAY_10AM = atLocal('2026-11-20', '10:00');
@@ -36,8 +36,7 @@ describe.each(testDatabases())('moderation and publication review on %s', (_name
   let resident: string;
   let neighbour: string;
 
-  const demo = async (role: string, id?: number) =>
-    (await call<AuthTokens>(url, 'POST', '/auth/demo', { body: { role, officialId: id } })).body.accessToken;
+  const demo = (role: string, id?: number) => demoToken(url, role, id);
   const wechat = async (openid: string) =>
     (
       await call<AuthTokens>(url, 'POST', '/auth/wechat', {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthTokens, MatterPinView, MatterSummaryWithCount, SearchResponse } from '@jinri/shared';
+import type { MatterPinView, MatterSummaryWithCount, SearchResponse } from '@jinri/shared';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { Matter } from '../src/modules/directory/matter.entity';
@@ -7,6 +7,7 @@ import { Unit } from '../src/modules/directory/unit.entity';
 import { MatterDemandRetentionJob } from '../src/modules/search/popular/matter-demand-retention.job';
 import { DEFAULT_POPULAR } from '../src/modules/search/popular/popular-matters';
 import { call, startTestApp, type TestApp } from './app';
+import { demoToken } from './helpers/demo-county';
 import { testDatabases, type TestDatabase } from './databases';
 import { unitFactory } from './factories/directory.factory';
 
@@ -41,8 +42,7 @@ describe.each(testDatabases())('popular matters on %s', (_name, makeDatabase) =>
   };
   const search = async (q: string, unitId: number) =>
     (await call<SearchResponse>(sut.url, 'GET', `/search?q=${encodeURIComponent(q)}&unitId=${unitId}`)).body;
-  const token = async (role: string) =>
-    (await call<AuthTokens>(sut.url, 'POST', '/auth/demo', { body: { role } })).body.accessToken;
+  const token = (role: string) => demoToken(sut.url, role);
 
   beforeAll(async () => {
     database = makeDatabase();

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { atLocal } from '../src/common/time/local-time';
 import { call, startTestApp, type TestApp } from './app';
+import { demoToken } from './helpers/demo-county';
 import type { TestDatabase } from './databases';
 import { insertDayPlan } from './factories/journal.factory';
 import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
@@ -55,9 +56,7 @@ export function ticketsApp(name: string, makeDatabase: () => TestDatabase) {
     return fixture;
   };
 
-  const demo = async (role: string, id?: number) =>
-    (await call<AuthTokens>(the().url, 'POST', '/auth/demo', { body: { role, officialId: id } })).body
-      .accessToken;
+  const demo = (role: string, id?: number) => demoToken(the().url, role, id);
   const wechat = async (openid: string) =>
     (
       await call<AuthTokens>(the().url, 'POST', '/auth/wechat', {

@@ -43,15 +43,16 @@ export async function demoOfficials(url: string): Promise<DemoPersona[]> {
   return (await call<DemoPersona[]>(url, 'GET', '/demo/personas')).body.filter((p) => p.role === 'official');
 }
 
+/** A demo sign-in's access token: `role`, as the official `officialId` when given. */
+export async function demoToken(url: string, role: string, officialId?: number | null): Promise<string> {
+  return (await call<AuthTokens>(url, 'POST', '/auth/demo', { body: { role, officialId } })).body.accessToken;
+}
+
 /**
  * An admin of the first official persona's town only (demo sign-in as admin for that official):
  * the one that must be refused what only the whole jurisdiction's admin may do.
  */
 export async function townAdminToken(url: string): Promise<string> {
   const head = (await demoOfficials(url))[0]!;
-  return (
-    await call<AuthTokens>(url, 'POST', '/auth/demo', {
-      body: { role: 'admin', officialId: head.officialId },
-    })
-  ).body.accessToken;
+  return demoToken(url, 'admin', head.officialId);
 }
