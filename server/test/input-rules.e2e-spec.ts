@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiErrorBody, AuthTokens, TicketCreated, TicketView } from '@jinri/shared';
+import type { ApiErrorBody, TicketCreated, TicketView } from '@jinri/shared';
 import { FixedClock } from '../src/common/clock';
 import { atLocal } from '../src/common/time/local-time';
 import { POLICY } from '../src/modules/auth/policy';
 import { call, startTestApp, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { type WechatStub } from './wechat-stub/wechat-stub';
-import { demoOfficials, startDemoCounty, TICKET_RATES, demoToken } from './helpers/demo-county';
+import {
+  demoOfficials,
+  startDemoCounty,
+  TICKET_RATES,
+  demoToken,
+  residentToken,
+} from './helpers/demo-county';
 
 /** Monday 2026-11-16, 10:00 in Asia/Shanghai. */
 const MONDAY_10AM = atLocal('2026-11-16', '10:00');
@@ -27,12 +33,7 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
   let residents = 0;
 
   const demo = (role: string, id?: number) => demoToken(url, role, id);
-  const newResident = async () =>
-    (
-      await call<AuthTokens>(url, 'POST', '/auth/wechat', {
-        body: { code: `code:o_input_${_name}_${(residents += 1)}:${randomUUID()}` },
-      })
-    ).body.accessToken;
+  const newResident = async () => residentToken(url, `o_input_${_name}_${(residents += 1)}`);
   const submit = (token: string, body: Record<string, unknown>) =>
     call<TicketCreated & ApiErrorBody>(url, 'POST', '/tickets', {
       token,

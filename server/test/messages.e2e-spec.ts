@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
   ApiErrorBody,
-  AuthTokens,
   InAppMessagePage,
   MarkMessagesReadResponse,
   TicketCreated,
@@ -17,7 +16,7 @@ import { OutboxMessage } from '../src/modules/notifications/outbox-message.entit
 import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { type WechatStub } from './wechat-stub/wechat-stub';
-import { demoOfficials, startDemoCounty, demoToken } from './helpers/demo-county';
+import { demoOfficials, startDemoCounty, demoToken, residentToken } from './helpers/demo-county';
 
 /** Monday 2026-11-16, 10:00 in Asia/Shanghai. */
 const MONDAY_10AM = atLocal('2026-11-16', '10:00');
@@ -35,12 +34,7 @@ describe.each(testDatabases())('the in-app message centre on %s', (name, makeDat
   let neighbour: string;
 
   const demo = (role: string, id?: number) => demoToken(url, role, id);
-  const wechat = async (openid: string) =>
-    (
-      await call<AuthTokens>(url, 'POST', '/auth/wechat', {
-        body: { code: `code:${openid}:${randomUUID()}` },
-      })
-    ).body.accessToken;
+  const wechat = (openid: string) => residentToken(url, openid);
   const submit = (token: string, content: string) =>
     call<TicketCreated & ApiErrorBody>(url, 'POST', '/tickets', {
       token,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
   ApiErrorBody,
-  AuthTokens,
   Page,
   PublicTicket,
   SimilarTicket,
@@ -17,7 +16,13 @@ import { atLocal } from '../src/common/time/local-time';
 import { call, type TestApp } from './app';
 import { testDatabases, type TestDatabase } from './databases';
 import { type WechatStub } from './wechat-stub/wechat-stub';
-import { demoOfficials, startDemoCounty, TICKET_RATES, demoToken } from './helpers/demo-county';
+import {
+  demoOfficials,
+  startDemoCounty,
+  TICKET_RATES,
+  demoToken,
+  residentToken,
+} from './helpers/demo-county';
 
 /** Friday 2026-11-20, 10:00 in Asia/Shanghai: a 1-working-day review is due at the end of Monday. */
 const FRIDAY_10AM = atLocal('2026-11-20', '10:00');
@@ -37,12 +42,7 @@ describe.each(testDatabases())('moderation and publication review on %s', (_name
   let neighbour: string;
 
   const demo = (role: string, id?: number) => demoToken(url, role, id);
-  const wechat = async (openid: string) =>
-    (
-      await call<AuthTokens>(url, 'POST', '/auth/wechat', {
-        body: { code: `code:${openid}:${randomUUID()}` },
-      })
-    ).body.accessToken;
+  const wechat = (openid: string) => residentToken(url, openid);
   /** Moves the clock and signs everyone in again. */
   const at = async (when: Date) => {
     clock.set(when);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiErrorBody, AuthTokens, DemoPersona, TicketCreated, TicketView } from '@jinri/shared';
+import type { ApiErrorBody, DemoPersona, TicketCreated, TicketView } from '@jinri/shared';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { atLocal } from '../src/common/time/local-time';
 import { call, startTestApp, type TestApp } from './app';
-import { demoToken } from './helpers/demo-county';
+import { demoToken, residentToken } from './helpers/demo-county';
 import type { TestDatabase } from './databases';
 import { insertDayPlan } from './factories/journal.factory';
 import { startWechatStub, type WechatStub } from './wechat-stub/wechat-stub';
@@ -57,12 +57,7 @@ export function ticketsApp(name: string, makeDatabase: () => TestDatabase) {
   };
 
   const demo = (role: string, id?: number) => demoToken(the().url, role, id);
-  const wechat = async (openid: string) =>
-    (
-      await call<AuthTokens>(the().url, 'POST', '/auth/wechat', {
-        body: { code: `code:${openid}:${randomUUID()}` },
-      })
-    ).body.accessToken;
+  const wechat = (openid: string) => residentToken(the().url, openid);
   const newResident = () => wechat(`o_ticket_${name}_${(residents += 1)}`);
   /** Moves the clock and signs everyone in again (access tokens live 2 hours). */
   const at = async (when: Date): Promise<SignedIn> => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AuthTokens, DemoPersona } from '@jinri/shared';
 import type { Clock } from '../../src/common/clock';
 import { call, startTestApp, type TestApp } from '../app';
@@ -46,6 +47,16 @@ export async function demoOfficials(url: string): Promise<DemoPersona[]> {
 /** A demo sign-in's access token: `role`, as the official `officialId` when given. */
 export async function demoToken(url: string, role: string, officialId?: number | null): Promise<string> {
   return (await call<AuthTokens>(url, 'POST', '/auth/demo', { body: { role, officialId } })).body.accessToken;
+}
+
+/**
+ * A resident's access token, signed in through the WeChat stub as `openid` (a fresh one-time code
+ * each call, as wx.login gives; the same openid is the same user).
+ */
+export async function residentToken(url: string, openid: string): Promise<string> {
+  return (
+    await call<AuthTokens>(url, 'POST', '/auth/wechat', { body: { code: `code:${openid}:${randomUUID()}` } })
+  ).body.accessToken;
 }
 
 /**
