@@ -13,6 +13,7 @@ import { CacheModule } from './modules/cache/cache.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { JournalsModule } from './modules/journals/journals.module';
 import { SearchModule } from './modules/search/search.module';
+import { SupervisionModule } from './modules/supervision/supervision.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { WechatModule } from './modules/wechat/wechat.module';
@@ -38,6 +39,7 @@ export class AppModule {
         JournalsModule,
         SearchModule,
         TicketsModule,
+        SupervisionModule,
       ],
     };
   }

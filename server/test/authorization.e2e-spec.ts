@@ -1,4 +1,5 @@
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import type { ApiErrorBody, AuthTokens, CreatedInvite, MeResponse } from '@jinri/shared';
 import { addDays, localDate } from '../src/common/time/local-time';
 import { POLICY, type RoutePolicy } from '../src/modules/auth/policy';
@@ -265,6 +266,7 @@ describe.each(testDatabases())('the authorization matrix on %s', (_name, makeDat
       countyAdmin: () => countyAdmin,
       townX: () => townX,
       townY: () => townY,
+      dataSource: () => sut.app.get(DataSource),
       towns,
     });
 

@@ -70,3 +70,71 @@ export const API_PREFIX = 'api/v1';
  */
 export const DEVICE_ID_HEADER = 'X-Device-Id';
 export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * 督查 findings of the morning check. `self_exam_overdue`: a required written self-examination
+ * (书面检查) was not submitted by its deadline.
+ */
+export const FINDING_KINDS = [
+  'missing',
+  'late',
+  'vague',
+  'repeated',
+  'weekly_missing',
+  'weekly_late',
+  'ticket_overdue',
+  'absent',
+  'self_exam_overdue',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** What each finding kind is called on the supervisor's and the official's pages. */
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  missing: '未报送',
+  late: '迟报',
+  vague: '内容笼统',
+  repeated: '内容重复',
+  weekly_missing: '周报未报',
+  weekly_late: '周报迟报',
+  ticket_overdue: '工单超期',
+  absent: '抽查不在岗',
+  self_exam_overdue: '检查逾期',
+};
+
+/** open → explained (申辩) → confirmed | dismissed; open → confirmed | dismissed directly. */
+export const FINDING_STATES = ['open', 'explained', 'confirmed', 'dismissed'] as const;
+export type FindingState = (typeof FINDING_STATES)[number];
+
+export const FINDING_STATE_LABELS: Record<FindingState, string> = {
+  open: '待处理',
+  explained: '已申辩',
+  confirmed: '已认定',
+  dismissed: '已撤销',
+};
+
+/** 督察通报: a draft is editable; an issued notice is immutable. */
+export const NOTICE_STATES = ['draft', 'issued'] as const;
+export type NoticeState = (typeof NOTICE_STATES)[number];
+
+/** 书面检查: pending → submitted → accepted | returned (→ submitted again). */
+export const SELF_EXAM_STATES = ['pending', 'submitted', 'accepted', 'returned'] as const;
+export type SelfExamState = (typeof SELF_EXAM_STATES)[number];
+
+export const SELF_EXAM_STATE_LABELS: Record<SelfExamState, string> = {
+  pending: '待提交',
+  submitted: '待审核',
+  accepted: '已通过',
+  returned: '已退回',
+};
+
+/** Supervision defaults (domain brief): explain within 1 working day, self-examine within 3. */
+export const SUPERVISION_RULES = {
+  explainWorkingDays: 1,
+  selfExamWorkingDays: 3,
+  /** Entries of earlier working days compared for near-copies (a month of weekdays). */
+  repeatLookbackWorkingDays: 20,
+  /** A spot-check sample draws at most this many of today's entries. */
+  sampleMax: 20,
+  /** Notice number: 督通字〔2026〕3号. */
+  noticePrefix: '督通字',
+} as const;

@@ -10,3 +10,4 @@ export * from './api/tickets.js';
 export * from './api/calendar.js';
 export * from './api/messages.js';
 export * from './api/search.js';
+export * from './api/supervision.js';

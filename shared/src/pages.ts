@@ -10,6 +10,13 @@ export const APP_PAGES = {
   batch: 'packages/staff/batch/index',
   staffInbox: 'packages/staff/inbox/index',
   ticket: 'packages/tickets/detail/index',
+  /** 督查: the supervisor's morning, one finding, notices (draft, issue, print), spot checks. */
+  supervisionWorkbench: 'packages/supervision/workbench/index',
+  supervisionFinding: 'packages/supervision/finding/index',
+  supervisionNotice: 'packages/supervision/notice/index',
+  supervisionSpotCheck: 'packages/supervision/spot-check/index',
+  /** An official's own findings, notices and self-examinations (申辩, 书面检查). */
+  supervisionMine: 'packages/supervision/mine/index',
 } as const;
 
 export type AppPage = (typeof APP_PAGES)[keyof typeof APP_PAGES];

@@ -274,6 +274,12 @@ export const DEFAULT_WECHAT_TEMPLATES: Record<string, WechatTemplate> = {
     page: APP_PAGES.staffInbox,
     fields: { thing1: 'thing', number2: 'number', number3: 'number' },
   },
+  // 督查: a finding confirmed, a notice issued with a self-examination due, one returned or overdue.
+  supervision: {
+    id: 'TEMPLATE_SUPERVISION',
+    page: APP_PAGES.supervisionMine,
+    fields: { thing1: 'thing', time2: 'time', thing3: 'thing' },
+  },
 };
 
 export interface DatabaseConfig {

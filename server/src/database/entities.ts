@@ -36,6 +36,13 @@ import { MatterDemandDay } from '../modules/search/popular/matter-demand-day.ent
 import { MatterPin } from '../modules/search/popular/matter-pin.entity';
 
 /** Every entity of the app; the data source and the migrations must agree on this list. */
+import { ComplianceFinding } from '../modules/supervision/compliance-finding.entity';
+import { NoticeFinding } from '../modules/supervision/notice-finding.entity';
+import { Notice } from '../modules/supervision/notice.entity';
+import { SelfExamination } from '../modules/supervision/self-examination.entity';
+import { SpotCheckSample } from '../modules/supervision/spot-check-sample.entity';
+import { SpotCheck } from '../modules/supervision/spot-check.entity';
+import { SupervisionEvent } from '../modules/supervision/supervision-event.entity';
 export const ENTITIES = [
   Unit,
   Official,
@@ -72,4 +79,11 @@ export const ENTITIES = [
   InAppMessage,
   MatterDemandDay,
   MatterPin,
+  ComplianceFinding,
+  SupervisionEvent,
+  SpotCheckSample,
+  SpotCheck,
+  Notice,
+  NoticeFinding,
+  SelfExamination,
 ];

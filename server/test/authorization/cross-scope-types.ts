@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { StaffRole } from '../../src/modules/auth/auth-user';
 
 /** The shapes the cross-scope rows of the authorization matrix are made of. */
@@ -32,6 +33,10 @@ export const REFUSALS = new Set([
   'LEAVE.NOT_FOUND',
   'GRANT.NOT_FOUND',
   'ENTRY.NOT_FOUND',
+  'FINDING.NOT_FOUND',
+  'SPOT_CHECK.ENTRY_NOT_FOUND',
+  'NOTICE.NOT_FOUND',
+  'SELF_EXAM.NOT_FOUND',
 ]);
 
 /** A member of a unit as GET /units/:id/members answers. */
@@ -49,6 +54,8 @@ export interface CrossScopeContext {
   countyAdmin(): string;
   townX(): number;
   townY(): number;
+  /** The app's database, for factories that build records no route creates (findings). */
+  dataSource(): DataSource;
   /** Town X and town Y as the spec's beforeAll finds them. */
   towns: Record<'X' | 'Y', Town>;
 }

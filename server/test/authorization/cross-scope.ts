@@ -3,6 +3,7 @@ import { addDays, localDate, weekStart } from '../../src/common/time/local-time'
 import type { StaffRole } from '../../src/modules/auth/auth-user';
 import type { CrossScopeContext, Row, Town, UnitMember } from './cross-scope-types';
 import { call } from '../app';
+import { supervisionCrossScopeRows } from './cross-scope-supervision';
 
 /**
  * Cross-scope rows of the authorization matrix: every route of the policy table that takes an
@@ -477,6 +478,7 @@ export function crossScopeRows(ctx: CrossScopeContext): Row[] {
     ticketRow('POST /api/v1/tickets/:id/moderate', 'supervisor', 'held', '/moderate', () => ({
       decision: 'approve',
     })),
+    ...supervisionCrossScopeRows(ctx),
   ];
   return rows;
 }

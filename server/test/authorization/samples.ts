@@ -187,6 +187,25 @@ export function sampleRequests(ids: {
       path: '/admin/sensitive-words',
       body: { unitId: townX, words: [] },
     },
+    // -- supervision: findings
+    'GET /api/v1/supervision/findings': { path: `/supervision/findings?unitId=${townX}` },
+    'GET /api/v1/supervision/findings/:id': { path: '/supervision/findings/999999' },
+    'POST /api/v1/supervision/findings/:id/explain': {
+      path: '/supervision/findings/999999/explain',
+      body: { text: '当天在县里参加防汛会议' },
+    },
+    'POST /api/v1/supervision/findings/:id/confirm': {
+      path: '/supervision/findings/999999/confirm',
+      body: { version: 1 },
+    },
+    'POST /api/v1/supervision/findings/:id/dismiss': {
+      path: '/supervision/findings/999999/dismiss',
+      body: { version: 1, note: '已核实有会议通知' },
+    },
+    'GET /api/v1/me/findings': { path: '/me/findings' },
+    // -- supervision: workbench
+    // -- supervision: spot checks
+    // -- supervision: notices and self-examinations
     'GET /open311/v2/services.json': { path: '/open311/v2/services.json' },
     'GET /open311/v2/services/:code.json': { path: '/open311/v2/services/no-such-service.json' },
     'POST /open311/v2/requests.json': { path: '/open311/v2/requests.json', body: {} },

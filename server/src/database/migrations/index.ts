@@ -11,6 +11,7 @@ import { PostDeputy1795405000000 } from './1795405000000-PostDeputy';
 import { TicketReview1795410000000 } from './1795410000000-TicketReview';
 import { CalendarYears1795418000000 } from './1795418000000-CalendarYears';
 import { InAppMessages1795420000000 } from './1795420000000-InAppMessages';
+import { Supervision1795440000000 } from './1795440000000-Supervision';
 import { MatterDemand1795430000000 } from './1795430000000-MatterDemand';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CalendarYears1795418000000,
   InAppMessages1795420000000,
   MatterDemand1795430000000,
+  Supervision1795440000000,
 ];

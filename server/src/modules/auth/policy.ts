@@ -140,6 +140,23 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/admin/sensitive-words': { allow: ['admin'], scope: 'unit-subtree' },
   'PUT /api/v1/admin/sensitive-words': { allow: ['admin'], scope: 'unit-subtree' },
 
+  // 督查 (supervision I). Scope is checked in the services: a finding, spot check, notice or
+  // self-examination by the unit it belongs to (404 outside the caller's subtree), a unitId query by
+  // the caller's grants (403). Officials reach only their own findings and self-examinations.
+  // -- findings
+  'GET /api/v1/supervision/findings': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/supervision/findings/:id': {
+    allow: ['official', 'supervisor', 'admin'],
+    scope: 'unit-subtree',
+  },
+  'POST /api/v1/supervision/findings/:id/explain': { allow: ['official'], scope: 'self' },
+  'POST /api/v1/supervision/findings/:id/confirm': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'POST /api/v1/supervision/findings/:id/dismiss': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/me/findings': { allow: ['official'], scope: 'self' },
+  // -- workbench
+  // -- spot checks
+  // -- notices and self-examinations
+
   'GET /open311/v2/services.json': { allow: 'public' },
   'GET /open311/v2/services/:code.json': { allow: 'public' },
   'POST /open311/v2/requests.json': { allow: 'signed-in' },

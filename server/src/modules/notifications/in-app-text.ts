@@ -16,6 +16,7 @@ const TITLES: Record<string, string> = {
   ticketDue: '工单提醒',
   ticketDigest: '待办留言汇总',
   planReminder: '日程提醒',
+  supervision: '督查通知',
 };
 
 function cut(value: string, max: number): string {
@@ -55,6 +56,11 @@ export function inAppText(purpose: string, values: Record<string, string>): InAp
       // thing1 names who is missing (the official himself, or N people of a clerk's unit), thing3 the deadline.
       title = TITLES.planReminder!;
       body = `${values.thing1 ?? '明日工作计划尚未提交'}，${values.thing3 ?? '请按时提交'}`;
+      break;
+    case 'supervision':
+      // thing1 says what happened (认定 / 通报 / 退回), thing3 what to do next.
+      title = TITLES.supervision!;
+      body = values.thing3 ? `${values.thing1 ?? ''}，${values.thing3}` : (values.thing1 ?? '');
       break;
     default:
       title = TITLES[purpose] ?? '通知';

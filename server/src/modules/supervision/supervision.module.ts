@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { JournalsModule } from '../journals/journals.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UploadsModule } from '../uploads/uploads.module';
+import { ComplianceFinding } from './compliance-finding.entity';
+import { FindingsController } from './findings.controller';
+import { FindingsRepository } from './findings.repository';
+import { FindingsService } from './findings.service';
+import { NoticeFinding } from './notice-finding.entity';
+import { Notice } from './notice.entity';
+import { SelfExamination } from './self-examination.entity';
+import { SpotCheckSample } from './spot-check-sample.entity';
+import { SpotCheck } from './spot-check.entity';
+import { SupervisionEvent } from './supervision-event.entity';
+import { SupervisionEventsRepository } from './supervision-events.repository';
+import { SupervisionMessages } from './supervision-messages';
+import { SupervisionPhotos } from './supervision-photos';
+import { SupervisionScope } from './supervision-scope';
+
+/**
+ * 督查 (supervision I): the morning check's findings and their lifecycle (申辩, confirm, dismiss),
+ * spot checks (抽查) with recorded random samples, circulated notices (督察通报) with .docx export,
+ * and the written self-examinations they require.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ComplianceFinding,
+      SupervisionEvent,
+      SpotCheckSample,
+      SpotCheck,
+      Notice,
+      NoticeFinding,
+      SelfExamination,
+    ]),
+    AuthModule,
+    CalendarModule,
+    DirectoryModule,
+    JobsModule,
+    JournalsModule,
+    NotificationsModule,
+    UploadsModule,
+  ],
+  controllers: [FindingsController],
+  providers: [
+    FindingsRepository,
+    FindingsService,
+    SupervisionEventsRepository,
+    SupervisionMessages,
+    SupervisionPhotos,
+    SupervisionScope,
+  ],
+})
+export class SupervisionModule {}
