@@ -28,6 +28,20 @@ export default defineAppConfig({
       root: 'packages/tickets',
       pages: ['compose/index', 'mine/index', 'detail/index', 'lookup/index', 'messages/index'],
     },
+    // 督查 (supervision): the supervisor's morning (workbench, findings, spot checks, notices) and an
+    // official's own findings and self-examinations (mine). Staff only: residents never download it.
+    {
+      root: 'packages/supervision',
+      pages: [
+        'workbench/index',
+        'findings/index',
+        'finding/index',
+        'spot-check/index',
+        'notices/index',
+        'notice/index',
+        'mine/index',
+      ],
+    },
     // Admin pages (a jurisdiction's administrator): invites and grants, matters, post handovers.
     {
       root: 'packages/admin',

@@ -202,7 +202,6 @@ export function sampleRequests(ids: {
       path: '/supervision/findings/999999/dismiss',
       body: { version: 1, note: '已核实有会议通知' },
     },
-    'GET /api/v1/me/findings': { path: '/me/findings' },
     // -- supervision: workbench
     // -- supervision: spot checks
     // -- supervision: notices and self-examinations

@@ -152,7 +152,6 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/v1/supervision/findings/:id/explain': { allow: ['official'], scope: 'self' },
   'POST /api/v1/supervision/findings/:id/confirm': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
   'POST /api/v1/supervision/findings/:id/dismiss': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
-  'GET /api/v1/me/findings': { allow: ['official'], scope: 'self' },
   // -- workbench
   // -- spot checks
   // -- notices and self-examinations

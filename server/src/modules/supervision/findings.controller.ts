@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FindingDetail, FindingsResponse, FindingView } from '@jinri/shared';
+import type { FindingDetail, FindingsResponse } from '@jinri/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { IdParamDto } from '../auth/dto/auth.dto';
@@ -51,10 +51,5 @@ export class FindingsController {
     @Body() body: DecideFindingDto,
   ): Promise<FindingDetail> {
     return this.findings.dismiss(user, params.id, body);
-  }
-
-  @Get('me/findings')
-  mine(@CurrentUser() user: AuthUser): Promise<FindingView[]> {
-    return this.findings.mine(user);
   }
 }

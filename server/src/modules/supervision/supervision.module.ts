@@ -55,5 +55,6 @@ import { SupervisionScope } from './supervision-scope';
     SupervisionPhotos,
     SupervisionScope,
   ],
+  exports: [FindingsService, FindingsRepository],
 })
 export class SupervisionModule {}
