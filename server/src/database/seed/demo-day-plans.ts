@@ -419,3 +419,43 @@ export function freshDay(make: () => Draft[], previous: PreviousDay[]): Draft[] 
   );
   return drafts.filter((_, index) => !repeated.has(index));
 }
+
+/**
+ * The two people the demo shows the morning check catching, chosen by post so every county built
+ * from the demo data has them: the first town's first 副镇长 hands in "检查城东片区拆迁项目" with small
+ * edits every working day (the county secretary's example of a repeated one-liner, 内容重复), and the
+ * first 所长 of a town sends nothing on two days a month without leave (未报送).
+ */
+export function isDemoRepeater(person: Person, people: readonly Person[]): boolean {
+  return person === people.find((p) => p.unitKind === 'town' && p.title === '副镇长');
+}
+
+export function isDemoSkipper(person: Person, people: readonly Person[]): boolean {
+  return person === people.find((p) => p.unitKind === 'town' && p.title.endsWith('所长'));
+}
+
+/** The skipper's missing days: the 4th and the 18th of a month, when they are working days. */
+export function skipsDay(date: string): boolean {
+  return date.endsWith('-04') || date.endsWith('-18');
+}
+
+export const DEMO_REPEATED_LINES = [
+  '检查城东片区拆迁项目',
+  '检查城东片区拆迁项目进度',
+  '到城东片区检查拆迁项目',
+  '检查城东片区拆迁项目推进情况',
+] as const;
+
+/** The repeater's morning: the same inspection in slightly different words each day. */
+export function repeatedDraft(date: string): Draft {
+  return {
+    startTime: '08:30',
+    endTime: '11:30',
+    period: null,
+    place: '城东片区',
+    placeUnitId: null,
+    what: DEMO_REPEATED_LINES[Number(date.slice(8)) % DEMO_REPEATED_LINES.length]!,
+    kind: K.inspect,
+    meetingName: null,
+  };
+}

@@ -15,13 +15,17 @@ import {
   type Draft,
   dayFor,
   freshDay,
+  isDemoRepeater,
+  isDemoSkipper,
   K,
   MINUTE,
   type Person,
   pick,
   PROGRESS,
   random,
+  repeatedDraft,
   RESULTS,
+  skipsDay,
   topicsFor,
   VAGUE,
   type Village,
@@ -152,6 +156,8 @@ export async function seedDemoJournals(
         }
         // Tomorrow: about two thirds have submitted (by now: a submission is never in the future).
         if (isTomorrow && rnd() < 0.33) continue;
+        // The skipper sends nothing on two days a month, without leave (the morning check's 未报送).
+        if (!isTomorrow && isDemoSkipper(person, people) && skipsDay(date)) continue;
         const late = !isTomorrow && rnd() < 0.08;
         let submittedAt = atLocal(
           addDays(date, -1),
@@ -176,6 +182,9 @@ export async function seedDemoJournals(
             ]
           : freshDay(() => dayFor(person, villages, rnd, month), previous);
         if (vague && checkPlanEntries(drafts, previous).some((w) => w.kind === 'repeated')) drafts = [];
+        // The repeater's same inspection every morning, then whatever else the afternoon holds.
+        if (isDemoRepeater(person, people))
+          drafts = [repeatedDraft(date), ...drafts.filter((d) => (d.startTime ?? '') >= '14:00')];
         if (drafts.length === 0) continue;
         history.set(person.officialId, [
           ...previous,
