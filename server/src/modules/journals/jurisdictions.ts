@@ -24,7 +24,9 @@ export async function officialsByJurisdiction(
   const groups = new Map<JurisdictionRules, SubtreeOfficial[]>();
   for (const official of await repository.findOfficialsInSubtree('/')) {
     const applies = rows.find((r) => official.unitPath.startsWith(r.unitPath)) ?? fallback;
-    groups.set(applies, [...(groups.get(applies) ?? []), official]);
+    const group = groups.get(applies);
+    if (group) group.push(official);
+    else groups.set(applies, [official]);
   }
   return [...groups].map(([applies, officials]) => ({
     rules: applies,

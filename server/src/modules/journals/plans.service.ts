@@ -204,7 +204,7 @@ export class PlansService {
           status: publishNow ? 'published' : 'submitted',
           submittedAt: now,
           submittedByUserId: user.userId,
-          late: now.getTime() > atLocal(addDays(date, -1), rules.planDueTime).getTime(),
+          late: now.getTime() > planDueAt(date, rules).getTime(),
           ...(publishNow ? { publishedAt: now } : {}),
         };
     if (!(await this.repository.bumpVersion(manager, current.id, current.version, changes))) {
@@ -358,6 +358,11 @@ export class PlansService {
     if (published > 0) await this.cache.bump(JOURNALS_CACHE);
     return published;
   }
+}
+
+/** When a plan for `date` is due: planDueTime of the day before (a plan handed in later is late). */
+export function planDueAt(date: string, rules: Pick<JurisdictionRules, 'planDueTime'>): Date {
+  return atLocal(addDays(date, -1), rules.planDueTime);
 }
 
 export function assertDate(date: string): void {

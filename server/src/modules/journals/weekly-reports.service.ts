@@ -4,7 +4,7 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { addDays, atLocal, isValidDate, weekday } from '../../common/time/local-time';
 import type { AuthUser } from '../auth/auth-user';
-import { JournalRulesService } from './journal-rules.service';
+import { JournalRulesService, type JurisdictionRules } from './journal-rules.service';
 import { JournalsRepository } from './journals.repository';
 import { PlanAccess, WRITERS } from './plan-access';
 import type { WeeklyReport } from './weekly-report.entity';
@@ -29,7 +29,7 @@ export class WeeklyReportsService {
     this.access.assert(user, WRITERS, official);
     if (!isValidDate(weekStart) || weekday(weekStart) !== 1) throw new AppException('REPORT.INVALID_WEEK');
     const rules = await this.rules.forUnitPath(official.primaryUnitPath);
-    const due = atLocal(addDays(weekStart, rules.weeklyReportDueWeekday - 1), rules.weeklyReportDueTime);
+    const due = weeklyReportDueAt(weekStart, rules);
     const now = this.clock.now();
     await this.repository.upsertWeeklyReport({
       officialId,
@@ -51,6 +51,14 @@ export class WeeklyReportsService {
     if (!report) throw new AppException('COMMON.NOT_FOUND', '这一周还没有周报');
     return view(report);
   }
+}
+
+/** When the report of the week starting `weekStart` is due (by default Sunday 12:00). */
+export function weeklyReportDueAt(
+  weekStart: string,
+  rules: Pick<JurisdictionRules, 'weeklyReportDueWeekday' | 'weeklyReportDueTime'>,
+): Date {
+  return atLocal(addDays(weekStart, rules.weeklyReportDueWeekday - 1), rules.weeklyReportDueTime);
 }
 
 export function view(report: WeeklyReport): WeeklyReportView {
