@@ -8,6 +8,9 @@ import { JournalsModule } from '../journals/journals.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ComplianceFinding } from './compliance-finding.entity';
+import { FindingsCheckJob } from './findings-check.job';
+import { FindingsCheckRepository } from './findings-check.repository';
+import { FindingsCheckService } from './findings-check.service';
 import { FindingsController } from './findings.controller';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
@@ -48,6 +51,9 @@ import { SupervisionScope } from './supervision-scope';
   ],
   controllers: [FindingsController],
   providers: [
+    FindingsCheckJob,
+    FindingsCheckRepository,
+    FindingsCheckService,
     FindingsRepository,
     FindingsService,
     SupervisionEventsRepository,
@@ -55,6 +61,6 @@ import { SupervisionScope } from './supervision-scope';
     SupervisionPhotos,
     SupervisionScope,
   ],
-  exports: [FindingsService, FindingsRepository],
+  exports: [FindingsCheckService, FindingsService, FindingsRepository],
 })
 export class SupervisionModule {}
