@@ -203,6 +203,8 @@ export function sampleRequests(ids: {
       body: { version: 1, note: '已核实有会议通知' },
     },
     // -- supervision: workbench
+    'GET /api/v1/supervision/summary': { path: `/supervision/summary?unitId=${townX}` },
+    'GET /api/v1/supervision/trend': { path: `/supervision/trend?unitId=${townX}&weeks=2` },
     // -- supervision: spot checks
     // -- supervision: notices and self-examinations
     'GET /open311/v2/services.json': { path: '/open311/v2/services.json' },

@@ -142,7 +142,10 @@ export interface SupervisionSummary {
     endDate: LocalDate;
   }>;
   spotChecksToday: number;
+  /** Self-examinations the officials still owe (pending, or returned to be written again). */
   pendingSelfExams: number;
+  /** Self-examinations handed in and waiting for the supervisor's review. */
+  submittedSelfExams?: number;
 }
 
 /** GET /supervision/trend?unitId=&weeks=8 — per unit and week, rates from 0 to 1 (null: no working day). */

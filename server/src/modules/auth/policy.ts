@@ -153,6 +153,8 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/v1/supervision/findings/:id/confirm': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
   'POST /api/v1/supervision/findings/:id/dismiss': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
   // -- workbench
+  'GET /api/v1/supervision/summary': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/supervision/trend': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
   // -- spot checks
   // -- notices and self-examinations
 

@@ -24,6 +24,9 @@ import { SupervisionEventsRepository } from './supervision-events.repository';
 import { SupervisionMessages } from './supervision-messages';
 import { SupervisionPhotos } from './supervision-photos';
 import { SupervisionScope } from './supervision-scope';
+import { WorkbenchController } from './workbench.controller';
+import { WorkbenchRepository } from './workbench.repository';
+import { WorkbenchService } from './workbench.service';
 
 /**
  * 督查 (supervision I): the morning check's findings and their lifecycle (申辩, confirm, dismiss),
@@ -49,7 +52,7 @@ import { SupervisionScope } from './supervision-scope';
     NotificationsModule,
     UploadsModule,
   ],
-  controllers: [FindingsController],
+  controllers: [FindingsController, WorkbenchController],
   providers: [
     FindingsCheckJob,
     FindingsCheckRepository,
@@ -60,6 +63,8 @@ import { SupervisionScope } from './supervision-scope';
     SupervisionMessages,
     SupervisionPhotos,
     SupervisionScope,
+    WorkbenchRepository,
+    WorkbenchService,
   ],
   exports: [FindingsCheckService, FindingsService, FindingsRepository],
 })
