@@ -76,6 +76,7 @@ export const ErrorCodes = {
   'NOTICE.FINDING_NOT_CONFIRMED': { status: 400, message: '通报只能引用已认定、且在本辖区内的督查记录' },
   'SELF_EXAM.NOT_FOUND': { status: 404, message: '找不到该书面检查' },
   'SELF_EXAM.INVALID_TRANSITION': { status: 409, message: '书面检查当前状态不能进行此操作' },
+  'SELF_EXAM.VERSION_CONFLICT': { status: 409, message: '书面检查已被他人处理，请刷新后再试' },
   'TICKET.NOT_FOUND': { status: 404, message: '找不到该留言' },
   'TICKET.VERSION_CONFLICT': { status: 409, message: '留言状态已变化，请刷新后再操作' },
   'TICKET.INVALID_TRANSITION': { status: 409, message: '留言当前状态不能进行此操作' },

@@ -207,6 +207,36 @@ export function sampleRequests(ids: {
     'GET /api/v1/supervision/trend': { path: `/supervision/trend?unitId=${townX}&weeks=2` },
     // -- supervision: spot checks
     // -- supervision: notices and self-examinations
+    'POST /api/v1/supervision/notices': {
+      path: '/supervision/notices',
+      body: { unitId: townX, from: '2020-01-06', to: '2020-01-10' },
+    },
+    'GET /api/v1/supervision/notices': { path: `/supervision/notices?unitId=${townX}` },
+    'GET /api/v1/supervision/notices/:id': { path: '/supervision/notices/999999' },
+    'PUT /api/v1/supervision/notices/:id': {
+      path: '/supervision/notices/999999',
+      body: { version: 1, title: '关于督查情况的通报' },
+    },
+    'POST /api/v1/supervision/notices/:id/issue': {
+      path: '/supervision/notices/999999/issue',
+      body: { version: 1 },
+    },
+    'GET /api/v1/supervision/notices/:id/notice.docx': { path: '/supervision/notices/999999/notice.docx' },
+    'GET /api/v1/supervision/self-examinations': { path: `/supervision/self-examinations?unitId=${townX}` },
+    'GET /api/v1/supervision/self-examinations/:id': { path: '/supervision/self-examinations/999999' },
+    'POST /api/v1/supervision/self-examinations/:id/submit': {
+      path: '/supervision/self-examinations/999999/submit',
+      body: { text: '本人对日程报送不及时的问题深刻反省，今后按时报送。' },
+    },
+    'POST /api/v1/supervision/self-examinations/:id/accept': {
+      path: '/supervision/self-examinations/999999/accept',
+      body: { version: 1 },
+    },
+    'POST /api/v1/supervision/self-examinations/:id/return': {
+      path: '/supervision/self-examinations/999999/return',
+      body: { version: 1, note: '检查不够深刻，请重写' },
+    },
+    'GET /api/v1/me/supervision': { path: '/me/supervision' },
     'GET /open311/v2/services.json': { path: '/open311/v2/services.json' },
     'GET /open311/v2/services/:code.json': { path: '/open311/v2/services/no-such-service.json' },
     'POST /open311/v2/requests.json': { path: '/open311/v2/requests.json', body: {} },

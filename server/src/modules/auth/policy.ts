@@ -157,6 +157,34 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/supervision/trend': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
   // -- spot checks
   // -- notices and self-examinations
+  'POST /api/v1/supervision/notices': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/supervision/notices': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  // An issued notice is also readable by the officials it cites (checked in the service).
+  'GET /api/v1/supervision/notices/:id': {
+    allow: ['official', 'supervisor', 'admin'],
+    scope: 'unit-subtree',
+  },
+  'PUT /api/v1/supervision/notices/:id': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'POST /api/v1/supervision/notices/:id/issue': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/supervision/notices/:id/notice.docx': {
+    allow: ['official', 'supervisor', 'admin'],
+    scope: 'unit-subtree',
+  },
+  'GET /api/v1/supervision/self-examinations': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/supervision/self-examinations/:id': {
+    allow: ['official', 'supervisor', 'admin'],
+    scope: 'unit-subtree',
+  },
+  'POST /api/v1/supervision/self-examinations/:id/submit': { allow: ['official'], scope: 'self' },
+  'POST /api/v1/supervision/self-examinations/:id/accept': {
+    allow: ['supervisor', 'admin'],
+    scope: 'unit-subtree',
+  },
+  'POST /api/v1/supervision/self-examinations/:id/return': {
+    allow: ['supervisor', 'admin'],
+    scope: 'unit-subtree',
+  },
+  'GET /api/v1/me/supervision': { allow: ['official'], scope: 'self' },
 
   'GET /open311/v2/services.json': { allow: 'public' },
   'GET /open311/v2/services/:code.json': { allow: 'public' },

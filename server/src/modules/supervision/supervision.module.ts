@@ -14,6 +14,14 @@ import { FindingsCheckService } from './findings-check.service';
 import { FindingsController } from './findings.controller';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
+import { MeSupervisionController } from './me-supervision.controller';
+import { NoticesController } from './notices.controller';
+import { NoticesRepository } from './notices.repository';
+import { NoticesService } from './notices.service';
+import { SelfExamOverdueJob } from './self-exam-overdue.job';
+import { SelfExaminationsController } from './self-examinations.controller';
+import { SelfExaminationsRepository } from './self-examinations.repository';
+import { SelfExaminationsService } from './self-examinations.service';
 import { NoticeFinding } from './notice-finding.entity';
 import { Notice } from './notice.entity';
 import { SelfExamination } from './self-examination.entity';
@@ -52,13 +60,24 @@ import { WorkbenchService } from './workbench.service';
     NotificationsModule,
     UploadsModule,
   ],
-  controllers: [FindingsController, WorkbenchController],
+  controllers: [
+    FindingsController,
+    WorkbenchController,
+    NoticesController,
+    SelfExaminationsController,
+    MeSupervisionController,
+  ],
   providers: [
     FindingsCheckJob,
     FindingsCheckRepository,
     FindingsCheckService,
     FindingsRepository,
     FindingsService,
+    NoticesRepository,
+    NoticesService,
+    SelfExaminationsRepository,
+    SelfExaminationsService,
+    SelfExamOverdueJob,
     SupervisionEventsRepository,
     SupervisionMessages,
     SupervisionPhotos,
