@@ -285,6 +285,11 @@ export interface NoticeView {
 export interface NoticeDetail extends NoticeView {
   selfExaminations: SelfExamView[];
   events: SupervisionEventView[];
+  /**
+   * A draft only: the number issuing it now would take (督通字〔2026〕4号), shown in the 印发
+   * confirmation; another notice issued first takes it. Left out by servers that do not say.
+   */
+  nextNumber?: string | null;
 }
 
 /** GET /supervision/notices?unitId=&state=&page= */
