@@ -197,19 +197,29 @@ async function downloadH5(target: { path: string; query?: Query }, fallbackName:
 }
 
 /** weapp: the downloaded temp file in WeChat's document viewer (its menu can forward it). */
-async function downloadWeapp(target: { path: string; query?: Query }): Promise<void> {
+async function openInWeapp(
+  target: { path: string; query?: Query },
+  fileType: 'xlsx' | 'docx',
+): Promise<void> {
   const { tempFilePath } = await download(target);
   try {
-    await Taro.openDocument({ filePath: tempFilePath ?? '', fileType: 'xlsx', showMenu: true });
+    await Taro.openDocument({ filePath: tempFilePath ?? '', fileType, showMenu: true });
   } catch {
     throw new ApiError({
       code: 'COMMON.BAD_REQUEST',
       status: 0,
-      message: '表格已下载，但无法打开，请确认微信已更新到最新版本',
+      message: `${fileType === 'xlsx' ? '表格' : '文档'}已下载，但无法打开，请确认微信已更新到最新版本`,
     });
   }
 }
 
+const downloadWeapp = (target: { path: string; query?: Query }) => openInWeapp(target, 'xlsx');
+const downloadDocxWeapp = (target: { path: string; query?: Query }) => openInWeapp(target, 'docx');
+
 /** GET a spreadsheet with the token; H5: saved by the browser, weapp: opened in the document viewer. */
 export const downloadXlsx: (target: { path: string; query?: Query }, fallbackName: string) => Promise<void> =
   process.env.TARO_ENV === 'h5' ? downloadH5 : downloadWeapp;
+
+/** GET a Word document (a notice) with the token; H5: saved by the browser, weapp: opened in the viewer. */
+export const downloadDocx: (target: { path: string; query?: Query }, fallbackName: string) => Promise<void> =
+  process.env.TARO_ENV === 'h5' ? downloadH5 : downloadDocxWeapp;
