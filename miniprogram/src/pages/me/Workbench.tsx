@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { DayPlanView, MeResponse, Role, TicketInbox } from '@jinri/shared';
+import { APP_PAGES, type DayPlanView, type MeResponse, type Role, type TicketInbox } from '@jinri/shared';
 import { useEffect, useState } from 'react';
 
 import { getCalendarStatus } from '@/api/calendar.api';
@@ -203,6 +203,12 @@ export function Workbench({ me }: { me: MeResponse }) {
             : statuses.weekly === 'late'
               ? { status: '本周周报：已提交（逾期）', tone: 'danger' as const }
               : { status: '本周周报：已提交', tone: 'success' as const }),
+      },
+      {
+        key: 'supervision-mine',
+        title: '我的督查',
+        hint: '督查发现的问题、申辩和书面检查',
+        url: `/${APP_PAGES.supervisionMine}`,
       },
     );
   }
