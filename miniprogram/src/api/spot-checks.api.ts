@@ -4,6 +4,7 @@
  * `absent` finding unless the plan was revised before the visit.
  */
 import type {
+  LocalDate,
   Page,
   SpotCheckCandidate,
   SpotCheckRequest,
@@ -40,6 +41,12 @@ export function recordSpotCheck(body: SpotCheckRequest): Promise<SpotCheckView> 
   return request<SpotCheckView>({ method: 'POST', path: '/supervision/spot-checks', data: body });
 }
 
-export function listSpotChecks(filter: { unitId?: number; page?: number }): Promise<Page<SpotCheckView>> {
+/** GET /supervision/spot-checks: newest first; from/to (local dates) narrow it to days. */
+export function listSpotChecks(filter: {
+  unitId?: number;
+  from?: LocalDate;
+  to?: LocalDate;
+  page?: number;
+}): Promise<Page<SpotCheckView>> {
   return request<Page<SpotCheckView>>({ path: '/supervision/spot-checks', query: { ...filter } });
 }

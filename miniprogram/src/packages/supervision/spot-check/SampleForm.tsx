@@ -11,6 +11,8 @@ import { drawSpotCheckSample } from '@/api/spot-checks.api';
 import { SheetButtons, SheetForm } from '@/packages/supervision/mine/SheetForm';
 
 const SIZES = [1, 2, 3, 5, 10] as const;
+/** As the server stores it: 1–64 printable ASCII characters, no spaces. */
+const SEED = /^[\x21-\x7e]{1,64}$/;
 
 export function SampleForm({
   unitId,
@@ -34,6 +36,8 @@ export function SampleForm({
   const submit = async () => {
     if (busy) return;
     if (unitId === undefined) return setError('还不知道您负责的范围，请稍后再试');
+    if (seed.trim() && !SEED.test(seed.trim()))
+      return setError('随机种子只能由字母、数字和符号组成，不含空格和汉字');
     setBusy(true);
     setError(null);
     try {

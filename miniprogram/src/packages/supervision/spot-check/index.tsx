@@ -67,9 +67,12 @@ function SpotCheck({ me }: { me: MeResponse }) {
     fetchCandidates,
     { cache: false },
   );
-  const fetchChecks = useCallback((page: number) => listSpotChecks({ unitId: unit?.id, page }), [unit?.id]);
+  const fetchChecks = useCallback(
+    (page: number) => listSpotChecks({ unitId: unit?.id, from: today, to: today, page }),
+    [unit?.id, today],
+  );
   const checks = usePaged<SpotCheckView>(
-    units === null ? null : `spot-checks:${unit?.id ?? ''}`,
+    units === null ? null : `spot-checks:${unit?.id ?? ''}:${today}`,
     fetchChecks,
   );
   useListRefresh({ refresh: () => Promise.all([candidates.refresh(), checks.refresh()]) });
@@ -110,6 +113,7 @@ function SpotCheck({ me }: { me: MeResponse }) {
             className="st-input st-grow"
             value={query}
             confirmType="search"
+            maxlength={50}
             placeholder="搜索姓名、地点或内容"
             data-testid="spot-search"
             onInput={(e) => setQuery(e.detail.value)}
@@ -201,7 +205,7 @@ function SpotCheck({ me }: { me: MeResponse }) {
       ) : null}
 
       <View className="card">
-        <Text className="st-card-title">抽查记录</Text>
+        <Text className="st-card-title">今天的抽查</Text>
       </View>
       <ListStates
         view={checks.view}
@@ -210,7 +214,7 @@ function SpotCheck({ me }: { me: MeResponse }) {
         onRetry={checks.retry}
         emptyTestId="spot-checks-empty"
       >
-        <EmptyState title="还没有抽查记录" description="点上面的日程即可记录一次到访。" />
+        <EmptyState title="今天还没有抽查" description="点上面的日程即可记录一次到访。" />
       </ListStates>
       {checks.view.kind === 'ok'
         ? checks.view.items.map((check) => <CheckRow key={check.id} check={check} today={today} />)
