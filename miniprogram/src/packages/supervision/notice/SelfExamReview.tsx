@@ -139,7 +139,11 @@ function DecideSheet({
     } catch (err) {
       setBusy(false);
       const apiError = toApiError(err);
-      if (apiError.hasCode('SELF_EXAM.INVALID_TRANSITION') || apiError.hasCode('COMMON.CONFLICT'))
+      if (
+        apiError.hasCode('SELF_EXAM.INVALID_TRANSITION') ||
+        apiError.hasCode('SELF_EXAM.VERSION_CONFLICT') ||
+        apiError.hasCode('SELF_EXAM.NOT_FOUND')
+      )
         onStale(apiError);
       else setError(apiError.message);
     }

@@ -243,7 +243,7 @@ function NoticeBody({
           </Text>
           {draft && !manage ? <Banner tone="info">这份通报还在起草，尚未印发。</Banner> : null}
           <View className="notice-actions">
-            {manage ? (
+            {manage || !draft ? (
               <Button
                 className={`btn btn-secondary ${transfer.downloading ? 'btn-disabled' : ''}`}
                 disabled={onlyIf(transfer.downloading)}
