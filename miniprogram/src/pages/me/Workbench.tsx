@@ -222,6 +222,12 @@ export function Workbench({ me }: { me: MeResponse }) {
   }
   if (reviewer) {
     items.push({
+      key: 'supervision-workbench',
+      title: '督查工作台',
+      hint: '今日问题、待决定的申辩、近 8 周趋势',
+      url: `/${APP_PAGES.supervisionWorkbench}`,
+    });
+    items.push({
       key: 'leave-review',
       title: '请假审批',
       hint: '审批辖区干部的请假',
