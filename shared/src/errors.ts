@@ -69,6 +69,8 @@ export const ErrorCodes = {
   'SPOT_CHECK.NOT_TODAY': { status: 400, message: '只能抽查当天已公开的日程' },
   'SPOT_CHECK.VISIT_TIME_INVALID': { status: 400, message: '到访时间有误：须是当天、且不晚于现在' },
   'SPOT_CHECK.NO_CANDIDATES': { status: 409, message: '今天没有可抽查的已公开日程' },
+  'SPOT_CHECK.NOT_FOUND': { status: 404, message: '找不到该抽查记录' },
+  'SPOT_CHECK.NOT_IN_SAMPLE': { status: 400, message: '该条日程不在这次抽签结果中' },
   'NOTICE.NOT_FOUND': { status: 404, message: '找不到该通报' },
   'NOTICE.ALREADY_ISSUED': { status: 409, message: '通报已印发，不能再修改' },
   'NOTICE.VERSION_CONFLICT': { status: 409, message: '通报已被他人修改，请刷新后再改' },

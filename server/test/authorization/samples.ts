@@ -206,6 +206,20 @@ export function sampleRequests(ids: {
     'GET /api/v1/supervision/summary': { path: `/supervision/summary?unitId=${townX}` },
     'GET /api/v1/supervision/trend': { path: `/supervision/trend?unitId=${townX}&weeks=2` },
     // -- supervision: spot checks
+    'GET /api/v1/supervision/spot-check-candidates': {
+      path: `/supervision/spot-check-candidates?unitId=${townX}`,
+    },
+    'POST /api/v1/supervision/spot-check-samples': {
+      path: '/supervision/spot-check-samples',
+      body: { unitId: townX, size: 3, seed: 'matrix' },
+    },
+    'GET /api/v1/supervision/spot-check-samples/:id': { path: '/supervision/spot-check-samples/999999' },
+    'POST /api/v1/supervision/spot-checks': {
+      path: '/supervision/spot-checks',
+      body: { entryId: 999999, visitedAt: new Date().toISOString(), found: true, note: '在岗' },
+    },
+    'GET /api/v1/supervision/spot-checks': { path: `/supervision/spot-checks?unitId=${townX}` },
+    'GET /api/v1/supervision/spot-checks/:id': { path: '/supervision/spot-checks/999999' },
     // -- supervision: notices and self-examinations
     'POST /api/v1/supervision/notices': {
       path: '/supervision/notices',

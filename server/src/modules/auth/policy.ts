@@ -156,6 +156,13 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/supervision/summary': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
   'GET /api/v1/supervision/trend': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
   // -- spot checks
+  'GET /api/v1/supervision/spot-check-candidates': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'POST /api/v1/supervision/spot-check-samples': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/supervision/spot-check-samples/:id': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  // The entry's official must hold a post in the caller's scope (not only the place).
+  'POST /api/v1/supervision/spot-checks': { allow: ['supervisor', 'admin'], scope: 'official-in-subtree' },
+  'GET /api/v1/supervision/spot-checks': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'GET /api/v1/supervision/spot-checks/:id': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
   // -- notices and self-examinations
   'POST /api/v1/supervision/notices': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
   'GET /api/v1/supervision/notices': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },

@@ -28,6 +28,9 @@ import { SelfExamination } from './self-examination.entity';
 import { SpotCheckSample } from './spot-check-sample.entity';
 import { SpotCheck } from './spot-check.entity';
 import { SupervisionEvent } from './supervision-event.entity';
+import { SpotChecksController } from './spot-checks.controller';
+import { SpotChecksRepository } from './spot-checks.repository';
+import { SpotChecksService } from './spot-checks.service';
 import { SupervisionEventsRepository } from './supervision-events.repository';
 import { SupervisionMessages } from './supervision-messages';
 import { SupervisionPhotos } from './supervision-photos';
@@ -63,6 +66,7 @@ import { WorkbenchService } from './workbench.service';
   controllers: [
     FindingsController,
     WorkbenchController,
+    SpotChecksController,
     NoticesController,
     SelfExaminationsController,
     MeSupervisionController,
@@ -84,6 +88,8 @@ import { WorkbenchService } from './workbench.service';
     SupervisionScope,
     WorkbenchRepository,
     WorkbenchService,
+    SpotChecksRepository,
+    SpotChecksService,
   ],
   exports: [FindingsCheckService, FindingsService, FindingsRepository],
 })
