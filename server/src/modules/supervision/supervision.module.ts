@@ -11,6 +11,7 @@ import { ComplianceFinding } from './compliance-finding.entity';
 import { FindingsCheckJob } from './findings-check.job';
 import { FindingsCheckRepository } from './findings-check.repository';
 import { FindingsCheckService } from './findings-check.service';
+import { DemoSupervisionSeeder } from './demo-supervision';
 import { FindingsController } from './findings.controller';
 import { FindingsRepository } from './findings.repository';
 import { FindingsService } from './findings.service';
@@ -27,10 +28,10 @@ import { Notice } from './notice.entity';
 import { SelfExamination } from './self-examination.entity';
 import { SpotCheckSample } from './spot-check-sample.entity';
 import { SpotCheck } from './spot-check.entity';
-import { SupervisionEvent } from './supervision-event.entity';
 import { SpotChecksController } from './spot-checks.controller';
 import { SpotChecksRepository } from './spot-checks.repository';
 import { SpotChecksService } from './spot-checks.service';
+import { SupervisionEvent } from './supervision-event.entity';
 import { SupervisionEventsRepository } from './supervision-events.repository';
 import { SupervisionMessages } from './supervision-messages';
 import { SupervisionPhotos } from './supervision-photos';
@@ -65,13 +66,14 @@ import { WorkbenchService } from './workbench.service';
   ],
   controllers: [
     FindingsController,
-    WorkbenchController,
     SpotChecksController,
+    WorkbenchController,
     NoticesController,
     SelfExaminationsController,
     MeSupervisionController,
   ],
   providers: [
+    DemoSupervisionSeeder,
     FindingsCheckJob,
     FindingsCheckRepository,
     FindingsCheckService,
@@ -86,10 +88,10 @@ import { WorkbenchService } from './workbench.service';
     SupervisionMessages,
     SupervisionPhotos,
     SupervisionScope,
-    WorkbenchRepository,
-    WorkbenchService,
     SpotChecksRepository,
     SpotChecksService,
+    WorkbenchRepository,
+    WorkbenchService,
   ],
   exports: [FindingsCheckService, FindingsService, FindingsRepository],
 })
