@@ -163,7 +163,7 @@ class Inserter {
  * Writes the jurisdiction into the (migrated, empty) database behind `conn` and returns what it
  * wrote and the findings the check should record for `DATES.at(-1)`.
  */
-export async function generate(pool, { officials, entries = [3, 5], seed = 42 }) {
+export async function generate(pool, { officials, entries = [3, 5], rulesEvery = 0, seed = 42 }) {
   const rnd = mulberry32(seed);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const towns = Math.ceil(officials / OFFICIALS_PER_UNIT);
@@ -190,6 +190,22 @@ export async function generate(pool, { officials, entries = [3, 5], seed = 42 })
     await units.add([id, `bf-town-${t}`, `${pick(VILLAGES)}${t}镇`, 'town', 1, `/1/${id}/`, t]);
   }
   await units.flush();
+  // Towns with their own journal rules (the defaults' values): each is a jurisdiction of its own.
+  if (rulesEvery > 0) {
+    const rules = new Inserter(await conn(), 'journal_rules', [
+      'unit_id',
+      'plan_due_time',
+      'publication_time',
+      'weekly_report_due_weekday',
+      'weekly_report_due_time',
+      'reminder_time',
+      'entry_kinds',
+      'meeting_names',
+    ]);
+    for (let t = 0; t < towns; t += rulesEvery)
+      await rules.add([2 + t, '18:00', '08:00', 7, '12:00', '17:00', '[]', '[]']);
+    await rules.flush();
+  }
 
   const people = new Inserter(await conn(), 'officials', ['id', 'code', 'name']);
   const posts = new Inserter(await conn(), 'posts', ['id', 'code', 'unit_id', 'title', '`rank`']);

@@ -5,7 +5,8 @@
 // most time. Each size gets its own database, dropped at the end (BENCH_KEEP=1 keeps them).
 // Run after `pnpm --filter @jinri/server build`, with a MariaDB/MySQL server:
 //   TEST_MYSQL_URL=mysql://root:root@127.0.0.1:3307/mysql node server/bench/findings.bench.mjs
-// BENCH_SIZES=10000,30000,100000 (officials), BENCH_ENTRIES=3-5 (entries per plan), BENCH_GENERATE_ONLY=1.
+// BENCH_SIZES=10000,30000,100000 (officials), BENCH_ENTRIES=3-5 (entries per plan), BENCH_GENERATE_ONLY=1,
+// BENCH_RULES_EVERY=10 (every 10th town has its own journal rules: a jurisdiction the job checks apart).
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +18,7 @@ import { fromDist } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? '10000,30000,100000').split(',').map(Number);
+const RULES_EVERY = Number(process.env.BENCH_RULES_EVERY ?? 0);
 const ENTRIES = (process.env.BENCH_ENTRIES ?? '3-5').split('-').map(Number);
 const admin = new URL(
   process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root:root@127.0.0.1:3307/mysql',
@@ -66,7 +68,7 @@ for (const officials of SIZES) {
     timezone: 'Z',
     dateStrings: true,
   });
-  const wrote = await generate(pool, { officials, entries: ENTRIES });
+  const wrote = await generate(pool, { officials, entries: ENTRIES, rulesEvery: RULES_EVERY });
   await pool.query(
     'ANALYZE TABLE units, officials, posts, memberships, leaves, day_plans, plan_entries, plan_revisions',
   );
@@ -86,11 +88,15 @@ for (const officials of SIZES) {
   results.push({ officials, wrote, generateMs, check });
   console.log(
     `  runDaily(${date}): ${(check.first.ms / 1000).toFixed(2)} s, ${check.first.recorded} recorded ${JSON.stringify(check.first.byKind)}, ` +
-      `${check.statements.first} statements; RSS ${check.first.rssBeforeMb} → peak ${check.first.rssPeakMb} MB, heap peak +${check.first.heapPeakDeltaMb} MB`,
+      `${check.statements.first} statements (${(check.sqlMs.first / 1000).toFixed(2)} s in SQL); RSS ${check.first.rssBeforeMb} → peak ${check.first.rssPeakMb} MB, heap peak +${check.first.heapPeakDeltaMb} MB`,
   );
   console.log(
-    `  again: ${(check.second.ms / 1000).toFixed(2)} s, ${check.second.recorded} recorded, ${check.statements.second} statements`,
+    `  again: ${(check.second.ms / 1000).toFixed(2)} s, ${check.second.recorded} recorded, ${check.statements.second} statements (${(check.sqlMs.second / 1000).toFixed(2)} s in SQL)`,
   );
+  if (check.byJurisdiction)
+    console.log(
+      `  as the job runs it, one runDaily per jurisdiction (${check.byJurisdiction.groups}): ${(check.byJurisdiction.ms / 1000).toFixed(2)} s, ${check.byJurisdiction.recorded} recorded`,
+    );
   for (const s of check.hot) {
     console.log(`  ${s.ms} ms in ${s.count}× (max ${s.maxMs} ms, ${s.params} params): ${s.shape}`);
     for (const e of s.explain ?? [])
