@@ -115,6 +115,7 @@ export class Supervision1795440000000 implements MigrationInterface {
         indices: [
           index('idx_spot_checks_unit_date', ['unit_id', 'date']),
           index('idx_spot_checks_entry', ['plan_entry_id']),
+          index('idx_spot_checks_official', ['official_id', 'date']),
         ],
         foreignKeys: foreignKeys(
           ['fk_spot_checks_entry', 'plan_entry_id', 'plan_entries'],
@@ -197,6 +198,7 @@ export class Supervision1795440000000 implements MigrationInterface {
           index('uq_self_examinations_notice_official', ['notice_id', 'official_id'], true),
           index('idx_self_examinations_state_due', ['state', 'due_at']),
           index('idx_self_examinations_official', ['official_id']),
+          index('idx_self_examinations_unit', ['unit_id', 'state']),
         ],
         foreignKeys: foreignKeys(
           ['fk_self_examinations_notice', 'notice_id', 'notices'],

@@ -21,6 +21,7 @@ import { Notice } from './notice.entity';
 @Index('uq_self_examinations_notice_official', ['notice', 'official'], { unique: true })
 @Index('idx_self_examinations_state_due', ['state', 'dueAt'])
 @Index('idx_self_examinations_official', ['official'])
+@Index('idx_self_examinations_unit', ['unit', 'state'])
 export class SelfExamination {
   @PrimaryGeneratedColumn()
   id: number;

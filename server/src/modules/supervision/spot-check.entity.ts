@@ -16,6 +16,7 @@ import { PlanEntry } from '../journals/plan-entry.entity';
 @Entity('spot_checks')
 @Index('idx_spot_checks_unit_date', ['unit', 'date'])
 @Index('idx_spot_checks_entry', ['planEntry'])
+@Index('idx_spot_checks_official', ['official', 'date'])
 export class SpotCheck {
   @PrimaryGeneratedColumn()
   id: number;
