@@ -19,8 +19,8 @@ export function noticeFixture(overrides: Partial<NoticeDetail> = {}): NoticeDeta
           {
             official: { id: 11, name: '张三', post: '副镇长' },
             findings: [
-              { id: 101, date: '2026-12-01', kind: 'late', text: '晚报 70 分钟' },
-              { id: 102, date: '2026-12-02', kind: 'vague', text: '“下村”内容笼统' },
+              { id: 101, date: '2026-12-01', kind: 'late', text: '12月1日 日程迟报（晚1小时10分）' },
+              { id: 102, date: '2026-12-02', kind: 'vague', text: '12月2日 日程内容笼统（“下村”）' },
             ],
           },
         ],
@@ -30,7 +30,14 @@ export function noticeFixture(overrides: Partial<NoticeDetail> = {}): NoticeDeta
         people: [
           {
             official: { id: 12, name: '李四', post: '乡长' },
-            findings: [{ id: 103, date: '2026-12-03', kind: 'absent', text: '抽查未见到本人' }],
+            findings: [
+              {
+                id: 103,
+                date: '2026-12-03',
+                kind: 'absent',
+                text: '12月3日 抽查时不在岗（日程为“到石桥村走访”）',
+              },
+            ],
           },
         ],
       },

@@ -38,7 +38,7 @@ describe('notice format', () => {
     const [unit] = noticeFixture().facts;
     expect(unitHeading(0, unit)).toBe('一、城关镇');
     expect(personLine(unit.people[0])).toBe(
-      '张三（副镇长）：12月1日迟报，晚报 70 分钟；12月2日内容笼统，“下村”内容笼统。',
+      '张三（副镇长）：12月1日 日程迟报（晚1小时10分）；12月2日 日程内容笼统（“下村”）。',
     );
   });
 
@@ -62,7 +62,8 @@ describe('notice format', () => {
 
   it('proposes last week, Monday to Friday, as the period', () => {
     // 2026-12-06 is a Sunday; 2026-12-07 a Monday.
-    expect(lastWeekRange('2026-12-06')).toEqual({ from: '2026-11-23', to: '2026-11-27' });
+    expect(lastWeekRange('2026-12-05')).toEqual({ from: '2026-11-30', to: '2026-12-04' });
+    expect(lastWeekRange('2026-12-06')).toEqual({ from: '2026-11-30', to: '2026-12-04' });
     expect(lastWeekRange('2026-12-07')).toEqual({ from: '2026-11-30', to: '2026-12-04' });
   });
 });

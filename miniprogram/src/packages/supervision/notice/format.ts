@@ -11,7 +11,7 @@ import {
   type NoticeView,
 } from '@jinri/shared';
 
-import { addDays, mondayOf } from '@/utils/date';
+import { addDays, mondayOf, weekdayOf } from '@/utils/date';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -59,10 +59,13 @@ export function unitHeading(index: number, fact: NoticeFact): string {
   return `${chineseNumeral(index + 1)}、${fact.unit.name}`;
 }
 
-/** One person's line: "张三（副镇长）：12月1日 迟报，…；12月2日 内容笼统，…。" */
+/**
+ * One person's line: "张三（副镇长）：12月1日 日程迟报（晚1小时10分）；12月2日 日程内容笼统（“下村”）。"
+ * The server's fact text already names the day and what happened; without one, the day and the kind.
+ */
 export function personLine(person: NoticeFact['people'][number]): string {
   const items = person.findings.map(
-    (f) => `${monthDay(f.date)}${FINDING_KIND_LABELS[f.kind] ?? f.kind}${f.text ? `，${f.text}` : ''}`,
+    (f) => f.text || `${monthDay(f.date)}${FINDING_KIND_LABELS[f.kind] ?? f.kind}`,
   );
   return `${person.official.name}（${person.official.post}）：${items.join('；')}。`;
 }
@@ -90,9 +93,13 @@ export function withoutFinding(findingIds: readonly number[], id: number): numbe
   return findingIds.filter((x) => x !== id);
 }
 
-/** A draft's default period: last week's Monday to Friday, seen from `today`. */
+/**
+ * A draft's default period: the last full working week, Monday to Friday, seen from `today` — on a
+ * Saturday or Sunday the week that just ended, on a weekday the one before.
+ */
 export function lastWeekRange(today: LocalDate): { from: LocalDate; to: LocalDate } {
-  const from = addDays(mondayOf(today), -7);
+  const weekend = [0, 6].includes(weekdayOf(today));
+  const from = addDays(mondayOf(today), weekend ? 0 : -7);
   return { from, to: addDays(from, 4) };
 }
 

@@ -300,12 +300,12 @@ function NoticeBody({
                       {person.official.name}（{person.official.post}）
                     </Text>
                     {person.findings.map((f) => {
-                      const label = `${formatDay(f.date)} ${FINDING_KIND_LABELS[f.kind] ?? f.kind}`;
+                      // The server's text names the day; the kind leads, as the supervisor scans by kind.
+                      const label = FINDING_KIND_LABELS[f.kind] ?? f.kind;
                       return (
                         <View key={f.id} className="notice-fact__row" data-testid="notice-fact">
                           <Text className="st-grow st-item__line">
-                            {label}
-                            {f.text ? `：${f.text}` : ''}
+                            {label}：{f.text || formatDay(f.date)}
                           </Text>
                           <View
                             className={`st-small-btn st-small-btn--danger ${busy ? 'st-icon-btn--off' : ''}`}
