@@ -20,27 +20,52 @@ export class JobLockService {
     fireKey: string,
     work: () => Promise<T>,
   ): Promise<{ ran: boolean; result?: T }> {
-    try {
-      await this.runs.insertStarted(job, fireKey, this.clock.now());
-    } catch {
-      if (await this.runs.existsRun(job, fireKey)) return { ran: false };
-      throw new Error(`Could not record the run of ${job} ${fireKey}`);
-    }
+    const { claimed, result } = await this.runOnceEach(job, [fireKey], () => work());
+    return claimed.length === 1 ? { ran: true, result } : { ran: false };
+  }
+
+  /**
+   * runOnce for several fire keys of one job that one piece of work covers together (the morning
+   * check of a date for every jurisdiction due at that time reads the date once): the keys this
+   * instance claims are handed to `work`, which runs once for all of them; keys another instance
+   * recorded first are skipped. Nothing runs when no key is claimed.
+   */
+  async runOnceEach<T>(
+    job: string,
+    fireKeys: string[],
+    work: (claimed: string[]) => Promise<T>,
+  ): Promise<{ claimed: string[]; result?: T }> {
+    const claimed: string[] = [];
+    for (const fireKey of fireKeys) if (await this.claim(job, fireKey)) claimed.push(fireKey);
+    if (claimed.length === 0) return { claimed };
     const started = Date.now();
     try {
-      const result = await work();
-      await this.runs.markFinished(job, fireKey, this.clock.now(), summary(result));
-      this.logger.log({ job, fireKey, ms: Date.now() - started }, 'job finished');
-      return { ran: true, result };
+      const result = await work(claimed);
+      for (const fireKey of claimed)
+        await this.runs.markFinished(job, fireKey, this.clock.now(), summary(result));
+      this.logger.log({ job, fireKeys: claimed, ms: Date.now() - started }, 'job finished');
+      return { claimed, result };
     } catch (error) {
-      await this.runs.markFinished(
-        job,
-        fireKey,
-        this.clock.now(),
-        `failed: ${(error as Error).message}`.slice(0, 255),
-      );
-      this.logger.error({ job, fireKey, err: error }, 'job failed');
+      for (const fireKey of claimed)
+        await this.runs.markFinished(
+          job,
+          fireKey,
+          this.clock.now(),
+          `failed: ${(error as Error).message}`.slice(0, 255),
+        );
+      this.logger.error({ job, fireKeys: claimed, err: error }, 'job failed');
       throw error;
+    }
+  }
+
+  /** True when this instance recorded the start of (job, fireKey) first. */
+  private async claim(job: string, fireKey: string): Promise<boolean> {
+    try {
+      await this.runs.insertStarted(job, fireKey, this.clock.now());
+      return true;
+    } catch {
+      if (await this.runs.existsRun(job, fireKey)) return false;
+      throw new Error(`Could not record the run of ${job} ${fireKey}`);
     }
   }
 }

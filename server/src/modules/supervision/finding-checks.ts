@@ -26,6 +26,7 @@ import { addDays, localDate } from '../../common/time/local-time';
 import type { WorkCalendar } from '../calendar/work-calendar';
 import { planDueAt, REPEAT_LOOKBACK } from '../journals/plans.service';
 import { checkPlanEntries, type PreviousDay } from '../journals/plan-quality';
+import type { PlanWarning } from '@jinri/shared';
 import { weeklyReportDueAt } from '../journals/weekly-reports.service';
 import { maskDigits } from '../notifications/in-app-text';
 import { workingDeadline } from '../tickets/ticket-deadlines';
@@ -79,6 +80,8 @@ export interface DailyFacts {
   earlier: EarlierPlan[];
   rules: Pick<JournalRules, 'planDueTime'>;
   calendar: WorkCalendar;
+  /** recentWarnings of the same facts, when the caller has them (else computed here). */
+  warnings?: Map<number, PlanWarning[]>;
 }
 
 /** A revision's entry or a stored entry: what publishedEntries needs of either. */
@@ -147,6 +150,27 @@ function earlierByOfficial(earlier: EarlierPlan[], days: string[]): Map<number, 
 }
 
 /**
+ * The plan check of each official's published entries on `date` against their previous
+ * REPEAT_LOOKBACK working days (the plan check's window), by official. Computed once per run: it
+ * tells who repeats (officialsWithRepeats) and gives dailyFindings its vague and repeated warnings.
+ */
+export function recentWarnings(
+  date: string,
+  plans: PlanFacts[],
+  earlier: EarlierPlan[],
+  calendar: WorkCalendar,
+): Map<number, PlanWarning[]> {
+  const result = new Map<number, PlanWarning[]>();
+  if (!calendar.isWorkday(date)) return result;
+  const byOfficial = earlierByOfficial(earlier, earlierWorkingDays(calendar, date, REPEAT_LOOKBACK));
+  for (const p of plans) {
+    if (p.status !== 'published' || p.entries.length === 0) continue;
+    result.set(p.officialId, checkPlanEntries(p.entries, byOfficial.get(p.officialId) ?? []));
+  }
+  return result;
+}
+
+/**
  * The officials whose published entries on `date` nearly copy one of the previous REPEAT_LOOKBACK
  * working days (the plan check's window): only they need the longer look back for their streak.
  */
@@ -156,14 +180,42 @@ export function officialsWithRepeats(
   earlier: EarlierPlan[],
   calendar: WorkCalendar,
 ): number[] {
-  if (!calendar.isWorkday(date)) return [];
-  const byOfficial = earlierByOfficial(earlier, earlierWorkingDays(calendar, date, REPEAT_LOOKBACK));
-  return plans
-    .filter((p) => p.status === 'published' && p.entries.length > 0)
-    .filter((p) =>
-      checkPlanEntries(p.entries, byOfficial.get(p.officialId) ?? []).some((w) => w.kind === 'repeated'),
-    )
-    .map((p) => p.officialId);
+  return [...recentWarnings(date, plans, earlier, calendar)]
+    .filter(([, warnings]) => warnings.some((w) => w.kind === 'repeated'))
+    .map(([officialId]) => officialId);
+}
+
+/**
+ * The indexes dailyFindings builds over a run's facts, kept per facts array: the service calls it
+ * once per jurisdiction with the same arrays, and each call must not rebuild them (that would cost
+ * jurisdictions × county size).
+ */
+const planIndexes = new WeakMap<PlanFacts[], Map<number, PlanFacts>>();
+const earlierIndexes = new WeakMap<EarlierPlan[], Map<string, Map<number, PreviousDay[]>>>();
+const leaveIndexes = new WeakMap<LeaveSpan[], Map<string, Set<number>>>();
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function memoByDate<K extends object, V>(
+  cache: WeakMap<K, Map<string, V>>,
+  key: K,
+  date: string,
+  make: () => V,
+): V {
+  const byDate = memo(cache, key, () => new Map<string, V>());
+  let value = byDate.get(date);
+  if (value === undefined) {
+    value = make();
+    byDate.set(date, value);
+  }
+  return value;
 }
 
 /** The findings of one day: missing, late, vague and repeated. */
@@ -172,11 +224,17 @@ export function dailyFindings(facts: DailyFacts): NewFinding[] {
   if (!calendar.isWorkday(date)) return [];
   const dueAt = planDueAt(date, facts.rules);
   const explainDueAt = workingDeadline(calendar, facts.now, SUPERVISION_RULES.explainWorkingDays);
-  const onLeave = leaveIndex(facts.leaves, date);
-  const plans = new Map(facts.plans.filter((p) => p.status !== 'draft').map((p) => [p.officialId, p]));
+  const onLeave = memoByDate(leaveIndexes, facts.leaves, date, () => leaveIndex(facts.leaves, date));
+  const plans = memo(
+    planIndexes,
+    facts.plans,
+    () => new Map(facts.plans.filter((p) => p.status !== 'draft').map((p) => [p.officialId, p])),
+  );
   const shortWindow = earlierWorkingDays(calendar, date, REPEAT_LOOKBACK);
   const longWindow = earlierWorkingDays(calendar, date, SUPERVISION_RULES.repeatLookbackWorkingDays);
-  const earlier = earlierByOfficial(facts.earlier, longWindow);
+  const earlier = memoByDate(earlierIndexes, facts.earlier, date, () =>
+    earlierByOfficial(facts.earlier, longWindow),
+  );
 
   const findings: NewFinding[] = [];
   const add = (official: CheckedOfficial, evidence: FindingEvidence) =>
@@ -208,8 +266,12 @@ export function dailyFindings(facts: DailyFacts): NewFinding[] {
     if (plan.status !== 'published' || plan.entries.length === 0) continue;
 
     const previous = earlier.get(official.officialId) ?? [];
-    const recent = previous.filter((d) => shortWindow.includes(d.date));
-    const warnings = checkPlanEntries(plan.entries, recent);
+    const warnings =
+      facts.warnings?.get(official.officialId) ??
+      checkPlanEntries(
+        plan.entries,
+        previous.filter((d) => shortWindow.includes(d.date)),
+      );
     const vague = new Map<number, string[]>();
     const repeated: number[] = [];
     for (const w of warnings) {

@@ -62,15 +62,29 @@ export class FindingsCheckJob {
     const due = this.due(now, await this.jurisdictionRules());
     if (due.length > 0) {
       const groups = await this.check.jurisdictions();
+      // One run per job and date for every jurisdiction due at once: the date is read once, not
+      // once per jurisdiction (a county whose towns each set their own rules has dozens).
+      const batches = new Map<string, Due[]>();
       for (const item of due) {
-        const group = groups.find((g) => g.rules.unitId === item.unitId) ?? empty(item.unitId);
-        const { ran, result } = await this.locks.runOnce(item.job, item.key, () =>
-          item.job === 'findings-daily'
-            ? this.check.runDaily(item.date, group)
-            : this.check.runWeekly(item.date, group),
+        const batch = `${item.job}|${item.date}`;
+        batches.set(batch, [...(batches.get(batch) ?? []), item]);
+      }
+      for (const items of batches.values()) {
+        const { job, date } = items[0]!;
+        const { result } = await this.locks.runOnceEach(
+          job,
+          items.map((i) => i.key),
+          (claimed) => {
+            const chosen = items
+              .filter((i) => claimed.includes(i.key))
+              .map((i) => groups.find((g) => g.rules.unitId === i.unitId) ?? empty(i.unitId));
+            return job === 'findings-daily'
+              ? this.check.runDaily(date, chosen)
+              : this.check.runWeekly(date, chosen);
+          },
         );
-        this.done.add(`${item.job}|${item.key}`);
-        if (ran && result) recorded += result.recorded;
+        for (const item of items) this.done.add(`${item.job}|${item.key}`);
+        if (result) recorded += result.recorded;
       }
     }
     const hour = `${localDate(now)}T${localTime(now).slice(0, 2)}`;

@@ -12,9 +12,9 @@ import {
   type CheckedOfficial,
   dailyFindings,
   earlierWorkingDays,
-  officialsWithRepeats,
   type PlanFacts,
   publishedEntries,
+  recentWarnings,
   ticketOverdueFindings,
   weeklyFindings,
 } from './finding-checks';
@@ -30,6 +30,9 @@ export interface CheckCounts {
 }
 
 type DatedPlan = PlanFacts & { date: string };
+
+/** Up to this many officials, a run reads their plans by id instead of the whole date. */
+const FEW_OFFICIALS = 2000;
 
 /**
  * The morning check (督查): reads a date's facts in bulk (plans as published, leave, the earlier
@@ -53,23 +56,32 @@ export class FindingsCheckService {
     return officialsByJurisdiction(this.rules, this.journals);
   }
 
-  /** missing, late, vague and repeated for `date`, of one jurisdiction or of everyone. */
-  async runDaily(date: string, only?: JurisdictionOfficials): Promise<CheckCounts> {
+  /**
+   * missing, late, vague and repeated for `date`, of some jurisdictions (the job passes every one due
+   * at that time, so the date is read once) or of everyone.
+   */
+  async runDaily(date: string, only?: JurisdictionOfficials | JurisdictionOfficials[]): Promise<CheckCounts> {
     const calendar = await this.calendars.calendar();
     if (!calendar.isWorkday(date)) return counts(date, []);
     const now = this.clock.now();
-    const groups = only ? [only] : await this.jurisdictions();
+    const groups = only ? [only].flat() : await this.jurisdictions();
     const inScope = new Set(groups.flatMap((g) => g.officialIds));
+    // A few officials (a small jurisdiction due on its own): read theirs only; else the whole date.
+    const few = only && inScope.size <= FEW_OFFICIALS ? [...inScope] : undefined;
 
     const recent = earlierWorkingDays(calendar, date, REPEAT_LOOKBACK);
     const longer = earlierWorkingDays(calendar, date, SUPERVISION_RULES.repeatLookbackWorkingDays).filter(
       (d) => !recent.includes(d),
     );
-    const plans = await this.plansOn([date], inScope);
+    const plans = await this.plansOn([date], inScope, few);
     const published = new Set(plans.filter((p) => p.status === 'published').map((p) => p.officialId));
-    const earlier = (await this.plansOn(recent, published)).filter((p) => p.status === 'published');
-    // The streak looks further back, only for those who repeat an entry of the last few days.
-    const repeaters = officialsWithRepeats(date, plans, earlier, calendar);
+    const earlier = (await this.plansOn(recent, published, few)).filter((p) => p.status === 'published');
+    // The plan check of each published plan against the last few days, once: who repeats an entry
+    // (only they need the longer look back for their streak) and the vague and repeated findings.
+    const warnings = recentWarnings(date, plans, earlier, calendar);
+    const repeaters = [...warnings]
+      .filter(([, list]) => list.some((w) => w.kind === 'repeated'))
+      .map(([officialId]) => officialId);
     if (repeaters.length > 0 && longer.length > 0) {
       const more = await this.plansOn(longer, new Set(repeaters), repeaters);
       earlier.push(...more.filter((p) => p.status === 'published'));
@@ -86,16 +98,20 @@ export class FindingsCheckService {
         earlier,
         rules: group.rules,
         calendar,
+        warnings,
       }),
     );
     return counts(date, await this.record(rows));
   }
 
   /** weekly_missing and weekly_late for the week starting `weekStart` (a Monday). */
-  async runWeekly(weekStart: string, only?: JurisdictionOfficials): Promise<CheckCounts> {
+  async runWeekly(
+    weekStart: string,
+    only?: JurisdictionOfficials | JurisdictionOfficials[],
+  ): Promise<CheckCounts> {
     const calendar = await this.calendars.calendar();
     const now = this.clock.now();
-    const groups = only ? [only] : await this.jurisdictions();
+    const groups = only ? [only].flat() : await this.jurisdictions();
     const [reports, leaves] = await Promise.all([
       this.reads.findWeeklyReports(weekStart),
       this.reads.findApprovedLeaves(weekStart, addDays(weekStart, 6)),
