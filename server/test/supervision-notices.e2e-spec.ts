@@ -354,6 +354,13 @@ describe.each(testDatabases())(
       expect(events.map((e) => [e.action, e.actor])).toEqual([['recorded', '系统']]);
       const mine = await api<MySupervision>(tokens.otherOfficial, 'GET', '/me/supervision');
       expect(mine.body.selfExaminations.every((e) => e.overdue)).toBe(true);
+      // Official B heard of each overdue one once, with a link to the finding it opened.
+      const told = (await data.getRepository(OutboxMessage).findBy({ purpose: 'supervision' })).filter(
+        (m) => m.values.thing1 === '书面检查逾期未提交',
+      );
+      expect(told.map((m) => m.page).sort()).toEqual(
+        findings.map((f) => `packages/supervision/mine/index?findingId=${f.id}`).sort(),
+      );
     });
   },
 );

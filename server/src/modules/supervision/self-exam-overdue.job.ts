@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { SUPERVISION_RULES } from '@jinri/shared';
+import { APP_PAGES, SUPERVISION_RULES } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { GuardedTick } from '../../common/jobs/guarded-tick';
 import { localDate, localTime } from '../../common/time/local-time';
@@ -12,13 +12,16 @@ import { FindingsRepository, type NewFinding } from './findings.repository';
 import { noticeNumber } from './notice-number';
 import { SelfExaminationsRepository } from './self-examinations.repository';
 import { SupervisionEventsRepository } from './supervision-events.repository';
+import { SupervisionMessages } from './supervision-messages';
+import { OutboxService } from '../notifications/outbox.service';
 
 const BATCH = 200;
 
 /**
  * Every hour: a self-examination still pending (or returned) after its deadline becomes a
  * `self_exam_overdue` finding of the official (subject `selfexam:<id>`, dated the deadline's day),
- * with its `recorded` event. The finding's key makes it idempotent: a second run records nothing.
+ * with its `recorded` event and a message to the official. The finding's key makes it idempotent: a
+ * second run records (and sends) nothing.
  */
 @Injectable()
 export class SelfExamOverdueJob {
@@ -35,6 +38,8 @@ export class SelfExamOverdueJob {
     private readonly events: SupervisionEventsRepository,
     private readonly calendars: CalendarService,
     private readonly locks: JobLockService,
+    private readonly messages: SupervisionMessages,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -77,8 +82,27 @@ export class SelfExamOverdueJob {
         },
         explainDueAt,
       }));
+      // The official hears of it (in-app and WeChat), only for findings new to this run: messages are
+      // built before the transaction (their recipients read once) and kept for the inserted ones.
+      const outgoing = await this.messages.build(
+        overdue.map((exam) => ({
+          officialId: exam.officialId,
+          what: '书面检查逾期未提交',
+          time: localDate(now),
+          next: '请尽快提交，可在督查记录中说明原因',
+          page: `${APP_PAGES.supervisionMine}?selfExamId=${exam.id}`,
+        })),
+      );
       recorded += await this.findings.transaction(async (manager) => {
         const inserted = await this.findings.record(manager, rows);
+        await this.outbox.enqueue(
+          manager,
+          inserted.flatMap((f) =>
+            outgoing
+              .filter((m) => m.page?.endsWith(`?selfExamId=${f.subject.slice('selfexam:'.length)}`))
+              .map((m) => ({ ...m, page: `${APP_PAGES.supervisionMine}?findingId=${f.id}` })),
+          ),
+        );
         await this.events.record(
           manager,
           inserted.map((f) => ({
