@@ -77,3 +77,32 @@ describe('dice', () => {
     expect(dice(sut, comparable('村'))).toBe(1);
   });
 });
+
+describe('plainText', () => {
+  const slow = (text: string) =>
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+
+  it('reads every character it does not normalise as NFKC would', () => {
+    const ranges: Array<[number, number]> = [
+      [0x20, 0x7e],
+      [0x2010, 0x2027],
+      [0x3000, 0x303f],
+      [0x4e00, 0x9fff],
+      [0xff01, 0xff5e],
+    ];
+    const differ: string[] = [];
+    for (const [from, to] of ranges)
+      for (let code = from; code <= to; code++) {
+        const text = `甲${String.fromCharCode(code)}B`;
+        if (plainText(text) !== slow(text)) differ.push(code.toString(16));
+      }
+    expect(differ).toEqual([]);
+  });
+
+  it('still normalises full-width letters and the Hangzhou numerals NFKC turns into ideographs', () => {
+    expect(plainText('ＧＤＰ〸')).toBe('gdp十');
+  });
+});

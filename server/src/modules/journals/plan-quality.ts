@@ -205,8 +205,24 @@ interface Reading {
   objectUnits: number;
 }
 
-/** Reads one `what` (with its place and kind) as described at the top of the file. */
+/** Readings of recent entries, per compiled rules: the same line recurs across officials and days. */
+const READINGS = new WeakMap<CompiledRules, Map<string, Reading>>();
+const READINGS_MAX = 20_000;
+
 function analyse(entry: QualityEntry, rules: CompiledRules): Reading {
+  let known = READINGS.get(rules);
+  if (!known) READINGS.set(rules, (known = new Map()));
+  const key = `${entry.kind ?? ''}\u0000${entry.place ?? ''}\u0000${entry.what}`;
+  const cached = known.get(key);
+  if (cached) return cached;
+  const reading = read(entry, rules);
+  if (known.size >= READINGS_MAX) known.clear();
+  known.set(key, reading);
+  return reading;
+}
+
+/** Reads one `what` (with its place and kind) as described at the top of the file. */
+function read(entry: QualityEntry, rules: CompiledRules): Reading {
   const vague = vagueFor(entry.kind, rules);
   const clauses = entry.what.normalize('NFKC').toLowerCase().split(NOT_LETTER_OR_DIGIT);
 
