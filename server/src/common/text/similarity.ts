@@ -67,23 +67,28 @@ function sortedGrams(
   return { length, grams: grams.sort(), size: grams.length };
 }
 
-/**
- * Texts compared recently, by their raw text (read only: a Comparable is never changed). Plan
- * entries repeat across officials and days ("参加党委会", "办公室坐班"), and the morning check compares
- * every entry with the previous days'; bounded, and simply emptied when full.
- */
-const RECENT = new Map<string, Comparable>();
-const RECENT_MAX = 20_000;
-
 export function comparable(text: string): Comparable {
+  const normalized = normalizeForComparison(text);
+  return { normalized, ...bigrams(normalized) };
+}
+
+/**
+ * `comparable` through a small cache of recent texts, for plan entries only (never residents'
+ * words): lines recur across officials and days ("参加党委会", "办公室坐班") and the morning check
+ * compares every entry with the previous days'. A Comparable is never changed, so sharing one is
+ * safe; the cache is bounded and simply emptied when full.
+ */
+export function recentComparable(text: string): Comparable {
   const known = RECENT.get(text);
   if (known) return known;
-  const normalized = normalizeForComparison(text);
-  const result = { normalized, ...bigrams(normalized) };
+  const result = comparable(text);
   if (RECENT.size >= RECENT_MAX) RECENT.clear();
   RECENT.set(text, result);
   return result;
 }
+
+const RECENT = new Map<string, Comparable>();
+const RECENT_MAX = 20_000;
 
 /** Sørensen–Dice coefficient of the bigram multisets (see similarity). */
 export function dice(a: Comparable, b: Comparable): number {

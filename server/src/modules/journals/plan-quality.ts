@@ -25,7 +25,12 @@
  *    object has fewer than minObjectUnits units ("走访群众", "防汛值班").
  */
 import type { LocalDate, PlanWarning, PlanWarningKind } from '@jinri/shared';
-import { type Comparable, comparable, dice, plainText as plain } from '../../common/text/similarity';
+import {
+  type Comparable,
+  dice,
+  plainText as plain,
+  recentComparable as comparable,
+} from '../../common/text/similarity';
 import {
   EDGE_PARTICLES,
   EMPTY_PLACES,
