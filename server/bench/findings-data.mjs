@@ -163,7 +163,10 @@ class Inserter {
  * Writes the jurisdiction into the (migrated, empty) database behind `conn` and returns what it
  * wrote and the findings the check should record for `DATES.at(-1)`.
  */
-export async function generate(pool, { officials, entries = [3, 5], rulesEvery = 0, seed = 42 }) {
+export async function generate(
+  pool,
+  { officials, entries = [3, 5], rulesEvery = 0, seed = 42, unique = false },
+) {
   const rnd = mulberry32(seed);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const towns = Math.ceil(officials / OFFICIALS_PER_UNIT);
@@ -329,6 +332,9 @@ export async function generate(pool, { officials, entries = [3, 5], rulesEvery =
           what = `${copy.what.slice(0, -1)}等`;
         } else {
           [what, kind] = MATTERS[(matterOffset + slot) % MATTERS.length];
+          // Every line its own text (a number the comparison reads as "0"): no two entries share a
+          // string, so nothing is found again in the check's caches — the worst case for them.
+          if (unique) what = `${what}（第${entryId + 1}项）`;
           place = `${VILLAGES[(villageOffset + slot * 7) % VILLAGES.length]}${SUFFIXES[slot % SUFFIXES.length]}`;
           slot++;
         }
