@@ -132,6 +132,50 @@ export function dayFor(person: Person, villages: Village[], rnd: () => number, m
   });
   const one = <T>(...options: Array<() => T>): T => pick(rnd, options)();
 
+  // 信息员 (a town's information officer), 村文书 and 村会计: desk work of the unit and errands in
+  // its villages — they owe a plan like everyone who holds a post, and the demo gives them one.
+  if (/信息员|文书|会计/.test(title)) {
+    const office =
+      person.unitKind === 'village'
+        ? `${person.unitName}村委会`
+        : `${person.unitName}${person.unitKind === 'town' ? '党政办' : '办公室'}`;
+    const desk = /信息员/.test(title)
+      ? [
+          '核对七个站所报来的明日日程',
+          '更新政务公开栏本周工作动态',
+          '整理党委会议记录并立卷归档',
+          '汇编本周各村一日三晒照片',
+          '核对干部请假登记和外出报备',
+          '编写本周工作简报初稿',
+        ]
+      : /会计/.test(title)
+        ? [
+            '核对村集体资金收支台账',
+            '整理本月财务票据送镇农经站审核',
+            '登记村集体资产出租收入',
+            '发放本月高龄补贴并登记签字',
+            '核对一事一议筹资明细',
+          ]
+        : [
+            '整理村两委会议记录并归档',
+            '更新村务公开栏本月事务公开',
+            '登记村民反映的问题并转交分管干部',
+            '整理本村一日三晒照片和台账',
+            '核对本村低保户花名册',
+          ];
+    const errands = [
+      `到${village.name}收集村务公开资料`,
+      `到${village.name}核对便民服务站代办员值班排班`,
+      `到${village.name}采集为民代办事项台账`,
+      `到${village.name}为行动不便的老人上门代办养老认证`,
+    ];
+    return [
+      draft(at('08:30', '11:30'), office, `在${office}坐班，${pick(rnd, desk)}`, K.office),
+      ...(person.unitKind === 'village'
+        ? []
+        : [draft(at('14:30', '17:00'), village.name, pick(rnd, errands), K.field, village.id)]),
+    ];
+  }
   if (person.unitKind === 'county') {
     const topic = pick(rnd, TOPICS.county);
     const lead = pick(rnd, TOPICS.lead);
@@ -424,7 +468,7 @@ export function freshDay(make: () => Draft[], previous: PreviousDay[]): Draft[] 
  * The two people the demo shows the morning check catching, chosen by post so every county built
  * from the demo data has them: the first town's first 副镇长 hands in "检查城东片区拆迁项目" with small
  * edits every working day (the county secretary's example of a repeated one-liner, 内容重复), and the
- * first 所长 of a town sends nothing on two days a month without leave (未报送).
+ * first 所长 of a town sends nothing on one day a week without leave (未报送).
  */
 export function isDemoRepeater(person: Person, people: readonly Person[]): boolean {
   return person === people.find((p) => p.unitKind === 'town' && p.title === '副镇长');
@@ -434,9 +478,9 @@ export function isDemoSkipper(person: Person, people: readonly Person[]): boolea
   return person === people.find((p) => p.unitKind === 'town' && p.title.endsWith('所长'));
 }
 
-/** The skipper's missing days: the 4th and the 18th of a month, when they are working days. */
+/** The skipper's missing days: the 3rd, 10th, 17th, 24th and 31st, when they are working days (one or two in any two weeks). */
 export function skipsDay(date: string): boolean {
-  return date.endsWith('-04') || date.endsWith('-18');
+  return Number(date.slice(8)) % 7 === 3;
 }
 
 export const DEMO_REPEATED_LINES = [

@@ -61,7 +61,7 @@ export async function seedDemoJournals(
   const people: Person[] = [];
   for (const o of officials) {
     const id = Number(o.official_id);
-    if (seen.has(id) || /信息员|会计|文书/.test(String(o.title))) continue;
+    if (seen.has(id)) continue;
     seen.add(id);
     const kind = String(o.unit_kind);
     people.push({
@@ -156,7 +156,7 @@ export async function seedDemoJournals(
         }
         // Tomorrow: about two thirds have submitted (by now: a submission is never in the future).
         if (isTomorrow && rnd() < 0.33) continue;
-        // The skipper sends nothing on two days a month, without leave (the morning check's 未报送).
+        // The skipper sends nothing on one day a week, without leave (the morning check's 未报送).
         if (!isTomorrow && isDemoSkipper(person, people) && skipsDay(date)) continue;
         const late = !isTomorrow && rnd() < 0.08;
         let submittedAt = atLocal(
