@@ -111,7 +111,9 @@ function PlanEditor({ ctx, self }: { ctx: OfficialContext; self: boolean }) {
   const { current, setDoc, error, retry } = useDayDoc(
     key,
     async () => {
-      const plan = await getPlan(officialId, date);
+      // Signed in: a plan submitted but not yet public is hidden from the public read, and the
+      // editor must start from it (with its version), not from an empty day.
+      const plan = await getPlan(officialId, date, 'signed-in');
       return docFrom(key, date, plan, readStored(storageKeys.planDraft(officialId, date), isStoredDraft));
     },
     () => {
