@@ -19,7 +19,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import type { ComplianceFinding } from './compliance-finding.entity';
 import { eventView, findingView } from './finding-views';
 import { type FindingFilter, FindingsRepository } from './findings.repository';
-import { SupervisionEventsRepository } from './supervision-events.repository';
+import { supervisionEvent, SupervisionEventsRepository } from './supervision-events.repository';
 import { SupervisionMessages } from './supervision-messages';
 import { SupervisionPhotos } from './supervision-photos';
 import { SupervisionScope } from './supervision-scope';
@@ -103,7 +103,7 @@ export class FindingsService {
       });
       if (!moved) throw new AppException('FINDING.VERSION_CONFLICT');
       await this.events.record(manager, [
-        event(id, 'explained', 'open', 'explained', user.userId, '本人', text),
+        supervisionEvent('finding', id, 'explained', 'open', 'explained', user.userId, '本人', text),
       ]);
     });
     return this.ownDetail(id, user);
@@ -153,7 +153,9 @@ export class FindingsService {
         decisionNote: note,
       });
       if (!moved) throw new AppException('FINDING.VERSION_CONFLICT');
-      await this.events.record(manager, [event(id, to, finding.state, to, user.userId, '督查室', note)]);
+      await this.events.record(manager, [
+        supervisionEvent('finding', id, to, finding.state, to, user.userId, '督查室', note),
+      ]);
       await this.outbox.enqueue(manager, outgoing);
     });
     return this.get(user, id);
@@ -183,16 +185,4 @@ export class FindingsService {
     ]);
     return rows.map((r) => findingView(r, { postTitles, notices, photos }));
   }
-}
-
-function event(
-  subjectId: number,
-  action: string,
-  fromState: string | null,
-  toState: string | null,
-  actorUserId: number | null,
-  actor: string,
-  note: string | null,
-) {
-  return { subjectType: 'finding' as const, subjectId, action, fromState, toState, actorUserId, actor, note };
 }

@@ -27,8 +27,8 @@ import { noticeNumber } from './notice-number';
 import type { Notice } from './notice.entity';
 import { isNumberRace, NoticesRepository } from './notices.repository';
 import { SelfExaminationsRepository } from './self-examinations.repository';
-import { selfExamEvent, SelfExaminationsService } from './self-examinations.service';
-import { SupervisionEventsRepository } from './supervision-events.repository';
+import { SelfExaminationsService } from './self-examinations.service';
+import { supervisionEvent, SupervisionEventsRepository } from './supervision-events.repository';
 import { SupervisionMessages } from './supervision-messages';
 import { type ScopedUnit, SupervisionScope } from './supervision-scope';
 
@@ -120,7 +120,16 @@ export class NoticesService {
         cited.map((f) => f.id),
       );
       await this.events.record(manager, [
-        noticeEvent(noticeId, 'drafted', null, 'draft', user.userId, `引用 ${cited.length} 条督查记录`),
+        supervisionEvent(
+          'notice',
+          noticeId,
+          'drafted',
+          null,
+          'draft',
+          user.userId,
+          '督查室',
+          `引用 ${cited.length} 条督查记录`,
+        ),
       ]);
       return noticeId;
     });
@@ -186,12 +195,14 @@ export class NoticesService {
         throw new AppException('NOTICE.VERSION_CONFLICT');
       if (findingIds) await this.notices.replaceFindings(manager, id, findingIds);
       await this.events.record(manager, [
-        noticeEvent(
+        supervisionEvent(
+          'notice',
           id,
           'edited',
           'draft',
           'draft',
           user.userId,
+          '督查室',
           changed.length ? `修改：${changed.join('、')}` : null,
         ),
       ]);
@@ -243,9 +254,9 @@ export class NoticesService {
             : [];
           const printed = noticeNumber(year, number);
           await this.events.record(manager, [
-            noticeEvent(id, 'issued', 'draft', 'issued', user.userId, printed),
+            supervisionEvent('notice', id, 'issued', 'draft', 'issued', user.userId, '督查室', printed),
             ...exams.map((e) =>
-              selfExamEvent(e.id, 'created', null, 'pending', user.userId, '督查室', printed),
+              supervisionEvent('self_exam', e.id, 'created', null, 'pending', user.userId, '督查室', printed),
             ),
           ]);
           await this.outbox.enqueue(manager, withNumber(outgoing, printed));
@@ -383,24 +394,4 @@ function withNumber(messages: OutgoingMessage[], printed: string): OutgoingMessa
       Object.entries(m.values).map(([k, v]) => [k, v.replace(NUMBER_MARK, printed)]),
     ),
   }));
-}
-
-function noticeEvent(
-  subjectId: number,
-  action: string,
-  fromState: string | null,
-  toState: string | null,
-  actorUserId: number | null,
-  note: string | null,
-) {
-  return {
-    subjectType: 'notice' as const,
-    subjectId,
-    action,
-    fromState,
-    toState,
-    actorUserId,
-    actor: '督查室',
-    note,
-  };
 }

@@ -19,7 +19,7 @@ import { FindingsRepository } from './findings.repository';
 import { noticeNumber } from './notice-number';
 import type { SelfExamination } from './self-examination.entity';
 import { SelfExaminationsRepository } from './self-examinations.repository';
-import { SupervisionEventsRepository } from './supervision-events.repository';
+import { supervisionEvent, SupervisionEventsRepository } from './supervision-events.repository';
 import { SupervisionMessages } from './supervision-messages';
 import { SupervisionPhotos } from './supervision-photos';
 import { SupervisionScope } from './supervision-scope';
@@ -97,7 +97,7 @@ export class SelfExaminationsService {
       });
       if (!moved) throw new AppException('SELF_EXAM.VERSION_CONFLICT');
       await this.events.record(manager, [
-        selfExamEvent(id, 'submitted', exam.state, 'submitted', user.userId, '本人', null),
+        supervisionEvent('self_exam', id, 'submitted', exam.state, 'submitted', user.userId, '本人', null),
       ]);
     });
     return this.get(user, id);
@@ -148,7 +148,7 @@ export class SelfExaminationsService {
       });
       if (!moved) throw new AppException('SELF_EXAM.VERSION_CONFLICT');
       await this.events.record(manager, [
-        selfExamEvent(id, to, 'submitted', to, user.userId, '督查室', note),
+        supervisionEvent('self_exam', id, to, 'submitted', to, user.userId, '督查室', note),
       ]);
       await this.outbox.enqueue(manager, outgoing);
     });
@@ -185,25 +185,4 @@ export class SelfExaminationsService {
       version: r.version,
     }));
   }
-}
-
-export function selfExamEvent(
-  subjectId: number,
-  action: string,
-  fromState: string | null,
-  toState: string | null,
-  actorUserId: number | null,
-  actor: string,
-  note: string | null,
-) {
-  return {
-    subjectType: 'self_exam' as const,
-    subjectId,
-    action,
-    fromState,
-    toState,
-    actorUserId,
-    actor,
-    note,
-  };
 }

@@ -7,6 +7,20 @@ export type NewSupervisionEvent = Pick<
   'subjectType' | 'subjectId' | 'action' | 'fromState' | 'toState' | 'actorUserId' | 'actor' | 'note'
 >;
 
+/** One step of a record's history, in the order the table has its columns. */
+export function supervisionEvent(
+  subjectType: SupervisionSubject,
+  subjectId: number,
+  action: string,
+  fromState: string | null,
+  toState: string | null,
+  actorUserId: number | null,
+  actor: string,
+  note: string | null,
+): NewSupervisionEvent {
+  return { subjectType, subjectId, action, fromState, toState, actorUserId, actor, note };
+}
+
 /** The append-only history of every supervision record (findings, spot checks, notices …). */
 @Injectable()
 export class SupervisionEventsRepository {
