@@ -223,31 +223,28 @@ export class DemoSupervisionSeeder implements OnApplicationBootstrap {
             visitedAt: visitedAt.toISOString(),
             note: check.note,
           };
-          const [finding] = await this.findingRows.record(manager, [
-            {
-              officialId: visit.officialId,
-              unitId: posts[0]!.unitId,
-              date: day,
-              kind: 'absent',
-              subject: `spot:${check.id}`,
-              evidence,
-              explainDueAt: workingDeadline(calendar, foundAt, 1),
-            },
-          ]);
+          const [finding] = await this.findingRows.record(
+            manager,
+            [
+              {
+                officialId: visit.officialId,
+                unitId: posts[0]!.unitId,
+                date: day,
+                kind: 'absent',
+                subject: `spot:${check.id}`,
+                evidence,
+                explainDueAt: workingDeadline(calendar, foundAt, 1),
+              },
+            ],
+            { actorUserId: null, actor: '系统', note: `抽查 #${check.id}` },
+          );
           if (finding) {
+            const at = foundAt < now ? foundAt : now;
             await manager.getRepository(SpotCheck).update(check.id, { findingId: finding.id });
+            await manager.getRepository(ComplianceFinding).update(finding.id, { createdAt: at });
             await manager
-              .getRepository(ComplianceFinding)
-              .update(finding.id, { createdAt: foundAt < now ? foundAt : now });
-            events.push({
-              subjectType: 'finding',
-              subjectId: finding.id,
-              action: 'recorded',
-              toState: 'open',
-              actor: '系统',
-              note: `抽查 #${check.id}`,
-              createdAt: foundAt,
-            });
+              .getRepository(SupervisionEvent)
+              .update({ subjectType: 'finding', subjectId: finding.id }, { createdAt: at });
           }
         }
         await manager.getRepository(SupervisionEvent).insert(events);

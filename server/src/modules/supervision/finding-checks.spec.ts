@@ -7,6 +7,7 @@ import {
   earlierWorkingDays,
   type EarlierPlan,
   officialsWithRepeats,
+  recentWarnings,
   type PlanFacts,
   publishedEntries,
   ticketOverdueFindings,
@@ -329,7 +330,7 @@ describe('officialsWithRepeats', () => {
       { officialId: 1, date: '2026-11-20', entries: [entry('检查城东拆迁项目')] },
       { officialId: 2, date: '2026-11-19', entries: [entry('检查城东拆迁项目')] },
     ];
-    expect(officialsWithRepeats(WEDNESDAY, plans, earlier, calendar)).toEqual([1]);
+    expect(officialsWithRepeats(recentWarnings(WEDNESDAY, plans, earlier, calendar))).toEqual([1]);
   });
 });
 

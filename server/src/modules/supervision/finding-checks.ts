@@ -171,17 +171,12 @@ export function recentWarnings(
 }
 
 /**
- * The officials whose published entries on `date` nearly copy one of the previous REPEAT_LOOKBACK
- * working days (the plan check's window): only they need the longer look back for their streak.
+ * The officials whose published entries nearly copy one of the previous REPEAT_LOOKBACK working days
+ * (from recentWarnings): only they need the longer look back for their streak.
  */
-export function officialsWithRepeats(
-  date: string,
-  plans: PlanFacts[],
-  earlier: EarlierPlan[],
-  calendar: WorkCalendar,
-): number[] {
-  return [...recentWarnings(date, plans, earlier, calendar)]
-    .filter(([, warnings]) => warnings.some((w) => w.kind === 'repeated'))
+export function officialsWithRepeats(warnings: Map<number, PlanWarning[]>): number[] {
+  return [...warnings]
+    .filter(([, list]) => list.some((w) => w.kind === 'repeated'))
     .map(([officialId]) => officialId);
 }
 

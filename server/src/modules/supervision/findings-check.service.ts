@@ -12,6 +12,7 @@ import {
   type CheckedOfficial,
   dailyFindings,
   earlierWorkingDays,
+  officialsWithRepeats,
   type PlanFacts,
   publishedEntries,
   recentWarnings,
@@ -20,7 +21,6 @@ import {
 } from './finding-checks';
 import { FindingsCheckRepository, type StoredEntry } from './findings-check.repository';
 import { FindingsRepository, type NewFinding } from './findings.repository';
-import { SupervisionEventsRepository } from './supervision-events.repository';
 
 /** What one run recorded: only findings new to this run count (a re-run records nothing). */
 export interface CheckCounts {
@@ -44,7 +44,6 @@ export class FindingsCheckService {
   constructor(
     private readonly reads: FindingsCheckRepository,
     private readonly findings: FindingsRepository,
-    private readonly events: SupervisionEventsRepository,
     private readonly calendars: CalendarService,
     private readonly rules: JournalRulesService,
     private readonly journals: JournalsRepository,
@@ -79,9 +78,7 @@ export class FindingsCheckService {
     // The plan check of each published plan against the last few days, once: who repeats an entry
     // (only they need the longer look back for their streak) and the vague and repeated findings.
     const warnings = recentWarnings(date, plans, earlier, calendar);
-    const repeaters = [...warnings]
-      .filter(([, list]) => list.some((w) => w.kind === 'repeated'))
-      .map(([officialId]) => officialId);
+    const repeaters = officialsWithRepeats(warnings);
     if (repeaters.length > 0 && longer.length > 0) {
       const more = await this.plansOn(longer, new Set(repeaters), repeaters);
       earlier.push(...more.filter((p) => p.status === 'published'));
@@ -141,23 +138,9 @@ export class FindingsCheckService {
   /** The new findings and one `recorded` event each, in one transaction. */
   private async record(rows: NewFinding[]): Promise<ComplianceFinding[]> {
     if (rows.length === 0) return [];
-    return this.findings.transaction(async (manager) => {
-      const recorded = await this.findings.record(manager, rows);
-      await this.events.record(
-        manager,
-        recorded.map((f) => ({
-          subjectType: 'finding' as const,
-          subjectId: f.id,
-          action: 'recorded',
-          fromState: null,
-          toState: 'open',
-          actorUserId: null,
-          actor: '系统',
-          note: null,
-        })),
-      );
-      return recorded;
-    });
+    return this.findings.transaction((manager) =>
+      this.findings.record(manager, rows, { actorUserId: null, actor: '系统', note: null }),
+    );
   }
 
   /**

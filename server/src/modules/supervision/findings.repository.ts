@@ -7,6 +7,8 @@ import { primaryPostOfEach } from '../directory/primary-post';
 import { ComplianceFinding } from './compliance-finding.entity';
 import { NoticeFinding } from './notice-finding.entity';
 import { Notice } from './notice.entity';
+import { SupervisionEvent } from './supervision-event.entity';
+import { supervisionEvent } from './supervision-events.repository';
 import { noticeNumber } from './notice-number';
 
 /** A finding to record: the key (official, date, kind, subject) and what it rests on. */
@@ -14,6 +16,13 @@ export type NewFinding = Pick<
   ComplianceFinding,
   'officialId' | 'unitId' | 'date' | 'kind' | 'evidence' | 'explainDueAt'
 > & { subject?: string };
+
+/** Who recorded new findings: the system (jobs) or a supervisor (a spot check), with a note. */
+export interface RecordedBy {
+  actorUserId: number | null;
+  actor: string;
+  note: string | null;
+}
 
 export interface FindingFilter {
   /** The caller's scope roots: only findings of units inside one of them. */
@@ -42,8 +51,31 @@ export class FindingsRepository {
    * Inserts the findings not yet recorded (by their key) and returns only those, with their ids: a
    * check that runs twice for a date records nothing the second time. Rows that another instance
    * inserts at the same moment are skipped by the unique key (INSERT … IGNORE), never duplicated.
+   * Each new finding gets its `recorded` event here, in the caller's transaction, by `recordedBy`.
    */
-  async record(manager: EntityManager, rows: NewFinding[]): Promise<ComplianceFinding[]> {
+  async record(
+    manager: EntityManager,
+    rows: NewFinding[],
+    recordedBy: RecordedBy,
+  ): Promise<ComplianceFinding[]> {
+    const inserted = await this.insertNew(manager, rows);
+    const events = inserted.map((f) =>
+      supervisionEvent(
+        'finding',
+        f.id,
+        'recorded',
+        null,
+        'open',
+        recordedBy.actorUserId,
+        recordedBy.actor,
+        recordedBy.note,
+      ),
+    );
+    for (const group of chunks(events, 500)) await manager.getRepository(SupervisionEvent).insert(group);
+    return inserted;
+  }
+
+  private async insertNew(manager: EntityManager, rows: NewFinding[]): Promise<ComplianceFinding[]> {
     if (rows.length === 0) return [];
     const repo = manager.getRepository(ComplianceFinding);
     const fresh = new Map<string, NewFinding>();

@@ -11,7 +11,6 @@ import { workingDeadline } from '../tickets/ticket-deadlines';
 import { FindingsRepository, type NewFinding } from './findings.repository';
 import { noticeNumber } from './notice-number';
 import { SelfExaminationsRepository } from './self-examinations.repository';
-import { SupervisionEventsRepository } from './supervision-events.repository';
 import { SupervisionMessages } from './supervision-messages';
 import { OutboxService } from '../notifications/outbox.service';
 
@@ -35,7 +34,6 @@ export class SelfExamOverdueJob {
   constructor(
     private readonly exams: SelfExaminationsRepository,
     private readonly findings: FindingsRepository,
-    private readonly events: SupervisionEventsRepository,
     private readonly calendars: CalendarService,
     private readonly locks: JobLockService,
     private readonly messages: SupervisionMessages,
@@ -94,7 +92,11 @@ export class SelfExamOverdueJob {
         })),
       );
       recorded += await this.findings.transaction(async (manager) => {
-        const inserted = await this.findings.record(manager, rows);
+        const inserted = await this.findings.record(manager, rows, {
+          actorUserId: null,
+          actor: '系统',
+          note: '书面检查逾期未提交',
+        });
         await this.outbox.enqueue(
           manager,
           inserted.flatMap((f) =>
@@ -102,19 +104,6 @@ export class SelfExamOverdueJob {
               .filter((m) => m.page?.endsWith(`?selfExamId=${f.subject.slice('selfexam:'.length)}`))
               .map((m) => ({ ...m, page: `${APP_PAGES.supervisionMine}?findingId=${f.id}` })),
           ),
-        );
-        await this.events.record(
-          manager,
-          inserted.map((f) => ({
-            subjectType: 'finding' as const,
-            subjectId: f.id,
-            action: 'recorded',
-            fromState: null,
-            toState: 'open',
-            actorUserId: null,
-            actor: '系统',
-            note: '书面检查逾期未提交',
-          })),
         );
         return inserted.length;
       });

@@ -232,31 +232,23 @@ export class SpotChecksService {
         visitedAt: visitedAt.toISOString(),
         note,
       };
-      const [finding] = await this.findings.record(manager, [
-        {
-          officialId: plan.officialId,
-          unitId: post.unitId,
-          date: plan.date,
-          kind: 'absent',
-          subject: `spot:${checkId}`,
-          evidence,
-          explainDueAt,
-        },
-      ]);
+      const [finding] = await this.findings.record(
+        manager,
+        [
+          {
+            officialId: plan.officialId,
+            unitId: post.unitId,
+            date: plan.date,
+            kind: 'absent',
+            subject: `spot:${checkId}`,
+            evidence,
+            explainDueAt,
+          },
+        ],
+        { actorUserId: user.userId, actor: '督查室', note: `抽查未见到人（${localTime(visitedAt)}）` },
+      );
       if (finding) {
         await this.checks.setFinding(manager, checkId, finding.id);
-        await this.events.record(manager, [
-          {
-            subjectType: 'finding',
-            subjectId: finding.id,
-            action: 'recorded',
-            fromState: null,
-            toState: 'open',
-            actorUserId: user.userId,
-            actor: '督查室',
-            note: `抽查未见到人（${localTime(visitedAt)}）`,
-          },
-        ]);
         await this.outbox.enqueue(
           manager,
           outgoing.map((m) => ({ ...m, page: `${APP_PAGES.supervisionMine}?findingId=${finding.id}` })),
