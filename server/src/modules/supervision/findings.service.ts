@@ -70,10 +70,9 @@ export class FindingsService {
 
   /** One finding with its history: for supervisors and admins of its unit, and the official concerned. */
   async get(user: AuthUser, id: number): Promise<FindingDetail> {
-    const own = await this.findings.findById(id);
-    if (own && user.officialId === own.officialId && !this.scope.covers(user, own.unit.path))
-      return this.ownDetail(id, user);
-    const finding = await this.visible(user, id);
+    const finding = await this.findings.findById(id);
+    if (!finding || !(user.officialId === finding.officialId || this.scope.covers(user, finding.unit.path)))
+      throw new AppException('FINDING.NOT_FOUND');
     const [view] = await this.views([finding]);
     const events = await this.events.findFor('finding', id);
     return { ...view!, events: events.map(eventView) };
@@ -106,7 +105,7 @@ export class FindingsService {
         supervisionEvent('finding', id, 'explained', 'open', 'explained', user.userId, '本人', text),
       ]);
     });
-    return this.ownDetail(id, user);
+    return this.get(user, id);
   }
 
   async confirm(user: AuthUser, id: number, input: DecideFindingRequest): Promise<FindingDetail> {
@@ -166,15 +165,6 @@ export class FindingsService {
     const finding = await this.findings.findById(id);
     if (!finding || !this.scope.covers(user, finding.unit.path)) throw new AppException('FINDING.NOT_FOUND');
     return finding;
-  }
-
-  /** The official's own view of one finding (they are not a supervisor of their unit). */
-  private async ownDetail(id: number, user: AuthUser): Promise<FindingDetail> {
-    const finding = await this.findings.findById(id);
-    if (!finding || user.officialId !== finding.officialId) throw new AppException('FINDING.NOT_FOUND');
-    const [view] = await this.views([finding]);
-    const events = await this.events.findFor('finding', id);
-    return { ...view!, events: events.map(eventView) };
   }
 
   async views(rows: ComplianceFinding[]): Promise<FindingView[]> {
