@@ -99,6 +99,20 @@ export const ErrorCodes = {
   'TICKET.EXTENSION_NOT_ALLOWED': { status: 409, message: '每条留言只能申请一次延期，且须在办理期限前申请' },
   'TICKET.ASSIGNEE_INVALID': { status: 400, message: '找不到可转办的干部或单位' },
   'MATTER.NOT_FOUND': { status: 404, message: '找不到该事项' },
+  // Rankings and 红黄旗 (issue #14)
+  'RANKING.PERIOD_INVALID': {
+    status: 400,
+    message: '统计期间有误：请选择周、月、季度，或不超过一年的起止日期',
+  },
+  'RANKING.LEVEL_INVALID': { status: 400, message: '该单位下没有可排名的乡镇、部门或干部' },
+  'RANKING.NOT_JURISDICTION': { status: 400, message: '排名设置只能按县（辖区）设置' },
+  'RANKING.WEIGHTS_INVALID': { status: 400, message: '权重须为 0–100 的数，且至少一项大于 0' },
+  'FLAG.PERIOD_INVALID': { status: 400, message: '评旗期间有误：须从周一、月初或季初开始' },
+  'FLAG.PERIOD_NOT_ENDED': { status: 409, message: '该期间尚未结束，结束后才能评定红黄旗' },
+  'FLAG.UNIT_INVALID': { status: 400, message: '所选单位不在本次排名中，或样本不足不能评旗' },
+  'FLAG.TOO_MANY': { status: 400, message: '红旗、黄旗数量超过设定的名额' },
+  'FLAG.BOTH_COLORS': { status: 400, message: '同一单位不能同时评为红旗和黄旗' },
+  'FLAG.REASON_REQUIRED': { status: 400, message: '与排名建议不同，请填写调整理由' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ErrorCodes;

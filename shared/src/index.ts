@@ -11,3 +11,4 @@ export * from './api/calendar.js';
 export * from './api/messages.js';
 export * from './api/search.js';
 export * from './api/supervision.js';
+export * from './api/rankings.js';

@@ -17,6 +17,10 @@ export const APP_PAGES = {
   supervisionSpotCheck: 'packages/supervision/spot-check/index',
   /** An official's own findings, notices and self-examinations (申辩, 书面检查). */
   supervisionMine: 'packages/supervision/mine/index',
+  /** 排名与红黄旗 (issue #14): the ranking table, awarding flags, one unit's rates over 12 periods. */
+  supervisionRankings: 'packages/supervision/rankings/index',
+  supervisionFlags: 'packages/supervision/flags/index',
+  supervisionRankingTrend: 'packages/supervision/ranking-trend/index',
 } as const;
 
 export type AppPage = (typeof APP_PAGES)[keyof typeof APP_PAGES];

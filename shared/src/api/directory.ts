@@ -1,4 +1,5 @@
 import type { UnitKind } from '../constants.js';
+import type { CurrentFlag } from './rankings.js';
 
 export interface UnitSummary {
   id: number;
@@ -33,7 +34,9 @@ export interface UnitChildrenResponse {
   unit: UnitSummary;
   /** The path from the root down to `unit` (for breadcrumbs). */
   ancestors: UnitSummary[];
-  children: Array<UnitSummary & { childCount: number }>;
+  children: Array<UnitSummary & { childCount: number; flag?: CurrentFlag | null }>;
+  /** The unit's current 红旗 / 黄旗 (issue #14), when it holds one. */
+  flag?: CurrentFlag | null;
 }
 
 /** "Where is he now", derived at request time from today's published plan, leave and office hours. */

@@ -1,4 +1,5 @@
 /** Journals: day plans (今日工作), entries, revisions, 一日三晒 updates, leave, weekly reports. */
+import type { CurrentFlag } from './rankings.js';
 
 /** "HH:mm", local time (Asia/Shanghai). */
 export type LocalTime = string;
@@ -134,6 +135,8 @@ export interface TodayResponse {
   day: DayStatus;
   unit: { id: number; name: string; kind: string };
   plans: TodayPlan[];
+  /** The unit's current 红旗 / 黄旗 (issue #14), when it holds one. */
+  flag?: CurrentFlag | null;
 }
 
 /** 一日三晒: progress at noon, result in the evening. */
