@@ -48,13 +48,13 @@ const TITLES = [
   '武装部长',
   '民政办主任',
 ];
-const VILLAGES =
+export const VILLAGES =
   '魏庄 柳林 桃园 白马 金沙 青石 临河 北山 南湖 东城 西岗 李寨 王楼 张湾 石桥 杨集 孙店 高庄 陈营 新河 枣林 苇塘 双井 黄岗 马坊 赵屯 刘集 周口 吴堡 郑庄'.split(
     ' ',
   );
-const SUFFIXES = ['村', '社区', '村委会', '村便民服务站'];
+export const SUFFIXES = ['村', '社区', '村委会', '村便民服务站'];
 /** Concrete matters, worded apart so that no two of them read as near-copies. */
-const MATTERS = [
+export const MATTERS = [
   ['核对低保户家庭收入和赡养人情况，整理复审台账', '下村/实地'],
   ['协调安置房二期用地补偿，约见三户未签约群众', '下村/实地'],
   ['查看秸秆禁烧网格责任落实，抽看值守登记簿', '督导检查'],
@@ -106,7 +106,7 @@ const MATTERS = [
   ['登记冬季取暖补贴申请并张榜公示', '办公室坐班'],
   ['陪同审计组抽查村级工程结算凭证', '督导检查'],
 ];
-const VAGUE = [
+export const VAGUE = [
   ['开会', '会议'],
   ['日常工作', '办公室坐班'],
   ['下村走访', '下村/实地'],

@@ -106,3 +106,43 @@ describe('plainText', () => {
     expect(plainText('ＧＤＰ〸')).toBe('gdp十');
   });
 });
+
+describe('normalizeForComparison', () => {
+  const slow = (text: string) =>
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+      .replace(/\p{Nd}+/gu, '0');
+
+  it('reads every character of its one-pass path as the regular expressions do', () => {
+    const ranges: Array<[number, number]> = [
+      [0x09, 0x0d],
+      [0x20, 0x7e],
+      [0x2010, 0x2027],
+      [0x3000, 0x303f],
+      [0x4e00, 0x9fff],
+      [0xff01, 0xff5e],
+    ];
+    const differ: string[] = [];
+    for (const [from, to] of ranges)
+      for (let code = from; code <= to; code++) {
+        for (const text of [`甲${String.fromCharCode(code)}B7`, `1${String.fromCharCode(code)}2`]) {
+          if (normalizeForComparison(text) !== slow(text)) differ.push(code.toString(16));
+        }
+      }
+    expect(differ).toEqual([]);
+  });
+
+  it('joins digits across removed punctuation into one run, as the two-step rule does', () => {
+    expect(normalizeForComparison('第1-2项，共 3 4 户')).toBe(slow('第1-2项，共 3 4 户'));
+    expect(normalizeForComparison('第1-2项')).toBe('第0项');
+  });
+
+  it('prepares texts with characters outside the basic plane as code points', () => {
+    const sut = comparable('走访𠀀户');
+    expect(sut.length).toBe(4);
+    expect(sut.size).toBe(3);
+    expect(dice(sut, comparable('走访𠀀户'))).toBe(1);
+  });
+});

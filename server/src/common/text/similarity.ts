@@ -16,10 +16,14 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 const NFKC_STABLE =
   /^[\t\n\r\x20-\x7e\u2010-\u2027\u3000-\u3037\u303b-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20]*$/;
 
+/** NFKC (full width → half width) and lower case, skipping NFKC where it would change nothing. */
+export function nfkcLower(text: string): string {
+  return (NFKC_STABLE.test(text) ? text : text.normalize('NFKC')).toLowerCase();
+}
+
 /** NFKC (full width → half width), lower case, letters and digits only. */
 export function plainText(text: string): string {
-  const normalized = NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
-  return normalized.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+  return nfkcLower(text).replace(NOT_LETTER_OR_DIGIT, '');
 }
 
 /**
@@ -29,7 +33,51 @@ export function plainText(text: string): string {
  * number still count. Idempotent.
  */
 export function normalizeForComparison(text: string): string {
-  return plainText(text).replace(/\p{Nd}+/gu, '0');
+  return comparisonCodes(text).text;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const DIGIT = /^\p{Nd}$/u;
+
+/**
+ * normalizeForComparison as code units, in one pass over a text that NFKC leaves as it is (nearly
+ * every plan entry): the common CJK ideographs and ASCII letters are kept (lower case), a run of
+ * digits becomes "0", and only other characters ask the Unicode classes. Other text takes the
+ * regular expressions. The morning check prepares a million earlier entries with this.
+ */
+function comparisonCodes(text: string): { text: string; codes: number[] } {
+  if (!NFKC_STABLE.test(text)) {
+    const normalized = plainText(text).replace(/\p{Nd}+/gu, '0');
+    return { text: normalized, codes: Array.from(normalized, (c) => c.charCodeAt(0)) };
+  }
+  const codes: number[] = [];
+  let inDigits = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      codes.push(code);
+      inDigits = false;
+      continue;
+    }
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code >= 0x61 && code <= 0x7a) {
+      codes.push(code);
+      inDigits = false;
+    } else if (code >= 0x30 && code <= 0x39) {
+      if (!inDigits) codes.push(0x30);
+      inDigits = true;
+    } else if (code > 0x7f) {
+      const char = text[i]!;
+      if (DIGIT.test(char)) {
+        if (!inDigits) codes.push(0x30);
+        inDigits = true;
+      } else if (LETTER_OR_DIGIT.test(char)) {
+        codes.push(char.toLowerCase().charCodeAt(0));
+        inDigits = false;
+      }
+    }
+  }
+  return { text: String.fromCharCode(...codes), codes };
 }
 
 /** A text ready to compare: its normalised form, its length in characters and its bigrams. */
@@ -45,31 +93,35 @@ export interface Comparable {
   size: number;
 }
 
-const SURROGATE = /[\ud800-\udfff]/;
-
-/** Character bigrams; a one-character string is its own single gram. */
-function bigrams(normalized: string): { length: number; grams: Float64Array; size: number } {
-  if (SURROGATE.test(normalized)) {
-    const points = Array.from(normalized, (c) => c.codePointAt(0)!);
-    return sortedGrams(points.length, (i) => points[i]!);
+/**
+ * Character bigrams of the normalised code units, each pair packed into one number (code points are
+ * below 2^21, so a pair fits exactly in a double), sorted by insertion (entries are short); a
+ * one-character text is its own single gram. Surrogate pairs are read as one code point.
+ */
+function bigrams(codes: number[]): { length: number; grams: Float64Array } {
+  let points = codes;
+  if (codes.some((c) => c >= 0xd800 && c <= 0xdfff)) {
+    points = Array.from(String.fromCharCode(...codes), (c) => c.codePointAt(0)!);
   }
-  return sortedGrams(normalized.length, (i) => normalized.charCodeAt(i));
-}
-
-function sortedGrams(
-  length: number,
-  codeAt: (i: number) => number,
-): { length: number; grams: Float64Array; size: number } {
-  if (length === 1) return { length, grams: Float64Array.of(codeAt(0)), size: 1 };
+  const length = points.length;
+  if (length === 1) return { length, grams: Float64Array.of(points[0]!) };
   const grams = new Float64Array(Math.max(length - 1, 0));
-  // Code points are below 2^21: the pair fits exactly in a double.
-  for (let i = 0; i + 1 < length; i++) grams[i] = codeAt(i) * 0x200000 + codeAt(i + 1);
-  return { length, grams: grams.sort(), size: grams.length };
+  for (let i = 0; i + 1 < length; i++) {
+    const gram = points[i]! * 0x200000 + points[i + 1]!;
+    let j = i;
+    while (j > 0 && grams[j - 1]! > gram) {
+      grams[j] = grams[j - 1]!;
+      j -= 1;
+    }
+    grams[j] = gram;
+  }
+  return { length, grams };
 }
 
 export function comparable(text: string): Comparable {
-  const normalized = normalizeForComparison(text);
-  return { normalized, ...bigrams(normalized) };
+  const { text: normalized, codes } = comparisonCodes(text);
+  const { length, grams } = bigrams(codes);
+  return { normalized, length, grams, size: grams.length };
 }
 
 /**

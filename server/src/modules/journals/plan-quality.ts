@@ -28,8 +28,10 @@ import type { LocalDate, PlanWarning, PlanWarningKind } from '@jinri/shared';
 import {
   type Comparable,
   dice,
+  nfkcLower,
   plainText as plain,
-  recentComparable as comparable,
+  recentComparable,
+  comparable,
 } from '../../common/text/similarity';
 import {
   EDGE_PARTICLES,
@@ -38,6 +40,7 @@ import {
   PLACE_MARKERS,
   VAGUE_PHRASES,
 } from './plan-quality.words';
+import { Literals, type Span } from '../../common/text/literals';
 
 /** One entry to check: the fields of a plan entry that carry meaning. */
 export interface QualityEntry {
@@ -118,44 +121,59 @@ const UNIT = /\p{Script=Han}|[^\p{Script=Han}]+/gu;
 
 /** Units of a plain string: one per Chinese character, one per run of other letters or digits. */
 function units(text: string): number {
-  return text.match(UNIT)?.length ?? 0;
+  let count = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // The common ideographs and ASCII are read without asking the Unicode classes.
+    const han = code >= 0x4e00 && code <= 0x9fff ? true : code < 0x80 ? false : null;
+    if (han === null) return text.match(UNIT)?.length ?? 0;
+    if (han) {
+      count += 1;
+      inRun = false;
+    } else if (!inRun) {
+      count += 1;
+      inRun = true;
+    }
+  }
+  return count;
 }
 
 interface CompiledRules {
   vaguePhrases: readonly string[];
-  vague: RegExp;
-  /** The vague pattern with the parts of an entry kind added, per kind (a jurisdiction has a handful). */
-  vagueByKind: Map<string, RegExp>;
-  notPlace: RegExp;
-  markers: readonly string[];
-  edge: RegExp;
+  vague: Literals;
+  /** The vague words with the parts of an entry kind added, per kind (a jurisdiction has a handful). */
+  vagueByKind: Map<string, Literals>;
+  notPlace: Literals;
+  /** Place markers by their first code unit. */
+  markers: ReadonlyMap<number, readonly string[]>;
+  /** The edge particles when each is one code unit (else edgePattern trims). */
+  edge: ReadonlySet<number> | null;
+  edgePattern: RegExp;
   emptyPlaces: ReadonlySet<string>;
 }
 
 const compiledCache = new WeakMap<PlanQualityRules, CompiledRules>();
 
-function alternation(words: readonly string[]): RegExp {
-  const list = [...new Set(words.map(plain).filter((w) => w.length > 0))].sort(
-    (x, y) => y.length - x.length || (x < y ? -1 : x > y ? 1 : 0),
-  );
-  // Longest first, so "处理日常事务" wins over "处理"; a never-matching pattern for an empty list.
-  const source = list.length ? list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') : '(?!)';
-  return new RegExp(source, 'gu');
-}
-
 function compile(rules: PlanQualityRules): CompiledRules {
   let compiled = compiledCache.get(rules);
   if (!compiled) {
-    const particles = Array.from(plain(rules.edgeParticles))
-      .map((c) => c.replace(/[\]\\^-]/g, '\\$&'))
-      .join('');
+    const particleList = Array.from(plain(rules.edgeParticles));
+    const particles = particleList.map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('');
+    const markers = new Map<number, string[]>();
+    for (const marker of new Set(rules.placeMarkers.map(plain).filter((m) => m.length > 0))) {
+      markers.set(marker.charCodeAt(0), [...(markers.get(marker.charCodeAt(0)) ?? []), marker]);
+    }
     compiled = {
       vaguePhrases: rules.vaguePhrases,
-      vague: alternation(rules.vaguePhrases),
+      vague: new Literals(rules.vaguePhrases),
       vagueByKind: new Map(),
-      notPlace: alternation(rules.notPlaceWords),
-      markers: [...new Set(rules.placeMarkers.map(plain).filter((m) => m.length > 0))],
-      edge: particles ? new RegExp(`^[${particles}]+|[${particles}]+$`, 'gu') : /(?!)/gu,
+      notPlace: new Literals(rules.notPlaceWords),
+      markers,
+      edge: particleList.every((c) => c.length === 1)
+        ? new Set(particleList.map((c) => c.charCodeAt(0)))
+        : null,
+      edgePattern: particles ? new RegExp(`^[${particles}]+|[${particles}]+$`, 'gu') : /(?!)/gu,
       emptyPlaces: new Set(rules.emptyPlaces.map(plain)),
     };
     compiledCache.set(rules, compiled);
@@ -163,44 +181,47 @@ function compile(rules: PlanQualityRules): CompiledRules {
   return compiled;
 }
 
-type Span = [start: number, end: number];
-
-function spans(text: string, pattern: RegExp): Span[] {
-  return Array.from(text.matchAll(pattern), (m) => [m.index, m.index + m[0].length]);
-}
-
 /** Every occurrence of every marker, overlapping ones included ("会议室" and the "室" inside it). */
-function markerSpans(text: string, markers: readonly string[]): Span[] {
+function markerSpans(text: string, markers: ReadonlyMap<number, readonly string[]>): Span[] {
   const found: Span[] = [];
-  for (const marker of markers) {
-    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
-      found.push([at, at + marker.length]);
-    }
+  for (let at = 0; at < text.length; at++) {
+    const bucket = markers.get(text.charCodeAt(at));
+    if (!bucket) continue;
+    for (const marker of bucket) if (text.startsWith(marker, at)) found.push([at, at + marker.length]);
   }
   return found;
 }
 
+/** The piece without the edge particles at either end (到, 在, 的 …). */
+function trimEdge(piece: string, rules: CompiledRules): string {
+  const edge = rules.edge;
+  if (!edge) return piece.replace(rules.edgePattern, '');
+  let start = 0;
+  let end = piece.length;
+  while (start < end && edge.has(piece.charCodeAt(start))) start += 1;
+  while (end > start && edge.has(piece.charCodeAt(end - 1))) end -= 1;
+  return start === 0 && end === piece.length ? piece : piece.slice(start, end);
+}
+
 /** The vague pattern for an entry of this kind: restating the kind ("督导检查", "下村/实地") says nothing. */
-function vagueFor(kind: string | null | undefined, rules: CompiledRules): RegExp {
-  const parts = (kind ?? '')
-    .normalize('NFKC')
-    .toLowerCase()
+function vagueFor(kind: string | null | undefined, rules: CompiledRules): Literals {
+  const parts = nfkcLower(kind ?? '')
     .split(NOT_LETTER_OR_DIGIT)
     .filter((part) => part.length >= 2);
   if (parts.length === 0) return rules.vague;
   const key = parts.join('/');
   let pattern = rules.vagueByKind.get(key);
   if (!pattern) {
-    pattern = alternation([...rules.vaguePhrases, ...parts]);
+    pattern = new Literals([...rules.vaguePhrases, ...parts]);
     rules.vagueByKind.set(key, pattern);
   }
   return pattern;
 }
 
 /** Units left in a piece of a clause once vague phrases are cut out and edge particles trimmed. */
-function meaningfulUnits(piece: string, vague: RegExp, rules: CompiledRules): number {
+function meaningfulUnits(piece: string, vague: Literals, rules: CompiledRules): number {
   let total = 0;
-  for (const part of piece.split(vague)) total += units(part.replace(rules.edge, ''));
+  for (const part of vague.split(piece)) total += units(trimEdge(part, rules));
   return total;
 }
 
@@ -229,14 +250,14 @@ function analyse(entry: QualityEntry, rules: CompiledRules): Reading {
 /** Reads one `what` (with its place and kind) as described at the top of the file. */
 function read(entry: QualityEntry, rules: CompiledRules): Reading {
   const vague = vagueFor(entry.kind, rules);
-  const clauses = entry.what.normalize('NFKC').toLowerCase().split(NOT_LETTER_OR_DIGIT);
+  const clauses = nfkcLower(entry.what).split(NOT_LETTER_OR_DIGIT);
 
   const placeField = plain(entry.place ?? '');
   let hasPlace = placeField.length > 0 && !rules.emptyPlaces.has(placeField);
   let objectUnits = 0;
   for (const clause of clauses) {
     if (!clause) continue;
-    const hidden = [...spans(clause, vague), ...spans(clause, rules.notPlace)];
+    const hidden = [...vague.spans(clause), ...rules.notPlace.spans(clause)];
     let cut = 0;
     for (const [start, end] of markerSpans(clause, rules.markers)) {
       if (!hidden.some(([s, e]) => start < e && s < end)) cut = Math.max(cut, end);
@@ -258,15 +279,24 @@ function monthDay(date: LocalDate): string {
   return match ? `${Number(match[1])}月${Number(match[2])}日` : date;
 }
 
-interface Earlier extends Comparable {
+interface Earlier {
   date: LocalDate;
   what: string;
   place: Comparable | null;
+  /** The `what` ready to compare, prepared when first needed (see text()). */
+  text?: Comparable;
+}
+
+/** An earlier entry's text ready to compare: prepared once, only when its place did not rule it out. */
+function text(other: Earlier): Comparable {
+  return (other.text ??= comparable(other.what));
 }
 
 /** The `place` field ready to compare, or null when it is empty or a placeholder like "无". */
 function placeOf(place: string | null | undefined, rules: CompiledRules): Comparable | null {
-  const key = comparable(place ?? '');
+  if (!place) return null;
+  // Places recur (a town has a few dozen): through the cache of recent texts.
+  const key = recentComparable(place);
   return key.length === 0 || rules.emptyPlaces.has(key.normalized) ? null : key;
 }
 
@@ -292,11 +322,10 @@ export function checkPlanEntries(
   const earlier: Earlier[] = [...previousDays]
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
     .flatMap((day) =>
-      day.entries.map((e) => ({
+      day.entries.map((e): Earlier => ({
         date: day.date,
         what: e.what.trim(),
         place: placeOf(e.place, compiled),
-        ...comparable(e.what),
       })),
     );
 
@@ -317,7 +346,7 @@ export function checkPlanEntries(
       let best: { other: Earlier; score: number } | null = null;
       for (const other of earlier) {
         if (place && other.place && dice(place, other.place) < rules.repeatThreshold) continue;
-        const score = dice(own, other);
+        const score = dice(own, text(other));
         if (!best || score > best.score) best = { other, score };
       }
       if (best && best.score >= rules.repeatThreshold) {
