@@ -216,6 +216,15 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be 0 or 1' })
   JOBS_ENABLED?: boolean;
+
+  /**
+   * PDF exports (立体像, the weekly board): a TrueType/OpenType font file (.ttf/.otf/.ttc) with
+   * Chinese glyphs, embedded as a subset. Absent: the usual system paths (Debian fonts-noto-cjk,
+   * fonts-wqy-*) are tried; with none found a PDF request answers 503 EXPORT.FONT_MISSING.
+   */
+  @IsOptional()
+  @IsString()
+  PDF_FONT_FILE?: string;
 }
 
 /** A subscribe-message template: its id, the page it opens, and the type of each field. */
@@ -314,6 +323,12 @@ export interface AppConfig {
   wechat: WechatConfig;
   tickets: TicketsConfig;
   uploads: UploadsConfig;
+  pdf: PdfConfig;
+}
+
+/** PDF exports: the configured font file (PDF_FONT_FILE), else the system paths are searched. */
+export interface PdfConfig {
+  fontFile?: string;
 }
 
 /** Per user and local (Asia/Shanghai) day. */
@@ -415,6 +430,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dailyCount: raw.UPLOAD_DAILY_COUNT ?? 100,
       dailyBytes: (raw.UPLOAD_DAILY_MB ?? 200) * 1024 * 1024,
     },
+    pdf: raw.PDF_FONT_FILE ? { fontFile: resolve(raw.PDF_FONT_FILE) } : {},
   };
 }
 
