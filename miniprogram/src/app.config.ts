@@ -40,6 +40,10 @@ export default defineAppConfig({
         'notices/index',
         'notice/index',
         'mine/index',
+        // 排名与红黄旗 (issue #14): the ranking table, awarding flags, one unit's trend.
+        'rankings/index',
+        'flags/index',
+        'ranking-trend/index',
       ],
     },
     // Admin pages (a jurisdiction's administrator): invites and grants, matters, post handovers.

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { getToday, getUnits } from '@/api/journals.api';
 import { EmptyState } from '@/components/EmptyState';
+import { FlagBadge } from '@/components/FlagBadge';
 import { InlineError } from '@/components/InlineError';
 import { LoadingState } from '@/components/LoadingState';
 import { Page } from '@/components/Page';
@@ -145,6 +146,12 @@ export default function TodayPage() {
 
         {listView.kind === 'error' ? (
           <ErrorCard title="暂时读不到日程" error={listView.error} onRetry={plans.retry} />
+        ) : null}
+
+        {listView.kind === 'ok' && listView.data.flag ? (
+          <View className="today__flag" data-testid="today-flag-line">
+            <FlagBadge color={listView.data.flag.color} period={listView.data.flag} testId="today-flag" />
+          </View>
         ) : null}
 
         {listView.kind === 'ok' && shown ? (

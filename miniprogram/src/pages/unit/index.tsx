@@ -1,10 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
-import { DEFAULT_RULES, type TodayPlan, type TodayResponse, type UnitChildrenResponse } from '@jinri/shared';
+import {
+  DEFAULT_RULES,
+  type CurrentFlag,
+  type TodayPlan,
+  type TodayResponse,
+  type UnitChildrenResponse,
+} from '@jinri/shared';
 import { useMemo } from 'react';
 
 import { getToday, getUnits } from '@/api/journals.api';
 import { EmptyState } from '@/components/EmptyState';
+import { FlagBadge } from '@/components/FlagBadge';
 import { FreshLine } from '@/components/FreshLine';
 import { Page } from '@/components/Page';
 import { ErrorCard, LoadingCard, NotFoundCard } from '@/components/StateCard';
@@ -96,7 +103,12 @@ export default function UnitPage() {
         {units.view.kind === 'error' ? (
           <ErrorCard title="单位信息没有加载出来" error={units.view.error} onRetry={units.retry} />
         ) : null}
-        {tree ? <UnitHead tree={tree} /> : null}
+        {tree ? (
+          <UnitHead
+            tree={tree}
+            flag={tree.flag ?? (plans.view.kind === 'ok' ? plans.view.data.flag : null)}
+          />
+        ) : null}
 
         <TodaySection load={plans} today={today} nowMinutes={nowMinutes} unitName={name} />
 
@@ -106,7 +118,7 @@ export default function UnitPage() {
   );
 }
 
-function UnitHead({ tree }: { tree: UnitChildrenResponse }) {
+function UnitHead({ tree, flag }: { tree: UnitChildrenResponse; flag?: CurrentFlag | null }) {
   const { unit, ancestors } = tree;
   return (
     <View className="unit-head">
@@ -134,6 +146,11 @@ function UnitHead({ tree }: { tree: UnitChildrenResponse }) {
         {unit.name}
       </Text>
       <Text className="unit-head__kind">{KIND_LABELS[unit.kind] ?? ''}</Text>
+      {flag ? (
+        <View className="unit-head__flag">
+          <FlagBadge color={flag.color} period={flag} testId="unit-flag" />
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -226,6 +243,7 @@ function Children({ tree }: { tree: UnitChildrenResponse }) {
             onClick={() => openPage(unitUrl(child.id))}
           >
             <Text className="unit-child__name">{child.name}</Text>
+            {child.flag ? <FlagBadge color={child.flag.color} compact testId="unit-child-flag" /> : null}
             {child.childCount > 0 ? (
               <Text className="unit-child__count">
                 {child.childCount} 个{child.kind === 'town' ? '村（社区）' : '下级单位'}

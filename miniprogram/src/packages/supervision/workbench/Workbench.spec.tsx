@@ -125,6 +125,21 @@ describe('the supervisor’s workbench', () => {
     ]);
   });
 
+  it('opens 排名 (for the unit shown) and 红黄旗', async () => {
+    serve({
+      '/supervision/summary': [200, summary],
+      '/supervision/findings': [200, queue],
+      '/supervision/trend': [200, trend],
+    });
+    render(<Workbench unitId={3} unitName="城关街道" />);
+    fireEvent.click(await screen.findByTestId('go-rankings'));
+    fireEvent.click(screen.getByTestId('go-flags'));
+    expect(navigatedTo()).toEqual([
+      '/packages/supervision/rankings/index?unitId=3&unitName=%E5%9F%8E%E5%85%B3%E8%A1%97%E9%81%93',
+      '/packages/supervision/flags/index',
+    ]);
+  });
+
   it('switches the trend to on-time and vague/repeated rates', async () => {
     serve({
       '/supervision/summary': [200, summary],

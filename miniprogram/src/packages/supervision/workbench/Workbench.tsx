@@ -19,6 +19,7 @@ import { ErrorCard, LoadingCard } from '@/components/StateCard';
 import { useLoad, type LoadView } from '@/hooks/useLoad';
 import { useShowAgain } from '@/hooks/useShowAgain';
 import { formatDay, formatMonthDay } from '@/utils/date';
+import { rankingUrls } from '@/packages/supervision/rankings/links';
 import { supervisionUrls } from './links';
 import { TodayCounts } from './TodayCounts';
 import { TrendChart } from './TrendChart';
@@ -142,6 +143,26 @@ export function Workbench({ unitId, unitName }: { unitId?: number; unitName?: st
           onClick={() => open(supervisionUrls.notices())}
         >
           <Text>起草通报</Text>
+        </View>
+      </View>
+
+      {/* 排名与红黄旗 (issue #14). */}
+      <View className="sv-actions" data-testid="ranking-actions">
+        <View
+          className="btn btn-secondary sv-actions__btn"
+          role="button"
+          data-testid="go-rankings"
+          onClick={() => open(rankingUrls.rankings({ unitId, unitName }))}
+        >
+          <Text>排名</Text>
+        </View>
+        <View
+          className="btn btn-secondary sv-actions__btn"
+          role="button"
+          data-testid="go-flags"
+          onClick={() => open(rankingUrls.flags())}
+        >
+          <Text>红黄旗</Text>
         </View>
       </View>
     </View>
