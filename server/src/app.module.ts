@@ -12,6 +12,7 @@ import { HealthModule } from './modules/health/health.module';
 import { CacheModule } from './modules/cache/cache.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { JournalsModule } from './modules/journals/journals.module';
+import { RankingsModule } from './modules/rankings/rankings.module';
 import { SearchModule } from './modules/search/search.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
@@ -40,6 +41,7 @@ export class AppModule {
         SearchModule,
         TicketsModule,
         SupervisionModule,
+        RankingsModule,
       ],
     };
   }

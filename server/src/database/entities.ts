@@ -43,6 +43,8 @@ import { SelfExamination } from '../modules/supervision/self-examination.entity'
 import { SpotCheckSample } from '../modules/supervision/spot-check-sample.entity';
 import { SpotCheck } from '../modules/supervision/spot-check.entity';
 import { SupervisionEvent } from '../modules/supervision/supervision-event.entity';
+import { FlagAwardRow, FlagAwardUnitRow } from '../modules/rankings/flag-award.entity';
+import { RankingSettingsRow } from '../modules/rankings/ranking-settings.entity';
 export const ENTITIES = [
   Unit,
   Official,
@@ -86,4 +88,7 @@ export const ENTITIES = [
   Notice,
   NoticeFinding,
   SelfExamination,
+  RankingSettingsRow,
+  FlagAwardRow,
+  FlagAwardUnitRow,
 ];

@@ -4,6 +4,7 @@ import type { StaffRole } from '../../src/modules/auth/auth-user';
 import type { CrossScopeContext, Row, Town, UnitMember } from './cross-scope-types';
 import { call } from '../app';
 import { supervisionCrossScopeRows } from './cross-scope-supervision';
+import { rankingCrossScopeRows } from './cross-scope-rankings';
 
 /**
  * Cross-scope rows of the authorization matrix: every route of the policy table that takes an
@@ -479,6 +480,7 @@ export function crossScopeRows(ctx: CrossScopeContext): Row[] {
       decision: 'approve',
     })),
     ...supervisionCrossScopeRows(ctx),
+    ...rankingCrossScopeRows(),
   ];
   return rows;
 }

@@ -187,6 +187,32 @@ export function sampleRequests(ids: {
       path: '/admin/sensitive-words',
       body: { unitId: townX, words: [] },
     },
+    // -- rankings and 红黄旗 (issue #14)
+    'GET /api/v1/rankings': { path: `/rankings?unitId=${townX}&level=department&period=week` },
+    'GET /api/v1/rankings/trend': { path: `/rankings/trend?unitId=${townX}&period=month` },
+    'GET /api/v1/rankings/settings': { path: '/rankings/settings' },
+    'PUT /api/v1/rankings/settings': {
+      path: '/rankings/settings',
+      body: {
+        weights: {
+          submission: 1,
+          onTime: 1,
+          quality: 1,
+          weeklyOnTime: 1,
+          response: 1,
+          resolution: 1,
+          satisfaction: 1,
+        },
+        minSample: 10,
+        flagCount: 3,
+      },
+    },
+    'GET /api/v1/flags/proposal': { path: '/flags/proposal?level=town&period=week' },
+    'POST /api/v1/flags': {
+      path: '/flags',
+      body: { jurisdictionId: 999999, level: 'town', period: 'week', from: monday, red: [], yellow: [] },
+    },
+    'GET /api/v1/flags': { path: `/flags?unitId=${townX}` },
     // -- supervision: findings
     'GET /api/v1/supervision/findings': { path: `/supervision/findings?unitId=${townX}` },
     'GET /api/v1/supervision/findings/:id': { path: '/supervision/findings/999999' },

@@ -13,6 +13,7 @@ import { CalendarYears1795418000000 } from './1795418000000-CalendarYears';
 import { InAppMessages1795420000000 } from './1795420000000-InAppMessages';
 import { Supervision1795440000000 } from './1795440000000-Supervision';
 import { MatterDemand1795430000000 } from './1795430000000-MatterDemand';
+import { Rankings1795450000000 } from './1795450000000-Rankings';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   InAppMessages1795420000000,
   MatterDemand1795430000000,
   Supervision1795440000000,
+  Rankings1795450000000,
 ];

@@ -193,6 +193,20 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   },
   'GET /api/v1/me/supervision': { allow: ['official'], scope: 'self' },
 
+  // Rankings and 红黄旗 (issue #14). The town and department levels of a ranking, its trend, the
+  // settings (weights shown next to the table) and the flags are public; the official level answers
+  // only a supervisor or admin whose grant covers the unit (checked in the service: 401 anonymous,
+  // 403 AUTH.ROLE_REQUIRED / AUTH.OUT_OF_SCOPE). Settings are changed by an admin of the county
+  // (jurisdiction) only; flags are proposed to supervisors/admins of the county and awarded by its
+  // supervisors — a town's grant does not cover the county (403 AUTH.OUT_OF_SCOPE).
+  'GET /api/v1/rankings': { allow: 'public' },
+  'GET /api/v1/rankings/trend': { allow: 'public' },
+  'GET /api/v1/rankings/settings': { allow: 'public' },
+  'PUT /api/v1/rankings/settings': { allow: ['admin'], scope: 'unit-subtree' },
+  'GET /api/v1/flags/proposal': { allow: ['supervisor', 'admin'], scope: 'unit-subtree' },
+  'POST /api/v1/flags': { allow: ['supervisor'], scope: 'unit-subtree' },
+  'GET /api/v1/flags': { allow: 'public' },
+
   'GET /open311/v2/services.json': { allow: 'public' },
   'GET /open311/v2/services/:code.json': { allow: 'public' },
   'POST /open311/v2/requests.json': { allow: 'signed-in' },

@@ -21,6 +21,8 @@ import { PopoloService } from './popolo.service';
 import { Post } from './post.entity';
 import { Unit } from './unit.entity';
 import { UploadsModule } from '../uploads/uploads.module';
+import { CurrentFlags } from '../rankings/current-flags';
+import { RankingsRepository } from '../rankings/rankings.repository';
 
 /**
  * Units, officials, posts, memberships, matters and duties: the schema, the demo seed, official
@@ -33,6 +35,9 @@ import { UploadsModule } from '../uploads/uploads.module';
   ],
   controllers: [DirectoryController, PopoloController, AdminDirectoryController, DirectorySheetController],
   providers: [
+    // The current 红旗 / 黄旗 shown on the pages (issue #14).
+    RankingsRepository,
+    CurrentFlags,
     DirectoryRepository,
     DirectoryService,
     PopoloRepository,

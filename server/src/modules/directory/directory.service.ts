@@ -8,6 +8,7 @@ import { UploadsRepository } from '../uploads/uploads.repository';
 import { DirectoryRepository } from './directory.repository';
 import type { Unit } from './unit.entity';
 import type { UpdateOfficialDto } from './dto/official.dto';
+import { CurrentFlags } from '../rankings/current-flags';
 
 export type { OfficialProfile, UnitMemberView } from '@jinri/shared';
 
@@ -17,6 +18,7 @@ export class DirectoryService {
     private readonly directory: DirectoryRepository,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     private readonly uploads: UploadsRepository,
+    private readonly flags: CurrentFlags,
   ) {}
 
   async unitChildren(parentId?: number): Promise<UnitChildrenResponse> {
@@ -33,10 +35,16 @@ export class DirectoryService {
     const ancestors = await this.directory.findUnitsByIds(ancestorIds);
     const order = new Map(ancestorIds.map((id, i) => [id, i]));
     const children = await this.directory.findChildren(unit.id);
+    const flags = await this.flags.of([unit.id, ...children.map((c) => c.id)]);
     return {
       unit: summary(unit),
+      flag: flags.get(unit.id) ?? null,
       ancestors: ancestors.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(summary),
-      children: children.map((c) => ({ ...summary(c), childCount: c.childCount })),
+      children: children.map((c) => ({
+        ...summary(c),
+        childCount: c.childCount,
+        flag: flags.get(c.id) ?? null,
+      })),
     };
   }
 

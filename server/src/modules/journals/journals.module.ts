@@ -28,6 +28,8 @@ import { TimelineService } from './timeline.service';
 import { TodayService } from './today.service';
 import { WeeklyReport } from './weekly-report.entity';
 import { WeeklyReportsService } from './weekly-reports.service';
+import { CurrentFlags } from '../rankings/current-flags';
+import { RankingsRepository } from '../rankings/rankings.repository';
 
 /** Day plans, publication, revisions, 一日三晒, leave, weekly reports, reminders. */
 @Module({
@@ -48,6 +50,9 @@ import { WeeklyReportsService } from './weekly-reports.service';
   ],
   controllers: [JournalsController, LeaveController, BatchController],
   providers: [
+    // The current 红旗 / 黄旗 shown on the pages (issue #14).
+    RankingsRepository,
+    CurrentFlags,
     JournalsRepository,
     JournalRulesService,
     JournalRulesAdmin,

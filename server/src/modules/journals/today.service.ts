@@ -9,6 +9,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { CacheVersionService } from '../cache/cache-version.service';
 import { dayStatus } from './day-status';
 import { JournalsRepository } from './journals.repository';
+import { CurrentFlags } from '../rankings/current-flags';
 import { assertDate, JOURNALS_CACHE, PlansService } from './plans.service';
 
 export interface CachedToday {
@@ -44,6 +45,7 @@ export class TodayService implements OnModuleInit, OnModuleDestroy {
     private readonly plans: PlansService,
     private readonly versions: CacheVersionService,
     private readonly calendars: CalendarService,
+    private readonly flags: CurrentFlags,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -114,6 +116,7 @@ export class TodayService implements OnModuleInit, OnModuleDestroy {
         entries: status === 'published' ? plan!.entries : [],
       };
     });
-    return { date, day, unit: { id: unit.id, name: unit.name, kind: unit.kind }, plans };
+    const flag = (await this.flags.of([unit.id])).get(unit.id) ?? null;
+    return { date, day, unit: { id: unit.id, name: unit.name, kind: unit.kind }, plans, flag };
   }
 }

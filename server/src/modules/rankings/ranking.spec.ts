@@ -115,8 +115,14 @@ describe('rankItems', () => {
   });
 
   it('changes the composite order when the weights change', () => {
-    const punctual = { submission: [30, 40], onTime: [40, 40] } as const;
-    const diligent = { submission: [40, 40], onTime: [25, 40] } as const;
+    const punctual: Partial<Record<keyof RateCounts, [number, number]>> = {
+      submission: [30, 40],
+      onTime: [40, 40],
+    };
+    const diligent: Partial<Record<keyof RateCounts, [number, number]>> = {
+      submission: [40, 40],
+      onTime: [25, 40],
+    };
     const bySubmission = { ...ONLY_SUBMISSION, submission: 3, onTime: 1 };
     const byPunctuality = { ...ONLY_SUBMISSION, submission: 1, onTime: 3 };
     const first = (weights: RankingWeights) =>

@@ -1,6 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SupervisionSubject = 'finding' | 'spot_check' | 'sample' | 'notice' | 'self_exam';
+export type SupervisionSubject =
+  | 'finding'
+  | 'spot_check'
+  | 'sample'
+  | 'notice'
+  | 'self_exam'
+  // Rankings (issue #14): a flag award, a jurisdiction's ranking settings.
+  | 'flag_award'
+  | 'rank_settings';
 
 /**
  * One step in the life of a finding, spot check, sample, notice or self-examination: append-only,
