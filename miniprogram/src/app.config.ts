@@ -46,6 +46,12 @@ export default defineAppConfig({
         'ranking-trend/index',
       ],
     },
+    // 抽签晒 (public, issue #14): the weekly lotteries and one lottery. Residents download it only
+    // when they open 抽签晒 from the today page.
+    {
+      root: 'packages/public',
+      pages: ['lotteries/index', 'lottery/index'],
+    },
     // Admin pages (a jurisdiction's administrator): invites and grants, matters, post handovers.
     {
       root: 'packages/admin',

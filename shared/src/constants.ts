@@ -138,3 +138,12 @@ export const SUPERVISION_RULES = {
   /** Notice number: 督通字〔2026〕3号. */
   noticePrefix: '督通字',
 } as const;
+
+/** 抽签晒 (issue #14): journals drawn per county and week, and when the seed is revealed. */
+export const LOTTERY_RULES = {
+  /** Journals drawn per county and week (all of them when there are fewer candidates). */
+  drawSize: 5,
+  /** The seed is revealed and the draw done on the Monday after the week, at this local time. */
+  revealTime: '09:00',
+  pageSize: 20,
+} as const;

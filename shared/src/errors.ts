@@ -76,6 +76,8 @@ export const ErrorCodes = {
   'NOTICE.VERSION_CONFLICT': { status: 409, message: '通报已被他人修改，请刷新后再改' },
   'NOTICE.NO_FINDINGS': { status: 400, message: '所选期间和范围内没有已认定的督查记录，无法起草通报' },
   'NOTICE.FINDING_NOT_CONFIRMED': { status: 400, message: '通报只能引用已认定、且在本辖区内的督查记录' },
+  // 抽签晒 (issue #14)
+  'LOTTERY.NOT_FOUND': { status: 404, message: '找不到该期抽签' },
   'SELF_EXAM.NOT_FOUND': { status: 404, message: '找不到该书面检查' },
   'SELF_EXAM.INVALID_TRANSITION': { status: 409, message: '书面检查当前状态不能进行此操作' },
   'SELF_EXAM.VERSION_CONFLICT': { status: 409, message: '书面检查已被他人处理，请刷新后再试' },

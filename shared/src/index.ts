@@ -12,3 +12,4 @@ export * from './api/messages.js';
 export * from './api/search.js';
 export * from './api/supervision.js';
 export * from './api/rankings.js';
+export * from './api/lotteries.js';

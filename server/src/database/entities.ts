@@ -45,6 +45,9 @@ import { SpotCheck } from '../modules/supervision/spot-check.entity';
 import { SupervisionEvent } from '../modules/supervision/supervision-event.entity';
 import { FlagAwardRow, FlagAwardUnitRow } from '../modules/rankings/flag-award.entity';
 import { RankingSettingsRow } from '../modules/rankings/ranking-settings.entity';
+import { Lottery } from '../modules/lotteries/lottery.entity';
+import { LotteryCandidate } from '../modules/lotteries/lottery-candidate.entity';
+import { LotteryEvent } from '../modules/lotteries/lottery-event.entity';
 export const ENTITIES = [
   Unit,
   Official,
@@ -91,4 +94,7 @@ export const ENTITIES = [
   RankingSettingsRow,
   FlagAwardRow,
   FlagAwardUnitRow,
+  Lottery,
+  LotteryCandidate,
+  LotteryEvent,
 ];

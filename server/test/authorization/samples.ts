@@ -277,6 +277,9 @@ export function sampleRequests(ids: {
       body: { version: 1, note: '检查不够深刻，请重写' },
     },
     'GET /api/v1/me/supervision': { path: '/me/supervision' },
+    // 抽签晒 (issue #14): public reads; an unknown id answers 404 LOTTERY.NOT_FOUND to everyone.
+    'GET /api/v1/lotteries': { path: '/lotteries' },
+    'GET /api/v1/lotteries/:id': { path: '/lotteries/999999' },
     'GET /open311/v2/services.json': { path: '/open311/v2/services.json' },
     'GET /open311/v2/services/:code.json': { path: '/open311/v2/services/no-such-service.json' },
     'POST /open311/v2/requests.json': { path: '/open311/v2/requests.json', body: {} },

@@ -1,4 +1,6 @@
 /** Journals: day plans (今日工作), entries, revisions, 一日三晒 updates, leave, weekly reports. */
+
+import type { DrawnMark } from './lotteries.js';
 import type { CurrentFlag } from './rankings.js';
 
 /** "HH:mm", local time (Asia/Shanghai). */
@@ -64,6 +66,8 @@ export interface DayPlanView {
   /** Optimistic lock: send it back when saving; a stale one answers 409 PLAN.VERSION_CONFLICT. */
   version: number;
   entries: PlanEntryView[];
+  /** 抽中: the plan was drawn by a weekly lottery (抽签晒). */
+  drawn?: DrawnMark;
 }
 
 /** PUT /plans/:officialId/:date */
@@ -127,6 +131,8 @@ export interface TodayPlan {
   status: TodayStatus;
   /** Published entries (withdrawn ones excluded here; see the revision history). */
   entries: PlanEntryView[];
+  /** 抽中: this day's plan was drawn by a weekly lottery (抽签晒). */
+  drawn?: DrawnMark;
 }
 
 export interface TodayResponse {

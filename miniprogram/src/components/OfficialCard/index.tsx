@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { LocalDate, TodayPlan } from '@jinri/shared';
 import { memo } from 'react';
 
+import { Chip } from '../Chip';
 import { PlanEntryList } from '../PlanEntryList';
 import { StatusChip } from '../StatusChip';
 import './index.css';
@@ -45,6 +46,11 @@ export const OfficialCard = memo(function OfficialCard({
             {official.unit.name ? <Text className="official-card__unit"> · {official.unit.name}</Text> : null}
           </Text>
         </View>
+        {plan.drawn ? (
+          <Chip tone="warning" testId="drawn-badge">
+            抽中
+          </Chip>
+        ) : null}
         <StatusChip status={status} />
         {onOpen ? <Text className="official-card__chevron">›</Text> : null}
       </View>

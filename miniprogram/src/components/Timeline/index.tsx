@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { formatMonthDay, formatShortWeekday, relativeDayName } from '@/utils/date';
 import { entryTimeLabel, sortEntries } from '@/utils/plan';
 import { PlanEntryList } from '../PlanEntryList';
+import { Chip } from '../Chip';
 import { StatusChip } from '../StatusChip';
 import './index.css';
 
@@ -89,6 +90,11 @@ function TimelineRow({ day, today, nowMinutes, expanded, onToggle, onShowRevisio
             {relative ? ` · ${relative}` : ''}
           </Text>
         </View>
+        {day.plan?.drawn ? (
+          <Chip tone="warning" testId="drawn-badge">
+            抽中
+          </Chip>
+        ) : null}
         <StatusChip
           status={day.status}
           label={day.status === 'rest_day' && day.restDay ? `${day.restDay}休息` : undefined}

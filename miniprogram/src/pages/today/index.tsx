@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
 import {
+  APP_PAGES,
   DEFAULT_RULES,
   type DayStatus,
   type TodayPlan,
@@ -171,6 +172,15 @@ export default function TodayPage() {
             onRefresh={() => void plans.refresh()}
           />
         ) : null}
+      </View>
+
+      <View
+        className="today__lottery"
+        role="link"
+        data-testid="lottery-link"
+        onClick={() => void Taro.navigateTo({ url: `/${APP_PAGES.publicLotteries}` })}
+      >
+        <Text className="today__lottery-text">抽签晒：每周随机公开抽取工作日志，人人可验证 ›</Text>
       </View>
     </Page>
   );

@@ -14,6 +14,7 @@ import { InAppMessages1795420000000 } from './1795420000000-InAppMessages';
 import { Supervision1795440000000 } from './1795440000000-Supervision';
 import { MatterDemand1795430000000 } from './1795430000000-MatterDemand';
 import { Rankings1795450000000 } from './1795450000000-Rankings';
+import { Lotteries1795460000000 } from './1795460000000-Lotteries';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   MatterDemand1795430000000,
   Supervision1795440000000,
   Rankings1795450000000,
+  Lotteries1795460000000,
 ];

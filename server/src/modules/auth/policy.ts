@@ -207,6 +207,10 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/v1/flags': { allow: ['supervisor'], scope: 'unit-subtree' },
   'GET /api/v1/flags': { allow: 'public' },
 
+  // 抽签晒 (issue #14): the weekly lotteries are public, not scoped (the seed only after the reveal).
+  'GET /api/v1/lotteries': { allow: 'public' },
+  'GET /api/v1/lotteries/:id': { allow: 'public' },
+
   'GET /open311/v2/services.json': { allow: 'public' },
   'GET /open311/v2/services/:code.json': { allow: 'public' },
   'POST /open311/v2/requests.json': { allow: 'signed-in' },

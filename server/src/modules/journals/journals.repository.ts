@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, type EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import {
+  Between,
+  DataSource,
+  type EntityManager,
+  In,
+  IsNull,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+  Not,
+} from 'typeorm';
 import { inSubtrees } from '../../database/subtree';
 import { currentOn } from '../directory/current-membership';
 import { DirectoryRepository, type UnitMember } from '../directory/directory.repository';
@@ -15,6 +24,8 @@ import { Leave } from './leave.entity';
 import { PlanEntry } from './plan-entry.entity';
 import { PlanRevision } from './plan-revision.entity';
 import { WeeklyReport } from './weekly-report.entity';
+import { LotteryCandidate } from '../lotteries/lottery-candidate.entity';
+import { Lottery } from '../lotteries/lottery.entity';
 
 export type SubtreeOfficial = Pick<
   UnitMember,
@@ -306,5 +317,26 @@ export class JournalsRepository {
 
   async upsertRules(unitId: number, rules: JournalRules): Promise<void> {
     await this.dataSource.getRepository(JournalRulesRow).upsert({ unitId, ...rules }, ['unitId']);
+  }
+
+  /** 抽中: the lottery (id, Monday of its week) that drew each of these plans, if any. */
+  async findDrawnMarks(
+    planIds: number[],
+  ): Promise<Array<{ dayPlanId: number; lotteryId: number; weekStart: string }>> {
+    if (planIds.length === 0) return [];
+    const drawn = await this.dataSource.getRepository(LotteryCandidate).find({
+      select: { dayPlanId: true, lotteryId: true },
+      where: { dayPlanId: In(planIds), drawnRank: Not(IsNull()) },
+    });
+    if (drawn.length === 0) return [];
+    const weeks = await this.dataSource.getRepository(Lottery).find({
+      select: { id: true, weekStart: true },
+      where: { id: In([...new Set(drawn.map((d) => d.lotteryId))]) },
+    });
+    return drawn.map((d) => ({
+      dayPlanId: d.dayPlanId,
+      lotteryId: d.lotteryId,
+      weekStart: weeks.find((w) => w.id === d.lotteryId)!.weekStart,
+    }));
   }
 }

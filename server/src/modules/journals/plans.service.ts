@@ -23,6 +23,7 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { CacheVersionService } from '../cache/cache-version.service';
 import { UploadsRepository } from '../uploads/uploads.repository';
+import { isoWeekLabel } from '../lotteries/lottery-draw';
 import type { DayPlan } from './day-plan.entity';
 import { JournalRulesService, type JurisdictionRules } from './journal-rules.service';
 import { JournalsRepository } from './journals.repository';
@@ -90,7 +91,13 @@ export class PlansService {
       list.push(updateView(update, uploads, { includeLocation }));
       byEntry.set(update.planEntryId, list);
     }
-    return plans.map((plan) => planView(plan, entries, byEntry));
+    const marks = await this.repository.findDrawnMarks(plans.map((p) => p.id));
+    return plans.map((plan) => {
+      const view = planView(plan, entries, byEntry);
+      const mark = marks.find((m) => m.dayPlanId === plan.id);
+      if (mark) view.drawn = { lotteryId: mark.lotteryId, week: isoWeekLabel(mark.weekStart) };
+      return view;
+    });
   }
 
   /**

@@ -114,6 +114,7 @@ export class TodayService implements OnModuleInit, OnModuleDestroy {
         official: { id: o.officialId, name: o.name, post: o.title, unit: { id: o.unitId, name: o.unitName } },
         status,
         entries: status === 'published' ? plan!.entries : [],
+        ...(status === 'published' && plan!.drawn ? { drawn: plan!.drawn } : {}),
       };
     });
     const flag = (await this.flags.of([unit.id])).get(unit.id) ?? null;
