@@ -13,6 +13,7 @@ import { CacheModule } from './modules/cache/cache.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { JournalsModule } from './modules/journals/journals.module';
 import { RankingsModule } from './modules/rankings/rankings.module';
+import { RecordsModule } from './modules/records/records.module';
 import { LotteriesModule } from './modules/lotteries/lotteries.module';
 import { SearchModule } from './modules/search/search.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
@@ -43,6 +44,7 @@ export class AppModule {
         TicketsModule,
         SupervisionModule,
         RankingsModule,
+        RecordsModule,
         LotteriesModule,
       ],
     };

@@ -48,6 +48,7 @@ import { RankingSettingsRow } from '../modules/rankings/ranking-settings.entity'
 import { Lottery } from '../modules/lotteries/lottery.entity';
 import { LotteryCandidate } from '../modules/lotteries/lottery-candidate.entity';
 import { LotteryEvent } from '../modules/lotteries/lottery-event.entity';
+import { RecordView } from '../modules/records/record-view.entity';
 export const ENTITIES = [
   Unit,
   Official,
@@ -97,4 +98,5 @@ export const ENTITIES = [
   Lottery,
   LotteryCandidate,
   LotteryEvent,
+  RecordView,
 ];

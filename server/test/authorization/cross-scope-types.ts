@@ -38,6 +38,7 @@ export const REFUSALS = new Set([
   'SPOT_CHECK.NOT_FOUND',
   'NOTICE.NOT_FOUND',
   'SELF_EXAM.NOT_FOUND',
+  'RECORD.NOT_FOUND',
 ]);
 
 /** A member of a unit as GET /units/:id/members answers. */

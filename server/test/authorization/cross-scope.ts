@@ -5,6 +5,7 @@ import type { CrossScopeContext, Row, Town, UnitMember } from './cross-scope-typ
 import { call } from '../app';
 import { supervisionCrossScopeRows } from './cross-scope-supervision';
 import { rankingCrossScopeRows } from './cross-scope-rankings';
+import { recordCrossScopeRows } from './cross-scope-records';
 
 /**
  * Cross-scope rows of the authorization matrix: every route of the policy table that takes an
@@ -481,6 +482,7 @@ export function crossScopeRows(ctx: CrossScopeContext): Row[] {
     })),
     ...supervisionCrossScopeRows(ctx),
     ...rankingCrossScopeRows(),
+    ...recordCrossScopeRows(),
   ];
   return rows;
 }

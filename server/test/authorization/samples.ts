@@ -277,6 +277,10 @@ export function sampleRequests(ids: {
       body: { version: 1, note: '检查不够深刻，请重写' },
     },
     'GET /api/v1/me/supervision': { path: '/me/supervision' },
+    // 立体像 (issue #14): town X's head's record over the default period; the official's view log.
+    'GET /api/v1/supervision/records/:officialId': { path: `/supervision/records/${officialA}` },
+    'GET /api/v1/supervision/records/:officialId/pdf': { path: `/supervision/records/${officialA}/pdf` },
+    'GET /api/v1/me/record-views': { path: '/me/record-views' },
     // 抽签晒 (issue #14): public reads; an unknown id answers 404 LOTTERY.NOT_FOUND to everyone.
     'GET /api/v1/lotteries': { path: '/lotteries' },
     'GET /api/v1/lotteries/:id': { path: '/lotteries/999999' },

@@ -15,6 +15,7 @@ import { Supervision1795440000000 } from './1795440000000-Supervision';
 import { MatterDemand1795430000000 } from './1795430000000-MatterDemand';
 import { Rankings1795450000000 } from './1795450000000-Rankings';
 import { Lotteries1795460000000 } from './1795460000000-Lotteries';
+import { Records1795470000000 } from './1795470000000-Records';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Supervision1795440000000,
   Rankings1795450000000,
   Lotteries1795460000000,
+  Records1795470000000,
 ];

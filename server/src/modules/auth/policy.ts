@@ -193,6 +193,19 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   },
   'GET /api/v1/me/supervision': { allow: ['official'], scope: 'self' },
 
+  // 立体像 (issue #14): one official's whole record over a period (JSON or PDF) for the supervisors
+  // and admins whose grant covers a unit the official held a post in during it (404 otherwise, as
+  // if the official did not exist); every view is recorded. The official reads who looked (own only).
+  'GET /api/v1/supervision/records/:officialId': {
+    allow: ['supervisor', 'admin'],
+    scope: 'official-in-subtree',
+  },
+  'GET /api/v1/supervision/records/:officialId/pdf': {
+    allow: ['supervisor', 'admin'],
+    scope: 'official-in-subtree',
+  },
+  'GET /api/v1/me/record-views': { allow: ['official'], scope: 'self' },
+
   // Rankings and 红黄旗 (issue #14). The town and department levels of a ranking, its trend, the
   // settings (weights shown next to the table) and the flags are public; the official level answers
   // only a supervisor or admin whose grant covers the unit (checked in the service: 401 anonymous,
