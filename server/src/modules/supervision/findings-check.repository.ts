@@ -22,6 +22,12 @@ export type StoredEntry = Pick<
   'id' | 'dayPlanId' | 'what' | 'place' | 'kind' | 'status' | 'createdAt' | 'modifiedAt'
 >;
 
+/** A raw datetime column: a Date from MySQL, 'YYYY-MM-DD HH:MM:SS[.fff]' in UTC from SQLite. */
+function rawDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
+}
+
 /** IN lists longer than this are split (MariaDB and SQLite both cope, the planner prefers it). */
 const IN_CHUNK = 1000;
 
@@ -33,26 +39,37 @@ const IN_CHUNK = 1000;
 export class FindingsCheckRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Plans handed in (submitted or published) on the dates; only `officialIds` when given. */
+  /**
+   * Plans handed in (submitted or published) on the dates; only `officialIds` when given. Read raw:
+   * hydrating 400,000 entities cost the 100k-official morning check about 2 s.
+   */
   async findHandedInPlans(dates: string[], officialIds?: number[]): Promise<HandedInPlan[]> {
     if (dates.length === 0) return [];
-    return this.byOfficials(officialIds, (ids) =>
-      this.dataSource.getRepository(DayPlan).find({
-        select: {
-          id: true,
-          officialId: true,
-          date: true,
-          status: true,
-          submittedAt: true,
-          publishedAt: true,
-        },
-        where: {
-          date: In(dates),
-          status: In(['submitted', 'published']),
-          ...(ids ? { officialId: In(ids) } : {}),
-        },
-      }),
-    );
+    const rows = await this.byOfficials(officialIds, (ids) => {
+      const query = this.dataSource
+        .getRepository(DayPlan)
+        .createQueryBuilder('p')
+        .select([
+          'p.id AS "id"',
+          'p.officialId AS "officialId"',
+          'p.date AS "date"',
+          'p.status AS "status"',
+          'p.submittedAt AS "submittedAt"',
+          'p.publishedAt AS "publishedAt"',
+        ])
+        .where('p.date IN (:...dates)', { dates })
+        .andWhere('p.status IN (:...statuses)', { statuses: ['submitted', 'published'] });
+      if (ids) query.andWhere('p.officialId IN (:...ids)', { ids });
+      return query.getRawMany<Record<keyof HandedInPlan, unknown>>();
+    });
+    return rows.map((r) => ({
+      id: Number(r.id),
+      officialId: Number(r.officialId),
+      date: String(r.date),
+      status: r.status as HandedInPlan['status'],
+      submittedAt: rawDate(r.submittedAt),
+      publishedAt: rawDate(r.publishedAt),
+    }));
   }
 
   /**
