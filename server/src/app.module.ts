@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app.config';
 import { ConfigModule, type CoreOverrides } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BoardsModule } from './modules/boards/boards.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
@@ -45,6 +46,7 @@ export class AppModule {
         SupervisionModule,
         RankingsModule,
         RecordsModule,
+        BoardsModule,
         LotteriesModule,
       ],
     };

@@ -122,6 +122,9 @@ export const ErrorCodes = {
   },
   'RECORD.NOT_FOUND': { status: 404, message: '找不到该干部' },
   'RECORD.PERIOD_INVALID': { status: 400, message: '期间有误：开始日期不能晚于结束日期，且不超过一年' },
+  // 实绩公示栏, the printed weekly board (issue #14)
+  'BOARD.INVALID_WEEK': { status: 400, message: '周次有误，请按“2026-W48”的格式选择' },
+  'BOARD.FUTURE_WEEK': { status: 400, message: '这一周还没有开始，没有可公示的内容' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ErrorCodes;

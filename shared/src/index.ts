@@ -13,4 +13,5 @@ export * from './api/search.js';
 export * from './api/supervision.js';
 export * from './api/rankings.js';
 export * from './api/lotteries.js';
+export * from './api/boards.js';
 export * from './api/records.js';

@@ -24,6 +24,8 @@ export const APP_PAGES = {
   /** 抽签晒 (issue #14, public): the weekly draws, one draw with its commitment, seed and result. */
   publicLotteries: 'packages/public/lotteries/index',
   publicLottery: 'packages/public/lottery/index',
+  /** 实绩公示栏 (issue #14, public): one unit's weekly board, a week picker and the PDF. */
+  publicBoard: 'packages/public/board/index',
 } as const;
 
 export type AppPage = (typeof APP_PAGES)[keyof typeof APP_PAGES];

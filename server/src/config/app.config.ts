@@ -74,6 +74,17 @@ export class EnvironmentVariables {
   @IsString()
   H5_DIR?: string;
 
+  /**
+   * The public address of the H5 app (https://jinri.example.gov.cn), where the weekly board's QR code
+   * leads (…/#/pages/unit/index?id=). Absent: the board prints no QR code.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be an http(s) URL such as https://jinri.example.gov.cn' },
+  )
+  PUBLIC_H5_URL?: string;
+
   @IsOptional()
   @IsIn(LOG_LEVELS as unknown as string[], { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: LogLevel;
@@ -310,6 +321,8 @@ export interface AppConfig {
   /** none, the directory only, or the directory with two weeks of journals. */
   seedDemo: 'none' | 'county' | 'full';
   h5Dir: string;
+  /** Public links printed on paper (the weekly board's QR code). */
+  publicLinks: PublicLinksConfig;
   logLevel: LogLevel;
   trustProxy: boolean;
   jobsEnabled: boolean;
@@ -329,6 +342,12 @@ export interface AppConfig {
 /** PDF exports: the configured font file (PDF_FONT_FILE), else the system paths are searched. */
 export interface PdfConfig {
   fontFile?: string;
+}
+
+/** PUBLIC_H5_URL without a trailing slash (null: not configured); weapp: a real WECHAT_APPID is set. */
+export interface PublicLinksConfig {
+  h5Url: string | null;
+  weapp: boolean;
 }
 
 /** Per user and local (Asia/Shanghai) day. */
@@ -397,6 +416,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         },
     seedDemo: raw.SEED_DEMO === '1' ? 'full' : raw.SEED_DEMO === 'county' ? 'county' : 'none',
     h5Dir: raw.H5_DIR ? resolve(raw.H5_DIR) : DEFAULT_H5_DIR,
+    publicLinks: {
+      h5Url: raw.PUBLIC_H5_URL ? raw.PUBLIC_H5_URL.replace(/\/+$/, '') : null,
+      weapp: raw.WECHAT_APPID !== undefined,
+    },
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: raw.TRUST_PROXY ?? false,
     jobsEnabled: raw.JOBS_ENABLED ?? raw.NODE_ENV !== 'test',

@@ -284,6 +284,9 @@ export function sampleRequests(ids: {
     // 抽签晒 (issue #14): public reads; an unknown id answers 404 LOTTERY.NOT_FOUND to everyone.
     'GET /api/v1/lotteries': { path: '/lotteries' },
     'GET /api/v1/lotteries/:id': { path: '/lotteries/999999' },
+    // 实绩公示栏 (issue #14): public; the PDF and its data for town X's last completed week.
+    'GET /api/v1/units/:id/board': { path: `/units/${townX}/board` },
+    'GET /api/v1/units/:id/board.json': { path: `/units/${townX}/board.json` },
     'GET /open311/v2/services.json': { path: '/open311/v2/services.json' },
     'GET /open311/v2/services/:code.json': { path: '/open311/v2/services/no-such-service.json' },
     'POST /open311/v2/requests.json': { path: '/open311/v2/requests.json', body: {} },

@@ -224,6 +224,11 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/lotteries': { allow: 'public' },
   'GET /api/v1/lotteries/:id': { allow: 'public' },
 
+  // 实绩公示栏 (issue #14): the printed weekly board is public, like the paper one at the market; only
+  // published facts and counts. Not scoped: an unknown unit answers 404 DIRECTORY.UNIT_NOT_FOUND.
+  'GET /api/v1/units/:id/board': { allow: 'public' },
+  'GET /api/v1/units/:id/board.json': { allow: 'public' },
+
   'GET /open311/v2/services.json': { allow: 'public' },
   'GET /open311/v2/services/:code.json': { allow: 'public' },
   'POST /open311/v2/requests.json': { allow: 'signed-in' },
