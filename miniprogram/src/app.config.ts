@@ -44,6 +44,9 @@ export default defineAppConfig({
         'rankings/index',
         'flags/index',
         'ranking-trend/index',
+        // 立体像 (issue #14): one official's whole record; the official's list of who looked.
+        'record/index',
+        'record-views/index',
       ],
     },
     // 抽签晒 (public, issue #14): the weekly lotteries and one lottery. Residents download it only

@@ -21,6 +21,9 @@ export const APP_PAGES = {
   supervisionRankings: 'packages/supervision/rankings/index',
   supervisionFlags: 'packages/supervision/flags/index',
   supervisionRankingTrend: 'packages/supervision/ranking-trend/index',
+  /** 立体像 (issue #14): one official's whole record; the official's list of who looked at theirs. */
+  supervisionRecord: 'packages/supervision/record/index',
+  supervisionRecordViews: 'packages/supervision/record-views/index',
   /** 抽签晒 (issue #14, public): the weekly draws, one draw with its commitment, seed and result. */
   publicLotteries: 'packages/public/lotteries/index',
   publicLottery: 'packages/public/lottery/index',

@@ -199,7 +199,7 @@ async function downloadH5(target: { path: string; query?: Query }, fallbackName:
 /** weapp: the downloaded temp file in WeChat's document viewer (its menu can forward it). */
 async function openInWeapp(
   target: { path: string; query?: Query },
-  fileType: 'xlsx' | 'docx',
+  fileType: 'xlsx' | 'docx' | 'pdf',
 ): Promise<void> {
   const { tempFilePath } = await download(target);
   try {
@@ -223,3 +223,9 @@ export const downloadXlsx: (target: { path: string; query?: Query }, fallbackNam
 /** GET a Word document (a notice) with the token; H5: saved by the browser, weapp: opened in the viewer. */
 export const downloadDocx: (target: { path: string; query?: Query }, fallbackName: string) => Promise<void> =
   process.env.TARO_ENV === 'h5' ? downloadH5 : downloadDocxWeapp;
+
+const downloadPdfWeapp = (target: { path: string; query?: Query }) => openInWeapp(target, 'pdf');
+
+/** GET a PDF (立体像, the weekly board) with the token; H5: saved by the browser, weapp: opened in the viewer. */
+export const downloadPdf: (target: { path: string; query?: Query }, fallbackName: string) => Promise<void> =
+  process.env.TARO_ENV === 'h5' ? downloadH5 : downloadPdfWeapp;

@@ -26,6 +26,7 @@ import { useLoad } from '@/hooks/useLoad';
 import { formatDay, formatStamp } from '@/utils/date';
 import { onlyIf } from '@/utils/props';
 import { FINDING_STATE_TONES, supervisionUrls } from '@/packages/supervision/workbench/links';
+import { RecordLink } from '@/packages/supervision/record/RecordLink';
 import { Evidence } from './Evidence';
 
 const ACTION_LABELS: Record<string, string> = {
@@ -116,6 +117,7 @@ export function FindingScreen({ id }: { id: number }) {
             {f.official.name}
             {f.official.post ? `（${f.official.post}）` : ''}
           </Text>
+          <RecordLink officialId={f.officialId} />
         </View>
         <View className="sv-field">
           <Text className="sv-field__label">单位</Text>

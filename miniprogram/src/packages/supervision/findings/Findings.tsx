@@ -29,6 +29,7 @@ import {
   type FindingsLink,
   supervisionUrls,
 } from '@/packages/supervision/workbench/links';
+import { RecordLink } from '@/packages/supervision/record/RecordLink';
 
 /** The key of a filter (names the list in useLoad's cache). */
 export function filterKey(f: FindingsLink): string {
@@ -180,6 +181,7 @@ function FindingRow({ finding: f }: { finding: FindingView }) {
         <Text className="st-item__title">
           {f.official.name} · {FINDING_KIND_LABELS[f.kind]}
         </Text>
+        <RecordLink officialId={f.officialId} />
         <Chip tone={FINDING_STATE_TONES[f.state]}>{FINDING_STATE_LABELS[f.state]}</Chip>
       </View>
       <Text className="st-item__meta">

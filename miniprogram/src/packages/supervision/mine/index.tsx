@@ -127,6 +127,17 @@ function Mine({ userId }: { userId: number }) {
         staleError={view.staleError?.message ?? null}
         onRefresh={() => void refresh()}
       />
+      <View
+        className="card st-item"
+        role="button"
+        data-testid="mine-record-views"
+        onClick={() =>
+          void Taro.navigateTo({ url: `/${APP_PAGES.supervisionRecordViews}` }).catch(() => undefined)
+        }
+      >
+        <Text className="st-item__title">谁查看了我的立体像 ›</Text>
+        <Text className="st-item__meta">督查室、管理员每次查看或导出您的立体像都有记录</Text>
+      </View>
       {empty ? (
         <View className="card" data-testid="mine-empty">
           <EmptyState title="没有督查记录" description="督查室发现的问题、要求的书面检查会显示在这里。" />

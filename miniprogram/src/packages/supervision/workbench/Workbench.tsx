@@ -20,6 +20,7 @@ import { useLoad, type LoadView } from '@/hooks/useLoad';
 import { useShowAgain } from '@/hooks/useShowAgain';
 import { formatDay, formatMonthDay } from '@/utils/date';
 import { rankingUrls } from '@/packages/supervision/rankings/links';
+import { RecordLink } from '@/packages/supervision/record/RecordLink';
 import { supervisionUrls } from './links';
 import { TodayCounts } from './TodayCounts';
 import { TrendChart } from './TrendChart';
@@ -108,6 +109,7 @@ export function Workbench({ unitId, unitName }: { unitId?: number; unitName?: st
               <Text className="st-grow">
                 {l.official.name}（{l.unit.name}）
               </Text>
+              <RecordLink officialId={l.official.id} />
               <Text className="sv-line__aside">至 {formatMonthDay(l.endDate)}</Text>
             </View>
           ))

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '立体像',
+  enablePageMeta: true,
+});
