@@ -50,10 +50,11 @@ export default defineAppConfig({
       ],
     },
     // 抽签晒 (public, issue #14): the weekly lotteries and one lottery. Residents download it only
-    // when they open 抽签晒 from the today page.
+    // when they open 抽签晒 from the today page. 实绩公示栏 (board): a unit's printable weekly board,
+    // opened from the unit page.
     {
       root: 'packages/public',
-      pages: ['lotteries/index', 'lottery/index'],
+      pages: ['lotteries/index', 'lottery/index', 'board/index'],
     },
     // Admin pages (a jurisdiction's administrator): invites and grants, matters, post handovers.
     {

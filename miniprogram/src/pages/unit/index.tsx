@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import {
+  APP_PAGES,
   DEFAULT_RULES,
   type CurrentFlag,
   type TodayPlan,
@@ -29,6 +30,8 @@ const KIND_LABELS: Record<string, string> = {
   department: '县直部门',
   office: '县直部门',
 };
+/** 实绩公示栏: the unit's printable weekly board (public subpackage). */
+const boardUrl = (id: number) => `/${APP_PAGES.publicBoard}?id=${id}`;
 const STALE_MS = 2 * 60_000;
 const PUBLICATION_TIME = DEFAULT_RULES.publicationTime;
 
@@ -151,6 +154,15 @@ function UnitHead({ tree, flag }: { tree: UnitChildrenResponse; flag?: CurrentFl
           <FlagBadge color={flag.color} period={flag} testId="unit-flag" />
         </View>
       ) : null}
+      <View
+        className="unit-head__board"
+        role="link"
+        data-testid="unit-board"
+        hoverClass="unit-crumbs__link--pressed"
+        onClick={() => openPage(boardUrl(unit.id))}
+      >
+        <Text>打印公示栏</Text>
+      </View>
     </View>
   );
 }
