@@ -2,8 +2,9 @@ import type { ApiErrorBody, UnitBoard } from '@jinri/shared';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { resolvePdfFont } from '../src/common/pdf';
-import { atLocal } from '../src/common/time/local-time';
+import { addDays, atLocal } from '../src/common/time/local-time';
 import { User } from '../src/modules/auth/user.entity';
+import { Unit } from '../src/modules/directory/unit.entity';
 import { unitPageUrl } from '../src/modules/boards/board-qr';
 import { BOARD_PDFS_PER_IP } from '../src/modules/boards/boards.service';
 import { Leave } from '../src/modules/journals/leave.entity';
@@ -184,17 +185,15 @@ describe.each(testDatabases())('实绩公示栏: the printed weekly board on %s'
         supersededAt: null,
       }),
     );
-    await data
-      .getRepository(FlagAwardUnitRow)
-      .save(
-        Object.assign(new FlagAwardUnitRow(), {
-          awardId: award.id,
-          unitId,
-          color: 'red',
-          proposed: true,
-          rank: 1,
-        }),
-      );
+    await data.getRepository(FlagAwardUnitRow).save(
+      Object.assign(new FlagAwardUnitRow(), {
+        awardId: award.id,
+        unitId,
+        color: 'red',
+        proposed: true,
+        rank: 1,
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -329,6 +328,60 @@ describe.each(testDatabases())('实绩公示栏: the printed weekly board on %s'
       'pending',
     ]);
   });
+
+  /**
+   * BOARD_BENCH=1: generation time of the board of a 15- and a 50-official unit (three entries a day,
+   * a weekly report each), the first PDF (the font parsed and subset) and JSON, printed.
+   */
+  (process.env.BOARD_BENCH === '1' ? withFont : it.skip)(
+    'measures the board of 15 and 50 officials',
+    async () => {
+      const town = await data.getRepository(Unit).findOneByOrFail({ id: unitId });
+      for (const size of [15, 50]) {
+        const unit = await insertUnit(data, { name: `测试${size}人镇`, kind: 'town' }, town);
+        for (let i = 0; i < size; i++) {
+          const { officialId } = await insertMember(data, {
+            unitId: unit.id,
+            name: `干部${i + 1}`,
+            title: i === 0 ? '党委书记' : '副镇长',
+            rank: i + 1,
+            startDate: '2026-01-01',
+          });
+          for (const date of [...WEEK, ...WEEK.map((d) => addDays(d, -7))])
+            await insertDayPlan(data, {
+              officialId,
+              date,
+              entries: [
+                {
+                  startTime: '09:00',
+                  endTime: '10:00',
+                  what: `到东坡村调度秋粮收购进度，查看烘干设备（${i}）`,
+                },
+                { startTime: '10:30', endTime: '11:30', place: '镇政府', what: '主持召开安全生产专题会议' },
+                { startTime: '14:30', endTime: '17:00', what: '走访低保户和特困供养人员' },
+              ],
+            });
+        }
+        const times: string[] = [];
+        for (const week of ['2026-W48', '2026-W47']) {
+          let started = performance.now();
+          const json = await call<UnitBoard>(sut.url, 'GET', `/units/${unit.id}/board.json?week=${week}`);
+          const jsonMs = performance.now() - started;
+          started = performance.now();
+          const response = await pdf(`/units/${unit.id}/board?week=${week}`, {
+            'x-forwarded-for': `10.0.0.${size}`,
+          });
+          const pdfMs = performance.now() - started;
+          expect([json.status, response.status]).toEqual([200, 200]);
+          const pages = (await pdfText(response.bytes)).pages.length;
+          times.push(
+            `${week}: JSON ${jsonMs.toFixed(0)} ms, PDF ${pdfMs.toFixed(0)} ms, ${pages} page(s), ${response.bytes.length} bytes`,
+          );
+        }
+        process.stdout.write(`board of ${size} officials on ${database.name}: ${times.join('; ')}\n`);
+      }
+    },
+  );
 
   withFont('limits the PDFs one address may print in ten minutes', async () => {
     let status = 0;

@@ -48,6 +48,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes the public H5 address of the printed board without its trailing slash, and refuses one that is not a URL', () => {
+    expect(loadConfig({}).publicLinks).toEqual({ h5Url: null, weapp: false });
+    expect(
+      loadConfig({ PUBLIC_H5_URL: 'https://jinri.example.gov.cn/', WECHAT_APPID: 'wx0123456789abcdef' })
+        .publicLinks,
+    ).toEqual({ h5Url: 'https://jinri.example.gov.cn', weapp: true });
+    expect(() => loadConfig({ PUBLIC_H5_URL: 'jinri.example.gov.cn' })).toThrow(
+      /PUBLIC_H5_URL: must be an http\(s\) URL/,
+    );
+  });
+
   it('rejects a port outside 1-65535', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be an integer between 1 and 65535/);
   });
