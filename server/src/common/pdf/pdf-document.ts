@@ -63,6 +63,11 @@ export class PdfDocument {
     return this.doc;
   }
 
+  /** The registered font names, for drawing on `raw` (bold is the regular face when there is no bold one). */
+  get faces(): { regular: string; bold: string } {
+    return { regular: REGULAR, bold: this.hasBold ? BOLD : REGULAR };
+  }
+
   /** The width text may take between the margins. */
   get textWidth(): number {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;

@@ -43,18 +43,6 @@ export function boardFilename(board: Pick<UnitBoard, 'unit' | 'week'>): string {
 const shortDate = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 const PERIOD_WORDS: Record<CurrentFlag['period'], string> = { week: '周', month: '月度', quarter: '季度' };
 
-/** The faces the PDF document registered: its bold one when the system has a bold face. */
-function faces(raw: PDFKit.PDFDocument): { regular: string; bold: string } {
-  try {
-    raw.font('body-bold');
-    return { regular: 'body', bold: 'body-bold' };
-  } catch {
-    return { regular: 'body', bold: 'body' };
-  } finally {
-    raw.font('body');
-  }
-}
-
 /**
  * Widths as the sum of each character's advance, cached per face and character: the layout cuts
  * lines by binary search, and pdfkit's widthOfString shapes the whole string on every call.
@@ -79,7 +67,7 @@ function charWidths(raw: PDFKit.PDFDocument, face: { regular: string; bold: stri
 
 export function renderBoard(pdf: PdfDocument, board: UnitBoard): void {
   const raw = pdf.raw;
-  const face = faces(raw);
+  const face = pdf.faces;
   const measure = charWidths(raw, face);
   const text: TextFn = (value, x, y, size, bold, extra = {}, color = BLACK) =>
     raw
