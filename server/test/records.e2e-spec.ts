@@ -3,8 +3,10 @@ import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { FixedClock } from '../src/common/clock';
 import { resolvePdfFont } from '../src/common/pdf';
+import { DemoRecordViewsSeeder } from '../src/modules/records/demo-record-views';
 import { atLocal } from '../src/common/time/local-time';
 import { User } from '../src/modules/auth/user.entity';
+import { FlagAwardRow, FlagAwardUnitRow } from '../src/modules/rankings/flag-award.entity';
 import { DayPlan } from '../src/modules/journals/day-plan.entity';
 import { EntryUpdate } from '../src/modules/journals/entry-update.entity';
 import { Leave } from '../src/modules/journals/leave.entity';
@@ -227,12 +229,54 @@ describe.each(testDatabases())('立体像: one official’s record on %s', (name
     await ticket(['acknowledge', 'reply', 'resolve'], 3);
     await ticket([], 1);
     await ticket(['acknowledge'], 1, '2026-08-03');
+
+    // Flags: town X's red flag for October (in force), a superseded yellow one, one for August.
+    const award = (fromDate: string, toDate: string, supersededAt: Date | null, sequence = 1) =>
+      data.getRepository(FlagAwardRow).save({
+        jurisdictionUnitId: townX,
+        level: 'town' as const,
+        period: 'month' as const,
+        fromDate,
+        toDate,
+        sequence,
+        overridden: false,
+        reason: null,
+        awardedByUserId: userId,
+        awardedByName: '督查室',
+        supersedesId: null,
+        supersededAt,
+      });
+    const october = await award('2026-10-01', '2026-10-31', null, 2);
+    const superseded = await award('2026-10-01', '2026-10-31', atLocal('2026-11-02', '09:00'));
+    const august = await award('2026-08-01', '2026-08-31', null);
+    await data.getRepository(FlagAwardUnitRow).save([
+      { awardId: october.id, unitId: townX, color: 'red' as const, proposed: true, rank: 1 },
+      { awardId: superseded.id, unitId: townX, color: 'yellow' as const, proposed: false, rank: 9 },
+      { awardId: august.id, unitId: townX, color: 'red' as const, proposed: true, rank: 1 },
+    ]);
   });
 
   afterAll(async () => {
     await sut?.app.close();
     await stub?.close();
     await database?.drop();
+  });
+
+  it('gives the demo official two past views by the county supervisor, once', async () => {
+    const seeder = sut.app.get(DemoRecordViewsSeeder);
+    const before = (await views()).total;
+
+    const added = await seeder.seed();
+    const again = await seeder.seed();
+
+    expect([before, added, again]).toEqual([0, 2, 0]);
+    const page = await views();
+    expect(page.total).toBe(before + added);
+    expect(page.items.map((v) => [v.viewerName, v.viewerRole, v.format])).toEqual([
+      ['督查室', 'supervisor', 'pdf'],
+      ['督查室', 'supervisor', 'json'],
+    ]);
+    expect(page.items.every((v) => v.viewedAt < NOW.toISOString())).toBe(true);
   });
 
   it('shows each section of the period with its counts, oldest last in the JSON', async () => {
@@ -282,6 +326,15 @@ describe.each(testDatabases())('立体像: one official’s record on %s', (name
       expect.objectContaining({ state: 'pending', submittedAt: null }),
     ]);
     expect(body.weeklyReports).toMatchObject({ total: 2 });
+    expect(body.flags).toEqual([
+      expect.objectContaining({
+        unitId: townX,
+        color: 'red',
+        period: 'month',
+        from: '2026-10-01',
+        to: '2026-10-31',
+      }),
+    ]);
     expect(body.weeklyReports.items.map((r) => r.weekStart)).toEqual(['2026-11-09', '2026-11-02']);
   });
 
