@@ -19,7 +19,7 @@ describe('FlagBadge', () => {
 
   it('names the period the flag was awarded for', () => {
     render(<FlagBadge color="red" period={{ period: 'month', from: '2026-11-01', to: '2026-11-30' }} />);
-    expect(screen.getByTestId('flag-badge').textContent).toContain('2026年11月 红旗');
+    expect(screen.getByTestId('flag-badge').textContent).toContain('红旗单位（2026年11月）');
     expect(screen.getByTestId('flag-badge').getAttribute('aria-label')).toBe('2026年11月红旗');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * 红旗 / 黄旗: a unit's flag as a small badge with its text (never colour alone) and, when given,
- * the period it was awarded for ("2026年11月 红旗"). Used by the public today and unit pages and by
+ * the period it was awarded for ("红旗单位（2026年11月）"). Used by the public today and unit pages and by
  * the supervisor's rankings and flags pages. Tiny and dependency-free: it ships in the main package.
  */
 import { Text } from '@tarojs/components';
@@ -37,7 +37,7 @@ export function flagPeriodText(period: FlagPeriod, from: LocalDate, to: LocalDat
 
 interface FlagBadgeProps {
   color: FlagColor;
-  /** With the period: "2026年11月 红旗"; without: "红旗". */
+  /** With the period: "红旗单位（2026年11月）"; without: "红旗". */
   period?: { period: FlagPeriod; from: LocalDate; to: LocalDate };
   testId?: string;
   /** Smaller, inline in a row (rankings). */
@@ -58,7 +58,7 @@ export function FlagBadge({ color, period, testId = 'flag-badge', compact = fals
       <Text className="flag-badge__icon" aria-hidden="true">
         ⚑
       </Text>
-      {when ? `${when} ${label}` : label}
+      {when ? `${label}单位（${when}）` : label}
     </Text>
   );
 }

@@ -50,7 +50,7 @@ describe('the today page’s flag', () => {
     );
     render(<TodayPage />);
     const badge = await screen.findByTestId('today-flag');
-    expect(badge.textContent).toContain('11月30日–12月6日 红旗');
+    expect(badge.textContent).toContain('红旗单位（11月30日–12月6日）');
     expect(badge.getAttribute('data-color')).toBe('red');
   });
 
@@ -65,7 +65,7 @@ describe('the today page’s flag', () => {
       }),
     );
     render(<TodayPage />);
-    expect((await screen.findByTestId('today-flag')).textContent).toContain('2026年11月 黄旗');
+    expect((await screen.findByTestId('today-flag')).textContent).toContain('黄旗单位（2026年11月）');
   });
 
   it('shows no badge when the unit holds no flag (or the server does not say)', async () => {

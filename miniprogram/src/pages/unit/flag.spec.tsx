@@ -59,7 +59,7 @@ describe('the unit page’s flags', () => {
     serve(flagged);
     render(<UnitPage />);
     const badge = await screen.findByTestId('unit-flag');
-    expect(badge.textContent).toContain('2026年第三季度 红旗');
+    expect(badge.textContent).toContain('红旗单位（2026年第三季度）');
     const children = screen.getAllByTestId('unit-child');
     expect(children[0]!.querySelector('[data-testid="unit-child-flag"]')!.textContent).toContain('黄旗');
     expect(children[1]!.querySelector('[data-testid="unit-child-flag"]')).toBeNull();

@@ -217,7 +217,12 @@ export function AwardForm({ proposal, onAwarded }: { proposal: FlagProposal; onA
   };
 
   return (
-    <View className="card" data-testid="award-form" data-changed={changed ? 'true' : 'false'}>
+    <View
+      className="card"
+      data-testid="award-form"
+      data-level={proposal.level}
+      data-changed={changed ? 'true' : 'false'}
+    >
       <Text className="st-card-title">
         {flagPeriodText(proposal.period, proposal.from, proposal.to)} · {LEVEL_WORDS[proposal.level]}评旗建议
       </Text>

@@ -68,7 +68,9 @@ export function RankingTrend({
           testId="trend-period"
           label="统计周期"
         />
-        <Text className="st-hint">圆点是该期的比率，浅色带是 95% 区间：带越宽，事项越少，越要谨慎看待。</Text>
+        <Text className="st-hint">
+          圆点是该期的比率，浅色带是 95% 区间（纵轴 0–100%，中线 50%）：带越宽，事项越少，越要谨慎看待。
+        </Text>
       </View>
       {load.view.kind === 'loading' ? <LoadingCard text="正在计算趋势…" /> : null}
       {load.view.kind === 'error' ? (

@@ -106,6 +106,7 @@ describe('the rankings page', () => {
     const tie = rows.map((r) => r.querySelector('[data-testid="ranking-tie"]')?.textContent ?? '');
     expect(tie).toEqual(['', '并列', '并列', '']);
     expect(screen.getByTestId('period-label').textContent).toBe('11月30日–12月6日（上周）');
+    expect(screen.queryByTestId('ranking-unit')).toBeNull();
   });
 
   it('lists the units below the minimum sample apart, under 样本不足, not ranked', async () => {
@@ -182,6 +183,8 @@ describe('the rankings page', () => {
     expect(asked[1]).toContain('level=official');
     await waitFor(() => expect(screen.getByTestId('ranking-table').textContent).toContain('王强'));
     expect(screen.getByTestId('ranking-table').textContent).toContain('镇长');
+    // The unit is named, and may be changed, at the officials' level only.
+    expect(screen.getByTestId('ranking-unit').textContent).toContain('东河镇');
   });
 
   it('steps to the previous period and to 月, and refuses custom dates in the wrong order', async () => {
@@ -229,5 +232,18 @@ describe('the rankings page', () => {
     expect(screen.getByTestId('ranking-more').textContent).toContain('还有 5 个');
     fireEvent.click(screen.getByTestId('ranking-more'));
     expect(screen.getAllByTestId('ranking-row')).toHaveLength(25);
+  });
+
+  it('shows 20 of the 样本不足 too, then 显示更多', async () => {
+    const short = {
+      ...ranking,
+      items: Array.from({ length: 22 }, (_, i) => item(200 + i, `单位${i + 1}`, null)),
+    };
+    answer([200, short]);
+    render(<Rankings scope={SCOPE} initial={{}} today={TODAY} />);
+    expect(await screen.findAllByTestId('insufficient-row')).toHaveLength(20);
+    expect(screen.getByTestId('ranking-empty').textContent).toContain('所有对象都样本不足');
+    fireEvent.click(screen.getByTestId('insufficient-more'));
+    expect(screen.getAllByTestId('insufficient-row')).toHaveLength(22);
   });
 });

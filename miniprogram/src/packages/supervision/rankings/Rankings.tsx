@@ -5,7 +5,7 @@
  * (not ranked). The composite weights and the minimum sample are stated above the table; current
  * 红旗 / 黄旗 are marked in words. Supervisors and admins.
  */
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import {
   RATE_LABELS,
@@ -25,7 +25,7 @@ import { Segmented } from '@/components/Segmented';
 import { ErrorCard, LoadingCard } from '@/components/StateCard';
 import { useLoad } from '@/hooks/useLoad';
 import { localToday } from '@/utils/date';
-import { ScopePicker, type UnitRef } from '@/packages/supervision/notices/scope';
+import type { UnitRef } from '@/packages/supervision/notices/scope';
 import { intervalText, itemKey, itemName, pct, splitRanked, tiedRanks, weightsText } from './format';
 import { IntervalBar } from './IntervalBar';
 import { LEVEL_OPTIONS, rankingUrls, type RankingsLink } from './links';
@@ -60,7 +60,9 @@ export function Rankings({ scope, initial, today = localToday() }: RankingsProps
     initial.unitId ? { id: initial.unitId, name: initial.unitName ?? '所选单位' } : null,
   );
   const [period, setPeriod] = useState<PeriodRange>(() => lastCompleted('week', today));
-  const unit = chosen ?? scope?.[0] ?? null;
+  // Towns and departments are ranked under the scope's root; officials within the chosen unit.
+  const root = scope?.[0] ?? null;
+  const unit = level === 'official' ? (chosen ?? root) : (root ?? chosen);
   // The unit a row's 看干部排名 chose may lie outside the scope's first level: keep it choosable.
   const units = useMemo(() => {
     const list = [...(scope ?? [])];
@@ -98,7 +100,9 @@ export function Rankings({ scope, initial, today = localToday() }: RankingsProps
           testId="ranking-level"
           label="排名对象"
         />
-        <ScopePicker units={units} value={unit?.id ?? null} onChange={setChosen} />
+        {level === 'official' && unit && units.length > 1 ? (
+          <UnitSelect units={units} value={unit} onChange={setChosen} />
+        ) : null}
         {unit ? <Text className="st-hint">{LEVEL_HINTS[level](unit.name)}</Text> : null}
         <Text className="st-label">统计期间</Text>
         <PeriodPicker value={period} onChange={setPeriod} today={today} />
@@ -136,6 +140,38 @@ export function Rankings({ scope, initial, today = localToday() }: RankingsProps
   );
 }
 
+/** Which unit's officials: one compact field (a scope can hold dozens of units). */
+function UnitSelect({
+  units,
+  value,
+  onChange,
+}: {
+  units: readonly UnitRef[];
+  value: UnitRef;
+  onChange: (unit: UnitRef) => void;
+}) {
+  const index = Math.max(
+    0,
+    units.findIndex((u) => u.id === value.id),
+  );
+  return (
+    <Picker
+      mode="selector"
+      range={units.map((u) => u.name)}
+      value={index}
+      onChange={(e) => {
+        const next = units[Number(e.detail.value)];
+        if (next) onChange(next);
+      }}
+    >
+      <View className="st-field" data-testid="ranking-unit" data-unit-id={String(value.id)}>
+        <Text className="st-field__caption">单位</Text>
+        <Text className="st-field__value">{value.name} ▾</Text>
+      </View>
+    </Picker>
+  );
+}
+
 /** The table with its legend (weights, minimum sample), the ranked rows, then 样本不足. */
 export function RankingTable({
   data,
@@ -150,6 +186,7 @@ export function RankingTable({
   const ties = useMemo(() => tiedRanks(ranked), [ranked]);
   const [open, setOpen] = useState<string | null>(null);
   const [shown, setShown] = useState(ROWS_PER_PAGE);
+  const [shownShort, setShownShort] = useState(ROWS_PER_PAGE);
   const levelWord = data.level === 'official' ? '干部' : '单位';
 
   return (
@@ -176,7 +213,7 @@ export function RankingTable({
         <View className="rk-row rk-row--head" aria-hidden="true">
           <Text className="rk-row__rank">名次</Text>
           <Text className="rk-row__name">{levelWord}</Text>
-          <Text className="rk-row__score">综合得分（95% 区间）</Text>
+          <Text className="rk-row__score">综合得分 · 95% 区间</Text>
         </View>
         {ranked.length === 0 ? (
           <Text className="st-hint" data-testid="ranking-empty">
@@ -212,7 +249,7 @@ export function RankingTable({
         <View className="card" data-testid="ranking-insufficient">
           <Text className="st-card-title">样本不足（不排名）</Text>
           <Text className="st-hint">应报工作日少于 {data.minSample} 天，数据太少，排名不公平。</Text>
-          {insufficient.map((item) => (
+          {insufficient.slice(0, shownShort).map((item) => (
             <View
               key={itemKey(item)}
               className="sv-line"
@@ -227,6 +264,16 @@ export function RankingTable({
               <Text className="sv-line__aside rk-muted">样本 {item.sample} 天</Text>
             </View>
           ))}
+          {insufficient.length > shownShort ? (
+            <View
+              className="btn btn-secondary rk-more"
+              role="button"
+              data-testid="insufficient-more"
+              onClick={() => setShownShort((n) => n + ROWS_PER_PAGE)}
+            >
+              <Text>显示更多（还有 {insufficient.length - shownShort} 个）</Text>
+            </View>
+          ) : null}
         </View>
       ) : null}
     </>
