@@ -50,6 +50,7 @@ describe('loadConfig', () => {
 
   it('takes the public H5 address of the printed board without its trailing slash, and refuses one that is not a URL', () => {
     expect(loadConfig({}).publicLinks).toEqual({ h5Url: null, weapp: false });
+    expect(loadConfig({ DEMO_LOGIN: '1', PORT: '8080' }).publicLinks.h5Url).toBe('http://localhost:8080');
     expect(
       loadConfig({ PUBLIC_H5_URL: 'https://jinri.example.gov.cn/', WECHAT_APPID: 'wx0123456789abcdef' })
         .publicLinks,

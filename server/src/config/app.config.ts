@@ -76,7 +76,7 @@ export class EnvironmentVariables {
 
   /**
    * The public address of the H5 app (https://jinri.example.gov.cn), where the weekly board's QR code
-   * leads (…/#/pages/unit/index?id=). Absent: the board prints no QR code.
+   * leads (…/#/pages/unit/index?id=). Absent: the board prints no QR code (the demo: localhost).
    */
   @IsOptional()
   @IsUrl(
@@ -417,7 +417,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: raw.SEED_DEMO === '1' ? 'full' : raw.SEED_DEMO === 'county' ? 'county' : 'none',
     h5Dir: raw.H5_DIR ? resolve(raw.H5_DIR) : DEFAULT_H5_DIR,
     publicLinks: {
-      h5Url: raw.PUBLIC_H5_URL ? raw.PUBLIC_H5_URL.replace(/\/+$/, '') : null,
+      // The demo (DEMO_LOGIN, never production) prints its own address so its board shows a QR code.
+      h5Url: raw.PUBLIC_H5_URL
+        ? raw.PUBLIC_H5_URL.replace(/\/+$/, '')
+        : raw.DEMO_LOGIN
+          ? `http://localhost:${raw.PORT ?? 3000}`
+          : null,
       weapp: raw.WECHAT_APPID !== undefined,
     },
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
