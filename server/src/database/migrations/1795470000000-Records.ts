@@ -21,7 +21,10 @@ export class Records1795470000000 implements MigrationInterface {
           varchar('format', 8),
           createdAt(queryRunner),
         ],
-        indices: [new TableIndex({ name: 'idx_record_views_official', columnNames: ['official_id', 'id'] })],
+        indices: [
+          new TableIndex({ name: 'idx_record_views_official', columnNames: ['official_id', 'id'] }),
+          new TableIndex({ name: 'idx_record_views_viewer', columnNames: ['viewer_user_id'] }),
+        ],
         foreignKeys: [
           new TableForeignKey(fk('fk_record_views_official', 'official_id', 'officials')),
           new TableForeignKey(fk('fk_record_views_viewer', 'viewer_user_id', 'users')),

@@ -18,6 +18,7 @@ import { Official } from '../directory/official.entity';
  */
 @Entity('record_views')
 @Index('idx_record_views_official', ['official', 'id'])
+@Index('idx_record_views_viewer', ['viewer'])
 export class RecordView {
   @PrimaryGeneratedColumn()
   id: number;
