@@ -112,7 +112,7 @@ export class RecordsService {
         viewerRole: viewer.role,
         fromDate: period.from,
         toDate: period.to,
-      } satisfies { viewerRole: 'supervisor' | 'admin' } & Record<string, unknown>,
+      },
     };
   }
 
