@@ -77,7 +77,8 @@ export class PdfDocument {
   heading(text: string, level: 1 | 2 | 3 = 2): this {
     const size = level === 1 ? 18 : level === 2 ? 14 : 12;
     const before = level === 1 ? 0 : level === 2 ? 10 : 6;
-    this.ensureSpace(size * 3);
+    // Keep a heading with what follows it: never alone at the foot of a page.
+    this.ensureSpace(size * 2 + 60);
     if (before > 0 && this.doc.y > this.doc.page.margins.top) this.doc.moveDown(before / 12);
     this.bold()
       .fontSize(size)

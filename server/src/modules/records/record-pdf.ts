@@ -44,7 +44,7 @@ export function renderRecordPdf(doc: PdfDocument, record: OfficialRecord, now: D
   doc.heading(`${official.name} 立体像`, 1);
   doc.paragraph(
     `期间：${period.from} 至 ${period.to}，单位：${
-      record.units.map((u) => `${u.name}${u.post}`).join('、') || '—'
+      record.units.map((u) => `${u.name} ${u.post}`).join('、') || '—'
     }`,
     { align: 'center', muted: true },
   );
@@ -65,10 +65,10 @@ export function renderRecordPdf(doc: PdfDocument, record: OfficialRecord, now: D
     doc.table(
       [
         { header: '日期', width: 1.3 },
-        { header: '时间', width: 1.2 },
-        { header: '地点', width: 1.6 },
-        { header: '内容', width: 3.2 },
-        { header: '进展与结果', width: 3.2 },
+        { header: '时间', width: 1.5 },
+        { header: '地点', width: 1.5 },
+        { header: '内容', width: 3.1 },
+        { header: '进展与结果', width: 3.1 },
       ],
       record.plans.items.flatMap((plan) =>
         plan.entries.map((entry, i) => [
