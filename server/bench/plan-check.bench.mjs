@@ -51,7 +51,13 @@ for (let o = 1; o <= officials; o++) {
       entries.push({ entryId: ++entryId, what, place, kind });
     }
     previous = entries;
-    if (date === checked) plans.push({ officialId: o, status: 'published', submittedAt: new Date('2026-11-26T09:00:00Z'), entries });
+    if (date === checked)
+      plans.push({
+        officialId: o,
+        status: 'published',
+        submittedAt: new Date('2026-11-26T09:00:00Z'),
+        entries,
+      });
     else earlier.push({ officialId: o, date, entries });
   }
 }

@@ -115,10 +115,15 @@ export const ErrorCodes = {
   'FLAG.TOO_MANY': { status: 400, message: '红旗、黄旗数量超过设定的名额' },
   'FLAG.BOTH_COLORS': { status: 400, message: '同一单位不能同时评为红旗和黄旗' },
   'FLAG.REASON_REQUIRED': { status: 400, message: '与排名建议不同，请填写调整理由' },
+  'FLAG.COUNTY_ONLY': {
+    status: 403,
+    message: '红黄旗由县督查室按全县评定；您的督查范围在乡镇或部门，可查看本范围的评定记录',
+  },
   // PDF exports and 立体像 (issue #14)
   'EXPORT.FONT_MISSING': {
     status: 503,
-    message: '服务器未安装中文字体，暂不能导出 PDF：请管理员安装 fonts-noto-cjk，或设置 PDF_FONT_FILE 指向中文字体文件',
+    message:
+      '服务器未安装中文字体，暂不能导出 PDF：请管理员安装 fonts-noto-cjk，或设置 PDF_FONT_FILE 指向中文字体文件',
   },
   'RECORD.NOT_FOUND': { status: 404, message: '找不到该干部' },
   'RECORD.PERIOD_INVALID': { status: 400, message: '期间有误：开始日期不能晚于结束日期，且不超过一年' },

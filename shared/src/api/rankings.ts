@@ -90,6 +90,29 @@ export interface RankingItem {
 
 export type RankingWeights = Record<RateKey, number>;
 
+/** Composite weights until a county's admin sets its own (they sum to 100, read as percent). */
+export const DEFAULT_RANKING_WEIGHTS: Readonly<RankingWeights> = {
+  submission: 20,
+  onTime: 15,
+  quality: 15,
+  weeklyOnTime: 10,
+  response: 15,
+  resolution: 15,
+  satisfaction: 10,
+};
+/** Items (working days owed) a unit needs before it is ranked (domain.md: at least 10). */
+export const DEFAULT_RANKING_MIN_SAMPLE = 10;
+/** By default one 红旗 and one 黄旗 per level and period (domain.md). */
+export const DEFAULT_FLAG_COUNT = 1;
+/** Bounds of the settings an admin may set (the server's validation uses the same numbers). */
+export const RANKING_SETTINGS_LIMITS = {
+  weightMax: 100,
+  minSampleMin: 1,
+  minSampleMax: 1000,
+  flagCountMin: 1,
+  flagCountMax: 20,
+} as const;
+
 /** GET /rankings?unitId=&level=&period=&from=&to= */
 export interface RankingResponse {
   /** Ranked items first (by rank, then name), then the 样本不足 ones (by name). */
@@ -109,9 +132,9 @@ export interface RankingSettings {
   jurisdiction: { id: number; name: string };
   /** Non-negative weights of the composite (0–100 each, at least one above 0). */
   weights: RankingWeights;
-  /** Default 10. */
+  /** Default 10 (DEFAULT_RANKING_MIN_SAMPLE). */
   minSample: number;
-  /** N red and N yellow flags per period; default 3. */
+  /** N red and N yellow flags per period; default 1 (DEFAULT_FLAG_COUNT). */
   flagCount: number;
   /** null while the defaults apply. */
   updatedAt: string | null;

@@ -87,6 +87,7 @@ export class Rankings1795450000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['flag_award_units', 'flag_awards', 'ranking_settings']) await queryRunner.dropTable(table);
+    for (const table of ['flag_award_units', 'flag_awards', 'ranking_settings'])
+      await queryRunner.dropTable(table);
   }
 }
