@@ -67,6 +67,8 @@ export default defineAppConfig({
         'directory/index',
         'words/index',
         'calendar/index',
+        // 排名设置 (issue #14): a county's ranking weights, minimum sample and flags per period.
+        'ranking-settings/index',
       ],
     },
   ],

@@ -16,7 +16,13 @@ import { JournalsRepository } from '../src/modules/journals/journals.repository'
 import { call } from './app';
 import { testDatabases } from './databases';
 import { insertDayPlan } from './factories/journal.factory';
-import { demoToken, startDemoCounty, townAdminToken, type DemoCounty } from './helpers/demo-county';
+import {
+  demoOfficials,
+  demoToken,
+  startDemoCounty,
+  townAdminToken,
+  type DemoCounty,
+} from './helpers/demo-county';
 
 /** Wednesday 2026-12-09: last week (Mon 11-30 – Sun 12-06) is over and can be flagged. */
 const TODAY = '2026-12-09';
@@ -74,6 +80,8 @@ describe.each(testDatabases())('rankings and flags over HTTP on %s', (_name, mak
     expect(res.body.period).toEqual({ kind: 'week', from: LAST_WEEK, to: '2026-12-06' });
     expect(res.body.items).toHaveLength(towns.length);
     expect(res.body.minSample).toBe(10);
+    // domain.md: by default one 红旗 and one 黄旗 per level and period.
+    expect(res.body.flagCount).toBe(1);
     expect(res.body.weights.submission).toBeGreaterThan(0);
     const first = res.body.items[0]!;
     expect(first.unit!.id).toBe(towns[0]!.id);
@@ -179,6 +187,37 @@ describe.each(testDatabases())('rankings and flags over HTTP on %s', (_name, mak
     expect(today.flag?.color).toBe('red');
     const unitPage = (await get<UnitChildrenResponse>(`/units?parentId=${root.id}`)).body;
     expect(unitPage.children.find((c) => c.id === towns[0]!.id)?.flag?.color).toBe('red');
+  });
+
+  it('takes a town for its county, and tells a supervisor of a town that flags are county-wide', async () => {
+    const head = (await demoOfficials(url))[0]!;
+    const townSupervisor = await demoToken(url, 'supervisor', head.officialId);
+    const scope = `/flags/proposal?jurisdictionId=${towns[0]!.id}&level=town&period=week&from=${LAST_WEEK}`;
+    const byCounty = await get<FlagProposal>(scope, supervisor);
+    expect([byCounty.status, byCounty.body.jurisdiction?.id]).toEqual([200, root.id]);
+    const byTown = await get<FlagProposal>(scope, townSupervisor);
+    expect([byTown.status, byTown.body.code]).toEqual([403, 'FLAG.COUNTY_ONLY']);
+    expect(byTown.body.message).toContain('县督查室');
+    const atRoot = await get<FlagProposal>(`/flags/proposal?level=town&period=week`, townSupervisor);
+    expect([atRoot.status, atRoot.body.code]).toEqual([403, 'FLAG.COUNTY_ONLY']);
+    const award = await send('POST', '/flags', townSupervisor, {
+      jurisdictionId: towns[0]!.id,
+      level: 'town',
+      period: 'week',
+      from: LAST_WEEK,
+      red: [],
+      yellow: [],
+    });
+    expect([award.status, award.body.code]).toEqual([403, 'FLAG.COUNTY_ONLY']);
+    const byAdmin = await send('POST', '/flags', admin, {
+      jurisdictionId: root.id,
+      level: 'town',
+      period: 'week',
+      from: LAST_WEEK,
+      red: [],
+      yellow: [],
+    });
+    expect([byAdmin.status, byAdmin.body.code]).toEqual([403, 'AUTH.ROLE_REQUIRED']);
   });
 
   it('answers bad input with a 4xx and its code', async () => {

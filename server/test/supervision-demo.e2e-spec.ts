@@ -1,4 +1,10 @@
-import type { FindingsResponse, NoticePage, NoticeDetail } from '@jinri/shared';
+import type {
+  FindingsResponse,
+  FlagsResponse,
+  NoticePage,
+  NoticeDetail,
+  RankingResponse,
+} from '@jinri/shared';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { atLocal } from '../src/common/time/local-time';
@@ -59,6 +65,24 @@ describe.each(testDatabases())('the demo supervision on %s', (_name, makeDatabas
     expect((await findings('state=explained')).total).toBeGreaterThanOrEqual(1);
     const confirmed = (await findings('state=confirmed')).findings;
     expect(confirmed.some((f) => f.explanation !== null)).toBe(true);
+  });
+
+  it('shows a ranking with intervals, a 样本不足 unit and last week’s flags on a first start', async () => {
+    const ranking = async (level: string) =>
+      (await call<RankingResponse>(sut.url, 'GET', `/rankings?level=${level}`)).body;
+    const levels = [await ranking('department'), await ranking('town')];
+    const items = levels.flatMap((r) => r.items);
+    const ranked = items.filter((i) => i.rank !== null);
+    expect(ranked.length).toBeGreaterThan(2);
+    expect(ranked.every((i) => i.interval !== null && i.interval.low <= i.interval.high)).toBe(true);
+    // 县数据局 has its head alone: at most a week's working days owed, below the minimum of ten.
+    const short = items.filter((i) => i.insufficient);
+    expect(short.length).toBeGreaterThanOrEqual(1);
+    expect(short.every((i) => i.rank === null && i.sample < levels[0]!.minSample)).toBe(true);
+    expect(levels[0]!.flagCount).toBe(1);
+    const flags = (await call<FlagsResponse>(sut.url, 'GET', `/flags?unitId=${levels[0]!.unit.id}`)).body;
+    const colors = flags.current.map((f) => `${f.level} ${f.color}`).sort();
+    expect(colors).toEqual(['department red', 'department yellow', 'town red', 'town yellow']);
   });
 
   it('shows one issued notice citing confirmed findings with pending self-examinations', async () => {

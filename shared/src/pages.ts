@@ -21,6 +21,8 @@ export const APP_PAGES = {
   supervisionRankings: 'packages/supervision/rankings/index',
   supervisionFlags: 'packages/supervision/flags/index',
   supervisionRankingTrend: 'packages/supervision/ranking-trend/index',
+  /** 排名设置 (issue #14, an admin): the county's composite weights, minimum sample and N flags. */
+  adminRankingSettings: 'packages/admin/ranking-settings/index',
   /** 立体像 (issue #14): one official's whole record; the official's list of who looked at theirs. */
   supervisionRecord: 'packages/supervision/record/index',
   supervisionRecordViews: 'packages/supervision/record-views/index',

@@ -41,14 +41,14 @@ export function getRankingTrend(unitId: number, period: FlagPeriod = 'week'): Pr
   return request<RankingTrendResponse>({ path: '/rankings/trend', query: { unitId, period } });
 }
 
-/** GET /rankings/settings: weights, minimum sample and N of a county (public read). */
-export function getRankingSettings(jurisdictionId: number): Promise<RankingSettings> {
+/** GET /rankings/settings: weights, minimum sample and N of a county (public read; no id: the root county). */
+export function getRankingSettings(jurisdictionId?: number): Promise<RankingSettings> {
   return request<RankingSettings>({ path: '/rankings/settings', query: { jurisdictionId } });
 }
 
-/** PUT /rankings/settings: an admin of the county. */
+/** PUT /rankings/settings: an admin of the county (no id: the root county). */
 export function putRankingSettings(
-  jurisdictionId: number,
+  jurisdictionId: number | undefined,
   settings: RankingSettingsRequest,
 ): Promise<RankingSettings> {
   return request<RankingSettings>({

@@ -58,6 +58,12 @@ const ADMIN_ITEMS: WorkbenchItem[] = [
     hint: '含这些词的留言会被提示修改',
     url: `${ADMIN}/words/index`,
   },
+  {
+    key: 'admin-ranking-settings',
+    title: '排名设置',
+    hint: '综合得分权重、最少样本、红黄旗名额',
+    url: `/${APP_PAGES.adminRankingSettings}`,
+  },
 ];
 
 /** Status lines, loaded cheaply (a few small calls) each time 我的 is shown. */

@@ -10,8 +10,8 @@ import type {
 import { mulberry32 } from '../../common/random';
 
 /*
- * Demo data: 岚川县, an invented county with four towns/streets, 32 villages/communities, thirteen
- * departments and a supervision office. Every person's name is invented by a seeded PRNG, so the
+ * Demo data: 岚川县, an invented county with four towns/streets, 32 villages/communities, fourteen
+ * departments (one of them, 县数据局, newly formed with its head alone) and a supervision office. Every person's name is invented by a seeded PRNG, so the
  * data is identical on every build. Repetitive structure (town and village staffing, department
  * sections) is generated from the compact tables below.
  */
@@ -1321,6 +1321,20 @@ export function buildDemoCounty(): DemoCounty {
     });
     addPost(key, 'clerk', '信息员', 4 + dept.sections.length);
   }
+
+  // A newly formed department staffed by its head alone (added last, so no earlier name changes). One
+  // official owes at most five or six working days a week, below the minimum sample of ten: the
+  // demo's weekly ranking lists it as 样本不足, honestly; a month's ranking ranks it.
+  const dataKey = deptKey('shuju');
+  units.push({
+    key: dataKey,
+    name: '县数据局',
+    kind: 'department',
+    parentKey: COUNTY_KEY,
+    officeHours: OFFICE_HOURS,
+    address: '岚川县城关街道人民路88号（县行政中心西楼3楼）',
+  });
+  addPost(dataKey, 'head', '局长', 1);
 
   const matters: DemoMatter[] = MATTERS.map((row) => ({
     key: row.key,

@@ -9,15 +9,12 @@ import { SupervisionEvent } from '../supervision/supervision-event.entity';
 import { FlagAwardRow } from './flag-award.entity';
 import { RankingsService } from './rankings.service';
 
-/** The supervisor's written reason for the demo's overridden award. */
-export const DEMO_OVERRIDE_REASON =
-  '全县只有4个乡镇（街道），按名额评3面红旗过多；本周只授排名第一的乡镇红旗、末位乡镇黄旗。';
-
 /**
- * The demo's flags (SEED_DEMO=1): once, last week's 红黄旗 awarded by the county's supervision office
- * through the service (its rules and events) — the departments as the ranking proposed, the towns
- * overridden with a written reason — then dated last Monday morning, in order. The ranking itself
- * needs no seeding: it is computed from the demo's plans, tickets and findings.
+ * The demo's flags (SEED_DEMO=1): once, last week's 红黄旗 (one of each per level, the default N)
+ * awarded by the county's supervision office through the service (its rules and events) as the
+ * ranking proposed, for the departments and the towns, then dated this Monday morning, in order. The
+ * ranking itself needs no seeding: it is computed from the demo's plans, tickets and findings (县数据局,
+ * staffed by its head alone, is 样本不足 in any week).
  */
 @Injectable()
 export class DemoRankingsSeeder implements OnApplicationBootstrap {
@@ -53,15 +50,13 @@ export class DemoRankingsSeeder implements OnApplicationBootstrap {
         period: 'week',
       });
       if (proposal.red.length === 0) continue;
-      const override = level === 'town' && proposal.red.length > 1;
       const award = await this.rankings.award(office, {
         jurisdictionId: root.id,
         level,
         period: 'week',
         from: proposal.from,
-        red: (override ? proposal.red.slice(0, 1) : proposal.red).map((f) => f.unit.id),
-        yellow: (override ? proposal.yellow.slice(0, 1) : proposal.yellow).map((f) => f.unit.id),
-        ...(override ? { reason: DEMO_OVERRIDE_REASON } : {}),
+        red: proposal.red.map((f) => f.unit.id),
+        yellow: proposal.yellow.map((f) => f.unit.id),
       });
       ids.push(award.id);
     }

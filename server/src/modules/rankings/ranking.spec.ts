@@ -1,6 +1,7 @@
 import type { RankingItem, RankingWeights } from '@jinri/shared';
 import {
   composite,
+  DEFAULT_FLAG_COUNT,
   DEFAULT_WEIGHTS,
   emptyCounts,
   isPeriodStart,
@@ -160,6 +161,19 @@ describe('proposeFlags', () => {
     const three = proposeFlags(items.slice(0, 3), 2);
     expect(three.red.map((f) => f.unit.id)).toEqual([5, 4]);
     expect(three.yellow.map((f) => f.unit.id)).toEqual([3]);
+  });
+});
+
+describe('the default number of flags', () => {
+  it('is one 红旗 and one 黄旗 per level and period, as domain.md says', () => {
+    const items = rankItems(
+      [1, 2, 3, 4].map((id) => unit(id, { submission: [10 + id * 5, 40] })),
+      10,
+      byName,
+    );
+    const sut = proposeFlags(items, DEFAULT_FLAG_COUNT);
+    expect(DEFAULT_FLAG_COUNT).toBe(1);
+    expect([sut.red.map((f) => f.unit.id), sut.yellow.map((f) => f.unit.id)]).toEqual([[4], [1]]);
   });
 });
 

@@ -1,4 +1,7 @@
 import {
+  DEFAULT_FLAG_COUNT,
+  DEFAULT_RANKING_MIN_SAMPLE,
+  DEFAULT_RANKING_WEIGHTS,
   type FlagColor,
   type ProposedFlag,
   RATE_KEYS,
@@ -12,18 +15,10 @@ import {
 import { addDays, weekStart } from '../../common/time/local-time';
 import { wilson } from './wilson';
 
-/** Composite weights until a jurisdiction's admin sets its own (they sum to 100, read as percent). */
-export const DEFAULT_WEIGHTS: RankingWeights = {
-  submission: 20,
-  onTime: 15,
-  quality: 15,
-  weeklyOnTime: 10,
-  response: 15,
-  resolution: 15,
-  satisfaction: 10,
-};
-export const DEFAULT_MIN_SAMPLE = 10;
-export const DEFAULT_FLAG_COUNT = 3;
+/** The defaults until a county's admin sets its own (shared with the mini-program's settings page). */
+export const DEFAULT_WEIGHTS: RankingWeights = { ...DEFAULT_RANKING_WEIGHTS };
+export const DEFAULT_MIN_SAMPLE = DEFAULT_RANKING_MIN_SAMPLE;
+export { DEFAULT_FLAG_COUNT };
 /** Lower bounds equal to this many decimals are a tie (they share a rank). */
 const TIE_DECIMALS = 4;
 

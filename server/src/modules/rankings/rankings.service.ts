@@ -191,8 +191,7 @@ export class RankingsService {
     user: AuthUser,
     query: { jurisdictionId?: number; level?: 'town' | 'department'; period?: FixedPeriod; from?: string },
   ): Promise<FlagProposal> {
-    const jurisdiction = await this.jurisdiction(query.jurisdictionId);
-    this.assertSupervises(user, jurisdiction.path, SUPERVISORS);
+    const jurisdiction = await this.flagJurisdiction(user, query.jurisdictionId, SUPERVISORS);
     const level = query.level ?? 'town';
     const kind = query.period ?? 'week';
     const today = this.today();
@@ -218,8 +217,7 @@ export class RankingsService {
   }
 
   async award(user: AuthUser, body: AwardFlagsDto): Promise<FlagAwardBatch> {
-    const jurisdiction = await this.jurisdiction(body.jurisdictionId);
-    this.assertSupervises(user, jurisdiction.path, ['supervisor']);
+    const jurisdiction = await this.flagJurisdiction(user, body.jurisdictionId, ['supervisor']);
     if (!isValidDate(body.from) || !isPeriodStart(body.period, body.from))
       throw new AppException('FLAG.PERIOD_INVALID');
     const period = periodContaining(body.period, body.from);
@@ -585,6 +583,32 @@ export class RankingsService {
     const unit = await this.unitOrRoot(jurisdictionId);
     if (unit.kind !== 'county') throw new AppException('RANKING.NOT_JURISDICTION');
     return unit;
+  }
+
+  /**
+   * A flags command's county. Flags are awarded county-wide, so a unit under a county stands for
+   * its county (the flags page of a supervisor whose grant is on a town sends that town). A caller
+   * whose grants lie under the county but do not cover it is told so (FLAG.COUNTY_ONLY); a caller of
+   * another county is out of scope.
+   */
+  private async flagJurisdiction(
+    user: AuthUser,
+    unitId: number | undefined,
+    roles: ReadonlyArray<'supervisor' | 'admin'>,
+  ): Promise<Unit> {
+    const unit = await this.unitOrRoot(unitId);
+    const county = unit.kind === 'county' ? unit : await this.jurisdictionOf(unit);
+    if (county.kind !== 'county') throw new AppException('RANKING.NOT_JURISDICTION');
+    if (
+      user.roles.some((r) => (roles as readonly string[]).includes(r)) &&
+      !coversUnit(user, roles, county.path) &&
+      user.grants.some(
+        (g) => (roles as readonly string[]).includes(g.role) && g.unitPath.startsWith(county.path),
+      )
+    )
+      throw new AppException('FLAG.COUNTY_ONLY');
+    this.assertSupervises(user, county.path, roles);
+    return county;
   }
 
   private assertSupervises(

@@ -239,6 +239,42 @@ describe('awarding flags', () => {
   });
 });
 
+describe('who may award', () => {
+  it('shows an admin the proposal and the history read-only, with no award button', async () => {
+    const asked = serve({ 'GET /flags/proposal': [[200, proposal]], 'GET /flags?': [[200, history]] });
+    render(<Flags jurisdiction={JURISDICTION} today={TODAY} readOnly />);
+    const slots = await screen.findAllByTestId('flag-slot');
+    expect(slots.map((s) => s.getAttribute('data-unit-id'))).toEqual(['11', '14']);
+    expect(screen.getByTestId('award-readonly').textContent).toContain('红黄旗由督查室评定');
+    expect(screen.queryByTestId('award-submit')).toBeNull();
+    expect(screen.queryByTestId('slot-change')).toBeNull();
+    expect(await screen.findAllByTestId('award-row')).toHaveLength(2);
+    expect(asked.some(([m]) => m === 'POST')).toBe(false);
+  });
+
+  it('tells a supervisor of a town that flags are awarded county-wide, and shows their history', async () => {
+    const asked = serve({
+      'GET /flags/proposal': [
+        [
+          403,
+          {
+            code: 'FLAG.COUNTY_ONLY',
+            message: '红黄旗由县督查室按全县评定；您的督查范围在乡镇或部门，可查看本范围的评定记录',
+          },
+        ],
+      ],
+      'GET /flags?': [[200, history]],
+    });
+    render(<Flags jurisdiction={{ id: 11, name: '城关镇' }} today={TODAY} />);
+    const note = await screen.findByTestId('flags-county-only');
+    expect(note.textContent).toContain('红黄旗由县督查室按全县的乡镇、部门排名评定');
+    expect(note.textContent).toContain('您的督查范围是城关镇');
+    expect(screen.queryByTestId('award-submit')).toBeNull();
+    expect(await screen.findAllByTestId('award-row')).toHaveLength(2);
+    expect(asked.find(([, u]) => u.includes('/flags?'))![1]).toContain('unitId=11');
+  });
+});
+
 describe('the picks', () => {
   it('moves a unit from the other colour when it is picked, and tells an override', () => {
     const p = proposedPicks(proposal);

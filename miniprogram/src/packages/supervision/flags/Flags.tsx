@@ -2,7 +2,10 @@
  * 红黄旗: for a completed week, month or quarter and a level (乡镇 / 部门), the ranking proposes the
  * top N for 红旗 and the bottom N for 黄旗; the supervisor may give a slot to another ranked unit
  * (then a written reason is required and kept), confirms, and awards. Below: the flags in force and
- * the history of awards (superseded ones marked, overrides with their reasons). Supervisors.
+ * the history of awards (superseded ones marked, overrides with their reasons). Supervisors of the
+ * county award; an admin sees the proposal and the history read-only (红黄旗由督查室评定); a
+ * supervisor whose scope is a town or department is told that flags are awarded county-wide
+ * (FLAG.COUNTY_ONLY) and sees the history of their scope.
  */
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -57,12 +60,17 @@ const LEVEL_WORDS: Record<FlagLevel, string> = { town: '乡镇', department: '�
 export const AWARDS_PER_PAGE = 10;
 
 interface FlagsProps {
-  /** The county whose flags are awarded; null while the scope loads. */
+  /** The root of the caller's scope (the county, or a unit the server takes for its county); null while it loads. */
   jurisdiction: UnitRef | null;
+  /** An admin without a supervisor grant: the proposal and the history, no award. */
+  readOnly?: boolean;
   today?: LocalDate;
 }
 
-export function Flags({ jurisdiction, today = localToday() }: FlagsProps) {
+/** The line a read-only viewer sees instead of the award button. */
+export const READ_ONLY_TEXT = '红黄旗由督查室评定；管理员可查看评旗建议和评定记录。';
+
+export function Flags({ jurisdiction, readOnly = false, today = localToday() }: FlagsProps) {
   const [level, setLevel] = useState<FlagLevel>('town');
   const [period, setPeriod] = useState<PeriodRange>(() => lastCompleted('week', today));
   const flagPeriod = period.kind === 'custom' ? 'week' : period.kind;
@@ -83,11 +91,31 @@ export function Flags({ jurisdiction, today = localToday() }: FlagsProps) {
   const refreshAll = () => Promise.all([proposal.refresh(), history.refresh()]).then(() => undefined);
 
   if (!jurisdiction) return <LoadingCard text="正在读取您负责的范围…" />;
+  const countyOnly = proposal.view.kind === 'error' && proposal.view.error.serverCode === 'FLAG.COUNTY_ONLY';
+  const county = proposal.view.kind === 'ok' ? proposal.view.data.jurisdiction : jurisdiction;
+
+  if (countyOnly)
+    return (
+      <View data-testid="flags" data-state="county-only">
+        <View className="card" data-testid="flags-county-only">
+          <Text className="st-card-title">{jurisdiction.name} · 红黄旗</Text>
+          <Banner tone="info">
+            <Text className="st-banner__text">
+              红黄旗由县督查室按全县的乡镇、部门排名评定，不在乡镇或部门一级评定。您的督查范围是
+              {jurisdiction.name}，下面是本范围内单位的评定记录。
+            </Text>
+          </Banner>
+        </View>
+        <History view={history.view} onRetry={history.retry} />
+      </View>
+    );
 
   return (
     <View data-testid="flags" data-state={proposal.view.kind}>
       <View className="card">
-        <Text className="st-card-title">{jurisdiction.name} · 评定红黄旗</Text>
+        <Text className="st-card-title">
+          {county.name} · {readOnly ? '红黄旗' : '评定红黄旗'}
+        </Text>
         <Text className="st-label">评定对象</Text>
         <Segmented options={LEVELS} value={level} onChange={setLevel} testId="flag-level" label="评定对象" />
         <Text className="st-label">评定期间</Text>
@@ -111,6 +139,7 @@ export function Flags({ jurisdiction, today = localToday() }: FlagsProps) {
         <AwardForm
           key={`${key}|${proposal.view.data.current?.id ?? ''}`}
           proposal={proposal.view.data}
+          readOnly={readOnly}
           onAwarded={() => void refreshAll()}
         />
       ) : null}
@@ -121,7 +150,15 @@ export function Flags({ jurisdiction, today = localToday() }: FlagsProps) {
 }
 
 /** The proposal as slots, each changeable; the reason when changed; 评定 after a confirmation. */
-export function AwardForm({ proposal, onAwarded }: { proposal: FlagProposal; onAwarded: () => void }) {
+export function AwardForm({
+  proposal,
+  readOnly = false,
+  onAwarded,
+}: {
+  proposal: FlagProposal;
+  readOnly?: boolean;
+  onAwarded: () => void;
+}) {
   const [picks, setPicks] = useState<Picks>(() => proposedPicks(proposal));
   const [reason, setReason] = useState('');
   const [choosing, setChoosing] = useState<{ color: FlagColor; index: number } | null>(null);
@@ -200,15 +237,17 @@ export function AwardForm({ proposal, onAwarded }: { proposal: FlagProposal; onA
                   </Text>
                 ) : null}
               </View>
-              <View
-                className="st-small-btn"
-                role="button"
-                data-testid="slot-change"
-                aria-label={`更换${FLAG_LABELS[color]}第 ${index + 1} 个单位`}
-                onClick={() => setChoosing({ color, index })}
-              >
-                <Text>{id === undefined ? '选择' : '更换'}</Text>
-              </View>
+              {readOnly ? null : (
+                <View
+                  className="st-small-btn"
+                  role="button"
+                  data-testid="slot-change"
+                  aria-label={`更换${FLAG_LABELS[color]}第 ${index + 1} 个单位`}
+                  onClick={() => setChoosing({ color, index })}
+                >
+                  <Text>{id === undefined ? '选择' : '更换'}</Text>
+                </View>
+              )}
             </View>
           );
         })}
@@ -226,11 +265,16 @@ export function AwardForm({ proposal, onAwarded }: { proposal: FlagProposal; onA
       <Text className="st-card-title">
         {flagPeriodText(proposal.period, proposal.from, proposal.to)} · {LEVEL_WORDS[proposal.level]}评旗建议
       </Text>
+      {readOnly ? (
+        <Banner tone="info" testId="award-readonly">
+          <Text className="st-banner__text">{READ_ONLY_TEXT}</Text>
+        </Banner>
+      ) : null}
       {proposal.current ? (
         <Banner tone="info" testId="award-current">
           <Text className="st-banner__text">
             本期已于 {formatStamp(proposal.current.awardedAt)} 由 {proposal.current.awardedBy}{' '}
-            评定；再次评定将替换原评定（原记录保留）。
+            {readOnly ? '评定。' : '评定；再次评定将替换原评定（原记录保留）。'}
           </Text>
         </Banner>
       ) : null}
@@ -242,7 +286,7 @@ export function AwardForm({ proposal, onAwarded }: { proposal: FlagProposal; onA
         <>
           {slots('red')}
           {slots('yellow')}
-          {changed ? (
+          {readOnly ? null : changed ? (
             <View data-testid="award-reason">
               <Banner tone="warning">
                 <Text className="st-banner__text">
@@ -265,17 +309,19 @@ export function AwardForm({ proposal, onAwarded }: { proposal: FlagProposal; onA
               <Text className="st-banner__text">{error}</Text>
             </Banner>
           ) : null}
-          <Button
-            className={`btn btn-primary btn-block ${busy ? 'btn-disabled' : ''}`}
-            disabled={onlyIf(busy)}
-            data-testid="award-submit"
-            onClick={() => void submit()}
-          >
-            {busy ? '正在评定…' : proposal.current ? '重新评定' : '评定红黄旗'}
-          </Button>
+          {readOnly ? null : (
+            <Button
+              className={`btn btn-primary btn-block ${busy ? 'btn-disabled' : ''}`}
+              disabled={onlyIf(busy)}
+              data-testid="award-submit"
+              onClick={() => void submit()}
+            >
+              {busy ? '正在评定…' : proposal.current ? '重新评定' : '评定红黄旗'}
+            </Button>
+          )}
         </>
       )}
-      {choosing ? (
+      {choosing && !readOnly ? (
         <BottomSheet
           title={`选择${FLAG_LABELS[choosing.color]}单位`}
           testId="slot-sheet"

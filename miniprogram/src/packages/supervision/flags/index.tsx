@@ -1,4 +1,8 @@
-/** 红黄旗: the page around Flags — sign-in and role gate; the county is the root of the caller's scope. */
+/**
+ * 红黄旗: the page around Flags — sign-in and role gate. It sends the root of the caller's scope; the
+ * server takes a unit under a county for its county, and tells a town's supervisor that flags are
+ * county-wide. Only supervisors award: an admin without a supervisor grant sees it read-only.
+ */
 import { View } from '@tarojs/components';
 import type { MeResponse } from '@jinri/shared';
 
@@ -16,7 +20,10 @@ import '@/packages/supervision/rankings/index.css';
 export default function FlagsPage() {
   return (
     <Page name="supervision-flags" title="红黄旗">
-      <StaffGate roles={[...SUPERVISOR_ROLES]} deniedText="只有督查室可以评定红黄旗。">
+      <StaffGate
+        roles={[...SUPERVISOR_ROLES]}
+        deniedText="红黄旗由督查室评定，只有督查室和管理员可以查看本页。"
+      >
         {(me) => <ScopedFlags key={me.user.id} me={me} />}
       </StaffGate>
     </Page>
@@ -32,5 +39,6 @@ function ScopedFlags({ me }: { me: MeResponse }) {
       </View>
     );
   }
-  return <Flags jurisdiction={scope?.[0] ?? null} />;
+  const readOnly = !me.grants.some((g) => g.role === 'supervisor');
+  return <Flags jurisdiction={scope?.[0] ?? null} readOnly={readOnly} />;
 }

@@ -1,4 +1,12 @@
-import { RANKING_LEVELS, RANKING_PERIODS, type RankingLevel, type RankingPeriod } from '@jinri/shared';
+import {
+  DEFAULT_FLAG_COUNT,
+  DEFAULT_RANKING_MIN_SAMPLE,
+  RANKING_LEVELS,
+  RANKING_PERIODS,
+  RANKING_SETTINGS_LIMITS,
+  type RankingLevel,
+  type RankingPeriod,
+} from '@jinri/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -20,9 +28,7 @@ import { DATE, DATE_MESSAGE } from '../../supervision/dto/findings.dto';
 
 /** Bounds of the admin's settings and of a flag award's reason. */
 export const RANKING_LIMITS = {
-  weightMax: 100,
-  minSampleMax: 1000,
-  flagCountMax: 20,
+  ...RANKING_SETTINGS_LIMITS,
   reasonMin: 4,
   reasonMax: 500,
   /** A custom period spans at most a year. */
@@ -109,15 +115,23 @@ export class RankingSettingsDto {
   @IsObject()
   weights: RankingWeightsDto;
 
-  @ApiProperty({ minimum: 1, maximum: RANKING_LIMITS.minSampleMax, default: 10 })
+  @ApiProperty({
+    minimum: RANKING_LIMITS.minSampleMin,
+    maximum: RANKING_LIMITS.minSampleMax,
+    default: DEFAULT_RANKING_MIN_SAMPLE,
+  })
   @Max(RANKING_LIMITS.minSampleMax)
-  @Min(1)
+  @Min(RANKING_LIMITS.minSampleMin)
   @IsInt()
   minSample: number;
 
-  @ApiProperty({ minimum: 1, maximum: RANKING_LIMITS.flagCountMax, default: 3 })
+  @ApiProperty({
+    minimum: RANKING_LIMITS.flagCountMin,
+    maximum: RANKING_LIMITS.flagCountMax,
+    default: DEFAULT_FLAG_COUNT,
+  })
   @Max(RANKING_LIMITS.flagCountMax)
-  @Min(1)
+  @Min(RANKING_LIMITS.flagCountMin)
   @IsInt()
   flagCount: number;
 }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '排名设置',
+  enablePageMeta: true,
+});
