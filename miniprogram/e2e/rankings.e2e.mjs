@@ -3,7 +3,8 @@
 // seven rates when tapped, and a unit listed under 样本不足 (not ranked); then 红黄旗: the ranking's
 // proposal for last week's towns (or departments), gives the first 红旗 to another unit (an override),
 // is held to a written reason, confirms, and sees the award in the history with its reason. A
-// resident's today page, and the unit page, then show that unit's 红旗 in words.
+// resident's today page, and the unit page, then show that unit's 红旗 in words. Last, back as the
+// supervisor, 督查记录 → 立体像 opens an official's whole record.
 // Plain Node ESM, no test framework (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/rankings.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
@@ -35,6 +36,9 @@ const STEP_TIMEOUT_MS = 15_000;
 //     [data-testid="today-list"][data-state][data-unit-id] > [data-testid="today-flag"][data-color]
 //   unit (data-page="unit"): [data-testid="unit-flag"][data-color]
 // Taro's H5 modal lives outside the page shell: .taro__modal.
+
+/** The 督查记录 list (findings), where every finding names its official with a 立体像 link. */
+const FINDINGS_PAGE = 'packages/supervision/findings/index';
 
 const REASON = '该单位本周群众留言办结及时，经督查室研究调整授旗。';
 
@@ -257,6 +261,27 @@ async function main() {
     if (!(await text(badge)).includes('红旗')) throw new Error(`badge: ${await text(badge)}`);
   });
   await shot(page, 'unit-flag.png');
+
+  // --- 立体像 -------------------------------------------------------------------------------------
+  await test('督查记录 → 立体像 beside an official: the record opens with their plans and findings', async () => {
+    await page.goto(new URL(`#/${FINDINGS_PAGE}`, BASE_URL).href);
+    const findings = shown(page, 'supervision-findings');
+    const link = byTestId(findings, 'record-link').first();
+    await link.waitFor({ state: 'visible' });
+    await link.click();
+    const record = shown(page, 'supervision-record');
+    const screen = byTestId(record, 'record');
+    await screen.waitFor({ state: 'visible' });
+    const name = (await text(byTestId(record, 'record-name'))).trim();
+    if (!name) throw new Error('the record names nobody');
+    const period = await text(byTestId(record, 'record-period'));
+    if (!/\d{4}-\d{2}-\d{2}/.test(period)) throw new Error(`period: ${period}`);
+    await byTestId(record, 'record-plan-day').first().waitFor({ state: 'visible' });
+    await byTestId(record, 'record-finding').first().waitFor({ state: 'visible' });
+    await byTestId(record, 'record-export').waitFor({ state: 'visible' });
+    console.log(`  # 立体像 of ${name}: ${period.trim()}`);
+  });
+  await shot(page, 'record.png');
 
   await test('no uncaught errors in the page', async () => {
     if (pageErrors.length) throw new Error(pageErrors.join('\n'));
