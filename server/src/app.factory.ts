@@ -71,7 +71,10 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
       setHeaders: (res, path) =>
         res.setHeader(
           'Cache-Control',
-          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+          // The service worker (sw.js, issue #15) is checked on every visit like index.html.
+          path.endsWith('.html') || /[\/]sw\.js$/.test(path)
+            ? 'no-cache'
+            : 'public, max-age=31536000, immutable',
         ),
     });
   } else {
