@@ -72,7 +72,7 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
         res.setHeader(
           'Cache-Control',
           // The service worker (sw.js, issue #15) is checked on every visit like index.html.
-          path.endsWith('.html') || /[\/]sw\.js$/.test(path)
+          path.endsWith('.html') || /[/\\]sw\.js$/.test(path)
             ? 'no-cache'
             : 'public, max-age=31536000, immutable',
         ),
