@@ -275,7 +275,7 @@ async function main() {
     const name = (await text(byTestId(record, 'record-name'))).trim();
     if (!name) throw new Error('the record names nobody');
     const period = await text(byTestId(record, 'record-period'));
-    if (!/\d{4}-\d{2}-\d{2}/.test(period)) throw new Error(`period: ${period}`);
+    if (!/\d+月\d+日.*至.*\d+月\d+日/.test(period)) throw new Error(`period: ${period}`);
     await byTestId(record, 'record-plan-day').first().waitFor({ state: 'visible' });
     await byTestId(record, 'record-finding').first().waitFor({ state: 'visible' });
     await byTestId(record, 'record-export').waitFor({ state: 'visible' });
