@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { offlineSavedAt } from '../api/offline-cache';
 import { toApiError, type ApiError } from '../api/request';
 
 /**
@@ -88,7 +89,8 @@ export function useLoad<T>(
       const seq = ++latest.current;
       return fetcherRef.current().then(
         (value) => {
-          const at = Date.now();
+          // An offline copy (src/api/offline-cache.ts) is as fresh as when it was saved.
+          const at = offlineSavedAt(value) ?? Date.now();
           if (useCache) remember(k, value, at);
           if (seq === latest.current) setSettled({ key: k, data: { value, at }, error: null });
         },

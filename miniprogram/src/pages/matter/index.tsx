@@ -8,6 +8,7 @@ import { getOfficial } from '@/api/journals.api';
 import { FreshLine } from '@/components/FreshLine';
 import { LoadingState } from '@/components/LoadingState';
 import { OfficialNowAnswer, OfficialStatusLine } from '@/components/OfficialStatusLine';
+import { OfflineBanner } from '@/components/OfflineBanner';
 import { Page } from '@/components/Page';
 import { ErrorCard, NotFoundCard } from '@/components/StateCard';
 import { VillagePickerSheet } from '@/components/VillagePicker';
@@ -77,6 +78,7 @@ export default function MatterPage() {
   return (
     <Page name="matter" title="事项详情">
       <View data-testid="matter" data-state={view.kind} data-matter-id={String(id)}>
+        <OfflineBanner views={[view]} />
         {view.kind === 'loading' || unitGone ? (
           <View className="card">
             <LoadingState text="正在加载办事指南…" />

@@ -4,6 +4,7 @@ import { DEFAULT_RULES, type LocalDate, type PlanEntryView, type TimelineDay } f
 import { useMemo, useState } from 'react';
 
 import { getOfficial, getTimeline } from '@/api/journals.api';
+import { OfflineBanner } from '@/components/OfflineBanner';
 import { Page } from '@/components/Page';
 import { ErrorCard, LoadingCard, NotFoundCard } from '@/components/StateCard';
 import { PlanEntryList } from '@/components/PlanEntryList';
@@ -87,6 +88,7 @@ export default function OfficialPage() {
 
   return (
     <Page name="official" title="干部主页">
+      <OfflineBanner views={[profile.view, timeline.view]} />
       {profile.view.kind === 'loading' ? <LoadingCard text="正在加载干部信息…" /> : null}
       {profile.view.kind === 'error' ? (
         <ErrorCard title="干部信息没有加载出来" error={profile.view.error} onRetry={profile.retry} />

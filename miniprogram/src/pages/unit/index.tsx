@@ -14,6 +14,7 @@ import { getToday, getUnits } from '@/api/journals.api';
 import { EmptyState } from '@/components/EmptyState';
 import { FlagBadge } from '@/components/FlagBadge';
 import { FreshLine } from '@/components/FreshLine';
+import { OfflineBanner } from '@/components/OfflineBanner';
 import { Page } from '@/components/Page';
 import { ErrorCard, LoadingCard, NotFoundCard } from '@/components/StateCard';
 import { useLoad, type Load } from '@/hooks/useLoad';
@@ -102,6 +103,7 @@ export default function UnitPage() {
   return (
     <Page name="unit" title="单位">
       <View data-testid="unit" data-unit-id={String(id)}>
+        <OfflineBanner views={[units.view, plans.view]} />
         {units.view.kind === 'loading' ? <LoadingCard text="正在加载单位…" /> : null}
         {units.view.kind === 'error' ? (
           <ErrorCard title="单位信息没有加载出来" error={units.view.error} onRetry={units.retry} />

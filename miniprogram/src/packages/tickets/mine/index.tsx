@@ -2,11 +2,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Page as PageOf, TicketSummary } from '@jinri/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import { getMyTickets } from '@/api/tickets.api';
 import { EmptyState } from '@/components/EmptyState';
 import { PagedMore } from '@/components/LoadMore';
+import { OfflineBanner } from '@/components/OfflineBanner';
 import { Page } from '@/components/Page';
 import { Segmented } from '@/components/Segmented';
 import { ListStates } from '@/components/StateCard';
@@ -15,6 +16,7 @@ import { useNow } from '@/hooks/useNow';
 import { usePaged } from '@/hooks/usePaged';
 import { ticketUrls } from '@/utils/tickets';
 import { useListRefresh } from '@/hooks/useShowAgain';
+import { OutboxList } from '../common/outbox';
 import { SignedIn } from '../common/SignedIn';
 import { FollowedList } from './FollowedList';
 import '@/styles/kit.css';
@@ -62,9 +64,14 @@ function MyTickets({ userId }: { userId: number }) {
   useListRefresh(list);
 
   const openTicket = useCallback((id: number) => open(ticketUrls.detail(id)), []);
+  const shownIds = useMemo(() => new Set(view.kind === 'ok' ? view.items.map((t) => t.id) : []), [view]);
+  const { refresh } = list;
+  const reload = useCallback(() => void refresh(), [refresh]);
 
   return (
     <View data-testid="ticket-mine" data-state={view.kind}>
+      <OfflineBanner views={[view]} />
+      <OutboxList userId={userId} shownIds={shownIds} onSent={reload} />
       <View className="st-day__sub">
         <Text className="st-hint st-grow">
           {view.kind === 'ok' ? `共 ${view.last.total} 条` : '您反映过的问题和办理进度'}
