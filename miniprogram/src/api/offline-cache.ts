@@ -44,10 +44,14 @@ const RULES: readonly Rule[] = [
   { pattern: /^\/tickets\/\d+$/, personal: true },
 ];
 
+/**
+ * weapp storage allows 1 MB per key and 10 MB in all, counted in UTF-8 bytes (a Chinese character
+ * is 3): one answer stays under 1 MB even if all Chinese, and the whole copy under ~4 MB.
+ */
 export const OFFLINE_LIMITS = {
   maxEntries: 50,
-  maxTotalChars: 2_000_000,
-  maxEntryChars: 400_000,
+  maxTotalChars: 1_200_000,
+  maxEntryChars: 300_000,
 } as const;
 
 const INDEX_KEY = 'jinri.offline.index';
