@@ -16,6 +16,10 @@ const STEP_TIMEOUT_MS = 15_000;
 
 // Hooks the app puts on the page (src/pages/today, src/pages/official, src/components):
 //   [data-testid="app-shell"][data-page="today|official"]
+//   [data-testid="home-ask"] (the first screen's question, above the list) > "home-search" input,
+//     "home-search-submit", "home-chip"[data-matter-id], "home-village"[data-unit-id] >
+//     "home-village-name", "home-village-change" (→ [data-testid="village-sheet"] > "picker-town",
+//     "picker-village"), [data-testid="home-handlers"][data-state] > "home-handler" > "home-presence"[data-kind]
 //   [data-testid="day-switch"] > [data-testid="day-switch-option"][data-value="yesterday|today|tomorrow"]
 //   [data-testid="unit-picker"] > [data-testid="unit-chip"][data-unit-id][data-selected], "unit-more"
 //   [data-testid="today-list"][data-state="loading|error|ok"][data-date][data-unit-id]
@@ -179,6 +183,40 @@ async function main() {
     const [, m, d] = today.split('-').map(Number);
     if (!date.startsWith(`${m}月${d}日`)) throw new Error(`shows ${date}, today is ${today}`);
   });
+
+  const ask = byTestId(todayPage, 'home-ask');
+  await test('the first screen leads with 办什么事？找谁办？: the search box, 我的村 and the common matters', async () => {
+    await ask.getByText('办什么事？找谁办？').waitFor({ state: 'visible' });
+    await ask.locator('[data-testid="home-search"] input').waitFor({ state: 'visible' });
+    const chips = await byTestId(ask, 'home-chip').count();
+    if (chips < 3) throw new Error(`${chips} common-matter chips`);
+    const name = await text(byTestId(ask, 'home-village-name'));
+    if (name !== '未选择') throw new Error(`我的村 reads "${name}" on a first visit`);
+    const [askBox, listBox] = await Promise.all([ask.boundingBox(), list.boundingBox()]);
+    if (!askBox || !listBox || askBox.y >= listBox.y) throw new Error('the question is not above the list');
+  });
+
+  let villageName = '';
+  await test('选择我的村 (town, then village) shows who handles the top matters there, and where they are', async () => {
+    await byTestId(ask, 'home-village-change').click();
+    const sheet = byTestId(page, 'village-sheet');
+    await byTestId(sheet, 'picker-town').first().click();
+    const village = byTestId(sheet, 'picker-village').first();
+    await village.waitFor({ state: 'visible' });
+    villageName = await text(village);
+    await village.click();
+    await sheet.waitFor({ state: 'detached' });
+    const name = await text(byTestId(ask, 'home-village-name'));
+    if (name !== villageName) throw new Error(`我的村 reads "${name}", expected "${villageName}"`);
+    const handlers = ask.locator('[data-testid="home-handlers"][data-state="ok"]');
+    await handlers.waitFor({ state: 'visible' });
+    if ((await byTestId(handlers, 'home-handler').count()) === 0) throw new Error('no matters answered');
+    const presence = byTestId(handlers, 'home-presence');
+    await presence.first().waitFor({ state: 'visible' });
+    const word = await text(presence.first());
+    if (!/(在岗|下村|外出|开会|请假|未公示|下班)$/.test(word)) throw new Error(`status reads "${word}"`);
+  });
+  await shot(page, 'today-first-screen.png');
 
   await test(`pick the official’s unit: ${setup.town.name}`, async () => {
     const target = chip(setup.town.id);
@@ -345,6 +383,28 @@ async function main() {
     const count = await waitForCount(byTestId(profile, 'timeline-day'), (n) => n >= 31, 'timeline days');
     if (count !== 31) throw new Error(`${count} days`);
   });
+
+  await test('typing 低保 and 查找 on the first screen opens 找人办事 with the answers for my village', async () => {
+    const searches = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/api/v1/search')) searches.push(url.searchParams);
+    });
+    await gotoOk(page, BASE_URL);
+    await ask.locator('[data-testid="home-search"] input').fill('低保');
+    await byTestId(ask, 'home-search-submit').click();
+    const find = shell(page, 'find');
+    await find.waitFor({ state: 'visible' });
+    const results = find.locator('[data-testid="search-results"][data-q="低保"][data-state="ok"]');
+    await results.waitFor({ state: 'visible' });
+    await byTestId(results, 'result-matter').first().waitFor({ state: 'visible' });
+    const mine = await text(byTestId(find, 'my-village-name'));
+    if (mine !== villageName) throw new Error(`找人办事's 我的村 reads "${mine}", expected "${villageName}"`);
+    const unitId = await byTestId(find, 'my-village').getAttribute('data-unit-id');
+    if (!searches.some((p) => p.get('q') === '低保' && p.get('unitId') === unitId))
+      throw new Error(`no search for 低保 in unit ${unitId}: ${searches.map(String).join(' | ')}`);
+  });
+  await shot(page, 'today-to-find.png');
 
   await test('no uncaught errors in the page', async () => {
     if (pageErrors.length) throw new Error(pageErrors.join('\n'));

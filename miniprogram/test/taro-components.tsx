@@ -29,6 +29,12 @@ function domProps(props: Props): Record<string, unknown> {
   for (const [name, value] of Object.entries(props)) {
     if (PASSED.has(name) || name.startsWith('data-') || name.startsWith('aria-')) out[name] = value;
   }
+  // H5: `nativeProps` land on the real <input> inside Taro's wrapper (its aria-* among them).
+  if (props.nativeProps && typeof props.nativeProps === 'object') {
+    for (const [name, value] of Object.entries(props.nativeProps as Record<string, unknown>)) {
+      if (name.startsWith('aria-')) out[name] = value;
+    }
+  }
   if (props.maxlength !== undefined) out.maxLength = props.maxlength;
   if (typeof props.onClick === 'function') out.onClick = props.onClick;
   return out;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MatterPinView, MatterSummaryWithCount, SearchResponse } from '@jinri/shared';
+import type { MatterPinView, MatterSummaryWithCount, PopularHandlers, SearchResponse } from '@jinri/shared';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock';
 import { Matter } from '../src/modules/directory/matter.entity';
@@ -100,6 +100,29 @@ describe.each(testDatabases())('popular matters on %s', (_name, makeDatabase) =>
     expect(await popular(village)).toEqual(DEFAULT_POPULAR);
     // The second county has none of the default matters: its list is what it has demand for.
     expect(await popular(otherVillage)).toEqual([]);
+  });
+
+  it('answers the first popular matters with who handles them for the village, without counting a look as demand', async () => {
+    const before = await popular(village);
+    const response = await call<PopularHandlers>(
+      sut.url,
+      'GET',
+      `/matters/popular/handlers?unitId=${village}`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.map((m) => m.name)).toEqual(before.slice(0, 3));
+    for (const matter of response.body) {
+      expect(matter.officials.length).toBeLessThanOrEqual(2);
+      for (const official of matter.officials) expect(typeof official.status.kind).toBe('string');
+    }
+    expect(response.body.some((m) => m.officials.length > 0)).toBe(true);
+    await call(sut.url, 'GET', `/matters/popular/handlers?unitId=${village}`);
+    expect(await popular(village)).toEqual(before);
+  });
+
+  it('refuses the popular handlers without a unit, or for an unknown one', async () => {
+    expect((await call(sut.url, 'GET', '/matters/popular/handlers')).status).toBe(400);
+    expect((await call(sut.url, 'GET', '/matters/popular/handlers?unitId=999999')).status).toBe(404);
   });
 
   it('follows what residents open, search for and comment on, most asked first', async () => {

@@ -10,6 +10,7 @@ import {
   SEARCH_QUERY_MAX_LENGTH,
   type MatterDetail,
   type MatterSummaryWithCount,
+  type PopularHandlers,
   type SearchResponse,
 } from '@jinri/shared';
 
@@ -40,4 +41,12 @@ export function getPopularMatters(unitId?: number): Promise<MatterSummaryWithCou
 /** GET /matters/:id — what to bring, where to go, and who handles it for `unitId`, most local first. */
 export function getMatter(id: number, unitId?: number): Promise<MatterDetail> {
   return request<MatterDetail>({ path: `/matters/${id}`, query: { unitId }, auth: false });
+}
+
+/**
+ * GET /matters/popular/handlers — the first few popular matters with who handles each for `unitId`
+ * (the resident's village) and where they are now. A look: it does not count as demand.
+ */
+export function getPopularHandlers(unitId: number): Promise<PopularHandlers> {
+  return request<PopularHandlers>({ path: '/matters/popular/handlers', query: { unitId }, auth: false });
 }

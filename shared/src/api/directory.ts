@@ -109,6 +109,13 @@ export interface MatterSummaryWithCount {
   category: string;
 }
 
+/**
+ * GET /matters/popular/handlers?unitId= — the first few popular matters of the unit's county, each
+ * with who handles it for the unit and where they are now (the first screen's 我的村 answer). A
+ * look, not a search: it does not count towards the matters' demand.
+ */
+export type PopularHandlers = SearchResponse['matters'];
+
 /** POST /admin/officials — the new official as an admin sees it (the phone only masked). */
 export interface AdminOfficialView {
   id: number;

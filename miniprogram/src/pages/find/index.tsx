@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useShareAppMessage } from '@tarojs/taro';
+import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { SEARCH_QUERY_MAX_LENGTH } from '@jinri/shared';
 import { useCallback, useState } from 'react';
 
@@ -8,6 +8,7 @@ import { Page } from '@/components/Page';
 import { VillagePicker, VillagePickerSheet } from '@/components/VillagePicker';
 import { useLoad } from '@/hooks/useLoad';
 import { setMyVillage, skipMyVillage, useMyVillage, type PlaceRef } from '@/hooks/useMyVillage';
+import { takePendingQuery } from './handoff';
 import { matterUrl, officialUrl, openPage, unitUrl } from './nav';
 import { clearRecent, readRecent, rememberSearch } from './recent';
 import { PopularChips, Results } from './Results';
@@ -19,7 +20,8 @@ const SEARCH_PLACEHOLDER = '事项或姓名，如：低保、dibao';
 
 export default function FindPage() {
   const my = useMyVillage();
-  const [keyword, setKeyword] = useState('');
+  // A word asked from the first screen (askFind) is searched at once.
+  const [keyword, setKeyword] = useState(() => takePendingQuery() ?? '');
   const [recent, setRecent] = useState<string[]>(readRecent);
   const [sheetOpen, setSheetOpen] = useState(false);
   const search = useSearch(keyword, my.unitId);
@@ -46,6 +48,12 @@ export default function FindPage() {
     [q, remember],
   );
   const openPopular = useCallback((id: number) => openPage(matterUrl(id)), []);
+
+  // The tab was already open: a word asked since (the first screen's search) replaces the old one.
+  useDidShow(() => {
+    const word = takePendingQuery();
+    if (word) setKeyword(word);
+  });
 
   const pick = (town: PlaceRef, village: PlaceRef | null) => {
     setMyVillage(town, village);

@@ -29,6 +29,7 @@ import {
   localToday,
   parseClock,
 } from '@/utils/date';
+import { HomeAsk, inputLabel } from './HomeAsk';
 import { readStoredUnitId, storeUnitId } from './selection';
 import { TodayList } from './TodayList';
 import { COUNTY_LEADERS_LABEL, UnitPicker } from './UnitPicker';
@@ -72,6 +73,12 @@ export default function TodayPage() {
       ? ({ kind: 'loading' } as const)
       : plans.view;
 
+  // The first screen's extra answers (popular matters, my village's handlers) wait for the list:
+  // the first paint never waits for them. Once started they stay (switching the day does not stop them).
+  const listSettled = listView.kind !== 'loading' || units.view.kind === 'error';
+  const [extrasReady, setExtrasReady] = useState(listSettled);
+  if (listSettled && !extrasReady) setExtrasReady(true);
+
   const chooseUnit = useCallback((id: number) => {
     setChosenUnitId(id);
     storeUnitId(id);
@@ -108,8 +115,11 @@ export default function TodayPage() {
 
   return (
     <Page name="today" title="今日工作">
+      <Text className="page__title">今日工作</Text>
+      <HomeAsk ready={extrasReady} />
+
       <View className="today__header">
-        <Text className="page__title">今日工作</Text>
+        <Text className="today__section-title">干部日程</Text>
         <Text className="today__date" data-testid="today-date">
           {formatLocalDate(date)}
         </Text>
@@ -274,7 +284,8 @@ function PlansView(props: PlansViewProps) {
           type="text"
           confirmType="search"
           value={query}
-          placeholder="搜索姓名或职务"
+          placeholder="在名单里找：姓名或职务"
+          {...inputLabel('在名单里按姓名或职务查找')}
           placeholderClass="today__placeholder"
           maxlength={20}
           data-testid="today-search"

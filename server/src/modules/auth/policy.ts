@@ -69,6 +69,7 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/popolo/posts': { allow: 'public' },
   'GET /api/v1/popolo/memberships': { allow: 'public' },
   'GET /api/v1/matters/popular': { allow: 'public' },
+  'GET /api/v1/matters/popular/handlers': { allow: 'public' },
   'GET /api/v1/matters/:id': { allow: 'public' },
   'GET /api/v1/officials/:id': { allow: 'public' },
   'PATCH /api/v1/officials/:id': { allow: ['official', 'clerk', 'admin'], scope: 'official-in-subtree' },

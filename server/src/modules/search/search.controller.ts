@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { MatterDetail, MatterSummaryWithCount, SearchResponse } from '@jinri/shared';
+import type { MatterDetail, MatterSummaryWithCount, PopularHandlers, SearchResponse } from '@jinri/shared';
 import { IdParamDto } from '../auth/dto/auth.dto';
-import { MatterQueryDto, SearchQueryDto } from './search.dto';
+import { MatterQueryDto, PopularHandlersQueryDto, SearchQueryDto } from './search.dto';
 import { SearchService } from './search.service';
 
 @ApiTags('find the official')
@@ -18,6 +18,12 @@ export class SearchController {
   @Get('matters/popular')
   popular(@Query() query: MatterQueryDto): Promise<MatterSummaryWithCount[]> {
     return this.search.popular(query.unitId);
+  }
+
+  /** Before matters/:id, which would take "popular" for an id. */
+  @Get('matters/popular/handlers')
+  popularHandlers(@Query() query: PopularHandlersQueryDto): Promise<PopularHandlers> {
+    return this.search.popularHandlers(query.unitId);
   }
 
   @Get('matters/:id')

@@ -19,3 +19,9 @@ export class MatterQueryDto {
   @PositiveInt({ optional: true, fromText: true })
   unitId?: number;
 }
+
+export class PopularHandlersQueryDto {
+  @ApiProperty({ description: "The resident's village or town" })
+  @PositiveInt({ fromText: true })
+  unitId: number;
+}

@@ -1,5 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { MatterDetail, MatterSummaryWithCount, OfficialRef, SearchResponse } from '@jinri/shared';
+import type {
+  MatterDetail,
+  MatterSummaryWithCount,
+  OfficialRef,
+  PopularHandlers,
+  SearchResponse,
+} from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { localDate } from '../../common/time/local-time';
@@ -18,6 +24,8 @@ import {
 } from './search.repository';
 
 const POLL_MS = 1000;
+/** How many popular matters the first screen answers for a village. */
+export const POPULAR_HANDLERS_LIMIT = 3;
 /**
  * A search counts towards its top matter's demand (popular matters) when the query has at least two
  * characters and the matter matched it well (a word, its pinyin or initials, not a stray character).
@@ -226,6 +234,32 @@ export class SearchService implements OnModuleInit, OnModuleDestroy {
       (m) => m.departmentPath.startsWith(county) || county.startsWith(m.departmentPath),
     );
     return this.popularMatters.list(county, candidates);
+  }
+
+  /**
+   * The first `limit` popular matters of the unit's county, each with who handles it for the unit
+   * (at most 2) and where they are now: the first screen's answer for a resident's village. Nothing
+   * is counted towards demand (it is shown on every visit, not asked for).
+   */
+  async popularHandlers(unitId: number, limit = POPULAR_HANDLERS_LIMIT): Promise<PopularHandlers> {
+    const popular = await this.popular(unitId);
+    const loaded = await this.current();
+    const unitPath = await this.repository.unitPath(unitId);
+    const matters = popular.slice(0, limit).flatMap((p) => {
+      const matter = loaded.snapshot.matters.find((m) => m.id === p.id);
+      return matter ? [{ matter, officialIds: handlers(loaded, matter.id, unitPath).slice(0, 2) }] : [];
+    });
+    const refs = await this.refs(
+      loaded,
+      matters.flatMap((m) => m.officialIds),
+    );
+    return matters.map(({ matter, officialIds }) => ({
+      id: matter.id,
+      name: matter.name,
+      category: matter.category,
+      department: { id: matter.departmentId, name: matter.departmentName },
+      officials: officialIds.map((id) => refs.get(id)!).filter(Boolean),
+    }));
   }
 
   /**
