@@ -178,7 +178,7 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
       expect([refused.status, refused.body.code, refused.body.details]).toEqual([
         400,
         'COMMON.VALIDATION_FAILED',
-        [{ field: 'content', reasons: ['留言至少 5 个字'] }],
+        [{ field: 'content', reasons: ['留言太短了，请至少写 5 个字'] }],
       ]);
     });
 

@@ -63,7 +63,7 @@ export interface RequestOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
-export const NETWORK_ERROR_MESSAGE = '网络不可用，请检查网络后重试';
+export const NETWORK_ERROR_MESSAGE = '网络不好，请检查网络后点“重试”';
 const TOKEN_STORAGE_KEY = 'jinri.accessToken';
 
 export const API_BASE: string =

@@ -34,6 +34,42 @@ export function ticketStateLabel(state: TicketState | string): string {
   return (TICKET_STATE_LABELS as Record<string, string>)[state] ?? state;
 }
 
+/**
+ * Who is reading a ticket's state: staff (officials, clerks, the 督查室) keep the working terms of
+ * TICKET_STATE_LABELS; residents read plain words; the author is the resident who wrote it (a
+ * resolved ticket then waits for *their* rating).
+ */
+export type TicketReader = 'staff' | 'resident' | 'author';
+
+/**
+ * A ticket's state in a resident's words (issue #15): 已受理 (it reached someone), 处理中, 已答复,
+ * 已解决 — and 待您评价 for its author once it is resolved.
+ */
+export const RESIDENT_TICKET_STATE_LABELS: Record<TicketState, string> = {
+  submitted: '已受理',
+  assigned: '已受理',
+  transferred: '已受理',
+  acknowledged: '处理中',
+  reopened: '处理中',
+  replied: '已答复',
+  resolved: '已解决',
+  closed: '已解决',
+  withdrawn: '已撤回',
+  hidden: '已屏蔽',
+};
+
+/** The state's word for this reader (unknown states as sent). */
+export function ticketStateLabelFor(state: TicketState | string, reader: TicketReader): string {
+  if (reader === 'staff') return ticketStateLabel(state);
+  if (reader === 'author' && state === 'resolved') return '待您评价';
+  return (RESIDENT_TICKET_STATE_LABELS as Record<string, string>)[state] ?? state;
+}
+
+/** A signed-in user with no staff role reads as a resident (a ticket they may open is their own). */
+export function readerOf(roles: readonly Role[]): 'staff' | 'author' {
+  return roles.some((role) => role !== 'resident') ? 'staff' : 'author';
+}
+
 /** Nothing more is expected of the staff (办结, closed, withdrawn, hidden): no deadline to show. */
 export function isTicketDone(state: TicketState): boolean {
   return state === 'resolved' || state === 'closed' || state === 'withdrawn' || state === 'hidden';

@@ -37,7 +37,7 @@ export const TicketRow = memo(function TicketRow({ ticket, now, viewer, onOpen }
       onClick={() => onOpen(ticket.id)}
     >
       <View className="ticket-row__head">
-        <TicketStatusChip status={ticket.status} />
+        <TicketStatusChip status={ticket.status} reader={viewer === 'resident' ? 'author' : 'staff'} />
         {viewer === 'staff' && left ? (
           <Text
             className={`ticket-row__left ${left.overdue ? 'ticket-row__left--overdue' : ''}`}

@@ -1,16 +1,25 @@
 import { Text, View } from '@tarojs/components';
 import type { ModerationStatus, TicketState } from '@jinri/shared';
 
-import { TICKET_STATE_TONES, ticketStateLabel } from '@/utils/tickets';
+import { TICKET_STATE_TONES, ticketStateLabelFor, type TicketReader } from '@/utils/tickets';
 import { ToneChip } from '../StatusChip';
 import './index.css';
 
-/** A ticket's state as a word in a coloured pill (TICKET_STATE_LABELS). */
-export function TicketStatusChip({ status }: { status: TicketState }) {
+/**
+ * A ticket's state as a word in a coloured pill: the staff's terms (TICKET_STATE_LABELS), or a
+ * resident's plain words (RESIDENT_TICKET_STATE_LABELS; 待您评价 for the author).
+ */
+export function TicketStatusChip({
+  status,
+  reader = 'staff',
+}: {
+  status: TicketState;
+  reader?: TicketReader;
+}) {
   return (
     <ToneChip
       tone={TICKET_STATE_TONES[status] ?? 'neutral'}
-      label={ticketStateLabel(status)}
+      label={ticketStateLabelFor(status, reader)}
       status={status}
       testId="ticket-status"
     />

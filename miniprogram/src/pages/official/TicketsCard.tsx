@@ -139,7 +139,7 @@ function PublicTicketRow({ ticket }: { ticket: PublicTicket }) {
       onClick={() => void Taro.navigateTo({ url: ticketUrls.detail(ticket.id) })}
     >
       <View className="official-ticket__head">
-        <TicketStatusChip status={ticket.status} />
+        <TicketStatusChip status={ticket.status} reader="resident" />
         <Text className="official-ticket__meta">
           {ticket.author} · {formatStamp(ticket.createdAt)}
         </Text>

@@ -3,11 +3,18 @@ import { Text, View } from '@tarojs/components';
 import type { TicketEventView } from '@jinri/shared';
 
 import { formatStamp } from '@/utils/date';
-import { ticketEventLabel, ticketStateLabel } from '@/utils/tickets';
+import { ticketEventLabel, ticketStateLabelFor, type TicketReader } from '@/utils/tickets';
 
 type EventLike = Omit<TicketEventView, 'note'> & { note?: string | null };
 
-export function EventList({ events }: { events: readonly EventLike[] }) {
+interface EventListProps {
+  events: readonly EventLike[];
+  /** Whose words the states are in (a resident's history never says 待您评价: that is the chip's). */
+  reader?: TicketReader;
+}
+
+export function EventList({ events, reader = 'staff' }: EventListProps) {
+  const stateLabel = (state: string) => ticketStateLabelFor(state, reader === 'staff' ? 'staff' : 'resident');
   const sorted = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id));
   return (
     <View className="tk-events" data-testid="ticket-events">
@@ -25,10 +32,8 @@ export function EventList({ events }: { events: readonly EventLike[] }) {
               {formatStamp(event.at)} · {event.actor}
             </Text>
           </View>
-          {event.to &&
-          event.to !== event.from &&
-          ticketStateLabel(event.to) !== ticketEventLabel(event.type) ? (
-            <Text className="tk-meta">状态：{ticketStateLabel(event.to)}</Text>
+          {event.to && event.to !== event.from && stateLabel(event.to) !== ticketEventLabel(event.type) ? (
+            <Text className="tk-meta">状态：{stateLabel(event.to)}</Text>
           ) : null}
           {event.note ? <Text className="tk-event__note">{event.note}</Text> : null}
         </View>

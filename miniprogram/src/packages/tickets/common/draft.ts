@@ -71,7 +71,8 @@ export function composeProblem(d: ComposeDraft): string | null {
   if (length < TICKET_LIMITS.contentMin) {
     return `请至少写 ${TICKET_LIMITS.contentMin} 个字，说清楚是什么事、在哪里`;
   }
-  if (length > TICKET_LIMITS.contentMax) return `留言不能超过 ${TICKET_LIMITS.contentMax} 个字`;
+  if (length > TICKET_LIMITS.contentMax)
+    return `这条留言太长了，请删到 ${TICKET_LIMITS.contentMax} 字以内（现在 ${length} 字）`;
   if (d.contactPhone.trim() && !isPhone(d.contactPhone))
     return '联系电话格式不对，请填写手机号或带区号的座机号';
   return null;

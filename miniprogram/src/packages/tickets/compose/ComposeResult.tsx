@@ -22,7 +22,7 @@ export function ComposeResult({ created, onAnother }: ComposeResultProps) {
   return (
     <View className="card" data-testid="compose-result" data-ticket-id={String(created.id)}>
       <View className="tk-head">
-        <TicketStatusChip status={created.status} />
+        <TicketStatusChip status={created.status} reader="author" />
       </View>
       <Text className="st-card-title">留言已提交</Text>
       <Text className="tk-subtitle">凭查询码可随时查看办理进度（他人代查也可以）。</Text>

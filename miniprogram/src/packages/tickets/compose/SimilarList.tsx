@@ -26,7 +26,7 @@ export function SimilarList({ items, followed, onFollow }: SimilarListProps) {
       {items.map((item) => (
         <View key={item.id} className="tk-similar__item" data-testid="similar-ticket">
           <View className="tk-head">
-            <TicketStatusChip status={item.status} />
+            <TicketStatusChip status={item.status} reader="resident" />
             <Text className="tk-meta st-grow">{formatStamp(item.createdAt)} 提交</Text>
             {onFollow ? (
               followed.has(item.id) ? (

@@ -11,6 +11,7 @@ import { useEffect, useMemo, useState } from 'react';
 
 import { getMatter } from '@/api/find.api';
 import { getOfficial } from '@/api/journals.api';
+import { fieldProblems } from '@/api/error-details';
 import { isNetworkError, toApiError } from '@/api/request';
 import {
   createTicket,
@@ -187,7 +188,9 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
       } else if (error.hasCode('TICKET.DUPLICATE')) {
         setProblem({ kind: 'duplicate', message: error.message });
       } else {
-        setProblem({ kind: 'other', message: error.message });
+        // A refused field says what to change ("这条留言太长了，请删到 1000 字以内"), not only "有误".
+        const reasons = fieldProblems(error).flatMap((p) => p.reasons);
+        setProblem({ kind: 'other', message: reasons.length ? reasons.join('；') : error.message });
       }
     } finally {
       setSending(false);
@@ -259,7 +262,9 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
           onInput={(e) => set({ content: e.detail.value })}
         />
         {length > 0 && length < TICKET_LIMITS.contentMin ? (
-          <Text className="tk-meta">至少 {TICKET_LIMITS.contentMin} 个字</Text>
+          <Text className="tk-meta">
+            还差 {TICKET_LIMITS.contentMin - length} 个字，请再写几句（至少 {TICKET_LIMITS.contentMin} 个字）
+          </Text>
         ) : null}
 
         <SimilarList

@@ -12,6 +12,7 @@ import {
   isTicketDone,
   targetLabel,
   timeLeft,
+  type TicketReader,
 } from '@/utils/tickets';
 import { EventList } from '../common/EventList';
 import { PhotoStrip } from '@/components/PhotoField';
@@ -26,7 +27,14 @@ function open(url: string) {
   void Taro.navigateTo({ url }).catch(() => undefined);
 }
 
-export function TicketBody({ ticket, now }: { ticket: TicketView; now: number }) {
+interface TicketBodyProps {
+  ticket: TicketView;
+  now: number;
+  /** staff keep their terms; the author (a resident) reads plain words (待您评价 once resolved). */
+  reader?: TicketReader;
+}
+
+export function TicketBody({ ticket, now, reader = 'staff' }: TicketBodyProps) {
   const { target } = ticket;
   const targetUrl =
     target.kind === 'matter' && target.matter
@@ -45,7 +53,7 @@ export function TicketBody({ ticket, now }: { ticket: TicketView; now: number })
         data-version={String(ticket.version)}
       >
         <View className="tk-head">
-          <TicketStatusChip status={ticket.status} />
+          <TicketStatusChip status={ticket.status} reader={reader} />
           {ticket.queryCode ? <Text className="tk-meta">查询码 {ticket.queryCode}</Text> : null}
         </View>
         <TicketMarkers
@@ -121,7 +129,7 @@ export function TicketBody({ ticket, now }: { ticket: TicketView; now: number })
 
       <View className="card">
         <Text className="tk-section-title">办理记录</Text>
-        <EventList events={ticket.events} />
+        <EventList events={ticket.events} reader={reader} />
       </View>
     </>
   );

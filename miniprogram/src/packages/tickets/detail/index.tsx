@@ -9,9 +9,11 @@ import { useCallback, useEffect, useRef, useState, type ComponentType } from 're
 
 import { toApiError, type ApiError } from '@/api/request';
 import { acknowledgeTicket, getTicket, withdrawTicket } from '@/api/tickets.api';
+import { OfflineBanner } from '@/components/OfflineBanner';
 import { Page } from '@/components/Page';
 import { ErrorCard, LoadingCard, NotFoundCard } from '@/components/StateCard';
 import { useNow } from '@/hooks/useNow';
+import { readerOf, type TicketReader } from '@/utils/tickets';
 import { SignedIn } from '../common/SignedIn';
 import { ActionBar } from './ActionBar';
 import {
@@ -62,7 +64,7 @@ export default function TicketDetailPage() {
         <NotFound />
       ) : (
         <SignedIn why="登录后可以查看留言的办理进度。也可以用查询码查询。">
-          {(user) => <TicketDetail key={`${id}:${user.id}`} id={id} />}
+          {(user) => <TicketDetail key={`${id}:${user.id}`} id={id} reader={readerOf(user.roles)} />}
         </SignedIn>
       )}
     </Page>
@@ -125,7 +127,7 @@ function useTicket(id: number) {
   return { state, load, retry, replace };
 }
 
-function TicketDetail({ id }: { id: number }) {
+function TicketDetail({ id, reader }: { id: number; reader: TicketReader }) {
   const { state, load, retry, replace } = useTicket(id);
   const now = useNow();
   const [open, setOpen] = useState<TicketAction | null>(null);
@@ -200,7 +202,8 @@ function TicketDetail({ id }: { id: number }) {
           <Text className="st-banner__text">{notice}</Text>
         </View>
       ) : null}
-      <TicketBody ticket={ticket} now={now} />
+      <OfflineBanner views={[{ kind: 'ok', data: ticket }]} />
+      <TicketBody ticket={ticket} now={now} reader={reader} />
       <ReportedNote ticket={ticket} />
       <ActionBar
         actions={ticket.actions}

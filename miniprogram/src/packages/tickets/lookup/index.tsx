@@ -141,7 +141,7 @@ function StatusView({ view, now }: { view: TicketStatusView; now: number }) {
     <>
       <View className="card" data-testid="lookup-result" data-status={view.status}>
         <View className="tk-head">
-          <TicketStatusChip status={view.status} />
+          <TicketStatusChip status={view.status} reader="resident" />
           <Text className="tk-meta">查询码 {view.queryCode}</Text>
         </View>
         <TicketMarkers overdue={view.overdue} escalated={false} />
@@ -167,7 +167,7 @@ function StatusView({ view, now }: { view: TicketStatusView; now: number }) {
       </View>
       <View className="card">
         <Text className="tk-section-title">办理记录</Text>
-        <EventList events={view.events} />
+        <EventList events={view.events} reader="resident" />
       </View>
     </>
   );

@@ -56,7 +56,7 @@ export function FollowedList({ userId }: { userId: number }) {
           data-ticket-id={String(ticket.id)}
         >
           <View className="tk-head">
-            <TicketStatusChip status={ticket.status} />
+            <TicketStatusChip status={ticket.status} reader="resident" />
             <Text className="tk-meta st-grow">{formatStamp(ticket.createdAt)} 提交</Text>
             <View
               className="st-small-btn"

@@ -43,8 +43,8 @@ export class TicketCreateDto {
   @VisibleText(
     { min: TICKET_LIMITS.contentMin, max: TICKET_LIMITS.contentMax },
     {
-      min: `留言至少 ${TICKET_LIMITS.contentMin} 个字`,
-      max: `留言最多 ${TICKET_LIMITS.contentMax} 个字`,
+      min: `留言太短了，请至少写 ${TICKET_LIMITS.contentMin} 个字`,
+      max: `这条留言太长了，请删到 ${TICKET_LIMITS.contentMax} 字以内`,
     },
   )
   content: string;
