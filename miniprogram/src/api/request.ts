@@ -12,6 +12,9 @@
  *   carries X-Device-Id, a random id kept in storage (`getDeviceId()`).
  * - Files go through the same wrapper: `upload()` (multipart, one `file` field) and `download()`
  *   share the token, the one relogin on 401 and the error mapping with `request()`.
+ * - GETs of the resident pages keep their last good answer on the phone (offline-cache.ts); when
+ *   such a GET gets no answer at all it resolves with that copy, marked (`offlineSavedAt(data)`),
+ *   instead of rejecting. A 4xx/5xx answer is never replaced by the copy.
  * - It never shows UI: pages decide about toasts and navigation.
  */
 import Taro from '@tarojs/taro';
@@ -32,6 +35,13 @@ import {
   type MultipartFile,
   type RawResponse,
 } from './file-transport';
+import {
+  getOfflineOwner,
+  isOfflineCacheable,
+  readOfflineAnswer,
+  saveOfflineAnswer,
+  type OfflineOwner,
+} from './offline-cache';
 
 export type { DownloadedFile, MultipartFile } from './file-transport';
 
@@ -352,13 +362,34 @@ function isHtml(res: RawResponse): boolean {
  * Rejects with ApiError, never anything else.
  */
 export async function request<T>(options: RequestOptions): Promise<T> {
-  const res = await withRelogin((withToken) => send(options, withToken), options.auth ?? true);
+  const offline = offlineCopyFor(options);
+  let res: RawResponse;
+  try {
+    res = await withRelogin((withToken) => send(options, withToken), options.auth ?? true);
+  } catch (error) {
+    // No answer at all (never a 4xx/5xx): a resident page shows its last good copy, marked.
+    const kept = offline && isNetworkError(error) ? readOfflineAnswer<T>(offline.url) : null;
+    if (kept) return kept.body;
+    throw error;
+  }
   if (res.statusCode >= 200 && res.statusCode < 300) {
     // An HTML page where JSON was expected: a misrouted request (e.g. an SPA fallback).
     if (isHtml(res)) throw new ApiError({ code: 'COMMON.UNAVAILABLE', status: res.statusCode });
+    if (offline && res.statusCode === 200) saveOfflineAnswer(offline.url, res.data, offline.owner);
     return (res.statusCode === 204 ? undefined : res.data) as T;
   }
   throw errorFromResponse(res.statusCode, res.data, res.header);
+}
+
+/**
+ * The offline copy's URL and owner when this GET is one of a resident page (offline-cache.ts),
+ * decided before it is sent: who is signed in and whether the token goes along.
+ */
+function offlineCopyFor(options: RequestOptions): { url: string; owner: OfflineOwner | null } | null {
+  const withToken = (options.auth ?? true) && !!getAccessToken();
+  const owner = getOfflineOwner();
+  if (!isOfflineCacheable(options.method ?? 'GET', options.path, withToken, owner)) return null;
+  return { url: buildUrl(options.path, options.query), owner };
 }
 
 /**
