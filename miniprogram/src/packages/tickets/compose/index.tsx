@@ -2,7 +2,9 @@
  * 我要留言: a comment on a published plan entry (?planEntryId=), an official (?officialId=) or a
  * matter (?matterId=), with `label=` saying what it is about. Kept as a draft on the phone until it
  * is sent; the draft's Idempotency-Key makes every retry the same request, so a retry after a
- * dropped network never creates a second ticket.
+ * dropped network never creates a second ticket. Sent while the phone has no network, it goes into
+ * the outbox (src/api/offline-outbox.ts) with that key and is sent when the network returns; the
+ * page shows its state (待发送 → 发送中 → 已发送) live.
  */
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -11,6 +13,8 @@ import { useEffect, useMemo, useState } from 'react';
 
 import { getMatter } from '@/api/find.api';
 import { getOfficial } from '@/api/journals.api';
+import { isOnline, useOnline } from '@/api/offline';
+import { enqueueComment } from '@/api/offline-outbox';
 import { fieldProblems } from '@/api/error-details';
 import { isNetworkError, toApiError } from '@/api/request';
 import {
@@ -41,6 +45,7 @@ import {
 } from '../common/draft';
 import { PhotoField } from '@/components/PhotoField';
 import { goToMe } from '@/components/StaffGate';
+import { QueuedResult } from '../common/outbox';
 import { ComposeResult } from './ComposeResult';
 import { SimilarList } from './SimilarList';
 import '@/styles/kit.css';
@@ -108,6 +113,9 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
     () => readStored(storageKey, isComposeDraft) ?? emptyComposeDraft(),
   );
   const [created, setCreated] = useState<TicketCreated | null>(null);
+  /** Sent without a network: kept in the outbox under this key (its state is shown live). */
+  const [queued, setQueued] = useState<string | null>(null);
+  const online = useOnline();
   const [sending, setSending] = useState(false);
   const [uploading, setUploading] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -117,7 +125,7 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
 
   const empty = isEmptyComposeDraft(draft);
   // Kept on the phone while there is something to keep; nothing once sent.
-  useAutosave(created ? null : storageKey, empty ? null : draft);
+  useAutosave(created || queued ? null : storageKey, empty ? null : draft);
 
   const set = (patch: Partial<ComposeDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -153,27 +161,39 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
     void askSubscribe('resident');
     setSending(true);
     setProblem(null);
+    const phone = draft.contactPhone.replace(/[\s-]/g, '');
+    const body = {
+      ...target,
+      unitId: my.unitId,
+      content: draft.content.trim(),
+      photoIds: draft.photos.length ? draft.photos.map((p) => p.id) : undefined,
+      publicAllowed: draft.publicAllowed,
+      contactPhone: phone || undefined,
+    };
     try {
-      const phone = draft.contactPhone.replace(/[\s-]/g, '');
-      const result = await createTicket(
-        {
-          ...target,
-          unitId: my.unitId,
-          content: draft.content.trim(),
-          photoIds: draft.photos.length ? draft.photos.map((p) => p.id) : undefined,
-          publicAllowed: draft.publicAllowed,
-          contactPhone: phone || undefined,
-        },
-        draft.idempotencyKey,
-      );
+      const result = await createTicket(body, draft.idempotencyKey);
       writeStored(storageKey, null);
       setDraft(emptyComposeDraft());
       setCreated(result);
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
     } catch (err) {
       const error = toApiError(err);
-      if (isNetworkError(error)) {
-        // Maybe it arrived, maybe not: keep everything, and the same key for the retry.
+      if (isNetworkError(error) && session.user && !isOnline()) {
+        // The phone has no network: into the outbox with the same key, sent when the network
+        // returns (the server answers the same ticket if this attempt did arrive after all).
+        enqueueComment({
+          key: draft.idempotencyKey,
+          ownerId: session.user.id,
+          body,
+          label,
+          photos: draft.photos,
+        });
+        writeStored(storageKey, null);
+        setDraft(emptyComposeDraft());
+        setQueued(draft.idempotencyKey);
+      } else if (isNetworkError(error)) {
+        // A network, but no answer: maybe it arrived, maybe not. Keep everything, and the same key
+        // for 重新提交.
         writeStored(storageKey, draft);
         setProblem({ kind: 'network', message: NETWORK_DRAFT_MESSAGE });
       } else if (error.hasCode('TICKET.IDEMPOTENCY_KEY_REUSED')) {
@@ -217,6 +237,19 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
     setSheetOpen(false);
   };
 
+  if (queued) {
+    return (
+      <QueuedResult
+        itemKey={queued}
+        userId={session.user?.id ?? null}
+        onAnother={() => {
+          setQueued(null);
+          setProblem(null);
+        }}
+      />
+    );
+  }
+
   if (created) {
     return (
       <ComposeResult
@@ -239,6 +272,13 @@ function Compose({ target, label }: { target: TicketTargetRef; label: string }) 
       data-target={targetKey(target)}
     >
       <TargetCard target={target} label={label} />
+      {online ? null : (
+        <View className="st-banner st-banner--warning" role="status" data-testid="compose-offline">
+          <Text className="st-banner__text">
+            现在没有网络：留言会先保存在手机上，联网后自动发送。照片要联网后才能添加。
+          </Text>
+        </View>
+      )}
 
       <View className="card tk-form">
         <View className="st-label-row">
