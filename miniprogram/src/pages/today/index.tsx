@@ -15,6 +15,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { FlagBadge } from '@/components/FlagBadge';
 import { InlineError } from '@/components/InlineError';
 import { LoadingState } from '@/components/LoadingState';
+import { OfflineBanner } from '@/components/OfflineBanner';
 import { Page } from '@/components/Page';
 import { Segmented, type SegmentedOption } from '@/components/Segmented';
 import { ErrorCard } from '@/components/StateCard';
@@ -115,6 +116,7 @@ export default function TodayPage() {
 
   return (
     <Page name="today" title="今日工作">
+      <OfflineBanner views={[plans.view, units.view]} />
       <Text className="page__title">今日工作</Text>
       <HomeAsk ready={extrasReady} />
 
