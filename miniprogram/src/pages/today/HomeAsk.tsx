@@ -20,8 +20,9 @@ import { askFind } from '../find/handoff';
 import { matterUrl, openPage } from '../find/nav';
 import { chipsOf, readChips, storeChips, type MatterChip } from './popular';
 
-// e2e/today.e2e.mjs finds the box by its test id; the placeholder says what to type.
-export const HOME_SEARCH_PLACEHOLDER = '要办什么事？如：低保、盖房子';
+// e2e/today.e2e.mjs finds the box by its test id. Short: the title above asks the question, and
+// a longer example is cut off at 360 px.
+export const HOME_SEARCH_PLACEHOLDER = '如：低保、盖房子';
 
 /** Where an official is today, in the one word residents use (the mark says it without colour). */
 export function presenceWord(status: OfficialStatus): string {
