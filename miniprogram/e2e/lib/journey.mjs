@@ -99,8 +99,10 @@ export async function api(method, path, { token, body } = {}) {
  * Launches headless Chromium (closed by `run`) and opens one page in a fresh context — a fresh
  * profile: no cookies, no storage, no cached token — sized like a phone, in Chinese and China time.
  * `permissions` are granted to BASE_URL's origin. `pageErrors` collects the page's uncaught errors.
+ * `contextOptions` adds to or overrides playwright's context options (a 360 px viewport; bypassCSP
+ * to inject a test script such as axe-core with addScriptTag).
  */
-export async function openPage({ stepTimeoutMs = 15_000, permissions = [] } = {}) {
+export async function openPage({ stepTimeoutMs = 15_000, permissions = [], contextOptions = {} } = {}) {
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -120,6 +122,7 @@ export async function openPage({ stepTimeoutMs = 15_000, permissions = [] } = {}
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    ...contextOptions,
   });
   context.setDefaultTimeout(stepTimeoutMs);
   if (permissions.length > 0) {

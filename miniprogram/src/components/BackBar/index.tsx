@@ -35,7 +35,7 @@ export function BackBar({ title }: { title: string }) {
   });
   if (isTabPage(router.path)) return null;
   return (
-    <View className="back-bar" data-testid="back-bar">
+    <View className="back-bar" role="banner" data-testid="back-bar">
       <View
         className="back-bar__button"
         role="button"

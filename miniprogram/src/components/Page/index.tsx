@@ -1,7 +1,7 @@
 import { NavigationBar, PageMeta, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 
-import { useRootFontSize } from '@/hooks/useRootFontSize';
+import { useCareMode } from '@/hooks/useCareMode';
 import { BackBar } from '../BackBar';
 import { PrivacyGuide } from '../PrivacyGuide';
 import './index.css';
@@ -18,16 +18,19 @@ interface PageProps {
 
 /**
  * Root of every page.
- * - weapp: sets the page's root font size (1rem) from the reader's WeChat font size setting via
- *   <page-meta>; the page's index.config.ts must have `enablePageMeta: true`. Taro then always
- *   emits a <navigation-bar> inside <page-meta>, so we fill it in rather than leave it blank.
+ * - weapp: sets the page's root font size (1rem) from the reader's WeChat font size setting, raised
+ *   by 大字模式 (hooks/useCareMode), via <page-meta>; the page's index.config.ts must have
+ *   `enablePageMeta: true`. Taro then always emits a <navigation-bar> inside <page-meta>, so we
+ *   fill it in rather than leave it blank.
+ * - The shell carries the large-text root class (`care-mode`, styles/tokens.css) and is the page's
+ *   `main` landmark (H5: Taro passes role to the div; screen readers and axe's `region` rule).
  * - Marks the app shell for browser tests: class `app-shell`, `data-testid="app-shell"`, `data-page`.
  * - H5: keeps document.title equal to `title`, and gives non-tab pages a bar with the title and
  *   返回 (components/BackBar): the browser has no WeChat navigation bar.
  * - Hosts the privacy consent popup (components/PrivacyGuide), which shows itself when needed.
  */
 export function Page({ name, title, children }: PropsWithChildren<PageProps>) {
-  const rootFontSize = useRootFontSize();
+  const { rootFontSize, className: careClass } = useCareMode();
   return (
     <>
       {process.env.TARO_ENV === 'weapp' && rootFontSize ? (
@@ -36,7 +39,12 @@ export function Page({ name, title, children }: PropsWithChildren<PageProps>) {
         </PageMeta>
       ) : null}
       {process.env.TARO_ENV === 'h5' ? <BackBar title={title} /> : null}
-      <View className={`app-shell page page--${name}`} data-testid="app-shell" data-page={name}>
+      <View
+        className={`app-shell page page--${name} ${careClass}`}
+        role="main"
+        data-testid="app-shell"
+        data-page={name}
+      >
         {children}
         <PrivacyGuide id={name} />
       </View>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { toApiError } from '@/api/request';
 import { currentPersona, loginWithWechat, logout } from '@/api/session';
 import meIcon from '@/assets/tabbar/me.png';
+import { CareModeSwitch } from '@/components/CareModeSwitch';
 import { EmptyState } from '@/components/EmptyState';
 import { LoadingState } from '@/components/LoadingState';
 import { Page } from '@/components/Page';
@@ -36,6 +37,11 @@ export default function MePage() {
   return (
     <Page name="me" title="我的">
       <Text className="page__title">我的</Text>
+
+      {/* 大字模式 for everyone, signed in or not (hooks/useCareMode). */}
+      <View className="card">
+        <CareModeSwitch />
+      </View>
 
       {view.kind === 'anonymous' ? <AnonymousCard demo={demo} /> : null}
 
