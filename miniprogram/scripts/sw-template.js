@@ -17,12 +17,30 @@ const SHELL_CACHE = `${PREFIX}shell-${MANIFEST.version}`;
 const ASSET_CACHE = `${PREFIX}assets-${MANIFEST.version}`;
 const INDEX = '/index.html';
 const KNOWN = new Set([...MANIFEST.shell, ...MANIFEST.assets]);
+// The server puts the first screen's data into index.html (src/api/boot.ts). A kept copy must not
+// carry it: opened offline, the page then asks the request wrapper, whose kept copy says how old it
+// is (离线 · 更新于 HH:mm).
+const BOOT_BLOCK = /<script\b[^>]*\bid="jinri-boot"[^>]*>[\s\S]*?<\/script>/i;
+
+/** Keeps index.html without the first screen's data. */
+async function keepIndex(response) {
+  const html = (await response.text()).replace(BOOT_BLOCK, '');
+  const headers = { 'Content-Type': response.headers.get('content-type') || 'text/html; charset=utf-8' };
+  const cache = await self.caches.open(SHELL_CACHE);
+  await cache.put(INDEX, new Response(html, { headers }));
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     self.caches
       .open(SHELL_CACHE)
-      .then((cache) => cache.addAll(MANIFEST.shell.map((path) => new Request(path, { cache: 'reload' }))))
+      .then(async (cache) => {
+        const others = MANIFEST.shell.filter((path) => path !== INDEX);
+        await cache.addAll(others.map((path) => new Request(path, { cache: 'reload' })));
+        const index = await fetch(new Request(INDEX, { cache: 'reload' }));
+        if (!index.ok) throw new Error(`index.html: HTTP ${index.status}`);
+        await keepIndex(index);
+      })
       .then(() => self.skipWaiting()),
   );
 });
@@ -81,8 +99,7 @@ async function indexNetworkFirst(request) {
   try {
     const response = await fetch(request);
     if (response.ok && (response.headers.get('content-type') || '').includes('text/html')) {
-      const copy = response.clone();
-      self.caches.open(SHELL_CACHE).then((cache) => cache.put(INDEX, copy));
+      keepIndex(response.clone()).catch(() => undefined);
     }
     return response;
   } catch (error) {

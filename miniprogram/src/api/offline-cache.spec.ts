@@ -10,7 +10,7 @@ import {
   saveOfflineAnswer,
   setOfflineOwner,
 } from './offline-cache';
-import { ApiError, request, setAccessToken } from './request';
+import { ApiError, keepAnswer, request, setAccessToken } from './request';
 
 type Answer = { statusCode: number; data?: unknown } | 'offline';
 
@@ -49,6 +49,17 @@ describe('the offline copy of the resident pages', () => {
 
     expect(sut).toEqual({ officials: ['李明'] });
     expect(offlineSavedAt(sut)).toBeGreaterThanOrEqual(before);
+  });
+
+  it("keeps an answer read from the page itself (H5's first screen) as if it had been fetched", async () => {
+    const options = { path: '/today', query: { unitId: 4, date: '2026-11-24' }, auth: false };
+    keepAnswer(options, { officials: ['王芳'] });
+    answer('offline');
+
+    const sut = await request(options);
+
+    expect(sut).toEqual({ officials: ['王芳'] });
+    expect(offlineSavedAt(sut)).not.toBeNull();
   });
 
   it('still rejects when there is no copy of that URL', async () => {

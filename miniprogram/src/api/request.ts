@@ -382,6 +382,17 @@ export async function request<T>(options: RequestOptions): Promise<T> {
 }
 
 /**
+ * An answer that did not come through request() (H5's first screen, read from index.html: boot.ts)
+ * kept as the offline copy of the GET `options` describes, exactly as if request() had fetched it.
+ * Returns `body`.
+ */
+export function keepAnswer<T>(options: RequestOptions, body: T): T {
+  const offline = offlineCopyFor(options);
+  if (offline) saveOfflineAnswer(offline.url, body, offline.owner);
+  return body;
+}
+
+/**
  * The offline copy's URL and owner when this GET is one of a resident page (offline-cache.ts),
  * decided before it is sent: who is signed in and whether the token goes along.
  */
