@@ -8,6 +8,7 @@ import { pinoHttp } from 'pino-http';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@jinri/shared';
 import { AppModule } from './app.module';
+import { installCompression, installH5 } from './h5-static';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { keepBodyParserErrorType, rejectDeepJson } from './common/json-depth';
 import { httpLoggerOptions } from './common/logging/logger.options';
@@ -40,6 +41,8 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
     },
   });
   app.use(security);
+  // JSON and HTML compressed when asked (issue #15). The today fast path compresses its own answers.
+  installCompression(app);
   app.useBodyParser('json', { limit: '1mb', verify: rejectDeepJson });
   app.use(keepBodyParserErrorType);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['open311/{*path}'] });
@@ -65,18 +68,9 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
   installTodayFastPath(app, headersOf(security));
   if (existsSync(config.h5Dir)) {
     // The H5 app (hash router, so no fallback route). GET/HEAD only; anything else falls through to
-    // the API's 404. Hashed bundles are cached for a year; index.html is always revalidated.
-    app.useStaticAssets(config.h5Dir, {
-      index: 'index.html',
-      setHeaders: (res, path) =>
-        res.setHeader(
-          'Cache-Control',
-          // The service worker (sw.js, issue #15) is checked on every visit like index.html.
-          path.endsWith('.html') || /[/\\]sw\.js$/.test(path)
-            ? 'no-cache'
-            : 'public, max-age=31536000, immutable',
-        ),
-    });
+    // the API's 404. index.html carries the first screen's data and is always revalidated; every
+    // other file is sent precompressed (.br/.gz) when asked, hashed ones cached for a year (h5-static.ts).
+    installH5(app, config.h5Dir);
   } else {
     logger.warn(`H5 build not found at ${config.h5Dir}; only the API is served (build it with pnpm build)`);
   }

@@ -17,7 +17,8 @@ import type {
   UnitChildrenResponse,
 } from '@jinri/shared';
 
-import { request } from './request';
+import { takeBootToday, takeBootUnits } from './boot';
+import { keepAnswer, request } from './request';
 
 /** Who asks: anyone (no token, the default), or the signed-in user, who may see more. */
 export type Viewer = 'public' | 'signed-in';
@@ -41,12 +42,19 @@ export interface OfficialProfile {
 
 /** GET /units — a unit and its children (the county when `parentId` is omitted). */
 export function getUnits(parentId?: number): Promise<UnitChildrenResponse> {
-  return request<UnitChildrenResponse>({ path: '/units', query: { parentId }, auth: false });
+  // H5's first screen: the answer may already be in index.html (boot.ts).
+  const preloaded = parentId === undefined ? takeBootUnits() : null;
+  const options = { path: '/units', query: { parentId }, auth: false };
+  if (preloaded) return Promise.resolve(keepAnswer(options, preloaded)); // kept for offline too
+  return request<UnitChildrenResponse>(options);
 }
 
 /** GET /today — every official of a unit's subtree and their published plan for `date`. */
 export function getToday(unitId: number, date?: LocalDate): Promise<TodayResponse> {
-  return request<TodayResponse>({ path: '/today', query: { unitId, date }, auth: false });
+  const preloaded = takeBootToday(unitId, date);
+  const options = { path: '/today', query: { unitId, date }, auth: false };
+  if (preloaded) return Promise.resolve(keepAnswer(options, preloaded)); // kept for offline too
+  return request<TodayResponse>(options);
 }
 
 /** GET /officials/:id */

@@ -1,9 +1,9 @@
 import { Image, Text, View, type ITouchEvent } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { EntryUpdateView, LocalDate, PlanEntryView } from '@jinri/shared';
 import { memo } from 'react';
 
 import { mediaUrl } from '@/api/files';
+import { usePhotoPreview } from '@/components/PhotoPreview';
 import { formatStamp } from '@/utils/date';
 import { entryTimeLabel, findCurrentEntry, sortEntries, UPDATE_KIND_LABELS } from '@/utils/plan';
 import './index.css';
@@ -128,10 +128,12 @@ function EntryUpdates({ updates, planDate }: { updates: EntryUpdateView[]; planD
 
 function Photos({ photos }: { photos: EntryUpdateView['photos'] }) {
   const urls = photos.map((p) => mediaUrl(p.url));
+  // Not Taro.previewImage on H5: it pulls a carousel library (~200 KB) into the today page's chunk.
+  const [openPreview, previewOverlay] = usePhotoPreview();
   const preview = (e: ITouchEvent, index: number) => {
     // The entry may sit inside a tappable card: a photo tap must not open the card too.
     e.stopPropagation();
-    void Taro.previewImage({ urls, current: urls[index] }).catch(() => undefined);
+    openPreview(urls, index);
   };
   return (
     <View className="entry-photos">
@@ -147,6 +149,7 @@ function Photos({ photos }: { photos: EntryUpdateView['photos'] }) {
           onClick={(e) => preview(e, index)}
         />
       ))}
+      {previewOverlay}
     </View>
   );
 }
