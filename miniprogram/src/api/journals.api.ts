@@ -18,7 +18,7 @@ import type {
 } from '@jinri/shared';
 
 import { takeBootToday, takeBootUnits } from './boot';
-import { request } from './request';
+import { keepAnswer, request } from './request';
 
 /** Who asks: anyone (no token, the default), or the signed-in user, who may see more. */
 export type Viewer = 'public' | 'signed-in';
@@ -44,15 +44,17 @@ export interface OfficialProfile {
 export function getUnits(parentId?: number): Promise<UnitChildrenResponse> {
   // H5's first screen: the answer may already be in index.html (boot.ts).
   const preloaded = parentId === undefined ? takeBootUnits() : null;
-  if (preloaded) return Promise.resolve(preloaded);
-  return request<UnitChildrenResponse>({ path: '/units', query: { parentId }, auth: false });
+  const options = { path: '/units', query: { parentId }, auth: false };
+  if (preloaded) return Promise.resolve(keepAnswer(options, preloaded)); // kept for offline too
+  return request<UnitChildrenResponse>(options);
 }
 
 /** GET /today — every official of a unit's subtree and their published plan for `date`. */
 export function getToday(unitId: number, date?: LocalDate): Promise<TodayResponse> {
   const preloaded = takeBootToday(unitId, date);
-  if (preloaded) return Promise.resolve(preloaded);
-  return request<TodayResponse>({ path: '/today', query: { unitId, date }, auth: false });
+  const options = { path: '/today', query: { unitId, date }, auth: false };
+  if (preloaded) return Promise.resolve(keepAnswer(options, preloaded)); // kept for offline too
+  return request<TodayResponse>(options);
 }
 
 /** GET /officials/:id */
