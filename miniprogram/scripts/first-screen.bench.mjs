@@ -4,7 +4,8 @@
 // unthrottled cold visit, each with requests, bytes transferred (encoded) and decoded. The
 // definition of "first screen" is in e2e/lib/first-screen.mjs. Best of RUNS (default 3) per profile.
 //   BASE_URL=http://127.0.0.1:3000/ CHROMIUM_PATH=/usr/bin/chromium node scripts/first-screen.bench.mjs
-//   VERBOSE=1 also lists every request of each measurement.
+//   VERBOSE=1 also lists every request of each measurement; NO_SW=1 blocks the service worker
+//   (HTTP caching alone).
 import { describe, launch, measureAll, TARGETS } from '../e2e/lib/first-screen.mjs';
 
 const BASE_URL = process.env.BASE_URL || 'http://localhost:3000/';
@@ -14,8 +15,11 @@ const RUNS = Number(process.env.RUNS || 3);
 const browser = await launch(CHROMIUM_PATH);
 try {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await measureAll(browser, BASE_URL));
-  console.log(`first screen of ${BASE_URL} (360×640, best of ${RUNS}; median in brackets)`);
+  for (let i = 0; i < RUNS; i++)
+    runs.push(await measureAll(browser, BASE_URL, { serviceWorkers: process.env.NO_SW ? 'block' : 'allow' }));
+  console.log(
+    `first screen of ${BASE_URL} (360×640, best of ${RUNS}; median in brackets${process.env.NO_SW ? '; service worker blocked' : ''})`,
+  );
   for (const key of ['unthrottled', '3g', 'poor', 'repeat']) {
     const sorted = runs.map((r) => r[key]).sort((a, b) => a.ms - b.ms);
     const best = sorted[0];

@@ -73,9 +73,13 @@ export async function launch(executablePath) {
   });
 }
 
-/** A fresh profile (empty cache, no storage) sized like a 360 px phone. */
-export async function newPhone(browser) {
+/**
+ * A fresh profile (empty cache, no storage) sized like a 360 px phone. `serviceWorkers: 'block'`
+ * measures HTTP caching alone (the app's service worker otherwise answers a repeat visit).
+ */
+export async function newPhone(browser, { serviceWorkers = 'allow' } = {}) {
   const context = await browser.newContext({
+    serviceWorkers,
     viewport: VIEWPORT,
     deviceScaleFactor: 2,
     isMobile: true,
@@ -134,7 +138,10 @@ export async function measure(context, url, { profile, cache, timeoutMs = 60_000
   });
 
   await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
-  await page.waitForFunction(() => globalThis.__firstScreen !== null, null, { timeout: timeoutMs, polling: 50 });
+  await page.waitForFunction(() => globalThis.__firstScreen !== null, null, {
+    timeout: timeoutMs,
+    polling: 50,
+  });
   const ms = await page.evaluate(() => globalThis.__firstScreen);
   const privacyShown = await page
     .locator('[data-testid="privacy-guide"]')
@@ -179,10 +186,10 @@ export async function measure(context, url, { profile, cache, timeoutMs = 60_000
  * profile, cache disabled), and a repeat visit on 3G (a second tab in the profile of the cold 3G
  * visit, cache enabled) — plus an unthrottled cold visit for reference.
  */
-export async function measureAll(browser, url, { log = () => {} } = {}) {
+export async function measureAll(browser, url, { log = () => {}, serviceWorkers } = {}) {
   const out = {};
   for (const profile of ['unthrottled', '3g', 'poor']) {
-    const context = await newPhone(browser);
+    const context = await newPhone(browser, { serviceWorkers });
     out[profile] = await measure(context, url, { profile, cache: false });
     log(out[profile]);
     if (profile === '3g') {
