@@ -1,3 +1,4 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { TodayResponse, UnitChildrenResponse } from '@jinri/shared';
 
 import { resetBootForTests, takeBootToday, takeBootUnits } from './boot';
