@@ -13,6 +13,14 @@ type Err = ApiErrorBody & { details?: SheetRowError[] };
 const MONDAY_5PM = new Date('2026-11-23T09:00:00Z');
 const TODAY = '2026-11-23';
 
+/**
+ * The hostile workbooks, deflated once before any app starts: deflating 100 MB blocks the event loop
+ * for seconds on a loaded machine, long enough for the server to close the test's idle keep-alive
+ * connections unseen, and the next request then met a reset instead of the server's answer.
+ */
+const BOMB = xlsxWithSheetOf(100 * 1024 * 1024);
+const LIAR = xlsxWithSheetOf(5 * 1024 * 1024, 1000);
+
 describe.each(testDatabases())('resource bounds on %s', (_name, makeDatabase) => {
   let database: TestDatabase;
   let sut: TestApp;
@@ -160,7 +168,7 @@ describe.each(testDatabases())('resource bounds on %s', (_name, makeDatabase) =>
     const imports = () => multipartRoutes().slice(1);
 
     it('refuse a workbook whose sheet inflates a thousandfold, before exceljs reads it', async () => {
-      const bomb = xlsxWithSheetOf(100 * 1024 * 1024);
+      const bomb = BOMB;
       expect(bomb.length).toBeLessThan(200 * 1024);
       for (const { path, token } of imports()) {
         const answer = await post(sut, path, token, [['file', xlsx(bomb)]]);
@@ -170,7 +178,7 @@ describe.each(testDatabases())('resource bounds on %s', (_name, makeDatabase) =>
     });
 
     it('refuse a workbook whose entry inflates to more than it declares', async () => {
-      const liar = xlsxWithSheetOf(5 * 1024 * 1024, 1000);
+      const liar = LIAR;
       for (const { path, token } of imports()) {
         const answer = await post(sut, path, token, [['file', xlsx(liar)]]);
         expect([path, answer.status, answer.body.code]).toEqual([path, 400, 'PLAN.SHEET_INVALID']);
