@@ -10,7 +10,12 @@ const OWNER = 7;
 const CONTENT = '石桥村东头路灯坏了一个月，晚上出行不便';
 
 function keep(key: string) {
-  enqueueComment({ key, ownerId: OWNER, body: { officialId: 3, content: CONTENT }, label: '李明' });
+  enqueueComment({
+    key,
+    ownerId: OWNER,
+    body: { officialId: 3, content: CONTENT, publicAllowed: true },
+    label: '李明',
+  });
 }
 
 beforeEach(() => {
@@ -41,12 +46,12 @@ describe('the comments kept on the phone in 我的留言', () => {
     expect(screen.getByTestId('outbox-state').textContent).toBe('发送失败');
     expect(screen.getByTestId('outbox-hint').textContent).toContain('这条留言已经提交过了');
 
-    taro.showModal.mockResolvedValueOnce({ confirm: false });
+    taro.showModal.mockResolvedValueOnce({ confirm: false } as never);
     fireEvent.click(screen.getByTestId('outbox-delete'));
     await waitFor(() => expect(taro.showModal).toHaveBeenCalledTimes(1));
     expect(getOutbox()).toHaveLength(1);
 
-    taro.showModal.mockResolvedValueOnce({ confirm: true });
+    taro.showModal.mockResolvedValueOnce({ confirm: true } as never);
     fireEvent.click(screen.getByTestId('outbox-delete'));
     await waitFor(() => expect(screen.queryByTestId('outbox-item')).toBeNull());
     expect(getOutbox()).toHaveLength(0);
