@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 
 import { byTestId } from './lib/app.mjs';
 import { openPage, run, test } from './lib/journey.mjs';
-import { demoIds, residentPages } from './lib/resident-pages.mjs';
+import { demoIds, residentPages, signInAsResident } from './lib/resident-pages.mjs';
 
 const TOTAL_TIMEOUT_MS = 170_000;
 const STEP_TIMEOUT_MS = 15_000;
@@ -44,6 +44,8 @@ async function main() {
   });
   const ids = await demoIds();
   const pages = residentPages(ids);
+  // Signed in as a resident of its own: 我的 shows its profile and tickets; 我的留言 and 消息 open.
+  await signInAsResident(page, ids);
   const table = [];
 
   for (const mode of ['normal', 'large']) {

@@ -4,17 +4,20 @@
 //   - overflow: an element wider than the viewport, or a non-scrolling element whose content is
 //     wider than itself (scrollWidth > clientWidth);
 //   - clipped words: text cut by an ellipsis on a name, a state, a chip or a button;
-//   - tap targets under 44 × 44 px (buttons, links, inputs, switches, the tab bar).
+//   - overlapping text (two runs of text drawn over each other);
+//   - typed text (inputs, textareas) smaller than the page's text;
+//   - tap targets under 44 × 44 px (buttons, links, inputs, switches, anything with a tap handler,
+//     the tab bar).
 // Plain Node ESM, no test framework (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/care-mode.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server with demo data (SEED_DEMO=1).
 // Screenshots go to e2e/.artifacts/care-<normal|large>-<page>.png (paths printed).
-/* global document, getComputedStyle */ // inside page.evaluate: the browser's
+/* global document, getComputedStyle, NodeFilter */ // inside page.evaluate: the browser's
 import { join } from 'node:path';
 
 import { byTestId } from './lib/app.mjs';
 import { ARTIFACTS, openPage, run, test } from './lib/journey.mjs';
-import { demoIds, residentPages, visibleShell } from './lib/resident-pages.mjs';
+import { demoIds, residentPages, signInAsResident, visibleShell } from './lib/resident-pages.mjs';
 
 const TOTAL_TIMEOUT_MS = 170_000;
 const STEP_TIMEOUT_MS = 15_000;
@@ -93,6 +96,8 @@ function auditLayout(tapMin) {
   const roots = [
     ...document.querySelectorAll('[data-testid="app-shell"], [data-testid="back-bar"], .taro-tabbar__tabbar'),
   ].filter(shown);
+  const shell = roots.find((r) => r.matches('[data-testid="app-shell"]'));
+  const bodyPx = shell ? parseFloat(getComputedStyle(shell).fontSize) : 16;
   const overflowing = [];
   for (const root of roots) {
     for (const el of [root, ...root.querySelectorAll('*')]) {
@@ -121,6 +126,10 @@ function auditLayout(tapMin) {
       ) {
         problems.push({ rule: 'cut by an ellipsis', what: describe(el) });
       }
+      // What a resident types is as large as the page's text (a <textarea> keeps the browser's 13px).
+      if (el.matches('input, textarea') && parseFloat(style.fontSize) < 0.85 * bodyPx) {
+        problems.push({ rule: `typed text ${style.fontSize}, the page's ${bodyPx}px`, what: describe(el) });
+      }
       if (tappable(el)) {
         // An input's tap area is its whole field (Taro wraps it); measure the wrapper when larger.
         const target = el.matches('input, textarea')
@@ -138,12 +147,73 @@ function auditLayout(tapMin) {
       }
     }
   }
+  // Overlapping text: two pieces of text whose boxes cross (a line drawn over another).
+  const texts = [];
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim() || !node.parentElement || !shown(node.parentElement)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const clip = clipOf(node.parentElement);
+      for (const line of range.getClientRects()) {
+        // Only what is drawn: the part inside the boxes that clip it (a page scrolled under the tab bar).
+        const r = {
+          left: Math.max(line.left, clip.left),
+          right: Math.min(line.right, clip.right),
+          top: Math.max(line.top, clip.top),
+          bottom: Math.min(line.bottom, clip.bottom),
+        };
+        if (r.right - r.left > 1 && r.bottom - r.top > 1) {
+          texts.push({ el: node.parentElement, r, layer: layerOf(node.parentElement) });
+        }
+      }
+    }
+  }
+  const reported = new Set();
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i];
+      const b = texts[j];
+      // A sheet or dialog (position: fixed) is drawn over the page on purpose.
+      if (a.el === b.el || a.layer !== b.layer) continue;
+      const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      // A text's box is taller than its glyphs (tight line-heights make neighbours' boxes touch):
+      // a real overlap covers a good part of the smaller line.
+      const lower = Math.min(a.r.bottom - a.r.top, b.r.bottom - b.r.top);
+      if (w > 2 && h > 0.4 * lower && !reported.has(a.el)) {
+        reported.add(a.el);
+        problems.push({ rule: 'text overlaps other text', what: `${describe(a.el)} × ${describe(b.el)}` });
+      }
+    }
+  }
+
   // Report the innermost offender only (its ancestors overflow because of it).
   for (const { el, rule } of overflowing) {
     if (overflowing.some((o) => o.el !== el && el.contains(o.el))) continue;
     problems.push({ rule, what: describe(el) });
   }
   return problems;
+
+  function clipOf(el) {
+    const clip = { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity };
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const box = a.getBoundingClientRect();
+      clip.left = Math.max(clip.left, box.left);
+      clip.right = Math.min(clip.right, box.right);
+      clip.top = Math.max(clip.top, box.top);
+      clip.bottom = Math.min(clip.bottom, box.bottom);
+    }
+    return clip;
+  }
+
+  function layerOf(el) {
+    for (let a = el; a; a = a.parentElement) if (getComputedStyle(a).position === 'fixed') return a;
+    return null;
+  }
 
   function* ancestors(el) {
     for (let a = el.parentElement; a; a = a.parentElement) yield a;
@@ -193,6 +263,8 @@ async function main() {
   });
   const ids = await demoIds();
   const pages = residentPages(ids);
+  // Signed in as a resident of its own: 我的 shows its profile and tickets; 我的留言 and 消息 open.
+  await signInAsResident(page, ids);
 
   await test('大字模式 on 我的 turns body text to 23.8 px and is remembered after a reload', async () => {
     const state = await setCareMode(page, pages, true);

@@ -11,6 +11,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { getToday, getUnits } from '@/api/journals.api';
+import { CareModeSwitch } from '@/components/CareModeSwitch';
 import { EmptyState } from '@/components/EmptyState';
 import { FlagBadge } from '@/components/FlagBadge';
 import { InlineError } from '@/components/InlineError';
@@ -117,7 +118,11 @@ export default function TodayPage() {
   return (
     <Page name="today" title="今日工作">
       <OfflineBanner views={[plans.view, units.view]} />
-      <Text className="page__title">今日工作</Text>
+      <View className="care-title-row">
+        <Text className="page__title">今日工作</Text>
+        {/* 大字模式 a tap away on the first screen (the full switch is on 我的). */}
+        <CareModeSwitch variant="chip" />
+      </View>
       <HomeAsk ready={extrasReady} />
 
       <View className="today__header">
