@@ -280,10 +280,11 @@ async function main() {
     await byTestId(record, 'record-finding').first().waitFor({ state: 'visible' });
     await byTestId(record, 'record-export').waitFor({ state: 'visible' });
     // The page slides in: let it settle before the screenshot.
-    await page.waitForFunction(() => {
-      const shell = document.querySelector('[data-testid="app-shell"][data-page="supervision-record"]');
-      return shell !== null && Math.abs(shell.getBoundingClientRect().left) < 1;
-    });
+    for (let tries = 0; tries < 50; tries++) {
+      const box = await record.boundingBox();
+      if (box && Math.abs(box.x) < 1) break;
+      await page.waitForTimeout(100);
+    }
     console.log(`  # 立体像 of ${name}: ${period.trim()}`);
   });
   await shot(page, 'record.png');
