@@ -2,7 +2,8 @@
 // API) leaves two comments on a published entry of an official's plan for today; the official opens
 // the 工单 inbox, 受理 one ticket and 申请延期 (2 working days, with a reason); the 督查室（全县）
 // finds it under 延期申请, 同意延期 (the new deadline shows), then opens the other ticket and 屏蔽 it
-// (after confirming); the same resident's 我的留言 shows 已屏蔽 for one and 已受理 for the other.
+// (after confirming); the same resident's 我的留言 shows 已屏蔽 for one and 处理中 (the resident's word
+// for acknowledged) for the other.
 // Plain Node ESM, no test framework (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/tickets-supervisor.e2e.mjs
 // Needs the H5 build served at BASE_URL by a server started with DEMO_LOGIN=1 and demo data
@@ -324,7 +325,7 @@ async function main() {
 
   // --- back to the resident ----------------------------------------------------------------------
   const mine = shown(page, 'ticket-mine');
-  await test('the same 居民: 我的留言 shows 已屏蔽 for one ticket and 已受理 for the other', async () => {
+  await test('the same 居民: 我的留言 shows 已屏蔽 for one ticket and 处理中 (acknowledged) for the other', async () => {
     await page.goto(ME_URL);
     await me.waitFor({ state: 'visible' });
     await switchPersona(me, 'resident');
@@ -344,7 +345,9 @@ async function main() {
     if ((await extended.getAttribute('data-status')) !== 'acknowledged') {
       throw new Error(`the other one is ${await extended.getAttribute('data-status')}`);
     }
-    await byTestId(extended, 'ticket-status').getByText('已受理').waitFor({ state: 'visible' });
+    await byTestId(extended, 'ticket-status')
+      .getByText('处理中', { exact: true })
+      .waitFor({ state: 'visible' });
   });
   await shot(page, 'tickets-supervisor-mine.png', { afterToast: true });
 

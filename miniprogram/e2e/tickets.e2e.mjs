@@ -1,7 +1,9 @@
 // Browser journey of 留言 (tickets) on the H5 build: a resident comments on a published entry of an
 // official's plan for today (the draft survives a reload), sees the 查询码; the official opens the
 // 工单 inbox, opens the ticket, 受理, 答复 with a template, 办结 with a note; the same resident opens
-// 我的留言 → the ticket → 不满意 with a reason → 重新办理; the 查询码 shows the same state. The first
+// 我的留言 (待您评价) → the ticket → 不满意 with a reason → reopened, which the resident reads as 处理中;
+// the 查询码 shows the same state. Staff read their working terms (已办结待评价, 重新办理), residents the
+// plain words of issue #15 (RESIDENT_TICKET_STATE_LABELS in src/utils/tickets.ts). The first
 // submission's answer is dropped on the way back: the draft stays, and 重新提交 sends the same
 // Idempotency-Key, so the resident ends up with one ticket.
 // Plain Node ESM, no test framework (harness: e2e/lib/).
@@ -268,7 +270,7 @@ async function main() {
 
   // --- back to the resident --------------------------------------------------------------------
   const mine = shown(page, 'ticket-mine');
-  await test('the same 居民: 我的 asks for 1 rating; 我的留言 has the one ticket (the retry made no second) → 已办结待评价', async () => {
+  await test('the same 居民: 我的 asks for 1 rating; 我的留言 has the one ticket (the retry made no second) → 待您评价', async () => {
     await page.goto(ME_URL);
     await me.waitFor({ state: 'visible' });
     await switchPersona(me, 'resident');
@@ -282,10 +284,13 @@ async function main() {
     await row.waitFor({ state: 'visible' });
     const rows = await byTestId(mine, 'ticket-row').count();
     if (rows !== 1) throw new Error(`${rows} tickets in 我的留言 of a new resident`);
-    await byTestId(row, 'ticket-status').getByText('已办结待评价').waitFor({ state: 'visible' });
+    await byTestId(row, 'ticket-status').getByText('待您评价', { exact: true }).waitFor({ state: 'visible' });
     await row.click();
     await detail.waitFor({ state: 'visible' });
     await status('resolved').waitFor({ state: 'visible' });
+    await byTestId(card, 'ticket-status')
+      .getByText('待您评价', { exact: true })
+      .waitFor({ state: 'visible' });
     await byTestId(detail, 'ticket-reply').getByText(template.text).waitFor({ state: 'visible' });
   });
 
@@ -307,7 +312,7 @@ async function main() {
     await status('resolved').waitFor({ state: 'visible' });
   });
 
-  await test('不满意 needs a reason; with one → 重新办理 (reopened)', async () => {
+  await test('不满意 needs a reason; with one → reopened, which the resident reads as 处理中', async () => {
     await act('rate');
     const sheet = byTestId(detail, 'sheet-rate');
     await sheet.waitFor({ state: 'visible' });
@@ -318,14 +323,14 @@ async function main() {
     await byTestId(sheet, 'rate-submit').click();
     await sheet.waitFor({ state: 'detached' });
     await status('reopened').waitFor({ state: 'visible' });
-    await byTestId(card, 'ticket-status').getByText('重新办理').waitFor({ state: 'visible' });
+    await byTestId(card, 'ticket-status').getByText('处理中', { exact: true }).waitFor({ state: 'visible' });
     const rating = byTestId(detail, 'ticket-rating');
     if ((await rating.getAttribute('data-satisfied')) !== 'false') throw new Error('rating is not 不满意');
     await rating.getByText(UNSATISFIED).waitFor({ state: 'visible' });
   });
   await shot(page, 'tickets-reopened.png', { afterToast: true });
 
-  await test('查询留言进度 with the 查询码 (no login needed) shows 重新办理', async () => {
+  await test('查询留言进度 with the 查询码 (no login needed) shows 处理中 (reopened)', async () => {
     await page.goto(new URL('#/packages/tickets/lookup/index', BASE_URL).href);
     const lookup = shown(page, 'ticket-lookup');
     await lookup.waitFor({ state: 'visible' });
@@ -333,7 +338,9 @@ async function main() {
     await byTestId(lookup, 'lookup-submit').click();
     const result = lookup.locator('[data-testid="lookup-result"][data-status="reopened"]');
     await result.waitFor({ state: 'visible' });
-    await byTestId(result, 'ticket-status').getByText('重新办理').waitFor({ state: 'visible' });
+    await byTestId(result, 'ticket-status')
+      .getByText('处理中', { exact: true })
+      .waitFor({ state: 'visible' });
   });
 
   await test('no uncaught errors in the page', async () => {
