@@ -243,12 +243,22 @@ function test() {
   log(`Server database tests (SQLite${process.env.TEST_MYSQL_URL ? ' and MySQL' : ''})`);
   add('server db', jest('@jinri/server', ['--selectProjects', 'db']));
 
-  log('Mini-program: weapp build and main-package size');
+  // WeChat's own compiler and code-quality scan (miniprogram-ci, offline) on the weapp build, and the
+  // main package ≤ 1 MB. miniprogram-ci has its own lockfile outside the workspace (see the script).
+  log("Mini-program: weapp build, WeChat's compiler and code-quality check, package sizes");
   const weapp = pnpm(['--filter', '@jinri/miniprogram', 'run', 'build:weapp'], { allowFail: true });
-  const size = weapp.ok
-    ? pnpm(['--filter', '@jinri/miniprogram', 'run', 'size:weapp'], { allowFail: true })
-    : weapp;
-  add('weapp build + size', { passed: size.ok ? 1 : 0, failed: size.ok ? 0 : 1 });
+  const ciDir = 'miniprogram/scripts/wechat-ci';
+  const ciArgs = ['install', '--dir', ciDir, '--ignore-workspace', '--frozen-lockfile', '--prefer-offline'];
+  const ciInstall = pnpm(ciArgs, { allowFail: true });
+  const unit = run(process.execPath, ['--test', 'miniprogram/scripts/wechat-check.test.mjs'], {
+    allowFail: true,
+  });
+  add('wechat-check unit', { passed: unit.ok ? 1 : 0, failed: unit.ok ? 0 : 1 });
+  const wechat =
+    weapp.ok && ciInstall.ok
+      ? pnpm(['--filter', '@jinri/miniprogram', 'run', 'wechat:check'], { allowFail: true })
+      : { ok: false };
+  add('weapp build + WeChat checks', { passed: wechat.ok ? 1 : 0, failed: wechat.ok ? 0 : 1 });
 
   log('Mini-program: H5 build');
   const h5 = pnpm(['--filter', '@jinri/miniprogram', 'run', 'build:h5'], { allowFail: true });
