@@ -2,7 +2,8 @@
 // headless Chromium at 360×640 with Chromium's network emulation (CDP), measured from navigation
 // start to the first frame that shows the today page's real content (the definition is in
 // e2e/lib/first-screen.mjs: the today list loaded, an official's card or the day's honest empty
-// answer, and the heading, visible). Plain Node ESM, no test framework (harness: e2e/lib/).
+// answer, and the heading, visible — drawn by the server into index.html or by the app; when the
+// app itself showed it is printed as "interactive"). Plain Node ESM, no test framework (harness: e2e/lib/).
 //   BASE_URL=http://localhost:3000/ node e2e/first-screen.e2e.mjs
 // Targets: a cold visit (empty cache) under 3 s on 3G (400 kbps, 400 ms RTT), under 5 s on the poor
 // profile (250 kbps, 800 ms RTT); a repeat visit (cache kept) under 1 s on 3G. Each profile is
@@ -54,6 +55,12 @@ async function main() {
 
     figures.unthrottled = await cold('unthrottled');
     console.log(`  # ${describe(figures.unthrottled)}`);
+
+    await test('the server draws the first screen into index.html, and the app takes it over', async () => {
+      const r = figures.unthrottled;
+      if (r.by !== 'static') throw new Error(`the first screen was drawn by: ${r.by}`);
+      if (r.staticLeft) throw new Error('the static first screen is still there after the app drew its list');
+    });
 
     await test('the static files and the JSON of the first screen are sent compressed', async () => {
       const plain = figures.unthrottled.list.filter(

@@ -25,7 +25,10 @@ try {
     const best = sorted[0];
     const median = sorted[Math.floor(sorted.length / 2)];
     const target = TARGETS[key];
-    console.log(`${describe(best)}  [${median.ms} ms]${target ? `  target < ${target} ms` : ''}`);
+    const interactive = runs.map((r) => r[key].interactiveMs).sort((a, b) => a - b);
+    console.log(
+      `${describe(best)}  [${median.ms} ms; interactive median ${interactive[Math.floor(interactive.length / 2)]} ms]${target ? `  target < ${target} ms` : ''}`,
+    );
     if (process.env.VERBOSE) {
       for (const r of best.list)
         console.log(

@@ -21,10 +21,12 @@ const KNOWN = new Set([...MANIFEST.shell, ...MANIFEST.assets]);
 // carry it: opened offline, the page then asks the request wrapper, whose kept copy says how old it
 // is (离线 · 更新于 HH:mm).
 const BOOT_BLOCK = /<script\b[^>]*\bid="jinri-boot"[^>]*>[\s\S]*?<\/script>/i;
+// Nor the first screen the server draws from that data (server/src/first-screen.ts, between its marks).
+const FIRST_SCREEN_BLOCK = /<!--jinri-first-screen-->[\s\S]*?<!--\/jinri-first-screen-->/;
 
 /** Keeps index.html without the first screen's data. */
 async function keepIndex(response) {
-  const html = (await response.text()).replace(BOOT_BLOCK, '');
+  const html = (await response.text()).replace(BOOT_BLOCK, '').replace(FIRST_SCREEN_BLOCK, '');
   const headers = { 'Content-Type': response.headers.get('content-type') || 'text/html; charset=utf-8' };
   const cache = await self.caches.open(SHELL_CACHE);
   await cache.put(INDEX, new Response(html, { headers }));

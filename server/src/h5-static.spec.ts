@@ -1,5 +1,5 @@
 import type { UnitChildrenResponse } from '@jinri/shared';
-import { acceptedEncodings, indexWithBootData } from './h5-static';
+import { acceptedEncodings, indexWithBootData, withFirstScreen } from './h5-static';
 import type { DirectoryService } from './modules/directory/directory.service';
 import type { TodayService } from './modules/journals/today.service';
 
@@ -75,5 +75,31 @@ describe('the codings a client accepts', () => {
     expect([...acceptedEncodings('gzip, deflate, br;q=0')]).toEqual(['gzip', 'deflate']);
     expect([...acceptedEncodings('br;q=0.5, gzip')]).toEqual(['br', 'gzip']);
     expect([...acceptedEncodings(undefined)]).toEqual([]);
+  });
+});
+
+describe('the static first screen in the page', () => {
+  const built =
+    '<html><head><title>今日工作</title><link rel="preload" href="/css/9.css" as="style"><link href="/css/app.1.css" rel="stylesheet"></head><body><div id="app"></div></body></html>';
+
+  it("goes just before the app's mount point", () => {
+    const sut = withFirstScreen(built, '<!--fs--><main>今日</main>');
+    expect(sut).toBe(built.replace('<div id="app">', '<!--fs--><main>今日</main><div id="app">'));
+  });
+
+  it('leaves the page as built without one', () => {
+    expect(withFirstScreen(built, null)).toBe(built);
+  });
+
+  it('is in the page served with the data, when the data can be read', async () => {
+    const { directory, today } = services({
+      date: '2026-12-07',
+      day: { date: '2026-12-07', isWorkday: true, name: null, nextWorkday: '2026-12-08' },
+      unit: { id: 3, name: '城关街道', kind: 'town' },
+      plans: [],
+    });
+    const sut = await indexWithBootData(HTML, directory, today);
+    expect(sut.indexOf('data-first-screen="static"')).toBeLessThan(sut.indexOf('<div id="app">'));
+    expect(sut).toContain('城关街道暂未登记干部');
   });
 });

@@ -4,7 +4,15 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
-import type { UnitChildrenResponse } from '@jinri/shared';
+import {
+  DEFAULT_RULES,
+  SEARCH_QUERY_MAX_LENGTH,
+  type TodayResponse,
+  type UnitChildrenResponse,
+} from '@jinri/shared';
+import { CLOCK, type Clock } from './common/clock';
+import { localTime, minutesOf } from './common/time/local-time';
+import { renderFirstScreen } from './first-screen';
 import { DirectoryService } from './modules/directory/directory.service';
 import { TodayService } from './modules/journals/today.service';
 
@@ -46,11 +54,21 @@ export function installH5(app: NestExpressApplication, h5Dir: string): void {
   const directory = app.get(DirectoryService);
   const today = app.get(TodayService);
   const template = () => readFileSync(join(root, 'index.html'), 'utf8');
+  const clock = app.get<Clock>(CLOCK);
+  const firstScreens = new FirstScreenCache(() => clock.now());
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.path === '/find') {
+      // The static first screen's search form (first-screen.ts), sent before the app could take it:
+      // on to 找人办事 with the words (the hash route is the app's; find/index.tsx reads `q`).
+      const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, SEARCH_QUERY_MAX_LENGTH) : '';
+      res.setHeader('Cache-Control', REVALIDATE);
+      res.redirect(302, q ? `/#/pages/find/index?q=${encodeURIComponent(q)}` : '/#/pages/find/index');
+      return;
+    }
     if (req.path === '/' || req.path === '/index.html') {
-      void indexWithBootData(template(), directory, today).then((html) => {
+      void indexWithBootData(template(), directory, today, firstScreens).then((html) => {
         res.setHeader('Cache-Control', REVALIDATE);
         res.type('html').send(html);
       }, next);
@@ -132,6 +150,7 @@ export async function indexWithBootData(
   html: string,
   directory: DirectoryService,
   today: TodayService,
+  firstScreens: FirstScreenCache = new FirstScreenCache(),
 ): Promise<string> {
   try {
     const units: UnitChildrenResponse = await directory.unitChildren(undefined);
@@ -144,8 +163,49 @@ export async function indexWithBootData(
     )},"data":${page.body.toString('utf8')}}}`;
     // `<` only ever appears inside JSON strings, where \u003c means the same: no `</script>` escape.
     const block = `<script id="${BOOT_ID}" type="application/json">${json.replace(/</g, '\\u003c')}</script>`;
-    return html.includes('</head>') ? html.replace('</head>', `${block}</head>`) : html;
+    const withData = html.includes('</head>') ? html.replace('</head>', `${block}</head>`) : html;
+    return withFirstScreen(withData, firstScreens.get(unitId, page.etag, page.body));
   } catch {
+    return html;
+  }
+}
+
+/** The static first screen (first-screen.ts) put before the app's mount point; the page as it is without one. */
+export function withFirstScreen(html: string, firstScreen: string | null): string {
+  if (!firstScreen || !html.includes('<div id="app">')) return html;
+  return html.replace('<div id="app">', () => `${firstScreen}<div id="app">`);
+}
+
+/**
+ * The rendered first screen per unit and GET /today answer (its ETag changes whenever the day's
+ * plans change, so a publication shows at once), kept FIRST_SCREEN_TTL_MS at most: the words
+ * before the publication time depend on the clock too.
+ */
+export const FIRST_SCREEN_TTL_MS = 30_000;
+
+export class FirstScreenCache {
+  private readonly entries = new Map<string, { html: string | null; until: number }>();
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  get(unitId: number, etag: string, body: Buffer): string | null {
+    const key = `${unitId}|${etag}`;
+    const at = this.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.until > at.getTime()) return hit.html;
+    let html: string | null = null;
+    try {
+      html = renderFirstScreen({
+        today: JSON.parse(body.toString('utf8')) as TodayResponse,
+        nowMinutes: minutesOf(localTime(at)),
+        publicationTime: DEFAULT_RULES.publicationTime,
+        maxQueryLength: SEARCH_QUERY_MAX_LENGTH,
+      });
+    } catch {
+      // An answer the renderer cannot read: the page without it (the app draws everything).
+    }
+    if (this.entries.size >= 100) this.entries.clear();
+    this.entries.set(key, { html, until: at.getTime() + FIRST_SCREEN_TTL_MS });
     return html;
   }
 }

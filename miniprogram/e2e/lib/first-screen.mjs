@@ -30,10 +30,13 @@ export const TARGETS = { '3g': 3_000, poor: 5_000, repeat: 1_000 };
 export const VIEWPORT = { width: 360, height: 640 };
 
 // Runs in the page before any of its scripts: records performance.now() at the first frame in which
-// the first screen (see above) is on screen.
+// the first screen (see above) is on screen, drawn either by the server into index.html (the static
+// first screen, server/src/first-screen.ts: the same content with data-static marks) or by the app;
+// and, separately, the first frame in which the app itself shows it (time to interactive: the app's
+// list is there and answers taps).
 const PROBE = `(() => {
   const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  const ready = () => {
+  const appReady = () => {
     const shell = document.querySelector('[data-testid="app-shell"][data-page="today"]');
     if (!shell || !visible(shell)) return false;
     const list = shell.querySelector('[data-testid="today-list"][data-state="ok"]');
@@ -44,13 +47,32 @@ const PROBE = `(() => {
     const heading = shell.querySelector('.page__title');
     return !!content && visible(content) && !!heading && visible(heading);
   };
+  const staticReady = () => {
+    const shell = document.querySelector('[data-first-screen="static"]');
+    if (!shell || !visible(shell)) return false;
+    const list = shell.querySelector('[data-static="today-list"]');
+    if (!list) return false;
+    const content = list.querySelector(
+      '[data-static="official-card"], [data-static="not-yet"], [data-static="rest-day"], [data-static="empty"]',
+    );
+    const heading = shell.querySelector('[data-static="heading"]');
+    return !!content && visible(content) && !!heading && visible(heading);
+  };
   window.__firstScreen = null;
+  window.__firstScreenBy = null;
+  window.__interactive = null;
   const check = () => {
-    if (window.__firstScreen !== null || !ready()) return;
-    requestAnimationFrame(() => {
-      if (window.__firstScreen === null) window.__firstScreen = performance.now();
-    });
-    observer.disconnect();
+    if (window.__firstScreen === null) {
+      const by = staticReady() ? 'static' : appReady() ? 'app' : null;
+      if (by) {
+        window.__firstScreenBy = by;
+        requestAnimationFrame(() => { if (window.__firstScreen === null) window.__firstScreen = performance.now(); });
+      }
+    }
+    if (window.__interactive === null && appReady()) {
+      requestAnimationFrame(() => { if (window.__interactive === null) window.__interactive = performance.now(); });
+      observer.disconnect();
+    }
   };
   const observer = new MutationObserver(check);
   const start = () => { observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true }); check(); };
@@ -94,7 +116,7 @@ export async function newPhone(browser, { serviceWorkers = 'allow' } = {}) {
 /**
  * Opens `url` in a new tab of `context` on network `profile` and waits for the first screen.
  * `cache: false` disables the HTTP cache (cold visit); true keeps it (repeat visit in the same
- * profile). Returns { ms, requests, encodedBytes, decodedBytes, fromCache, byType, privacyShown }
+ * profile). Returns { ms, by, interactiveMs, requests, encodedBytes, decodedBytes, fromCache, byType, privacyShown }
  * counted over the requests that finished before the first screen.
  */
 export async function measure(context, url, { profile, cache, timeoutMs = 60_000 }) {
@@ -143,12 +165,22 @@ export async function measure(context, url, { profile, cache, timeoutMs = 60_000
     polling: 50,
   });
   const ms = await page.evaluate(() => globalThis.__firstScreen);
+  const by = await page.evaluate(() => globalThis.__firstScreenBy);
+  // Bytes are counted over the requests finished by the first screen, before waiting for the app.
+  const finishedByFirstScreen = [...requests.values()].filter((r) => r.done);
+  await page.waitForFunction(() => globalThis.__interactive !== null, null, {
+    timeout: timeoutMs,
+    polling: 50,
+  });
+  const interactiveMs = await page.evaluate(() => globalThis.__interactive);
+  // The app has drawn its list: the static first screen must be gone (never two copies on screen).
+  const staticLeft = await page.evaluate(() => !!document.querySelector('[data-first-screen="static"]'));
   const privacyShown = await page
     .locator('[data-testid="privacy-guide"]')
     .isVisible()
     .catch(() => false);
 
-  const finished = [...requests.values()].filter((r) => r.done);
+  const finished = finishedByFirstScreen;
   const byType = {};
   for (const r of finished) {
     const t = (byType[r.type] ??= { requests: 0, encodedBytes: 0, decodedBytes: 0 });
@@ -160,6 +192,11 @@ export async function measure(context, url, { profile, cache, timeoutMs = 60_000
     profile,
     cache,
     ms: Math.round(ms),
+    /** Who drew the first screen: 'static' (the server, in index.html) or 'app'. */
+    by,
+    /** When the app itself showed the today page (time to interactive). */
+    interactiveMs: Math.round(interactiveMs),
+    staticLeft,
     requests: finished.length,
     fromCache: finished.filter((r) => r.fromCache).length,
     encodedBytes: finished.reduce((s, r) => s + r.encoded, 0),
@@ -210,7 +247,8 @@ const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 /** One line per measurement. */
 export function describe(r) {
   return (
-    `${r.profile.padEnd(12)} ${String(r.ms).padStart(6)} ms  ${String(r.requests).padStart(2)} requests ` +
+    `${r.profile.padEnd(12)} ${String(r.ms).padStart(6)} ms (${r.by})  interactive ${String(r.interactiveMs).padStart(6)} ms  ` +
+    `${String(r.requests).padStart(2)} requests ` +
     `(${r.fromCache} from cache, ${r.compressed} compressed)  ${kb(r.encodedBytes).padStart(7)} transferred  ` +
     `${kb(r.decodedBytes).padStart(7)} decoded`
   );

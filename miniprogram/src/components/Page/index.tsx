@@ -4,6 +4,7 @@ import type { PropsWithChildren } from 'react';
 import { useCareMode } from '@/hooks/useCareMode';
 import { BackBar } from '../BackBar';
 import { PrivacyGuide } from '../PrivacyGuide';
+import { useDropFirstScreen } from './firstScreen';
 import './index.css';
 
 /** today | find | me | official | a staff page name. */
@@ -27,10 +28,13 @@ interface PageProps {
  * - Marks the app shell for browser tests: class `app-shell`, `data-testid="app-shell"`, `data-page`.
  * - H5: keeps document.title equal to `title`, and gives non-tab pages a bar with the title and
  *   返回 (components/BackBar): the browser has no WeChat navigation bar.
+ * - H5: removes the static first screen drawn by the server (./firstScreen.ts) once it has content.
  * - Hosts the privacy consent popup (components/PrivacyGuide), which shows itself when needed.
  */
 export function Page({ name, title, children }: PropsWithChildren<PageProps>) {
   const { rootFontSize, className: careClass } = useCareMode();
+  // H5: the server's static first screen gives way once this page has drawn its own (issue #15).
+  useDropFirstScreen(name);
   return (
     <>
       {process.env.TARO_ENV === 'weapp' && rootFontSize ? (

@@ -21,7 +21,9 @@ const SEARCH_PLACEHOLDER = '事项或姓名，如：低保、dibao';
 export default function FindPage() {
   const my = useMyVillage();
   // A word asked from the first screen (askFind) is searched at once.
-  const [keyword, setKeyword] = useState(() => takePendingQuery() ?? '');
+  // Or one sent by the server's static first screen (its form without the app: /find?q= →
+  // #/pages/find/index?q=, server/src/h5-static.ts).
+  const [keyword, setKeyword] = useState(() => takePendingQuery() ?? queryFromUrl());
   const [recent, setRecent] = useState<string[]>(readRecent);
   const [sheetOpen, setSheetOpen] = useState(false);
   const search = useSearch(keyword, my.unitId);
@@ -205,4 +207,15 @@ export default function FindPage() {
       ) : null}
     </Page>
   );
+}
+
+/** H5: `q` in the page's address (the static first screen's search form), '' when absent. */
+function queryFromUrl(): string {
+  const q = Taro.getCurrentInstance().router?.params?.q;
+  if (typeof q !== 'string') return '';
+  try {
+    return decodeURIComponent(q).trim();
+  } catch {
+    return q.trim();
+  }
 }
