@@ -73,6 +73,7 @@ export function sampleRequests(ids: {
     'GET /api/v1/popolo/posts': { path: '/popolo/posts?limit=5' },
     'GET /api/v1/popolo/memberships': { path: '/popolo/memberships?limit=5' },
     'GET /api/v1/matters/popular': { path: '/matters/popular' },
+    'GET /api/v1/matters/popular/handlers': { path: `/matters/popular/handlers?unitId=${townX}` },
     'GET /api/v1/matters/:id': { path: '/matters/1' },
     'POST /api/v1/demo/publish': { path: '/demo/publish', body: { date: '2000-01-01' } },
     'GET /api/v1/plans/:officialId/:date': { path: `/plans/${officialA}/${tomorrow}` },
