@@ -174,7 +174,9 @@ export async function measure(context, url, { profile, cache, timeoutMs = 60_000
   });
   const interactiveMs = await page.evaluate(() => globalThis.__interactive);
   // The app has drawn its list: the static first screen must be gone (never two copies on screen).
-  const staticLeft = await page.evaluate(() => !!globalThis.document.querySelector('[data-first-screen="static"]'));
+  const staticLeft = await page.evaluate(
+    () => !!globalThis.document.querySelector('[data-first-screen="static"]'),
+  );
   const privacyShown = await page
     .locator('[data-testid="privacy-guide"]')
     .isVisible()
