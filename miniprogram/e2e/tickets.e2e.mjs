@@ -277,7 +277,7 @@ async function main() {
     // 我的 asks for the rating before the list is even opened.
     const toRate = byTestId(me, 'me-tickets-to-rate');
     await toRate.waitFor({ state: 'visible' });
-    if (!(await text(toRate)).startsWith('1 条已办结')) throw new Error(`我的 says "${await text(toRate)}"`);
+    if (!(await text(toRate)).startsWith('1 条留言已解决，待您评价')) throw new Error(`我的 says "${await text(toRate)}"`);
     await me.locator('[data-testid="me-ticket-link"][data-key="mine"]').click();
     await mine.waitFor({ state: 'visible' });
     const row = mine.locator(`[data-testid="ticket-row"][data-ticket-id="${created.id}"]`);
@@ -302,7 +302,7 @@ async function main() {
     await me.locator('[data-testid="me-ticket-link"][data-key="messages"]').click();
     await messages.waitFor({ state: 'visible' });
     const rows = messages.locator(`[data-testid="message-row"][data-page$="?id=${created.id}"]`);
-    const resolvedRow = rows.filter({ hasText: '留言已办结' }).first();
+    const resolvedRow = rows.filter({ hasText: '留言已解决' }).first();
     await resolvedRow.waitFor({ state: 'visible' });
     await rows.filter({ hasText: '留言已答复' }).first().waitFor({ state: 'visible' });
     if ((await resolvedRow.getAttribute('data-read')) !== '0')

@@ -459,7 +459,7 @@ describe.each(testDatabases())('identity and WeChat on %s', (_name, makeDatabase
       const client = first.app.get(WechatClient);
       const sut = await client.sendSubscribeMessage(1, 'nosub', 'ticketReply', {
         thing1: '已回复',
-        phrase2: '已办结',
+        phrase2: '已解决',
         time3: '10:00',
       });
       expect(sut).toEqual({ status: 'no_subscription', errcode: 43101, retryable: false });

@@ -61,7 +61,7 @@ export function TicketLinks({ userId, tabBadge = false }: { userId?: number; tab
       : link.key === 'mine' && toRate > 0
         ? {
             ...link,
-            status: `${toRate} 条已办结，请评价是否满意`,
+            status: `${toRate} 条留言已解决，待您评价`,
             tone: 'warning',
             statusTestId: 'me-tickets-to-rate',
           }

@@ -106,7 +106,7 @@ export class TicketCommandsService {
         eventType: 'resolved',
         note,
         patch: { resolution: note, resolutionPhotoIds: photoIds, resolvedAt: this.clock.now() },
-        messages: async () => this.residentMessages(ticket, '留言已办结，请评价是否满意', '已办结'),
+        messages: async () => this.residentMessages(ticket, '留言已解决，待您评价', '已解决'),
       }),
     );
   }
@@ -348,7 +348,7 @@ export class TicketCommandsService {
     const ticket = await this.repository.findById(id);
     if (!ticket || !isPublic(ticket)) throw new AppException('TICKET.NOT_FOUND');
     if (ticket.status === 'closed')
-      throw new AppException('TICKET.INVALID_TRANSITION', '该留言已办结，无需关注');
+      throw new AppException('TICKET.INVALID_TRANSITION', '该留言已解决，无需关注');
     if (ticket.authorUserId !== user.userId) await this.repository.follow(id, user.userId);
     return { following: true, followers: await this.repository.countFollowers(id) };
   }
