@@ -277,7 +277,8 @@ async function main() {
     // 我的 asks for the rating before the list is even opened.
     const toRate = byTestId(me, 'me-tickets-to-rate');
     await toRate.waitFor({ state: 'visible' });
-    if (!(await text(toRate)).startsWith('1 条留言已解决，待您评价')) throw new Error(`我的 says "${await text(toRate)}"`);
+    if (!(await text(toRate)).startsWith('1 条留言已解决，待您评价'))
+      throw new Error(`我的 says "${await text(toRate)}"`);
     await me.locator('[data-testid="me-ticket-link"][data-key="mine"]').click();
     await mine.waitFor({ state: 'visible' });
     const row = mine.locator(`[data-testid="ticket-row"][data-ticket-id="${created.id}"]`);
