@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ComplianceFinding } from '../supervision/compliance-finding.entity';
 import { SupervisionEvent } from '../supervision/supervision-event.entity';
 import type { NewSupervisionEvent } from '../supervision/supervision-events.repository';
+import { approvedLeaveOnPlanDay, selectPeriodIndex } from '../../database/period-buckets';
 import { DayPlan } from '../journals/day-plan.entity';
-import { Leave } from '../journals/leave.entity';
 import { PlanEntry } from '../journals/plan-entry.entity';
 import { WeeklyReport } from '../journals/weekly-report.entity';
 import { OPEN_STATES } from '../tickets/ticket-state';
@@ -59,16 +59,8 @@ export class RankingsRepository {
     const out: Array<Counted<'submitted' | 'onTime'>> = [];
     for (let i = 0; i < officialIds.length; i += CHUNK) {
       const query = this.dataSource.getRepository(DayPlan).createQueryBuilder('p');
-      const excused = query
-        .subQuery()
-        .select('1')
-        .from(Leave, 'l')
-        .where('l.officialId = p.officialId')
-        .andWhere("l.status = 'approved'")
-        .andWhere('l.startDate <= p.date')
-        .andWhere('l.endDate >= p.date')
-        .getQuery();
-      const rows = await bucketed(query, 'p.date', starts)
+      const excused = approvedLeaveOnPlanDay(query);
+      const rows = await selectPeriodIndex(query, 'p.date', starts, 'bucket')
         .addSelect('p.officialId', 'k')
         .addSelect('COUNT(*)', 'submitted')
         .addSelect('SUM(CASE WHEN p.late THEN 0 ELSE 1 END)', 'onTime')
@@ -97,7 +89,7 @@ export class RankingsRepository {
         .getRepository(PlanEntry)
         .createQueryBuilder('e')
         .innerJoin('e.dayPlan', 'p');
-      const rows = await bucketed(query, 'p.date', starts)
+      const rows = await selectPeriodIndex(query, 'p.date', starts, 'bucket')
         .addSelect('p.officialId', 'k')
         .addSelect('COUNT(*)', 'entries')
         .where('p.officialId IN (:...ids)', { ids: officialIds.slice(i, i + CHUNK) })
@@ -126,7 +118,7 @@ export class RankingsRepository {
     const out: Array<Counted<'flagged'>> = [];
     for (let i = 0; i < officialIds.length; i += CHUNK) {
       const query = this.dataSource.getRepository(ComplianceFinding).createQueryBuilder('f');
-      const rows = await bucketed(query, 'f.date', starts)
+      const rows = await selectPeriodIndex(query, 'f.date', starts, 'bucket')
         .addSelect('f.officialId', 'k')
         .addSelect(`SUM(COALESCE(${length}(f.evidence, '$.entries'), 1))`, 'flagged')
         .where('f.officialId IN (:...ids)', { ids: officialIds.slice(i, i + CHUNK) })
@@ -151,7 +143,7 @@ export class RankingsRepository {
     const out: Array<Counted<'onTime'>> = [];
     for (let i = 0; i < officialIds.length; i += CHUNK) {
       const query = this.dataSource.getRepository(WeeklyReport).createQueryBuilder('w');
-      const rows = await bucketed(query, 'w.weekStart', starts)
+      const rows = await selectPeriodIndex(query, 'w.weekStart', starts, 'bucket')
         .addSelect('w.officialId', 'k')
         .addSelect('SUM(CASE WHEN w.late THEN 0 ELSE 1 END)', 'onTime')
         .where('w.officialId IN (:...ids)', { ids: officialIds.slice(i, i + CHUNK) })
@@ -191,7 +183,7 @@ export class RankingsRepository {
     const run = async (ids: number[] | null) => {
       let query = this.dataSource.getRepository(Ticket).createQueryBuilder('t');
       if (ids === null) query = query.innerJoin('t.assigneeUnit', 'u');
-      query = bucketed(query, 't.createdAt', starts)
+      query = selectPeriodIndex(query, 't.createdAt', starts, 'bucket')
         .addSelect(ids === null ? 'u.path' : 't.assigneeOfficialId', 'k')
         .addSelect('COUNT(*)', 'received')
         .addSelect(
@@ -250,7 +242,7 @@ export class RankingsRepository {
     const run = async (ids: number[] | null) => {
       let query = this.dataSource.getRepository(ComplianceFinding).createQueryBuilder('f');
       if (ids === null) query = query.innerJoin('f.unit', 'u');
-      query = bucketed(query, 'f.date', starts)
+      query = selectPeriodIndex(query, 'f.date', starts, 'bucket')
         .addSelect(ids === null ? 'u.path' : 'f.officialId', 'k')
         .addSelect('COUNT(*)', 'confirmed')
         .where('f.date >= :from AND f.date <= :to', { from, to })
@@ -441,21 +433,6 @@ export class RankingsRepository {
  * Selects `bucket`: the index in `starts` (the periods' first days or instants, ascending) of the
  * period `column` falls in, as a CASE (portable between SQLite and MariaDB). Callers bound the range.
  */
-function bucketed<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  column: string,
-  starts: Array<string | Date>,
-): SelectQueryBuilder<T> {
-  const params: Record<string, string | Date> = {};
-  const whens = starts
-    .map((start, i) => {
-      params[`bucket${i}`] = start;
-      return `WHEN ${column} >= :bucket${i} THEN ${i}`;
-    })
-    .reverse()
-    .join(' ');
-  return query.select(`CASE ${whens} END`, 'bucket').setParameters(params);
-}
 
 function counted<T extends string>(row: Record<string, string | number | null>, keys: T[]): Counted<T> {
   return {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FindingKind, FindingState, SelfExamState } from '@jinri/shared';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { approvedLeaveOnPlanDay, selectPeriodIndex } from '../../database/period-buckets';
 import { DayPlan } from '../journals/day-plan.entity';
-import { Leave } from '../journals/leave.entity';
 import { OPEN_STATES } from '../tickets/ticket-state';
 import { Ticket } from '../tickets/ticket.entity';
 import { ComplianceFinding } from './compliance-finding.entity';
@@ -103,16 +103,13 @@ export class WorkbenchRepository {
     const out: WeekPlanCounts[] = [];
     for (let i = 0; i < officialIds.length; i += CHUNK) {
       const query = this.dataSource.getRepository(DayPlan).createQueryBuilder('p');
-      const excused = query
-        .subQuery()
-        .select('1')
-        .from(Leave, 'l')
-        .where('l.officialId = p.officialId')
-        .andWhere("l.status = 'approved'")
-        .andWhere('l.startDate <= p.date')
-        .andWhere('l.endDate >= p.date')
-        .getQuery();
-      const rows: Array<Record<string, number | string>> = await withWeek(query, 'p.date', weeks)
+      const excused = approvedLeaveOnPlanDay(query);
+      const rows: Array<Record<string, number | string>> = await selectPeriodIndex(
+        query,
+        'p.date',
+        weeks,
+        'week',
+      )
         .addSelect('p.officialId', 'officialId')
         .addSelect('COUNT(*)', 'submitted')
         .addSelect('SUM(CASE WHEN p.late THEN 0 ELSE 1 END)', 'onTime')
@@ -148,7 +145,12 @@ export class WorkbenchRepository {
       .getRepository(ComplianceFinding)
       .createQueryBuilder('f')
       .innerJoin('f.unit', 'u');
-    const rows: Array<Record<string, number | string>> = await withWeek(query, 'f.date', weeks)
+    const rows: Array<Record<string, number | string>> = await selectPeriodIndex(
+      query,
+      'f.date',
+      weeks,
+      'week',
+    )
       .addSelect('f.officialId', 'officialId')
       .addSelect('COUNT(DISTINCT f.date)', 'days')
       .where('u.path LIKE :path', { path: `${unitPath}%` })
@@ -170,14 +172,3 @@ export class WorkbenchRepository {
  * CASE over the Mondays (portable between SQLite and MariaDB, unlike their date functions). Rows
  * before the first Monday answer NULL; callers filter them out by their date range.
  */
-function withWeek<T extends object>(query: SelectQueryBuilder<T>, column: string, weeks: string[]) {
-  const params: Record<string, string> = {};
-  const whens = weeks
-    .map((week, i) => {
-      params[`week${i}`] = week;
-      return `WHEN ${column} >= :week${i} THEN ${i}`;
-    })
-    .reverse()
-    .join(' ');
-  return query.select(`CASE ${whens} END`, 'week').setParameters(params);
-}
