@@ -13,6 +13,7 @@ export default tseslint.config(
       '**/coverage/**',
       'data/**',
       '.ci-tmp/**',
+      'server/.dist-*/**',
       'miniprogram/e2e/.artifacts/**',
     ],
   },
