@@ -1,7 +1,9 @@
 /**
- * Two projects: `unit` (specs beside the code, no database) and `db` (real HTTP against a real
+ * Three projects: `unit` (specs beside the code, no database), `db` (real HTTP against a real
  * database in test/: SQLite always, MySQL/MariaDB when TEST_MYSQL_URL is set; with REQUIRE_MYSQL=1 a
- * missing MySQL fails the run instead of skipping it).
+ * missing MySQL fails the run instead of skipping it) and `galera` (test/galera/*.galera-spec.ts:
+ * several app instances on the 3 nodes of a Galera cluster named by TEST_GALERA_URLS; skipped without
+ * it, failed with REQUIRE_GALERA=1).
  */
 const swc = [
   '@swc/jest',
@@ -34,9 +36,19 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: 'test',
       testRegex: '.*\\.e2e-spec\\.ts$',
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/galera/'],
       transform: { '^.+\\.ts$': swc },
       globalSetup: '<rootDir>/global-setup.ts',
       setupFiles: ['<rootDir>/setup-env.ts'],
+    },
+    {
+      displayName: 'galera',
+      testEnvironment: 'node',
+      rootDir: 'test/galera',
+      testRegex: '.*\\.galera-spec\\.ts$',
+      transform: { '^.+\\.ts$': swc },
+      globalSetup: '<rootDir>/global-setup.ts',
+      setupFiles: ['<rootDir>/../setup-env.ts'],
     },
   ],
 };

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { createConnection, type Connection } from 'mysql2/promise';
+import type { DatabaseConfig } from '../../src/config/app.config';
+import type { Clock } from '../../src/common/clock';
+import type { AppConfig } from '../../src/config/app.config';
+import { startTestApp, type TestApp } from '../app';
+
+/**
+ * The harness of the Galera suite (test/galera/*.galera-spec.ts, jest project `galera`): a 3-node
+ * MariaDB Galera cluster named by TEST_GALERA_URLS (three comma-separated server URLs, one per node,
+ * e.g. mysql://root:root@127.0.0.1:3510/mysql,…:3511/…,…:3512/…; `.ci/galera.sh start` makes one).
+ * Each spec file gets one fresh database (created on node 1, which replicates the DDL to the others),
+ * a DatabaseConfig per node, and app instances bound each to one node — so two instances write to
+ * different nodes and certification conflicts (errno 1213) really happen.
+ *
+ * Without TEST_GALERA_URLS every spec skips (global-setup.ts says why); with REQUIRE_GALERA=1 a missing
+ * or unreachable cluster fails the run.
+ */
+
+/** The three node URLs, or undefined when the suite is to be skipped. */
+export function galeraUrls(): string[] | undefined {
+  const raw = process.env.TEST_GALERA_URLS?.trim();
+  if (!raw) return undefined;
+  const urls = raw
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (urls.length !== 3) throw new Error(`TEST_GALERA_URLS must name 3 nodes, got ${urls.length}: ${raw}`);
+  return urls;
+}
+
+/** Why the suite skips, or undefined when it runs. */
+export function galeraSkipReason(): string | undefined {
+  return galeraUrls()
+    ? undefined
+    : 'TEST_GALERA_URLS is not set (3 node URLs of a Galera cluster; see .ci/galera.sh): Galera specs skipped';
+}
+
+/** describe() when a cluster is configured, describe.skip() otherwise (the reason is in the name). */
+export const describeGalera = (name: string, fn: () => void): void => {
+  const reason = galeraSkipReason();
+  if (reason) describe.skip(`${name} — skipped: ${reason}`, fn);
+  else describe(name, fn);
+};
+
+export type GaleraNode = 0 | 1 | 2;
+export const NODES: readonly GaleraNode[] = [0, 1, 2];
+
+/** One fresh database on the cluster for one spec file. */
+export interface GaleraDatabase {
+  /** The database's name (the same on every node). */
+  name: string;
+  /** The app's DatabaseConfig bound to node `node` (0, 1 or 2). */
+  config(node: GaleraNode): DatabaseConfig;
+  /** CREATE DATABASE on node 1, then waits until every node has it. */
+  create(): Promise<void>;
+  /** DROP DATABASE on node 1 (replicates). */
+  drop(): Promise<void>;
+  /**
+   * A query on one node, in this database, on a short connection. With `causal` (default true) the
+   * read waits until the node has applied everything committed anywhere (wsrep_sync_wait), so counts
+   * read right after the apps answered are the cluster's, not a lagging node's.
+   */
+  query<T = Record<string, unknown>>(
+    node: GaleraNode,
+    sql: string,
+    params?: unknown[],
+    causal?: boolean,
+  ): Promise<T[]>;
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function connect(uri: string): Promise<Connection> {
+  return createConnection({ uri, connectTimeout: 10_000, multipleStatements: false });
+}
+
+export function galeraDatabase(): GaleraDatabase {
+  const urls = galeraUrls();
+  if (!urls) throw new Error(galeraSkipReason());
+  const name = `jinri_galera_${randomBytes(4).toString('hex')}`;
+  const admin = async <T>(node: GaleraNode, fn: (c: Connection) => Promise<T>): Promise<T> => {
+    const connection = await connect(urls[node]!);
+    try {
+      return await fn(connection);
+    } finally {
+      await connection.end();
+    }
+  };
+  return {
+    name,
+    config: (node) => ({ type: 'mysql', url: withDatabase(urls[node]!, name), migrationsRun: true }),
+    create: async () => {
+      await admin(0, (c) =>
+        c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
+      );
+      // DDL replicates in total order, but a node may apply it a moment later.
+      for (const node of NODES) {
+        for (let tries = 0; ; tries += 1) {
+          const [rows] = await admin(node, (c) =>
+            c.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [name]),
+          );
+          if ((rows as unknown[]).length > 0) break;
+          if (tries > 100) throw new Error(`Galera node ${node + 1} never saw database ${name}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    },
+    drop: () => admin(0, (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``)).then(() => undefined),
+    query: async <T>(node: GaleraNode, sql: string, params: unknown[] = [], causal = true) => {
+      const connection = await connect(withDatabase(urls[node]!, name));
+      try {
+        if (causal) await connection.query('SET SESSION wsrep_sync_wait = 1');
+        const [rows] = await connection.query(sql, params);
+        return rows as T[];
+      } finally {
+        await connection.end();
+      }
+    },
+  };
+}
+
+export interface GaleraAppOptions {
+  env?: Record<string, string>;
+  config?: Partial<AppConfig>;
+  clock?: Clock;
+}
+
+/** The real app (test/app.ts startTestApp) on `database`, bound to one node of the cluster. */
+export function startGaleraApp(
+  database: GaleraDatabase,
+  node: GaleraNode,
+  options: GaleraAppOptions = {},
+): Promise<TestApp> {
+  return startTestApp(database.config(node), options);
+}
+
+/**
+ * One app instance per node, started AT ONCE (as a rolling deploy or a cold start of every instance
+ * would): the instances race for the migrations and the seed. Instance i is bound to node i.
+ */
+export function startGaleraApps(
+  database: GaleraDatabase,
+  options: GaleraAppOptions | ((node: GaleraNode) => GaleraAppOptions) = {},
+  nodes: readonly GaleraNode[] = NODES,
+): Promise<TestApp[]> {
+  return Promise.all(
+    nodes.map((node) =>
+      startGaleraApp(database, node, typeof options === 'function' ? options(node) : options),
+    ),
+  );
+}
+
+/** Closes apps that started (settles every close, rethrows the first failure). */
+export async function closeApps(apps: ReadonlyArray<TestApp | undefined>): Promise<void> {
+  const results = await Promise.allSettled(apps.map((a) => a?.app.close()));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
