@@ -14,7 +14,8 @@ import { keepBodyParserErrorType, rejectDeepJson } from './common/json-depth';
 import { httpLoggerOptions } from './common/logging/logger.options';
 import { createValidationPipe } from './common/validation.pipe';
 import { installTodayFastPath } from './modules/journals/today.fast-path';
-import { uploadsRoot } from './modules/uploads/uploads.service';
+import { photoServer } from './modules/uploads/photo-serving';
+import { PHOTO_STORAGE, type PhotoStorage } from './modules/uploads/photo-storage';
 import type { AppConfig } from './config/app.config';
 import type { CoreOverrides } from './config/config.module';
 
@@ -58,13 +59,9 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
     });
   }
 
-  // Photos: immutable once written (a new photo gets a new id).
-  app.useStaticAssets(uploadsRoot(config), {
-    prefix: '/uploads/',
-    immutable: true,
-    maxAge: '365d',
-    index: false,
-  });
+  // Photos: immutable once written (a new photo gets a new id), streamed from the PhotoStorage that
+  // PHOTO_STORAGE names (local folder or S3 bucket) at the same /uploads/… URLs (photo-serving.ts).
+  app.use('/uploads', photoServer(app.get<PhotoStorage>(PHOTO_STORAGE)));
   installTodayFastPath(app, headersOf(security));
   if (existsSync(config.h5Dir)) {
     // The H5 app (hash router, so no fallback route). GET/HEAD only; anything else falls through to

@@ -53,6 +53,8 @@ export const ErrorCodes = {
   'UPLOAD.NOT_FOUND': { status: 404, message: '找不到该图片' },
   'UPLOAD.TOO_MANY_PIXELS': { status: 400, message: '图片像素太多（最多 4000 万像素），请缩小后再传' },
   'UPLOAD.QUOTA_EXCEEDED': { status: 429, message: '今天上传的图片已达上限，请明天再传' },
+  /** The photo store (S3-compatible, PHOTO_STORAGE=s3) did not answer: nothing was recorded. */
+  'UPLOAD.STORAGE_UNAVAILABLE': { status: 503, message: '图片存储暂时不可用，请稍后再试' },
   'LEAVE.NOT_FOUND': { status: 404, message: '找不到该请假记录' },
   'LEAVE.INVALID_RANGE': { status: 400, message: '请假日期有误' },
   'LEAVE.ALREADY_DECIDED': { status: 409, message: '该请假已审批' },

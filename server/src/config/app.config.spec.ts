@@ -77,4 +77,56 @@ describe('loadConfig', () => {
     ).toThrow(/DEMO_LOGIN: must not be enabled with NODE_ENV=production/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
   });
+
+  describe('photo storage', () => {
+    const s3 = {
+      PHOTO_STORAGE: 's3',
+      S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com/',
+      S3_REGION: 'ap-guangzhou',
+      S3_BUCKET: 'jinri-photos-1250000000',
+      S3_ACCESS_KEY_ID: 'AKIDexample',
+      S3_SECRET_ACCESS_KEY: 'very-secret-key-value',
+    };
+
+    it('keeps photos on local disk unless PHOTO_STORAGE=s3, whatever S3 variables are set', () => {
+      expect(loadConfig({}).photos).toEqual({ kind: 'local' });
+      expect(loadConfig({ ...s3, PHOTO_STORAGE: 'local' }).photos).toEqual({ kind: 'local' });
+    });
+
+    it('takes the bucket, its address without a trailing slash and the path style with PHOTO_STORAGE=s3', () => {
+      expect(loadConfig(s3).photos).toEqual({
+        kind: 's3',
+        endpoint: 'https://cos.ap-guangzhou.myqcloud.com',
+        region: 'ap-guangzhou',
+        bucket: 'jinri-photos-1250000000',
+        accessKeyId: 'AKIDexample',
+        secretAccessKey: 'very-secret-key-value',
+        forcePathStyle: false,
+      });
+      expect(loadConfig({ ...s3, S3_FORCE_PATH_STYLE: '1' }).photos).toMatchObject({ forcePathStyle: true });
+      const { S3_ENDPOINT: _absent, ...aws } = s3;
+      expect(loadConfig(aws).photos).not.toHaveProperty('endpoint');
+    });
+
+    it('names each missing S3 variable when PHOTO_STORAGE=s3', () => {
+      expect(() => loadConfig({ PHOTO_STORAGE: 's3', S3_REGION: 'us-east-1' })).toThrow(
+        /S3_BUCKET: is required with PHOTO_STORAGE=s3[\s\S]*S3_ACCESS_KEY_ID[\s\S]*S3_SECRET_ACCESS_KEY/,
+      );
+      expect(() => loadConfig({ PHOTO_STORAGE: 'disk' })).toThrow(/PHOTO_STORAGE: must be local or s3/);
+      expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'cos.example' })).toThrow(/S3_ENDPOINT/);
+      expect(() => loadConfig({ ...s3, S3_BUCKET: 'Bad_Bucket' })).toThrow(/S3_BUCKET/);
+    });
+
+    it('never prints the S3 keys when they are malformed', () => {
+      let message = '';
+      try {
+        loadConfig({ ...s3, S3_ACCESS_KEY_ID: 'k1', S3_SECRET_ACCESS_KEY: 'short7!' });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/S3_ACCESS_KEY_ID[\s\S]*S3_SECRET_ACCESS_KEY/);
+      expect(message).not.toContain('short7!');
+      expect(message).not.toContain('"k1"');
+    });
+  });
 });

@@ -21,7 +21,14 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Variables whose values are secret: a validation error names them but never prints the value. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'JWT_SECRET', 'ENCRYPTION_KEYS', 'WECHAT_SECRET']);
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'JWT_SECRET',
+  'ENCRYPTION_KEYS',
+  'WECHAT_SECRET',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+]);
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || value === '') return undefined;
@@ -236,6 +243,46 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   PDF_FONT_FILE?: string;
+
+  // Photos (issue #16): local disk under DATA_DIR/uploads (the default, one machine), or an
+  // S3-compatible bucket shared by every instance (Tencent COS, Aliyun OSS, MinIO, AWS S3).
+  /** local (default) or s3; s3 needs S3_REGION, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY. */
+  @IsOptional()
+  @IsIn(['local', 's3'], { message: 'must be local or s3' })
+  PHOTO_STORAGE?: 'local' | 's3';
+
+  /** The S3 API address, e.g. https://cos.ap-guangzhou.myqcloud.com; absent: AWS S3 of S3_REGION. */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be an http(s) URL such as https://cos.ap-guangzhou.myqcloud.com' },
+  )
+  S3_ENDPOINT?: string;
+
+  /** The region the signature names: ap-guangzhou (COS), oss-cn-hangzhou (OSS), us-east-1 (MinIO). */
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{2,40}$/, { message: 'must be a region name such as ap-guangzhou or us-east-1' })
+  S3_REGION?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'must be a bucket name (3 to 63 lowercase letters, digits, dots and hyphens)',
+  })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @MinLength(3, { message: 'must be the access key id of the bucket account' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @MinLength(8, { message: 'must be the secret access key of the bucket account' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** 1: http://host/bucket/key (MinIO and most self-hosted servers); 0 (default): bucket.host/key (COS, OSS, AWS). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be 0 or 1' })
+  S3_FORCE_PATH_STYLE?: boolean;
 }
 
 /** A subscribe-message template: its id, the page it opens, and the type of each field. */
@@ -337,6 +384,21 @@ export interface AppConfig {
   tickets: TicketsConfig;
   uploads: UploadsConfig;
   pdf: PdfConfig;
+  /** Where photos are stored (PHOTO_STORAGE). */
+  photos: PhotoStorageConfig;
+}
+
+/** Photos on local disk (DATA_DIR/uploads) or in an S3-compatible bucket shared by every instance. */
+export type PhotoStorageConfig = { kind: 'local' } | ({ kind: 's3' } & S3Config);
+
+export interface S3Config {
+  /** Absent: AWS S3 of the region. */
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
 }
 
 /** PDF exports: the configured font file (PDF_FONT_FILE), else the system paths are searched. */
@@ -401,6 +463,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...missing('WECHAT_SECRET', 'WeChat login'),
   ];
   if (productionProblems.length > 0) throw new ConfigError(productionProblems);
+  const photos = photoStorageConfig(raw);
   const dataDir = resolve(raw.DATA_DIR ?? './data');
   return {
     env: raw.NODE_ENV ?? 'development',
@@ -459,6 +522,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dailyBytes: (raw.UPLOAD_DAILY_MB ?? 200) * 1024 * 1024,
     },
     pdf: raw.PDF_FONT_FILE ? { fontFile: resolve(raw.PDF_FONT_FILE) } : {},
+    photos,
+  };
+}
+
+/** PHOTO_STORAGE=s3 needs its bucket and credentials named; the S3_* variables alone change nothing. */
+function photoStorageConfig(raw: EnvironmentVariables): PhotoStorageConfig {
+  if (raw.PHOTO_STORAGE !== 's3') return { kind: 'local' };
+  const required = ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  const problems = required
+    .filter((name) => !raw[name])
+    .map((name) => `${name}: is required with PHOTO_STORAGE=s3`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    kind: 's3',
+    ...(raw.S3_ENDPOINT ? { endpoint: raw.S3_ENDPOINT.replace(/\/+$/, '') } : {}),
+    region: raw.S3_REGION!,
+    bucket: raw.S3_BUCKET!,
+    accessKeyId: raw.S3_ACCESS_KEY_ID!,
+    secretAccessKey: raw.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: raw.S3_FORCE_PATH_STYLE ?? false,
   };
 }
 

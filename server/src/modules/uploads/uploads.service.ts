@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import sharp from 'sharp';
 import type { UploadResponse } from '@jinri/shared';
@@ -8,6 +6,7 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { addDays, atLocal, localDate } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig, type UploadsConfig } from '../../config/app.config';
+import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import type { Upload } from './upload.entity';
 import { UploadsRepository } from './uploads.repository';
 
@@ -30,40 +29,20 @@ async function decoded<T>(encoding: Promise<T>): Promise<T> {
   }
 }
 
-/** Where photos live; local files under DATA_DIR/uploads (an S3-compatible store would implement this too). */
-export interface PhotoStorage {
-  put(relativePath: string, bytes: Buffer): Promise<void>;
-}
-
-export function localStorage(root: string): PhotoStorage {
-  return {
-    async put(relativePath, bytes) {
-      const target = join(root, relativePath);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, bytes);
-    },
-  };
-}
-
-export function uploadsRoot(config: AppConfig): string {
-  return join(config.dataDir, 'uploads');
-}
-
 /**
  * Photos from phones: orientation applied from EXIF, then every metadata block (EXIF with GPS,
  * XMP, ICC) dropped by re-encoding; resized to 1600 px and a 400 px thumbnail, JPEG.
  */
 @Injectable()
 export class UploadsService {
-  private readonly storage: PhotoStorage;
   private readonly quota: UploadsConfig;
 
   constructor(
     private readonly repository: UploadsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
   ) {
-    this.storage = localStorage(uploadsRoot(config));
     this.quota = config.uploads;
   }
 
@@ -106,6 +85,8 @@ export class UploadsService {
         .jpeg({ quality: 70 })
         .toBuffer(),
     );
+    // Both files first, then the row: a store that fails (503) leaves nothing recorded, at most an
+    // object no row names; a row is never written for a photo that is not stored.
     await this.storage.put(path, data);
     await this.storage.put(thumbPath, thumb);
     const row: Upload = {
