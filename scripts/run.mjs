@@ -243,6 +243,21 @@ function test() {
   log(`Server database tests (SQLite${process.env.TEST_MYSQL_URL ? ' and MySQL' : ''})`);
   add('server db', jest('@jinri/server', ['--selectProjects', 'db']));
 
+  // Issue #17: the OpenAPI document generated from the sources, linted (Spectral oas + Redocly
+  // recommended, zero errors); its generated response schemas must match the controllers' types.
+  log('OpenAPI document: Spectral oas and Redocly lint');
+  const openapi = spawnSync(process.execPath, ['server/scripts/openapi-lint.mjs'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  process.stdout.write(openapi.stdout ?? '');
+  process.stderr.write(openapi.stderr ?? '');
+  const openapiCounts = /(\d+) passed, (\d+) failed\s*$/.exec((openapi.stdout ?? '').trim());
+  add('openapi lint', {
+    passed: openapiCounts ? Number(openapiCounts[1]) : 0,
+    failed: openapiCounts ? Number(openapiCounts[2]) : 1,
+  });
+
   // WeChat's own compiler and code-quality scan (miniprogram-ci, offline) on the weapp build, and the
   // main package ≤ 1 MB. miniprogram-ci has its own lockfile outside the workspace (see the script).
   log("Mini-program: weapp build, WeChat's compiler and code-quality check, package sizes");

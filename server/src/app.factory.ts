@@ -14,6 +14,7 @@ import { keepBodyParserErrorType, rejectDeepJson } from './common/json-depth';
 import { httpLoggerOptions } from './common/logging/logger.options';
 import { createValidationPipe } from './common/validation.pipe';
 import { installTodayFastPath } from './modules/journals/today.fast-path';
+import { completeOpenApiDocument } from './openapi/openapi-document';
 import { photoServer } from './modules/uploads/photo-serving';
 import { PHOTO_STORAGE, type PhotoStorage } from './modules/uploads/photo-storage';
 import type { AppConfig } from './config/app.config';
@@ -79,7 +80,7 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
  * client generators) that need every route and body schema whether or not API_DOCS is on.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('今日工作 API')
@@ -88,6 +89,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
   );
+  // Security, parameters, bodies, responses and errors from the code's own sources of truth.
+  return completeOpenApiDocument(document, app);
 }
 
 /** The headers a middleware such as helmet sets on every response (it sets the same ones each time). */

@@ -37,12 +37,12 @@ export class PlanEntryDto {
   @PositiveInt({ optional: true })
   id?: number;
 
-  @ApiPropertyOptional({ example: '08:30', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '08:30', nullable: true })
   @Nullable()
   @Matches(TIME, TIME_MESSAGE)
   startTime?: string | null;
 
-  @ApiPropertyOptional({ example: '11:30', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '11:30', nullable: true })
   @Nullable()
   @Matches(TIME, TIME_MESSAGE)
   endTime?: string | null;
