@@ -19,6 +19,7 @@ import { LotteriesModule } from './modules/lotteries/lotteries.module';
 import { SearchModule } from './modules/search/search.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
+import { Open311Module } from './modules/open311/open311.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 
@@ -43,6 +44,7 @@ export class AppModule {
         JournalsModule,
         SearchModule,
         TicketsModule,
+        Open311Module,
         SupervisionModule,
         RankingsModule,
         RecordsModule,

@@ -209,7 +209,7 @@ describe.each(testDatabases())('tickets: lists, following and Open311 on %s', (_
       expect(Object.keys(services.body[0]!).sort()).toEqual([...SERVICE_FIELDS].sort());
       const code = services.body[0]!.service_code as string;
       const definition = await call(url, 'GET', `/open311/v2/services/${code}.json`);
-      expect(definition.body).toEqual({ service_code: code, attributes: [] });
+      expect(definition.body).toMatchObject({ service_code: code, attributes: [{ code: 'place' }] });
       const missing = await call<unknown>(url, 'GET', '/open311/v2/services/nope.json');
       expect([missing.status, missing.body]).toEqual([404, [{ code: 404, description: '找不到该事项' }]]);
     });
@@ -223,7 +223,11 @@ describe.each(testDatabases())('tickets: lists, following and Open311 on %s', (_
         '/open311/v2/requests.json',
         {
           token: await newResident(),
-          body: { service_code: code, description: '想咨询一下这个事项需要带哪些材料' },
+          body: {
+            service_code: code,
+            description: '想咨询一下这个事项需要带哪些材料',
+            address_string: '村委会',
+          },
         },
       );
       expect(created.status).toBe(201);

@@ -103,6 +103,14 @@ export const ErrorCodes = {
   'TICKET.EXTENSION_NOT_ALLOWED': { status: 409, message: '每条留言只能申请一次延期，且须在办理期限前申请' },
   'TICKET.ASSIGNEE_INVALID': { status: 400, message: '找不到可转办的干部或单位' },
   'MATTER.NOT_FOUND': { status: 404, message: '找不到该事项' },
+  // Open311 GeoReport v2 (issue #17): integrators' API keys; answers in the spec's own error shape.
+  'OPEN311.API_KEY_INVALID': { status: 403, message: 'api_key 无效或已停用' },
+  'OPEN311.API_KEY_NOT_FOUND': { status: 404, message: '找不到该 API 密钥' },
+  'OPEN311.RATE_LIMITED': { status: 429, message: '该 API 密钥的提交次数已达上限，请稍后再试' },
+  'OPEN311.SERVICE_NOT_FOUND': { status: 404, message: '找不到该服务（service_code）' },
+  'OPEN311.REQUEST_NOT_FOUND': { status: 404, message: '找不到该服务请求' },
+  'OPEN311.JURISDICTION_INVALID': { status: 400, message: 'jurisdiction_id 不正确' },
+  'OPEN311.FIELD_INVALID': { status: 400, message: '字段不正确' },
   // Rankings and 红黄旗 (issue #14)
   'RANKING.PERIOD_INVALID': {
     status: 400,

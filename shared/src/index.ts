@@ -15,3 +15,4 @@ export * from './api/rankings.js';
 export * from './api/lotteries.js';
 export * from './api/boards.js';
 export * from './api/records.js';
+export * from './api/open311.js';

@@ -49,6 +49,8 @@ import { Lottery } from '../modules/lotteries/lottery.entity';
 import { LotteryCandidate } from '../modules/lotteries/lottery-candidate.entity';
 import { LotteryEvent } from '../modules/lotteries/lottery-event.entity';
 import { RecordView } from '../modules/records/record-view.entity';
+import { Open311ApiKey } from '../modules/open311/open311-api-key.entity';
+import { Open311Request } from '../modules/open311/open311-request.entity';
 export const ENTITIES = [
   Unit,
   Official,
@@ -99,4 +101,6 @@ export const ENTITIES = [
   LotteryCandidate,
   LotteryEvent,
   RecordView,
+  Open311ApiKey,
+  Open311Request,
 ];

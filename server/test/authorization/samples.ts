@@ -288,10 +288,15 @@ export function sampleRequests(ids: {
     // 实绩公示栏 (issue #14): public; the PDF and its data for town X's last completed week.
     'GET /api/v1/units/:id/board': { path: `/units/${townX}/board` },
     'GET /api/v1/units/:id/board.json': { path: `/units/${townX}/board.json` },
-    'GET /open311/v2/services.json': { path: '/open311/v2/services.json' },
-    'GET /open311/v2/services/:code.json': { path: '/open311/v2/services/no-such-service.json' },
-    'POST /open311/v2/requests.json': { path: '/open311/v2/requests.json', body: {} },
-    'GET /open311/v2/requests.json': { path: '/open311/v2/requests.json' },
-    'GET /open311/v2/requests/:id.json': { path: '/open311/v2/requests/999999.json' },
+    // Open311 (issue #17): .json and .xml; POST checks its api_key itself (a body without one: 400).
+    'GET /open311/v2/discovery.:format': { path: '/open311/v2/discovery.json' },
+    'GET /open311/v2/services.:format': { path: '/open311/v2/services.json' },
+    'GET /open311/v2/services/:code.:format': { path: '/open311/v2/services/no-such-service.xml' },
+    'POST /open311/v2/requests.:format': { path: '/open311/v2/requests.json', body: {} },
+    'GET /open311/v2/requests.:format': { path: '/open311/v2/requests.xml' },
+    'GET /open311/v2/requests/:id.:format': { path: '/open311/v2/requests/999999.json' },
+    'GET /api/v1/admin/open311/keys': { path: '/admin/open311/keys' },
+    'POST /api/v1/admin/open311/keys': { path: '/admin/open311/keys', body: {} },
+    'POST /api/v1/admin/open311/keys/:keyId/revoke': { path: '/admin/open311/keys/999999/revoke' },
   };
 }

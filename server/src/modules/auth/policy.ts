@@ -230,11 +230,17 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/units/:id/board': { allow: 'public' },
   'GET /api/v1/units/:id/board.json': { allow: 'public' },
 
-  'GET /open311/v2/services.json': { allow: 'public' },
-  'GET /open311/v2/services/:code.json': { allow: 'public' },
-  'POST /open311/v2/requests.json': { allow: 'signed-in' },
-  'GET /open311/v2/requests.json': { allow: 'public' },
-  'GET /open311/v2/requests/:id.json': { allow: 'public' },
+  // Open311 (issue #17), .json and .xml: POST takes an integrator's api_key (checked by the service,
+  // 403 as the spec says) or a resident's login token.
+  'GET /open311/v2/discovery.:format': { allow: 'public' },
+  'GET /open311/v2/services.:format': { allow: 'public' },
+  'GET /open311/v2/services/:code.:format': { allow: 'public' },
+  'POST /open311/v2/requests.:format': { allow: 'public' },
+  'GET /open311/v2/requests.:format': { allow: 'public' },
+  'GET /open311/v2/requests/:id.:format': { allow: 'public' },
+  'GET /api/v1/admin/open311/keys': { allow: ['admin'], scope: 'unit-subtree' },
+  'POST /api/v1/admin/open311/keys': { allow: ['admin'], scope: 'unit-subtree' },
+  'POST /api/v1/admin/open311/keys/:keyId/revoke': { allow: ['admin'], scope: 'unit-subtree' },
 };
 
 export function policyKey(method: string, path: string): string {

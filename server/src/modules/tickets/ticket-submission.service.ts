@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { SimilarTicket, TicketCreated, TicketCreateRequest, TicketState } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
@@ -54,6 +55,7 @@ export class TicketSubmissionService {
     input: TicketCreateRequest,
     idempotencyKey: string,
     ipHash: string | null,
+    channel?: SubmissionChannel,
   ): Promise<{ created: TicketCreated; replayed: boolean }> {
     const requestHash = sha256(JSON.stringify(canonical(input)));
     const targets = [input.planEntryId, input.officialId, input.matterId].filter((v) => v !== undefined);
@@ -81,8 +83,9 @@ export class TicketSubmissionService {
       const previous = (await this.repository.findById(author.keyedTicketId))!;
       return { created: await this.replay(previous, requestHash), replayed: true };
     }
-    if (author.duplicate) throw new AppException('TICKET.DUPLICATE');
-    if (author.recent >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp)
+    if (author.duplicate && !channel?.integrator) throw new AppException('TICKET.DUPLICATE');
+    const overLimit = author.recent >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp;
+    if (overLimit && !channel?.integrator)
       throw AppException.rateLimited('TICKET.RATE_LIMITED', TEN_MINUTES / 1000);
 
     const route = await this.router.route(input);
@@ -165,6 +168,7 @@ export class TicketSubmissionService {
     try {
       id = await this.repository.transaction(async (manager) => {
         const newId = await this.repository.insertTicket(manager, ticket, events);
+        if (channel) await channel.attach(manager, newId, ticket);
         await this.outbox.enqueue(
           manager,
           assigneeMessages(recipients, { id: newId, queryCode }, content, now),
@@ -233,6 +237,16 @@ export class TicketSubmissionService {
       moderation: current.moderation,
     };
   }
+}
+
+/**
+ * Where a comment came from, when not the mini-program (Open311, issue #17): `attach` writes what the
+ * channel brought in the ticket's own transaction (throwing rolls the ticket back); an integrator's
+ * key has its own limit, so the resident's limits and duplicate check do not apply to it.
+ */
+export interface SubmissionChannel {
+  integrator: boolean;
+  attach(manager: EntityManager, ticketId: number, ticket: Partial<Ticket>): Promise<void>;
 }
 
 function sha256(text: string): string {

@@ -7,8 +7,6 @@ import { PopularMattersModule } from '../search/popular/popular-matters.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { ModerationService } from './moderation.service';
-import { Open311Controller } from './open311.controller';
-import { Open311Service } from './open311.service';
 import { SensitiveWord } from './sensitive-word.entity';
 import { TicketCommandsService } from './ticket-commands.service';
 import { TicketDeadlinesJob } from './ticket-deadlines.job';
@@ -25,7 +23,7 @@ import { Ticket } from './ticket.entity';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
 
-/** 工单: the closed loop from a resident's comment to their rating; Open311 GeoReport v2. */
+/** 工单: the closed loop from a resident's comment to their rating (Open311 is modules/open311). */
 @Module({
   imports: [
     TypeOrmModule.forFeature([Ticket, TicketEvent, TicketFollower, SensitiveWord]),
@@ -36,7 +34,7 @@ import { TicketsRepository } from './tickets.repository';
     UploadsModule,
     WechatModule,
   ],
-  controllers: [TicketsController, Open311Controller],
+  controllers: [TicketsController],
   providers: [
     TicketsRepository,
     TicketInboxRepository,
@@ -49,7 +47,6 @@ import { TicketsRepository } from './tickets.repository';
     TicketQueriesService,
     TicketCommandsService,
     TicketDeadlinesJob,
-    Open311Service,
   ],
   exports: [TicketSubmissionService, TicketQueriesService, TicketCommandsService],
 })

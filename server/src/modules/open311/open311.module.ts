@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TicketsModule } from '../tickets/tickets.module';
+import { Open311ApiKey } from './open311-api-key.entity';
+import { Open311KeysController } from './open311-keys.controller';
+import { Open311KeysService } from './open311-keys.service';
+import { Open311Request } from './open311-request.entity';
+import { Open311Controller } from './open311.controller';
+import { Open311Repository } from './open311.repository';
+import { Open311Service } from './open311.service';
+
+/** Open311 GeoReport v2 (issue #17): the public API over tickets and integrators' API keys. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Open311ApiKey, Open311Request]), TicketsModule],
+  controllers: [Open311Controller, Open311KeysController],
+  providers: [Open311Repository, Open311Service, Open311KeysService],
+})
+export class Open311Module {}
