@@ -12,6 +12,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { CacheModule } from './modules/cache/cache.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { LimitsModule } from './modules/limits/limits.module';
 import { JournalsModule } from './modules/journals/journals.module';
 import { RankingsModule } from './modules/rankings/rankings.module';
 import { RecordsModule } from './modules/records/records.module';
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         CacheModule,
         JobsModule,
+        LimitsModule,
         CalendarModule,
         UploadsModule,
         JournalsModule,

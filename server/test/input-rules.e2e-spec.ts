@@ -158,7 +158,7 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
         const code = (await call<Array<{ service_code: string }>>(url, 'GET', '/open311/v2/services.json'))
           .body[0]!.service_code;
         const geo = await newResident();
-        const request = () => ({ service_code: code, description: text(), address_string: '村委会门口' });
+        const request = () => ({ service_code: code, description: text() });
         expect((await post(geo, '/open311/v2/requests.json', request())).status).toBe(201);
         const geoRefused = await post(geo, '/open311/v2/requests.json', request());
         expect([geoRefused.status, geoRefused.headers.get('retry-after')]).toEqual([429, '600']);
@@ -230,11 +230,18 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
   describe('查询码 lookups', () => {
     it('refuses wrong codes beyond the limit per user and per address with 429 and Retry-After', async () => {
       const own = new FixedClock(MONDAY_10AM);
-      const other = await startTestApp(database.config(), { env: { WECHAT_API_BASE: stub.url }, clock: own });
+      // Counts live in the database, shared by every instance: this test's address is its own.
+      const other = await startTestApp(database.config(), {
+        env: { WECHAT_API_BASE: stub.url, TRUST_PROXY: 'true' },
+        clock: own,
+      });
       try {
         const created = await submit(await newResident(), { officialId: officialA, content: text() });
         const lookup = (code: string, token?: string) =>
-          call<ApiErrorBody>(other.url, 'GET', `/tickets/lookup/${code}`, { token });
+          call<ApiErrorBody>(other.url, 'GET', `/tickets/lookup/${code}`, {
+            token,
+            headers: { 'x-forwarded-for': '10.66.0.1' },
+          });
         const guesser = await newResident();
         const statuses: number[] = [];
         for (let i = 0; i < 11; i += 1) statuses.push((await lookup(`ZZZZZZ${10 + i}`, guesser)).status);
@@ -261,18 +268,21 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
 
   describe('invite code guessing', () => {
     let other: TestApp;
+    /** The counters live in the database (shared by every instance): each test types from its own address. */
+    let address = '';
+    let addresses = 0;
     const redeem = (token: string, device: string | undefined, code: string) =>
       call<ApiErrorBody>(other.url, 'POST', '/me/invites/redeem', {
         token,
         body: { code },
-        headers: device ? { 'x-device-id': device } : {},
+        headers: { 'x-forwarded-for': address, ...(device ? { 'x-device-id': device } : {}) },
       });
     const wrong = (i: number) => `AAAA-BBBB-${String(1000 + i).slice(-4)}`;
 
     beforeEach(async () => {
-      // A fresh instance: the counters live in its memory.
+      address = `10.66.1.${(addresses += 1)}`;
       other = await startTestApp(database.config(), {
-        env: { WECHAT_API_BASE: stub.url },
+        env: { WECHAT_API_BASE: stub.url, TRUST_PROXY: 'true' },
         clock: new FixedClock(MONDAY_10AM),
       });
     });

@@ -14,6 +14,7 @@ import { CalendarDayChange } from '../modules/calendar/calendar-day-change.entit
 import { CalendarYearRow } from '../modules/calendar/calendar-year.entity';
 import { CacheVersion } from '../modules/cache/cache-version.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
+import { LimitAttempt } from '../modules/limits/limit-attempt.entity';
 import { DayPlan } from '../modules/journals/day-plan.entity';
 import { EntryUpdate } from '../modules/journals/entry-update.entity';
 import { JournalRulesRow } from '../modules/journals/journal-rules.entity';
@@ -103,4 +104,5 @@ export const ENTITIES = [
   RecordView,
   Open311ApiKey,
   Open311Request,
+  LimitAttempt,
 ];

@@ -1,52 +1,58 @@
-import { AttemptLimiter, failAll, waitSeconds } from './attempt-limiter';
+import { AttemptLimiter, type AttemptRow, blockedUntilOf, MemoryAttemptStore } from './attempt-limiter';
+
+const row = (id: string, expiresAt: number, keyHash = 'k1', limiter = 'l'): AttemptRow => ({
+  id,
+  limiter,
+  keyHash,
+  expiresAt,
+});
+const check = (max: number, exclude: string[] = [], keyHash = 'k1') => ({
+  limiter: 'l',
+  keyHash,
+  max,
+  exclude,
+});
+
+describe('blockedUntilOf', () => {
+  it('answers 0 while a key has fewer live rows than its maximum', () => {
+    const sut = blockedUntilOf([row('a', 100), row('b', 200)], [check(3)], 50);
+    expect(sut).toBe(0);
+  });
+
+  it('answers the expiry of the max-th newest live row once the key is at its maximum', () => {
+    const rows = [row('a', 100), row('b', 300), row('c', 200), row('d', 400)];
+    // Newest first: 400, 300, 200, 100 — three allowed, so blocked until the third (200) expires.
+    expect(blockedUntilOf(rows, [check(3)], 50)).toBe(200);
+  });
+
+  it('leaves out expired rows, the attempt’s own rows and other keys and limiters', () => {
+    const rows = [row('a', 100), row('b', 300), row('c', 200), row('x', 900, 'k2'), row('y', 900, 'k1', 'm')];
+    expect(blockedUntilOf(rows, [check(2)], 150)).toBe(200);
+    expect(blockedUntilOf(rows, [check(2)], 200)).toBe(0);
+    expect(blockedUntilOf(rows, [check(2, ['b'])], 50)).toBe(100);
+  });
+
+  it('answers the latest expiry over several checks', () => {
+    const rows = [row('a', 100), row('b', 500, 'k2')];
+    expect(blockedUntilOf(rows, [check(1), check(1, [], 'k2'), check(1, [], 'k3')], 0)).toBe(500);
+  });
+});
+
+describe('MemoryAttemptStore', () => {
+  it('inserts, checks, removes and prunes rows like the database store', async () => {
+    const sut = new MemoryAttemptStore();
+    await sut.insert([row('a', 100), row('b', 200)]);
+    expect(await sut.blockedUntil([check(2)], 0)).toBe(100);
+    await sut.remove(['a']);
+    expect(await sut.blockedUntil([check(2)], 0)).toBe(0);
+    expect(await sut.prune(200)).toBe(1);
+    expect(sut.rows).toEqual([]);
+  });
+});
 
 describe('AttemptLimiter', () => {
-  let now = 0;
-  const sut = () => new AttemptLimiter(3, 60_000, () => now);
-
-  it('blocks a key after the maximum number of failures in the window', () => {
-    const limiter = sut();
-    for (let i = 0; i < 3; i += 1) {
-      expect(limiter.blocked('u1')).toBe(false);
-      limiter.fail('u1');
-    }
-    expect(limiter.blocked('u1')).toBe(true);
-    expect(limiter.blocked('u2')).toBe(false);
-  });
-
-  it('forgets failures older than the window', () => {
-    const limiter = sut();
-    now = 1_000;
-    for (let i = 0; i < 3; i += 1) limiter.fail('u1');
-    now = 61_001;
-    expect(limiter.blocked('u1')).toBe(false);
-  });
-
-  it('says how long a blocked key must wait: until enough failures have left the window', () => {
-    const limiter = sut();
-    for (const t of [0, 10_000, 20_000, 30_000]) {
-      now = t;
-      limiter.fail('u1');
-    }
-    now = 40_000;
-    // Four failures, three allowed: blocked until the second one (at 10 s) leaves the window.
-    expect(limiter.retryAfterMs('u1')).toBe(30_000);
-    expect(limiter.retryAfterMs('u2')).toBe(0);
-  });
-
-  it('checks and counts several limiters at once, skipping unknown keys', () => {
-    now = 0;
-    const perIp = sut();
-    const perUser = new AttemptLimiter(1, 120_000, () => now);
-    const keys = [
-      [perIp, 'ip:1.2.3.4'],
-      [perUser, 'user:7'],
-      [perUser, undefined],
-    ] as const;
-    expect(waitSeconds(keys)).toBe(0);
-    failAll(keys);
-    now = 500;
-    expect(waitSeconds(keys)).toBe(120);
-    expect(perIp.blocked('ip:1.2.3.4')).toBe(false);
+  it('refuses a name longer than the store keeps', () => {
+    expect(() => new AttemptLimiter('x'.repeat(33), 1, 1)).toThrow(/too long/);
+    expect(new AttemptLimiter('invite.wrong.user', 10, 600_000).max).toBe(10);
   });
 });

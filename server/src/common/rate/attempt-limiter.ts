@@ -1,64 +1,97 @@
 /**
- * Failed attempts per key in a sliding window, in this instance's memory: a brake on guessing
- * (wrong invite codes, wrong 查询码). With several instances each counts its own, so the limit is
- * per instance; that is enough against guessing 60-bit codes, where the limit is hygiene, not the
- * defence. Keys are prefixed by what they count ("ip:…", "user:…", "device:…"); `waitSeconds`
- * checks several limiters at once.
+ * A limit on attempts per key in a sliding window: at most `max` counted attempts of one key (a
+ * user, a device, an address) within `windowMs`. The counting is done by AttemptLimits
+ * (modules/limits) in the database every instance shares, so the limit holds across instances; this
+ * file holds the limit's description, the store's contract and the rule, and an in-memory store for
+ * unit specs. `name` tells the limits apart in the store (at most 32 characters, stable: renaming
+ * one forgets its counts).
  */
 export class AttemptLimiter {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** True while the key has had `max` failures within the window. */
-  blocked(key: string): boolean {
-    return this.recent(key).length >= this.max;
-  }
-
-  /** Milliseconds until the key is no longer blocked (0 when it is not blocked). */
-  retryAfterMs(key: string): number {
-    const list = this.recent(key);
-    if (list.length < this.max) return 0;
-    // Unblocked once all but max - 1 of the recent failures have left the window.
-    return Math.max(0, list[list.length - this.max]! + this.windowMs - this.now());
-  }
-
-  fail(key: string): void {
-    const list = this.recent(key);
-    list.push(this.now());
-    this.failures.set(key, list);
-    if (this.failures.size > 10_000) this.prune();
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    return (this.failures.get(key) ?? []).filter((t) => t > since);
-  }
-
-  private prune(): void {
-    for (const key of [...this.failures.keys()]) {
-      if (this.recent(key).length === 0) this.failures.delete(key);
-    }
+    readonly name: string,
+    readonly max: number,
+    readonly windowMs: number,
+  ) {
+    if (name.length > 32) throw new Error(`Limiter name too long: ${name}`);
   }
 }
 
 /** One limiter and the key it counts for this request (no key: that dimension is unknown). */
 export type LimitedKey = readonly [AttemptLimiter, string | undefined];
 
-/** Seconds to wait before any of these keys is allowed again (0: none is blocked), rounded up. */
-export function waitSeconds(keys: readonly LimitedKey[]): number {
-  const ms = Math.max(
-    0,
-    ...keys.map(([limiter, key]) => (key === undefined ? 0 : limiter.retryAfterMs(key))),
-  );
-  return Math.ceil(ms / 1000);
+/** One counted attempt: it counts against (limiter, keyHash) until `expiresAt` (epoch ms). */
+export interface AttemptRow {
+  id: string;
+  limiter: string;
+  keyHash: string;
+  expiresAt: number;
 }
 
-/** Counts one failure against every known key. */
-export function failAll(keys: readonly LimitedKey[]): void {
-  for (const [limiter, key] of keys) if (key !== undefined) limiter.fail(key);
+/** Is (limiter, keyHash) at its `max`, not counting the attempt's own rows `exclude`? */
+export interface AttemptCheck {
+  limiter: string;
+  keyHash: string;
+  max: number;
+  exclude: string[];
+}
+
+/** Where attempts are counted: one statement for each method. */
+export interface AttemptStore {
+  insert(rows: AttemptRow[]): Promise<void>;
+  /**
+   * For each check, the expiry of the `max`-th newest live row (expiresAt > nowMs) other than its
+   * own; the latest of those, or 0 when no check has `max` such rows (nothing is blocked).
+   */
+  blockedUntil(checks: AttemptCheck[], nowMs: number): Promise<number>;
+  remove(ids: string[]): Promise<void>;
+  /** Deletes rows expired at nowMs; answers how many went. */
+  prune(nowMs: number): Promise<number>;
+}
+
+/** Injection token of the AttemptStore (the database's: LimitAttemptsRepository). */
+export const ATTEMPT_STORE = Symbol('ATTEMPT_STORE');
+
+/** The rule of blockedUntil over rows in memory (the in-memory store and the spec of the SQL). */
+export function blockedUntilOf(rows: readonly AttemptRow[], checks: AttemptCheck[], nowMs: number): number {
+  let until = 0;
+  for (const check of checks) {
+    const live = rows
+      .filter(
+        (r) =>
+          r.limiter === check.limiter &&
+          r.keyHash === check.keyHash &&
+          r.expiresAt > nowMs &&
+          !check.exclude.includes(r.id),
+      )
+      .map((r) => r.expiresAt)
+      .sort((a, b) => b - a);
+    const at = live[check.max - 1];
+    if (at !== undefined) until = Math.max(until, at);
+  }
+  return until;
+}
+
+/** An AttemptStore in this process's memory: for unit specs (one instance only). */
+export class MemoryAttemptStore implements AttemptStore {
+  rows: AttemptRow[] = [];
+
+  insert(rows: AttemptRow[]): Promise<void> {
+    this.rows.push(...rows);
+    return Promise.resolve();
+  }
+
+  blockedUntil(checks: AttemptCheck[], nowMs: number): Promise<number> {
+    return Promise.resolve(blockedUntilOf(this.rows, checks, nowMs));
+  }
+
+  remove(ids: string[]): Promise<void> {
+    this.rows = this.rows.filter((r) => !ids.includes(r.id));
+    return Promise.resolve();
+  }
+
+  prune(nowMs: number): Promise<number> {
+    const before = this.rows.length;
+    this.rows = this.rows.filter((r) => r.expiresAt > nowMs);
+    return Promise.resolve(before - this.rows.length);
+  }
 }

@@ -16,6 +16,7 @@ import { MatterDemand1795430000000 } from './1795430000000-MatterDemand';
 import { Rankings1795450000000 } from './1795450000000-Rankings';
 import { Lotteries1795460000000 } from './1795460000000-Lotteries';
 import { Records1795470000000 } from './1795470000000-Records';
+import { LimitAttempts1795483000000 } from './1795483000000-LimitAttempts';
 import { Open3111795486000000 } from './1795486000000-Open311';
 
 /** Migrations in order. New ones are appended here (explicit imports work from src/ and dist/ alike). */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   Rankings1795450000000,
   Lotteries1795460000000,
   Records1795470000000,
+  LimitAttempts1795483000000,
   Open3111795486000000,
 ];

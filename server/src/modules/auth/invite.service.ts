@@ -9,8 +9,9 @@ import type {
 } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
-import { AttemptLimiter, failAll, waitSeconds } from '../../common/rate/attempt-limiter';
+import { AttemptLimiter } from '../../common/rate/attempt-limiter';
 import { DirectoryRepository } from '../directory/directory.repository';
+import { AttemptLimits } from '../limits/attempt-limits.service';
 import { AuthRepository } from './auth.repository';
 import { AuthService, grantView } from './auth.service';
 import { type AuthUser, coversUnit, scopePaths } from './auth-user';
@@ -20,26 +21,28 @@ import { InviteRepository, type InviteRow } from './invite.repository';
 export const DEFAULT_INVITE_HOURS = 72;
 /** Wrong invite codes allowed in 10 minutes, per user, per device and per address. */
 export const INVITE_GUESS_LIMITS = { perUser: 10, perDevice: 10, perIp: 30 };
+const TEN_MINUTES = 10 * 60_000;
+
+/**
+ * Wrong codes in 10 minutes before the guesser waits: per user, per device (the mini-program's
+ * X-Device-Id) and per address (higher: a village may share one). Counted in the database, so the
+ * limit holds across instances (AttemptLimits).
+ */
+const WRONG_CODES = {
+  user: new AttemptLimiter('invite.wrong.user', INVITE_GUESS_LIMITS.perUser, TEN_MINUTES),
+  device: new AttemptLimiter('invite.wrong.device', INVITE_GUESS_LIMITS.perDevice, TEN_MINUTES),
+  ip: new AttemptLimiter('invite.wrong.ip', INVITE_GUESS_LIMITS.perIp, TEN_MINUTES),
+};
 
 /** Invite codes (issue, list, revoke, redeem) and the role grants they create. */
 @Injectable()
 export class InviteService {
-  /**
-   * Wrong codes in 10 minutes before the guesser waits: per user, per device (the mini-program's
-   * X-Device-Id) and per address (higher: a village may share one). The clock is read when asked,
-   * so tests control it.
-   */
-  private readonly wrongCodes = {
-    user: new AttemptLimiter(INVITE_GUESS_LIMITS.perUser, 10 * 60_000, () => this.clock.now().getTime()),
-    device: new AttemptLimiter(INVITE_GUESS_LIMITS.perDevice, 10 * 60_000, () => this.clock.now().getTime()),
-    ip: new AttemptLimiter(INVITE_GUESS_LIMITS.perIp, 10 * 60_000, () => this.clock.now().getTime()),
-  };
-
   constructor(
     private readonly invites: InviteRepository,
     private readonly grants: AuthRepository,
     private readonly directory: DirectoryRepository,
     private readonly auth: AuthService,
+    private readonly limits: AttemptLimits,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -90,18 +93,21 @@ export class InviteService {
     return this.view((await this.invites.findById(id))!);
   }
 
-  /** Redeems a code for the caller: one transaction marks it used and creates the grant. */
+  /**
+   * Redeems a code for the caller: one transaction marks it used and creates the grant. Every try
+   * counts as a wrong code until the code is found (so a try that could not be counted never runs).
+   */
   async redeem(
     user: AuthUser,
     typed: string,
     from: { ip?: string; deviceId?: string } = {},
   ): Promise<MeResponse> {
-    const keys = [
-      [this.wrongCodes.user, String(user.userId)],
-      [this.wrongCodes.device, from.deviceId],
-      [this.wrongCodes.ip, from.ip],
-    ] as const;
-    const wait = waitSeconds(keys);
+    const attempt = await this.limits.attempt([
+      [WRONG_CODES.user, String(user.userId)],
+      [WRONG_CODES.device, from.deviceId],
+      [WRONG_CODES.ip, from.ip],
+    ]);
+    const wait = attempt.waitSeconds;
     if (wait > 0)
       throw AppException.rateLimited(
         'COMMON.RATE_LIMITED',
@@ -110,10 +116,8 @@ export class InviteService {
       );
     const canonical = normalizeInviteCode(typed);
     const invite = canonical ? await this.invites.findByCodeHash(hashInviteCode(canonical)) : null;
-    if (!invite) {
-      failAll(keys);
-      throw new AppException('INVITE.NOT_FOUND');
-    }
+    if (!invite) throw new AppException('INVITE.NOT_FOUND');
+    await attempt.forgive();
     const now = this.clock.now();
     if (invite.revokedAt) throw new AppException('INVITE.REVOKED');
     if (invite.redeemedAt) throw new AppException('INVITE.ALREADY_USED');

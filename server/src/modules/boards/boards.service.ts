@@ -3,10 +3,11 @@ import type { UnitBoard } from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { AppException } from '../../common/errors/app.exception';
 import { PdfService } from '../../common/pdf';
-import { AttemptLimiter, failAll, waitSeconds } from '../../common/rate/attempt-limiter';
+import { AttemptLimiter } from '../../common/rate/attempt-limiter';
 import { addDays, atLocal, localDate, weekStart } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { CalendarService } from '../calendar/calendar.service';
+import { AttemptLimits } from '../limits/attempt-limits.service';
 import { CurrentFlags } from '../rankings/current-flags';
 import { type BoardEntry, type BoardMember, boardDays, boardOfficials } from './board-content';
 import { boardFilename, boardTitle, renderBoard } from './board-pdf';
@@ -20,6 +21,8 @@ export const BOARD_PDFS_PER_IP = 60;
 /** A made PDF is served again for this long (plans published later show on the next one). */
 export const BOARD_CACHE_MS = 5 * 60_000;
 const CACHE_MAX = 200;
+/** Counted in the database, so the limit holds across instances (AttemptLimits). */
+const PDFS_PER_IP = new AttemptLimiter('board.pdf.ip', BOARD_PDFS_PER_IP, TEN_MINUTES);
 
 export interface BoardFile {
   filename: string;
@@ -30,9 +33,6 @@ export interface BoardFile {
 /** 实绩公示栏: one unit's week as public data and as a printable PDF. Public: no caller, no scope. */
 @Injectable()
 export class BoardsService {
-  private readonly pdfsPerIp = new AttemptLimiter(BOARD_PDFS_PER_IP, TEN_MINUTES, () =>
-    this.clock.now().getTime(),
-  );
   private readonly cache = new Map<string, { madeAt: number; file: BoardFile }>();
 
   constructor(
@@ -40,6 +40,7 @@ export class BoardsService {
     private readonly calendars: CalendarService,
     private readonly pdf: PdfService,
     private readonly flags: CurrentFlags,
+    private readonly limits: AttemptLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -107,10 +108,8 @@ export class BoardsService {
    * (429 with Retry-After); a PDF made in the last BOARD_CACHE_MS is served again.
    */
   async boardPdf(unitId: number, week: string | undefined, ip: string | undefined): Promise<BoardFile> {
-    const keys = [[this.pdfsPerIp, ip === undefined ? undefined : `ip:${ip}`]] as const;
-    const wait = waitSeconds(keys);
+    const { waitSeconds: wait } = await this.limits.attempt([[PDFS_PER_IP, ip]]);
     if (wait > 0) throw AppException.rateLimited('COMMON.RATE_LIMITED', wait, '打印太频繁，请稍后再试');
-    failAll(keys);
     const now = this.clock.now().getTime();
     const { isoWeek } = resolveWeek(week, localDate(this.clock.now()));
     const key = `${unitId}|${isoWeek}`;

@@ -20,7 +20,8 @@ export interface CachedToday {
 }
 
 const MAX_CACHED = 1000;
-const VERSION_POLL_MS = 1000;
+/** Half a second: another instance's change is on this one's fast path within a second, rebuild included. */
+const VERSION_POLL_MS = 500;
 
 /**
  * GET /today: the published plans of a unit's subtree for a date, built once per journals version
@@ -32,7 +33,7 @@ export class TodayService implements OnModuleInit, OnModuleDestroy {
   private readonly cache = new Map<string, CachedToday & { version: number }>();
   /**
    * The journals version as last read from the database (-1: unknown). The HTTP fast path serves a
-   * cached page only when it was built at this version; it is re-read every second, so a change on
+   * cached page only when it was built at this version; it is re-read every half second, so a change on
    * another instance reaches this one's fast path within a second (this instance's own changes at once).
    */
   private knownVersion = -1;

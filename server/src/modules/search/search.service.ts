@@ -23,7 +23,11 @@ import {
   SearchRepository,
 } from './search.repository';
 
-const POLL_MS = 1000;
+/**
+ * How often the directory counters are re-read: a change made through another instance is in this
+ * one's index within a second, the rebuild included (half a second of polling + the rebuild).
+ */
+const POLL_MS = 500;
 /** How many popular matters the first screen answers for a village. */
 export const POPULAR_HANDLERS_LIMIT = 3;
 /**

@@ -12,10 +12,11 @@ import type {
 import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher, maskPhone } from '../../common/crypto/field-cipher';
 import { AppException } from '../../common/errors/app.exception';
-import { AttemptLimiter, failAll, waitSeconds } from '../../common/rate/attempt-limiter';
+import { AttemptLimiter } from '../../common/rate/attempt-limiter';
 import { localDate } from '../../common/time/local-time';
 import type { AuthUser } from '../auth/auth-user';
 import { CalendarService } from '../calendar/calendar.service';
+import { AttemptLimits } from '../limits/attempt-limits.service';
 import { photoUrls } from '../journals/plan-view';
 import { UploadsRepository } from '../uploads/uploads.repository';
 import {
@@ -40,27 +41,27 @@ const TEN_MINUTES = 10 * 60_000;
 /** 查询码 lookups allowed in 10 minutes (a resident checks a few codes; a village may share one IP). */
 export const LOOKUP_LIMITS = { wrongPerIp: 30, wrongPerUser: 10, allPerIp: 300, allPerUser: 60 };
 const PAGE_SIZE = 20;
+/** 查询码 guessing: wrong codes in 10 minutes per address (NAT is shared) and per user. */
+const WRONG_QUERY_CODES = {
+  ip: new AttemptLimiter('lookup.wrong.ip', LOOKUP_LIMITS.wrongPerIp, TEN_MINUTES),
+  user: new AttemptLimiter('lookup.wrong.user', LOOKUP_LIMITS.wrongPerUser, TEN_MINUTES),
+};
+/** Every lookup, right or wrong, in 10 minutes per address and per user. */
+const QUERY_CODE_LOOKUPS = {
+  ip: new AttemptLimiter('lookup.all.ip', LOOKUP_LIMITS.allPerIp, TEN_MINUTES),
+  user: new AttemptLimiter('lookup.all.user', LOOKUP_LIMITS.allPerUser, TEN_MINUTES),
+};
 
 /** Reading tickets: the lists (mine, inbox, public, followed), one ticket as its caller sees it, figures. */
 @Injectable()
 export class TicketQueriesService {
-  /** 查询码 guessing: wrong codes in 10 minutes per address (NAT is shared) and per user. */
-  private readonly wrongQueryCodes = {
-    ip: new AttemptLimiter(LOOKUP_LIMITS.wrongPerIp, TEN_MINUTES, () => this.clock.now().getTime()),
-    user: new AttemptLimiter(LOOKUP_LIMITS.wrongPerUser, TEN_MINUTES, () => this.clock.now().getTime()),
-  };
-  /** Every lookup, right or wrong, in 10 minutes per address and per user. */
-  private readonly queryCodeLookups = {
-    ip: new AttemptLimiter(LOOKUP_LIMITS.allPerIp, TEN_MINUTES, () => this.clock.now().getTime()),
-    user: new AttemptLimiter(LOOKUP_LIMITS.allPerUser, TEN_MINUTES, () => this.clock.now().getTime()),
-  };
-
   constructor(
     private readonly repository: TicketsRepository,
     private readonly inboxes: TicketInboxRepository,
     private readonly calendars: CalendarService,
     private readonly uploadRows: UploadsRepository,
     private readonly reports: TicketReportsService,
+    private readonly limits: AttemptLimits,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -120,23 +121,22 @@ export class TicketQueriesService {
   /**
    * GET /tickets/lookup/:queryCode (public). A brake on guessing codes: wrong codes per address and
    * per signed-in user, and all lookups per address and per user; 429 with Retry-After beyond.
+   * Counted in the database before the lookup (shared by every instance; see AttemptLimits).
    */
   async lookup(queryCode: string, who: { ip?: string; userId?: number }): Promise<TicketStatusView> {
-    const asker = (limiters: { ip: AttemptLimiter; user: AttemptLimiter }) =>
-      [
-        [limiters.ip, who.ip],
-        [limiters.user, who.userId === undefined ? undefined : String(who.userId)],
-      ] as const;
-    const wrong = asker(this.wrongQueryCodes);
-    const all = asker(this.queryCodeLookups);
-    const wait = waitSeconds([...wrong, ...all]);
+    const user = who.userId === undefined ? undefined : String(who.userId);
+    const attempt = await this.limits.attempt([
+      [WRONG_QUERY_CODES.ip, who.ip],
+      [WRONG_QUERY_CODES.user, user],
+      [QUERY_CODE_LOOKUPS.ip, who.ip],
+      [QUERY_CODE_LOOKUPS.user, user],
+    ]);
+    const wait = attempt.waitSeconds;
     if (wait > 0) throw AppException.rateLimited('COMMON.RATE_LIMITED', wait, '查询太频繁，请稍后再试');
-    failAll(all);
     const ticket = await this.repository.findByQueryCode(queryCode.trim().toUpperCase());
-    if (!ticket) {
-      failAll(wrong);
-      throw new AppException('TICKET.NOT_FOUND', '查询码不正确，请核对后重新输入');
-    }
+    if (!ticket) throw new AppException('TICKET.NOT_FOUND', '查询码不正确，请核对后重新输入');
+    // A right code is not a guess: only the count of all lookups keeps it.
+    await attempt.forgive(WRONG_QUERY_CODES.ip, WRONG_QUERY_CODES.user);
     return statusOf(
       ticket,
       await this.repository.findEvents(ticket.id),
