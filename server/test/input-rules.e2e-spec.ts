@@ -158,7 +158,7 @@ describe.each(testDatabases())('input rules on %s', (_name, makeDatabase) => {
         const code = (await call<Array<{ service_code: string }>>(url, 'GET', '/open311/v2/services.json'))
           .body[0]!.service_code;
         const geo = await newResident();
-        const request = () => ({ service_code: code, description: text() });
+        const request = () => ({ service_code: code, description: text(), address_string: '村委会门口' });
         expect((await post(geo, '/open311/v2/requests.json', request())).status).toBe(201);
         const geoRefused = await post(geo, '/open311/v2/requests.json', request());
         expect([geoRefused.status, geoRefused.headers.get('retry-after')]).toEqual([429, '600']);
