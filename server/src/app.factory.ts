@@ -14,6 +14,7 @@ import { keepBodyParserErrorType, rejectDeepJson } from './common/json-depth';
 import { httpLoggerOptions } from './common/logging/logger.options';
 import { createValidationPipe } from './common/validation.pipe';
 import { installTodayFastPath } from './modules/journals/today.fast-path';
+import { installRequestTracking } from './modules/operations/request-tracking';
 import { completeOpenApiDocument } from './openapi/openapi-document';
 import { photoServer } from './modules/uploads/photo-serving';
 import { PHOTO_STORAGE, type PhotoStorage } from './modules/uploads/photo-storage';
@@ -47,10 +48,11 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
   installCompression(app);
   app.useBodyParser('json', { limit: '1mb', verify: rejectDeepJson });
   app.use(keepBodyParserErrorType);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['open311/{*path}'] });
+  // Open311 and Prometheus' /metrics keep their own conventional paths.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['open311/{*path}', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT are main.ts's (operations/shutdown.ts: drain, then close), not Nest's default hooks.
 
   // The route map is public knowledge only where the operator says so (API_DOCS=1; npm start does).
   if (config.apiDocs) {
@@ -64,6 +66,8 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
   // PHOTO_STORAGE names (local folder or S3 bucket) at the same /uploads/… URLs (photo-serving.ts).
   app.use('/uploads', photoServer(app.get<PhotoStorage>(PHOTO_STORAGE)));
   installTodayFastPath(app, headersOf(security));
+  // Outermost: counts and measures every request (the fast path's too), refuses new ones while draining.
+  installRequestTracking(app);
   if (existsSync(config.h5Dir)) {
     // The H5 app (hash router, so no fallback route). GET/HEAD only; anything else falls through to
     // the API's 404. index.html carries the first screen's data and is always revalidated; every

@@ -14,6 +14,7 @@ import { CacheModule } from './modules/cache/cache.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { LimitsModule } from './modules/limits/limits.module';
 import { JournalsModule } from './modules/journals/journals.module';
+import { OperationsModule } from './modules/operations/operations.module';
 import { RankingsModule } from './modules/rankings/rankings.module';
 import { RecordsModule } from './modules/records/records.module';
 import { LotteriesModule } from './modules/lotteries/lotteries.module';
@@ -34,6 +35,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot(config),
         ScheduleModule.forRoot(),
+        OperationsModule,
         HealthModule,
         DirectoryModule,
         WechatModule,

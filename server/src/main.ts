@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/app.config';
 import { createApp } from './app.factory';
 import { StartedClock } from './common/clock';
 import { withLocalSecrets } from './config/local-secrets';
+import { installGracefulShutdown } from './modules/operations/shutdown';
 
 async function main(): Promise<void> {
   let config;
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     config.demoClock ? { clock: new StartedClock(config.demoClock) } : {},
   );
   await app.listen(config.port, config.host);
+  installGracefulShutdown(app, { graceMs: config.operations.shutdownGraceMs });
   const url = `http://localhost:${config.port}`;
   process.stdout.write(
     `\n今日工作 is running (${config.database.type}${config.database.type === 'sqlite' ? `: ${config.database.sqlitePath}` : ''})\n` +

@@ -38,8 +38,8 @@ export async function call<T = unknown>(
   path: string,
   options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: T; headers: Headers }> {
-  // Open311 lives outside the API prefix.
-  const prefix = path.startsWith('/open311/') ? '' : '/api/v1';
+  // Open311 and /metrics live outside the API prefix.
+  const prefix = path.startsWith('/open311/') || path === '/metrics' ? '' : '/api/v1';
   const response = await fetch(`${url}${prefix}${path}`, {
     method,
     headers: {

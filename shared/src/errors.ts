@@ -17,6 +17,10 @@ export const ErrorCodes = {
   'COMMON.INTERNAL': { status: 500, message: '服务器开小差了，请稍后再试' },
   'COMMON.UNAVAILABLE': { status: 503, message: '服务暂时不可用，请稍后再试' },
   'DATABASE.UNAVAILABLE': { status: 503, message: '数据库暂时不可用，请稍后再试' },
+  // Operations (issue #16): the database unreachable (connection refused, lost, timed out, pool queue
+  // full) answers this at once instead of hanging or 500; this instance shutting down refuses new work.
+  'SYSTEM.DATABASE_UNAVAILABLE': { status: 503, message: '系统繁忙，数据库暂时无法访问，请稍后再试' },
+  'SYSTEM.SHUTTING_DOWN': { status: 503, message: '服务正在重启，请稍后再试' },
   'AUTH.TOKEN_INVALID': { status: 401, message: '登录已失效，请重新登录' },
   'AUTH.TOKEN_EXPIRED': { status: 401, message: '登录已过期，请重新登录' },
   'AUTH.WECHAT_CODE_INVALID': { status: 401, message: '微信登录凭证无效，请重新登录' },

@@ -28,6 +28,7 @@ const SECRET_VARIABLES = new Set([
   'WECHAT_SECRET',
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
+  'METRICS_TOKEN',
 ]);
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
@@ -235,6 +236,26 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'must be 0 or 1' })
   JOBS_ENABLED?: boolean;
 
+  // Operations (issue #16).
+  /**
+   * After SIGTERM/SIGINT: how long in-flight requests and running jobs may take before the
+   * remaining connections are cut (default 25 s, under Kubernetes' 30 s terminationGracePeriod).
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  SHUTDOWN_GRACE_MS?: number;
+
+  /**
+   * GET /metrics needs `Authorization: Bearer <this>` when set; unset, only a direct loopback caller
+   * (no proxy headers) may read it.
+   */
+  @IsOptional()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /**
    * PDF exports (立体像, the weekly board): a TrueType/OpenType font file (.ttf/.otf/.ttc) with
    * Chinese glyphs, embedded as a subset. Absent: the usual system paths (Debian fonts-noto-cjk,
@@ -283,6 +304,18 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be 0 or 1' })
   S3_FORCE_PATH_STYLE?: boolean;
+
+  // HTTP (issue #17).
+  /**
+   * The web origins whose pages may call the API from a browser (CORS), comma-separated: scheme, host
+   * and port only (https://data.example.gov.cn,http://localhost:5173). Absent: no CORS at all.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?(\s*,\s*https?:\/\/[a-z0-9.-]+(:\d{1,5})?)*$/, {
+    message:
+      'must be origins separated by commas, such as https://data.example.gov.cn,http://localhost:5173 (scheme, lowercase host and port; no *, no path)',
+  })
+  CORS_ORIGINS?: string;
 }
 
 /** A subscribe-message template: its id, the page it opens, and the type of each field. */
@@ -373,8 +406,12 @@ export interface AppConfig {
   logLevel: LogLevel;
   trustProxy: boolean;
   jobsEnabled: boolean;
+  /** Graceful shutdown and /metrics access (issue #16). */
+  operations: OperationsConfig;
   /** Serve /api/docs and /api/docs-json (API_DOCS=1). */
   apiDocs: boolean;
+  /** CORS_ORIGINS: the browser origins allowed to call the API (empty: CORS off). */
+  corsOrigins: string[];
   /** DEMO_CLOCK: where the demo's clock starts (absent: the system clock). */
   demoClock?: Date;
   auth: AuthConfig;
@@ -399,6 +436,13 @@ export interface S3Config {
   accessKeyId: string;
   secretAccessKey: string;
   forcePathStyle: boolean;
+}
+
+export interface OperationsConfig {
+  /** SHUTDOWN_GRACE_MS: the drain's bound after SIGTERM. */
+  shutdownGraceMs: number;
+  /** METRICS_TOKEN: the bearer token of GET /metrics (absent: loopback callers only). */
+  metricsToken?: string;
 }
 
 /** PDF exports: the configured font file (PDF_FONT_FILE), else the system paths are searched. */
@@ -491,7 +535,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: raw.TRUST_PROXY ?? false,
     jobsEnabled: raw.JOBS_ENABLED ?? raw.NODE_ENV !== 'test',
+    operations: {
+      shutdownGraceMs: raw.SHUTDOWN_GRACE_MS ?? 25_000,
+      ...(raw.METRICS_TOKEN ? { metricsToken: raw.METRICS_TOKEN } : {}),
+    },
     apiDocs: raw.API_DOCS ?? false,
+    corsOrigins: raw.CORS_ORIGINS ? raw.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
     ...(raw.DEMO_CLOCK ? { demoClock: new Date(raw.DEMO_CLOCK) } : {}),
     auth: {
       jwtSecret: raw.JWT_SECRET ?? '',

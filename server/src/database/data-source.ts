@@ -32,7 +32,18 @@ export function buildDataSourceOptions(
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       dateStrings: ['DATE'],
-      extra: { connectionLimit: 20, waitForConnections: true },
+      // Database down (issue #16): a connect gives up after DATABASE_CONNECT_TIMEOUT_MS and at most
+      // POOL_QUEUE_LIMIT requests wait for a connection (the next is refused at once), so a request
+      // never hangs on a dead server; both surface as 503 SYSTEM.DATABASE_UNAVAILABLE
+      // (availability.ts). TCP keep-alive finds connections a vanished server left open.
+      connectTimeout: DATABASE_CONNECT_TIMEOUT_MS,
+      extra: {
+        connectionLimit: POOL_CONNECTION_LIMIT,
+        waitForConnections: true,
+        queueLimit: POOL_QUEUE_LIMIT,
+        enableKeepAlive: true,
+        keepAliveInitialDelay: 10_000,
+      },
     };
   }
   const path = config.sqlitePath ?? ':memory:';
@@ -46,6 +57,11 @@ export function buildDataSourceOptions(
     timeout: 5000,
   };
 }
+
+/** The MySQL pool: connections per instance, requests allowed to wait for one, connect timeout. */
+export const POOL_CONNECTION_LIMIT = 20;
+export const POOL_QUEUE_LIMIT = 500;
+export const DATABASE_CONNECT_TIMEOUT_MS = 3000;
 
 export type MysqlFlavor = 'mysql' | 'mariadb';
 

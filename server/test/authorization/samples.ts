@@ -20,6 +20,9 @@ export function sampleRequests(ids: {
   const monday = weekStart(localDate(new Date()));
   return {
     'GET /api/v1/health': { path: '/health' },
+    'GET /api/v1/health/live': { path: '/health/live' },
+    'GET /api/v1/health/ready': { path: '/health/ready' },
+    'GET /metrics': { path: '/metrics' },
     'POST /api/v1/auth/wechat': { path: '/auth/wechat', body: { code: 'invalid' } },
     'POST /api/v1/auth/demo': { path: '/auth/demo', body: { role: 'resident' } },
     'GET /api/v1/demo/personas': { path: '/demo/personas' },
@@ -72,6 +75,7 @@ export function sampleRequests(ids: {
     'GET /api/v1/popolo/organizations': { path: '/popolo/organizations?limit=5' },
     'GET /api/v1/popolo/posts': { path: '/popolo/posts?limit=5' },
     'GET /api/v1/popolo/memberships': { path: '/popolo/memberships?limit=5' },
+    'GET /api/v1/popolo/jurisdictions/:jurisdiction': { path: '/popolo/jurisdictions/county' },
     'GET /api/v1/matters/popular': { path: '/matters/popular' },
     'GET /api/v1/matters/popular/handlers': { path: `/matters/popular/handlers?unitId=${townX}` },
     'GET /api/v1/matters/:id': { path: '/matters/1' },

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type ApiErrorBody, type ErrorCode, errorMessage, isErrorCode } from '@jinri/shared';
+import { isDatabaseUnavailable } from '../../database/availability';
 import { isContention } from '../../database/contention';
 import { AppException, withRetryAfter } from '../errors/app.exception';
 import { MAX_JSON_DEPTH } from '../json-depth';
@@ -58,7 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const { status, body, headers } = this.toResponse(exception);
     body.requestId = request.id ? String(request.id) : undefined;
-    if (!(exception instanceof HttpException) && status >= 500) {
+    if (!(exception instanceof HttpException) && status === 500) {
       this.logger.error(
         { err: exception, method: request.method, path: loggedPath(request.path) },
         'unexpected error',
@@ -96,6 +97,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof payload === 'object' && payload !== null ? (payload as { code?: unknown }).code : undefined;
       const code: ErrorCode = isErrorCode(given) ? given : (STATUS_TO_CODE[status] ?? this.fallback(status));
       return { status, body: { code, message: errorMessage(code) } };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // The database is down, restarting or out of connections: say so at once (no stack logged for
+      // each request); the pool reconnects by itself when it answers again.
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: { code: 'SYSTEM.DATABASE_UNAVAILABLE', message: errorMessage('SYSTEM.DATABASE_UNAVAILABLE') },
+        headers: { 'Retry-After': '5' },
+      };
     }
     if (isContention(exception)) {
       // A lock race the transaction lost (deadlock, lock wait, Galera certification): it was rolled

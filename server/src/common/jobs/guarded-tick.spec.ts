@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { GuardedTick } from './guarded-tick';
+import { GuardedTick, ticksSettled } from './guarded-tick';
 
 function logger(): { logger: Logger; errors: unknown[][] } {
   const errors: unknown[][] = [];
@@ -44,5 +44,21 @@ describe('GuardedTick', () => {
     expect(ran).toBe(2);
     release();
     await first;
+  });
+});
+
+describe('ticksSettled', () => {
+  it('waits for the ticks running now, and resolves at once when none runs', async () => {
+    const sut = new GuardedTick({ enabled: () => true, logger: logger().logger });
+    await expect(ticksSettled()).resolves.toBeUndefined();
+    let release = () => {};
+    let ended = false;
+    const tick = sut.run('failed', () =>
+      new Promise<void>((resolve) => (release = resolve)).then(() => void (ended = true)),
+    );
+    const settled = ticksSettled().then(() => ended);
+    release();
+    await tick;
+    await expect(settled).resolves.toBe(true);
   });
 });

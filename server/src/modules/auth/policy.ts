@@ -27,6 +27,12 @@ export interface RoutePolicy {
  */
 export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/health': { allow: 'public' },
+  // Probes (issue #16): liveness (no database call) and readiness (database, migrations, not draining).
+  'GET /api/v1/health/live': { allow: 'public' },
+  'GET /api/v1/health/ready': { allow: 'public' },
+  // Prometheus text, outside the API prefix; never the public's: MetricsAccessGuard asks for the
+  // bearer METRICS_TOKEN, or (none set) a direct loopback caller (operations/metrics-access.ts).
+  'GET /metrics': { allow: 'public' },
 
   'POST /api/v1/auth/wechat': { allow: 'public' },
   'POST /api/v1/auth/demo': { allow: 'public' },

@@ -36,8 +36,8 @@ export function registeredRoutes(discovery: DiscoveryService, scanner: MetadataS
           keys.push(
             policyKey(
               RequestMethod[method],
-              // Open311 lives outside the API prefix (see app.factory.ts).
-              base.replace(/^\//, '').startsWith('open311')
+              // Open311 and /metrics live outside the API prefix (see app.factory.ts).
+              /^(open311|metrics)\b/.test(base.replace(/^\//, ''))
                 ? joinPath(base, path)
                 : joinPath(API_PREFIX, base, path),
             ),

@@ -19,4 +19,21 @@ export class HealthRepository {
     );
     return rows[0]?.name;
   }
+
+  /** Whether the migration of this name has run (one round trip; throws when the database is unreachable). */
+  async hasMigration(name: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 AS yes FROM migrations WHERE name = ? LIMIT 1',
+      [name],
+    );
+    return rows.length > 0;
+  }
+
+  /** The newest migration this build carries (TypeORM names a migration by its class, ending in its timestamp). */
+  newestKnownMigration(): string {
+    const names = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name);
+    return names.reduce((a, b) => (timestampOf(b) > timestampOf(a) ? b : a), '');
+  }
 }
+
+const timestampOf = (name: string): number => Number(name.slice(-13)) || 0;

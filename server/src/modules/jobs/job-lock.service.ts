@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../common/clock';
+import { MetricsService } from '../operations/metrics.service';
 import { JobRunsRepository } from './job-runs.repository';
 
 /**
@@ -13,6 +14,7 @@ export class JobLockService {
   constructor(
     private readonly runs: JobRunsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: MetricsService,
   ) {}
 
   async runOnce<T>(
@@ -37,6 +39,7 @@ export class JobLockService {
   ): Promise<{ claimed: string[]; result?: T }> {
     const claimed: string[] = [];
     for (const fireKey of fireKeys) if (await this.claim(job, fireKey)) claimed.push(fireKey);
+    this.metrics.observeJob(job, 'skipped', fireKeys.length - claimed.length);
     if (claimed.length === 0) return { claimed };
     const started = Date.now();
     try {
@@ -44,6 +47,7 @@ export class JobLockService {
       for (const fireKey of claimed)
         await this.runs.markFinished(job, fireKey, this.clock.now(), summary(result));
       this.logger.log({ job, fireKeys: claimed, ms: Date.now() - started }, 'job finished');
+      this.metrics.observeJob(job, 'finished', claimed.length, (Date.now() - started) / 1000);
       return { claimed, result };
     } catch (error) {
       for (const fireKey of claimed)
@@ -54,6 +58,7 @@ export class JobLockService {
           `failed: ${(error as Error).message}`.slice(0, 255),
         );
       this.logger.error({ job, fireKeys: claimed, err: error }, 'job failed');
+      this.metrics.observeJob(job, 'failed', claimed.length, (Date.now() - started) / 1000);
       throw error;
     }
   }

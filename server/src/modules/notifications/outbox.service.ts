@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
+import { Lifecycle } from '../operations/lifecycle.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { InAppMessagesRepository } from './in-app-messages.repository';
 import { inAppText } from './in-app-text';
@@ -48,6 +49,7 @@ export class OutboxService {
     private readonly wechat: WechatClient,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   /** Writes the WeChat outbox rows and their in-app copies in the caller's transaction. */
@@ -91,6 +93,8 @@ export class OutboxService {
     if (due.length === 0) return result;
     const openids = await this.outbox.findEncryptedOpenids([...new Set(due.map((m) => m.userId))]);
     for (const message of due) {
+      // Shutting down: claim nothing more (the rows stay pending for the next instance).
+      if (this.lifecycle.draining) break;
       if (!(await this.outbox.claim(message.id, now, new Date(now.getTime() + CLAIM_MS)))) continue;
       const openidEnc = openids.get(message.userId);
       if (!openidEnc) {
