@@ -24,7 +24,10 @@ export class DatabaseBootstrapService implements OnModuleInit {
     await assertUtf8mb4(this.dataSource);
     if (this.config.database.migrationsRun) {
       const started = Date.now();
-      const applied = await runMigrations(this.dataSource);
+      const applied = await runMigrations(this.dataSource, {
+        onWait: (holder) =>
+          this.logger.log({ holder }, 'another instance is migrating: waiting for its lease'),
+      });
       this.logger.log(
         { applied: applied.map((m) => m.name), ms: Date.now() - started },
         applied.length > 0 ? `applied ${applied.length} migration(s)` : 'schema is up to date',

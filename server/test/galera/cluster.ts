@@ -43,6 +43,9 @@ export const describeGalera = (name: string, fn: () => void): void => {
   else describe(name, fn);
 };
 
+/** Per hook/test timeout for the suite: apps on a cluster start in seconds, more on a loaded machine. */
+export const GALERA_TIMEOUT = 180_000;
+
 export type GaleraNode = 0 | 1 | 2;
 export const NODES: readonly GaleraNode[] = [0, 1, 2];
 
@@ -143,16 +146,24 @@ export function startGaleraApp(
  * One app instance per node, started AT ONCE (as a rolling deploy or a cold start of every instance
  * would): the instances race for the migrations and the seed. Instance i is bound to node i.
  */
-export function startGaleraApps(
+export async function startGaleraApps(
   database: GaleraDatabase,
   options: GaleraAppOptions | ((node: GaleraNode) => GaleraAppOptions) = {},
   nodes: readonly GaleraNode[] = NODES,
 ): Promise<TestApp[]> {
-  return Promise.all(
+  const started = await Promise.allSettled(
     nodes.map((node) =>
       startGaleraApp(database, node, typeof options === 'function' ? options(node) : options),
     ),
   );
+  const apps = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    // Never leave an instance running behind a failed start (jest would hang on its handles).
+    await closeApps(apps).catch(() => undefined);
+    throw failed.reason;
+  }
+  return apps;
 }
 
 /** Closes apps that started (settles every close, rethrows the first failure). */
