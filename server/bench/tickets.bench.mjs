@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Benchmark: POST /api/v1/tickets at a fixed 300 comments/s for 60 s on MySQL/MariaDB (autocannon,
-// overallRate) from 1000 demo residents, each on their own address behind a proxy, then checks that every 201 is in the database; and, for scale, the same rows
-// (ticket + its 2 events) inserted with raw mysql2 at the same rate and flat out.
+// overallRate) from 1000 demo residents, each on their own address behind a proxy, on demo officials
+// who are signed in (so each comment also writes their outbox message and its in-app copy), then the
+// app flat out, then checks that every 201 is in the database; and, for scale, the same rows
+// (ticket + its 2 events) inserted with raw mysql2 at the same rate and flat out. Before the load it
+// counts the statements one comment sends (BENCH_DIST=<older build> runs an older build the same way).
 // Run after `pnpm --filter @jinri/server build`, with a MariaDB/MySQL server:
 //   BENCH_MYSQL_URL=mysql://root:root@127.0.0.1:3307/mysql node server/bench/tickets.bench.mjs
 // (.ci/mariadb.sh start /tmp/jinri-mariadb 3307 starts a throwaway one.)
@@ -16,6 +19,7 @@ import mysql from 'mysql2/promise';
 const here = dirname(fileURLToPath(import.meta.url));
 const RATE = Number(process.env.BENCH_RATE ?? 300);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 60);
+const FLAT_SECONDS = Number(process.env.BENCH_FLAT_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 1000);
 const admin = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root:root@127.0.0.1:3307/mysql');
@@ -31,7 +35,7 @@ function startApp() {
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
   const child = spawn(process.execPath, [...profile, join(here, 'tickets-server.mjs')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: { ...process.env, DATABASE_URL: dbUrl.toString() },
   });
   let errText = '';
@@ -75,6 +79,23 @@ const tokens = [];
 for (let i = 0; i < RESIDENTS; i += 1)
   tokens.push((await post('/auth/demo', { role: 'resident', deviceKey: `${database}-r${i}` })).accessToken);
 if (new Set(tokens).size !== RESIDENTS || tokens.some((t) => !t)) throw new Error('demo logins failed');
+// The officials sign in too: a comment then tells them (outbox message + in-app copy), as in real use.
+for (const officialId of officials)
+  if (!(await post('/auth/demo', { role: 'official', officialId })).accessToken)
+    throw new Error('official login failed');
+
+/** The statements the app sent since the last call (the server's StatementLog, over IPC). */
+const statementsSent = () =>
+  new Promise((resolve) => {
+    app.child.once('message', (m) => resolve(m.statements));
+    app.child.send('statements');
+  });
+const BEGIN = /^(START TRANSACTION|BEGIN)/i;
+const countOf = (statements) => ({
+  statements: statements.length,
+  roundTrips:
+    statements.filter((s) => !s.inTransaction).length + statements.filter((s) => BEGIN.test(s.sql)).length,
+});
 
 let sequence = 0;
 const created = new Set();
@@ -136,6 +157,23 @@ const probe = await fetch(`${api}/tickets`, {
   body: body(0),
 });
 if (probe.status !== 201) throw new Error(`probe: ${probe.status} ${await probe.text()}`);
+// What one comment costs the database, caches warm (the probe filled them): the cache version
+// counters (re-read at most once a second, whatever the load) are counted apart.
+await statementsSent();
+const counted = await fetch(`${api}/tickets`, {
+  method: 'POST',
+  headers: {
+    'content-type': 'application/json',
+    authorization: `Bearer ${tokens[0]}`,
+    'idempotency-key': randomUUID(),
+  },
+  body: body(1),
+});
+if (counted.status !== 201) throw new Error(`counted comment: ${counted.status} ${await counted.text()}`);
+const oneComment = await statementsSent();
+app.child.send('stop');
+const counters = oneComment.filter((s) => /cache_versions/i.test(s.sql));
+const perComment = countOf(oneComment.filter((s) => !counters.includes(s)));
 
 // Warm-up (JIT, pools, caches), not counted.
 await load('warm-up', 100, 5);
@@ -143,6 +181,11 @@ const warmIds = new Set(created);
 created.clear();
 statuses.clear();
 const result = await load('tickets', RATE, DURATION);
+const pacedStatuses = new Map(statuses);
+// Then flat out (as fast as 50 connections get answers), counted apart.
+statuses.clear();
+const flat = FLAT_SECONDS > 0 ? await load('flat-out', 0, FLAT_SECONDS) : null;
+const flatNon201 = [...statuses].filter(([s]) => s !== 201).reduce((a, [, n]) => a + n, 0);
 
 // Every 201 must be in the database, once.
 const check = await mysql.createConnection({ uri: dbUrl.toString() });
@@ -228,7 +271,7 @@ await check.end();
 await root.query(`DROP DATABASE ${database}`);
 await root.end();
 
-const non201 = [...statuses].filter(([s]) => s !== 201).reduce((a, [, n]) => a + n, 0);
+const non201 = [...pacedStatuses].filter(([s]) => s !== 201).reduce((a, [, n]) => a + n, 0);
 const appP99 = result.latency.p99;
 console.log(
   `\nPOST /tickets on ${admin.protocol.replace(':', '')} ${admin.host}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}`,
@@ -246,6 +289,19 @@ console.table([
     requests: result.requests.total,
     'errors/non-201': result.errors + result.timeouts + non201,
   },
+  ...(flat
+    ? [
+        {
+          case: 'app: POST /tickets, flat out',
+          'req/s': Math.round(flat.requests.average),
+          'p50 ms': flat.latency.p50,
+          'p99 ms': flat.latency.p99,
+          'max ms': flat.latency.max,
+          requests: flat.requests.total,
+          'errors/non-201': flat.errors + flat.timeouts + flatNon201,
+        },
+      ]
+    : []),
   {
     case: `raw mysql2, paced at ${RATE}/s`,
     'req/s': Math.round(rawPaced.rate),
@@ -260,12 +316,19 @@ console.table([
   },
 ]);
 console.log(`server output during the run: stdout ${stdoutBytes} bytes, stderr ${stderrBytes} bytes`);
-console.log(`status codes: ${JSON.stringify(Object.fromEntries(statuses))}`);
+console.log(
+  `one comment: ${perComment.statements} statements, ${perComment.roundTrips} round trips (a transaction counted once), ` +
+    `plus ${counters.length} cache version read(s) (at most one per counter per second)`,
+);
+for (const s of oneComment)
+  console.log(`  ${s.inTransaction ? '  ' : ''}${s.sql.replace(/\s+/g, ' ').slice(0, 110)}`);
+console.log(`status codes at ${RATE}/s: ${JSON.stringify(Object.fromEntries(pacedStatuses))}`);
+if (flat) console.log(`status codes flat out: ${JSON.stringify(Object.fromEntries(statuses))}`);
 console.log(
   `201 answers: ${created.size}; of them in the database: ${found}; tickets in the database: ${total}; events: ${events}`,
 );
 console.log(`p99 ratio raw/app at ${RATE}/s: ${(rawPaced.p99 / appP99).toFixed(2)}`);
-if (found !== created.size || non201 > 0 || result.errors > 0) {
+if (found !== created.size || non201 > 0 || result.errors > 0 || flatNon201 > 0 || (flat?.errors ?? 0) > 0) {
   console.error('FAILED: lost tickets or errors');
   process.exit(1);
 }

@@ -11,7 +11,10 @@ export interface AuthGrant {
   officialId: number | null;
 }
 
-/** Who is asking: loaded from the database on every request, so a revoked grant stops at once. */
+/**
+ * Who is asking: loaded from the database on every request, so a revoked grant stops at once (users
+ * without any grant come from AuthUserCache: they have nothing to revoke).
+ */
 export interface AuthUser {
   userId: number;
   demo: boolean;

@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { AuthUserCache } from './auth-user-cache';
 import { Invite } from './invite.entity';
 import { InviteRepository } from './invite.repository';
 import { InviteService } from './invite.service';
@@ -34,6 +35,7 @@ import { User } from './user.entity';
     AuthRepository,
     InviteRepository,
     SessionRevocations,
+    AuthUserCache,
     TokenService,
     AuthService,
     InviteService,

@@ -92,6 +92,43 @@ export class AuthRepository {
     return value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
   }
 
+  /**
+   * The user and their active grants in one query (every authenticated request asks this): null
+   * when there is no such user.
+   */
+  async findUserWithActiveGrants(
+    userId: number,
+  ): Promise<{ id: number; demo: boolean; grants: GrantRow[] } | null> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('usr')
+      .leftJoin(RoleGrant, 'g', 'g.userId = usr.id AND g.revokedAt IS NULL')
+      .leftJoin('g.unit', 'u')
+      .leftJoin('g.official', 'o')
+      .select([
+        'usr.id AS "user"',
+        'usr.demo AS "demo"',
+        'g.id AS id',
+        'g.userId AS "userId"',
+        'g.role AS role',
+        'g.unitId AS "unitId"',
+        'u.path AS "unitPath"',
+        'u.name AS "unitName"',
+        'g.officialId AS "officialId"',
+        'o.name AS "officialName"',
+        'g.createdAt AS "createdAt"',
+      ])
+      .where('usr.id = :userId', { userId })
+      .orderBy('g.id', 'ASC')
+      .getRawMany();
+    if (rows.length === 0) return null;
+    return {
+      id: Number(rows[0]!.user),
+      demo: rows[0]!.demo === true || Number(rows[0]!.demo) === 1,
+      grants: rows.filter((r) => r.id !== null && r.id !== undefined).map(AuthRepository.toGrantRow),
+    };
+  }
+
   async findActiveGrants(userId: number): Promise<GrantRow[]> {
     const rows = await this.grantsQuery()
       .andWhere('g.userId = :userId', { userId })

@@ -9,6 +9,7 @@ import { WechatApiError, WECHAT_BUSY_CODES, WechatUnavailableError } from '../we
 import { WechatClient } from '../wechat/wechat.client';
 import { AuthRepository, type GrantRow } from './auth.repository';
 import { type AuthUser, type StaffRole, toAuthUser } from './auth-user';
+import { AuthUserCache } from './auth-user-cache';
 import { TokenService } from './token.service';
 import { DEMO_OFFICIAL_TITLES } from '../../database/seed/demo-personas';
 
@@ -50,6 +51,7 @@ export class AuthService {
     private readonly repository: AuthRepository,
     private readonly directory: DirectoryRepository,
     private readonly tokens: TokenService,
+    private readonly users: AuthUserCache,
     private readonly wechat: WechatClient,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,10 +60,15 @@ export class AuthService {
 
   /** Who is asking, from the database (grants revoked a second ago no longer count). */
   async loadAuthUser(userId: number): Promise<AuthUser | null> {
-    const user = await this.repository.findUserById(userId);
-    if (!user) return null;
-    const grants = await this.repository.findActiveGrants(userId);
-    return toAuthUser(user.id, user.demo, grants);
+    return this.users.load(userId, async () => {
+      const user = await this.repository.findUserWithActiveGrants(userId);
+      return user ? toAuthUser(user.id, user.demo, user.grants) : null;
+    });
+  }
+
+  /** After role grants were added or revoked (and committed). */
+  grantsChanged(): Promise<void> {
+    return this.users.grantsChanged();
   }
 
   async loginWithWechat(code: string): Promise<AuthTokens> {
@@ -161,6 +168,7 @@ export class AuthService {
         inviteId: null,
       });
     });
+    await this.grantsChanged();
   }
 
   private assertDemo(): void {

@@ -146,6 +146,7 @@ export class InviteService {
         inviteId: invite.id,
       });
     });
+    await this.auth.grantsChanged();
     return this.auth.me((await this.auth.loadAuthUser(user.userId))!);
   }
 
@@ -157,7 +158,7 @@ export class InviteService {
   async revokeGrant(admin: AuthUser, id: number): Promise<void> {
     const grant = await this.grants.findActiveGrantById(id);
     if (!grant || !coversUnit(admin, ['admin'], grant.unitPath)) throw new AppException('GRANT.NOT_FOUND');
-    await this.grants.revokeGrant(id, this.clock.now(), admin.userId);
+    if (await this.grants.revokeGrant(id, this.clock.now(), admin.userId)) await this.auth.grantsChanged();
   }
 
   private status(row: InviteRow): InviteStatus {

@@ -19,7 +19,14 @@ export class InAppMessagesRepository {
       Pick<InAppMessage, 'userId' | 'kind' | 'title' | 'body' | 'page' | 'createdAt' | 'readAt'>
     >,
   ): Promise<void> {
-    await manager.getRepository(InAppMessage).insert(messages);
+    // One multi-row INSERT, without reading generated columns back (nothing uses them).
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(InAppMessage)
+      .values(messages)
+      .updateEntity(false)
+      .execute();
   }
 
   findPageOfUser(userId: number, skip: number, take: number): Promise<[InAppMessage[], number]> {

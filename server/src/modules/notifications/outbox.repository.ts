@@ -28,7 +28,14 @@ export class OutboxRepository {
 
   /** Writes outbox rows in the caller's transaction. */
   async insert(manager: EntityManager, messages: NewOutboxMessage[]): Promise<void> {
-    await manager.getRepository(OutboxMessage).insert(messages);
+    // One multi-row INSERT, without reading generated columns back (nothing uses them).
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values(messages)
+      .updateEntity(false)
+      .execute();
   }
 
   /** Pending messages due at `now` that no dispatcher holds, oldest first. */

@@ -26,6 +26,8 @@ export interface Route {
   assignee: TicketAssignee;
   /** Why it went there (the "assigned" event's note). */
   reason: string;
+  /** The users bound to the assignee official (told of the ticket); empty for the queue. */
+  assigneeUserIds: number[];
   rule: DeadlineRule;
 }
 
@@ -33,6 +35,8 @@ export interface Route {
 interface Taker {
   officialId: number;
   post: PrimaryPost;
+  /** The users bound to the taker. */
+  userIds: number[];
   note: string;
   away: boolean;
 }
@@ -118,6 +122,7 @@ export class TicketRouter {
         assigneeOfficialId: taker.officialId,
         assigneeUnit: { id: taker.post.unitId, path: taker.post.unitPath },
         assignee: officialAssignee(taker.officialId, taker.post),
+        assigneeUserIds: taker.userIds,
         reason: `按职责分派给负责“${matter.name}”的干部${taker.note}`,
         rule: this.ruleOf(matter),
       };
@@ -132,6 +137,7 @@ export class TicketRouter {
       assigneeOfficialId: null,
       assigneeUnit: { id: queue.id, path: queue.path },
       assignee: { kind: 'queue', official: null, unit: { id: queue.id, name: queue.name } },
+      assigneeUserIds: [],
       reason: '未找到负责干部，转督查室分派',
       rule: this.ruleOf(matter),
     };
@@ -168,6 +174,7 @@ export class TicketRouter {
       assigneeOfficialId: taker.officialId,
       assigneeUnit: { id: taker.post.unitId, path: taker.post.unitPath },
       assignee: officialAssignee(taker.officialId, taker.post),
+      assigneeUserIds: taker.userIds,
       reason: `${reason}${taker.note}`,
     };
   }
@@ -179,19 +186,25 @@ export class TicketRouter {
    * Null when the official holds no post.
    */
   private async takerFor(officialId: number): Promise<Taker | null> {
-    const own = (await this.repository.findPrimaryPosts([officialId])).get(officialId);
+    // The official's post, leave and users in one query: the usual case needs nothing more.
+    const own = (await this.repository.findTakers([officialId])).get(officialId);
     if (!own) return null;
-    if (!(await this.repository.findOnLeaveToday([officialId])).has(officialId))
-      return { officialId, post: own, note: '', away: false };
+    const { post, userIds } = own;
+    if (!own.onLeave) return { officialId, post, userIds, note: '', away: false };
     const deputies = await this.repository.findActingDeputies(officialId);
-    const awayToo = await this.repository.findOnLeaveToday(deputies);
-    const posts = await this.repository.findPrimaryPosts(deputies.filter((id) => !awayToo.has(id)));
+    const takers = await this.repository.findTakers(deputies);
     for (const deputy of deputies) {
-      const post = posts.get(deputy);
-      if (post)
-        return { officialId: deputy, post, note: `；${own.name}请假，由${post.name}代理`, away: false };
+      const taker = takers.get(deputy);
+      if (taker && !taker.onLeave)
+        return {
+          officialId: deputy,
+          post: taker.post,
+          userIds: taker.userIds,
+          note: `；${post.name}请假，由${taker.post.name}代理`,
+          away: false,
+        };
     }
-    return { officialId, post: own, note: `；${own.name}请假中，未指定代理人`, away: true };
+    return { officialId, post, userIds, note: `；${post.name}请假中，未指定代理人`, away: true };
   }
 
   /** A village is shown by its town ("金乡街道"), anything else by its own name. */

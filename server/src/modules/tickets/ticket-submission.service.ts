@@ -65,37 +65,31 @@ export class TicketSubmissionService {
     // The duplicate check compares the text as the word list sees it: "路灯坏了" = "路灯 坏了。".
     const contentHash = sha256(normalizeForMatching(content) || content.replace(/\s+/g, ''));
     // One query tells a retry (the key is known: the same ticket again) from a new comment, and
-    // checks the author's limits; a retry more than a day later meets the unique index instead.
+    // checks the author's and the address's limits; a retry more than a day later meets the unique
+    // index instead.
     const since = new Date(now.getTime() - TEN_MINUTES);
-    const [author, byIp] = await Promise.all([
-      this.repository.findAuthorActivity(
-        user.userId,
-        contentHash,
-        idempotencyKey,
-        since,
-        new Date(now.getTime() - DAY),
-      ),
-      ipHash
-        ? this.repository.countByIpSince(ipHash, since, this.config.tickets.ratePerIp)
-        : Promise.resolve(0),
-    ]);
+    const author = await this.repository.findAuthorActivity(
+      user.userId,
+      contentHash,
+      idempotencyKey,
+      since,
+      new Date(now.getTime() - DAY),
+      ipHash ? { hash: ipHash, cap: this.config.tickets.ratePerIp } : null,
+    );
     if (author.keyedTicketId !== null) {
       const previous = (await this.repository.findById(author.keyedTicketId))!;
       return { created: await this.replay(previous, requestHash), replayed: true };
     }
     if (author.duplicate && !channel?.integrator) throw new AppException('TICKET.DUPLICATE');
-    const overLimit = author.recent >= this.config.tickets.ratePerUser || byIp >= this.config.tickets.ratePerIp;
+    const overLimit =
+      author.recent >= this.config.tickets.ratePerUser || author.byIp >= this.config.tickets.ratePerIp;
     if (overLimit && !channel?.integrator)
       throw AppException.rateLimited('TICKET.RATE_LIMITED', TEN_MINUTES / 1000);
 
     const route = await this.router.route(input);
     const photoIds = input.photoIds ?? [];
     if (photoIds.length > 0) await this.uploads.ownedBy(user.userId, photoIds);
-    const verdict = await this.moderation.check(
-      await this.repository.findOpenidEnc(user.userId),
-      content,
-      route.assigneeUnit.path,
-    );
+    const verdict = await this.moderation.check(author.openidEnc, content, route.assigneeUnit.path);
     const calendar = await this.calendars.calendar();
     const { ackDueAt, dueAt } = ticketDeadlines(calendar, now, route.rule);
     // A listed word sends the comment to the supervision office's queue, not to the official.
@@ -163,7 +157,10 @@ export class TicketSubmissionService {
       } as NewEvent);
     // Recipients are read before the transaction: a query on another pooled connection while the
     // transaction holds one could exhaust the pool under load (every request waiting for a second).
-    const recipients = await this.repository.findAssigneeUserIds(assigneeOfficialId, route.assigneeUnit.path);
+    // An official's users came with the routing; the queue's supervisors are read here.
+    const recipients = assigneeOfficialId
+      ? route.assigneeUserIds
+      : await this.repository.findSupervisorUserIds(route.assigneeUnit.path);
     let id: number;
     try {
       id = await this.repository.transaction(async (manager) => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { localDate } from '../../common/time/local-time';
 import { RoleGrant } from '../auth/role-grant.entity';
@@ -8,7 +8,6 @@ import { User } from '../auth/user.entity';
 import { currentMemberships } from '../directory/current-membership';
 import { Matter } from '../directory/matter.entity';
 import { Official } from '../directory/official.entity';
-import { Leave } from '../journals/leave.entity';
 import { PlanEntry } from '../journals/plan-entry.entity';
 import { Unit } from '../directory/unit.entity';
 import { SensitiveWord } from './sensitive-word.entity';
@@ -72,12 +71,27 @@ export class TicketsRepository {
     return this.dataSource.getRepository(TicketEvent).find({ where: { ticketId }, order: { id: 'ASC' } });
   }
 
-  /** Inserts a ticket with its first events (in the caller's transaction). */
+  /**
+   * Inserts a ticket with its first events (in the caller's transaction): two statements, the events
+   * in one multi-row INSERT, and no generated columns read back (SQLite would re-select each row).
+   */
   async insertTicket(manager: EntityManager, ticket: Partial<Ticket>, events: NewEvent[]): Promise<number> {
-    const result = await manager.getRepository(Ticket).insert(ticket);
-    const id = Number(result.identifiers[0]!.id);
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Ticket)
+      .values(ticket)
+      .updateEntity(false)
+      .execute();
+    const id = insertedId(result.raw);
     if (events.length > 0)
-      await manager.getRepository(TicketEvent).insert(events.map((e) => ({ ...e, ticketId: id })));
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TicketEvent)
+        .values(events.map((e) => ({ ...e, ticketId: id })))
+        .updateEntity(false)
+        .execute();
     return id;
   }
 
@@ -105,9 +119,12 @@ export class TicketsRepository {
   }
 
   /**
-   * The author's recent activity in one indexed query: comments since `recentSince`, whether the
-   * same text was sent since `duplicateSince` (the earlier of the two), and the ticket already made
-   * with this Idempotency-Key in that window (an older one is caught by the unique index).
+   * What a new comment is checked against, in one query (every comment asks this): the author's
+   * comments since `recentSince`, whether the same text was sent since `duplicateSince` (the
+   * earlier of the two), the ticket already made with this Idempotency-Key in that window (an older
+   * one is caught by the unique index), the comments from the address since `recentSince` counted
+   * up to `ip.cap` only (one village behind one address, or a load test, must not make every comment
+   * count an ever longer index range), and the author's encrypted openid (moderation).
    */
   async findAuthorActivity(
     authorUserId: number,
@@ -115,43 +132,47 @@ export class TicketsRepository {
     idempotencyKey: string,
     recentSince: Date,
     duplicateSince: Date,
-  ): Promise<{ recent: number; duplicate: boolean; keyedTicketId: number | null }> {
-    const row:
-      | { recent: string | number | null; same: string | number | null; keyed: string | number | null }
-      | undefined = await this.dataSource
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .select('SUM(CASE WHEN t.createdAt >= :recentSince THEN 1 ELSE 0 END)', 'recent')
+    ip: { hash: string; cap: number } | null,
+  ): Promise<{
+    recent: number;
+    duplicate: boolean;
+    keyedTicketId: number | null;
+    byIp: number;
+    openidEnc: string | null;
+  }> {
+    const cap = ip ? Math.max(0, Math.floor(ip.cap)) : 0;
+    const byIp = ip
+      ? `(SELECT COUNT(*) FROM (SELECT 1 AS one FROM tickets ipt
+          WHERE ipt.ip_hash = :ipHash AND ipt.created_at >= :recentSince LIMIT ${cap}) capped)`
+      : '0';
+    const row: Record<string, string | number | null> | undefined = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('usr')
+      .leftJoin(Ticket, 't', 't.authorUserId = usr.id AND t.createdAt >= :duplicateSince')
+      .select('usr.openidEnc', 'openidEnc')
+      .addSelect('SUM(CASE WHEN t.createdAt >= :recentSince THEN 1 ELSE 0 END)', 'recent')
       .addSelect('SUM(CASE WHEN t.contentHash = :contentHash THEN 1 ELSE 0 END)', 'same')
       .addSelect('MAX(CASE WHEN t.idempotencyKey = :idempotencyKey THEN t.id ELSE NULL END)', 'keyed')
-      .where('t.authorUserId = :authorUserId AND t.createdAt >= :duplicateSince', {
+      .addSelect(byIp, 'byIp')
+      .where('usr.id = :authorUserId')
+      .groupBy('usr.id')
+      .addGroupBy('usr.openidEnc')
+      .setParameters({
         authorUserId,
         duplicateSince,
         recentSince,
         contentHash,
         idempotencyKey,
+        ipHash: ip?.hash ?? null,
       })
       .getRawOne();
     return {
       recent: Number(row?.recent ?? 0),
       duplicate: Number(row?.same ?? 0) > 0,
       keyedTicketId: row?.keyed === null || row?.keyed === undefined ? null : Number(row.keyed),
+      byIp: Number(row?.byIp ?? 0),
+      openidEnc: (row?.openidEnc as string | null | undefined) ?? null,
     };
-  }
-
-  /**
-   * Comments from an address since `since`, counted up to `cap` only: one village behind one
-   * address (or a load test) must not make every comment count an ever longer index range.
-   */
-  async countByIpSince(ipHash: string, since: Date, cap: number): Promise<number> {
-    const rows = await this.dataSource
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .select('t.id')
-      .where('t.ipHash = :ipHash AND t.createdAt >= :since', { ipHash, since })
-      .limit(cap)
-      .getRawMany();
-    return rows.length;
   }
 
   /** The author's resolved tickets, waiting for a rating. */
@@ -221,14 +242,6 @@ export class TicketsRepository {
     });
   }
 
-  /** The encrypted openid of a user (moderation, notifications); null for demo users. */
-  async findOpenidEnc(userId: number): Promise<string | null> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .findOne({ where: { id: userId }, select: { id: true, openidEnc: true } });
-    return user?.openidEnc ?? null;
-  }
-
   /** Users bound to an official (their phones get the official's notifications). */
   async findUserIdsOfOfficial(officialId: number): Promise<number[]> {
     const rows = await this.dataSource.getRepository(RoleGrant).find({
@@ -268,10 +281,48 @@ export class TicketsRepository {
   /** Each official's first post held today (by rank): title and unit. */
   async findPrimaryPosts(officialIds: number[]): Promise<Map<number, PrimaryPost>> {
     if (officialIds.length === 0) return new Map();
-    const rows: Array<Record<string, unknown>> = await currentMemberships(
-      this.dataSource,
-      localDate(this.clock.now()),
-    )
+    const rows = await this.primaryPostsQuery(officialIds).getRawMany();
+    return TicketsRepository.firstPosts(rows, (r) => TicketsRepository.toPost(r));
+  }
+
+  /**
+   * What routing a new ticket to these officials needs, in one query (every comment asks this):
+   * each one's first post held today, whether they are on approved leave today, and the users bound
+   * to them (who are told of the ticket; see findUserIdsOfOfficial).
+   */
+  async findTakers(
+    officialIds: number[],
+  ): Promise<Map<number, { post: PrimaryPost; onLeave: boolean; userIds: number[] }>> {
+    if (officialIds.length === 0) return new Map();
+    const rows = await this.primaryPostsQuery(officialIds)
+      .addSelect(
+        `(SELECT COUNT(*) FROM leaves lv WHERE lv.official_id = m.officialId AND lv.status = 'approved'
+          AND lv.start_date <= :leaveDay AND lv.end_date >= :leaveDay)`,
+        'onLeave',
+      )
+      .addSelect(
+        `(SELECT GROUP_CONCAT(rg.user_id) FROM role_grants rg WHERE rg.role = 'official'
+          AND rg.official_id = m.officialId AND rg.revoked_at IS NULL)`,
+        'userIds',
+      )
+      .setParameter('leaveDay', localDate(this.clock.now()))
+      .getRawMany();
+    return TicketsRepository.firstPosts(rows, (r) => ({
+      post: TicketsRepository.toPost(r),
+      onLeave: Number(r.onLeave) > 0,
+      userIds: [
+        ...new Set(
+          String(r.userIds ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map(Number),
+        ),
+      ],
+    }));
+  }
+
+  private primaryPostsQuery(officialIds: number[]) {
+    return currentMemberships(this.dataSource, localDate(this.clock.now()))
       .innerJoin('m.official', 'o')
       .select([
         'm.officialId AS "officialId"',
@@ -283,25 +334,40 @@ export class TicketsRepository {
       ])
       .andWhere('m.officialId IN (:...officialIds)', { officialIds: [...new Set(officialIds)] })
       .orderBy('p.rank', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .getRawMany();
-    const posts = new Map<number, PrimaryPost>();
+      .addOrderBy('p.id', 'ASC');
+  }
+
+  /** The first row of each official (rows ordered by post rank), as `map` makes it. */
+  private static firstPosts<T>(
+    rows: Array<Record<string, unknown>>,
+    map: (row: Record<string, unknown>) => T,
+  ): Map<number, T> {
+    const posts = new Map<number, T>();
     for (const r of rows) {
       const id = Number(r.officialId);
-      if (!posts.has(id))
-        posts.set(id, {
-          name: String(r.name),
-          title: String(r.title),
-          unitId: Number(r.unitId),
-          unitName: String(r.unitName),
-          unitPath: String(r.unitPath),
-        });
+      if (!posts.has(id)) posts.set(id, map(r));
     }
     return posts;
   }
 
+  private static toPost(r: Record<string, unknown>): PrimaryPost {
+    return {
+      name: String(r.name),
+      title: String(r.title),
+      unitId: Number(r.unitId),
+      unitName: String(r.unitName),
+      unitPath: String(r.unitPath),
+    };
+  }
+
+  /** The entry with its day plan, in one query (findOne with a relation would send two). */
   findPlanEntry(id: number): Promise<PlanEntry | null> {
-    return this.dataSource.getRepository(PlanEntry).findOne({ where: { id }, relations: { dayPlan: true } });
+    return this.dataSource
+      .getRepository(PlanEntry)
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.dayPlan', 'dayPlan')
+      .where('e.id = :id', { id })
+      .getOne();
   }
 
   findMatter(id: number): Promise<Matter | null> {
@@ -310,22 +376,6 @@ export class TicketsRepository {
 
   findOfficial(id: number): Promise<Official | null> {
     return this.dataSource.getRepository(Official).findOneBy({ id });
-  }
-
-  /** Which of these officials are on approved leave today. */
-  async findOnLeaveToday(officialIds: number[]): Promise<Set<number>> {
-    if (officialIds.length === 0) return new Set();
-    const today = localDate(this.clock.now());
-    const leaves = await this.dataSource.getRepository(Leave).find({
-      select: { officialId: true },
-      where: {
-        officialId: In([...new Set(officialIds)]),
-        status: 'approved',
-        startDate: LessThanOrEqual(today),
-        endDate: MoreThanOrEqual(today),
-      },
-    });
-    return new Set(leaves.map((l) => l.officialId));
   }
 
   /** The acting deputies (代理) named by an official's current posts, the highest-ranked post first. */
@@ -444,4 +494,11 @@ export class TicketsRepository {
           .insert(words.map((word) => ({ unitId, word, createdByUserId: userId })));
     });
   }
+}
+
+/** The id of a single-row INSERT: MySQL answers a result header, SQLite the last row id. */
+function insertedId(raw: unknown): number {
+  const id = typeof raw === 'object' && raw !== null && 'insertId' in raw ? raw.insertId : raw;
+  if (id === undefined || id === null || Number(id) <= 0) throw new Error('INSERT returned no id');
+  return Number(id);
 }
