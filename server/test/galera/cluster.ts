@@ -127,6 +127,28 @@ export function galeraDatabase(): GaleraDatabase {
   };
 }
 
+/**
+ * Certification failures and brute-force aborts so far, summed over the nodes (each surfaces as a
+ * 1213 to some client): read before and after a spec to say how many conflicts it provoked.
+ */
+export async function certificationFailures(): Promise<number> {
+  const urls = galeraUrls();
+  if (!urls) return 0;
+  let total = 0;
+  for (const uri of urls) {
+    const connection = await connect(uri);
+    try {
+      const [rows] = await connection.query(
+        "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')",
+      );
+      for (const row of rows as Array<{ Value: string }>) total += Number(row.Value);
+    } finally {
+      await connection.end();
+    }
+  }
+  return total;
+}
+
 export interface GaleraAppOptions {
   env?: Record<string, string>;
   config?: Partial<AppConfig>;
