@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { isContention, retryOnContention } from '../../database/contention';
 import { User } from '../auth/user.entity';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -55,27 +56,38 @@ export class OutboxRepository {
 
   /**
    * Holds a pending message until `until` unless another dispatcher holds it (a conditional update):
-   * true when this caller got it.
+   * true when this caller got it. On a Galera cluster two dispatchers on two nodes may both see the
+   * row free and both update it: the one certified second fails with 1213 — it did not get the row.
    */
   async claim(id: number, now: Date, until: Date): Promise<boolean> {
-    const claimed = await this.messages
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ claimedUntil: until })
-      .where("id = :id AND status = 'pending'", { id })
-      .andWhere(
-        new Brackets((b) => b.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })),
-      )
-      .execute();
-    return (claimed.affected ?? 0) === 1;
+    try {
+      const claimed = await this.messages
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ claimedUntil: until })
+        .where("id = :id AND status = 'pending'", { id })
+        .andWhere(
+          new Brackets((b) => b.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })),
+        )
+        .execute();
+      return (claimed.affected ?? 0) === 1;
+    } catch (error) {
+      if (isContention(error)) return false;
+      throw error;
+    }
   }
 
-  /** Records the outcome of an attempt and releases the claim. */
+  /**
+   * Records the outcome of an attempt and releases the claim (only the holder writes a claimed row;
+   * a lost race with a node applying another write is simply written again).
+   */
   async release(
     id: number,
     outcome: Partial<Pick<OutboxMessage, 'status' | 'attempts' | 'sentAt' | 'lastErrcode' | 'nextAttemptAt'>>,
   ): Promise<void> {
-    await this.messages.update(id, { ...outcome, claimedUntil: null });
+    await retryOnContention(() => this.messages.update(id, { ...outcome, claimedUntil: null }), {
+      attempts: 5,
+    });
   }
 
   /** The encrypted WeChat openids of these users (users without one are absent). */
