@@ -320,4 +320,56 @@ describe.each(testDatabases())('Open311 GeoReport v2 on %s', (_name, makeDatabas
       expect([missingXml.status, missingXml.type]).toEqual([404, expect.stringContaining('xml')]);
     });
   });
+
+  describe('bodies the parsers refuse', () => {
+    it('answers a body it cannot read with the spec errors list, in XML for .xml, not the API error shape', async () => {
+      const send = async (path: string, type: string, body: string) => {
+        const response = await fetch(`${url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body,
+        });
+        return {
+          status: response.status,
+          type: response.headers.get('content-type') ?? '',
+          body: await response.text(),
+        };
+      };
+      const json = await send('/open311/v2/requests.json', 'application/json', '{"api_key": ');
+      expect([json.status, JSON.parse(json.body)]).toEqual([
+        400,
+        [{ code: 400, description: '请求内容不是有效的 JSON' }],
+      ]);
+      const asXml = await send('/open311/v2/requests.xml', 'application/json', '{not json');
+      expect([asXml.status, asXml.type]).toEqual([400, expect.stringContaining('xml')]);
+      expect(xml.parse(asXml.body)).toEqual({
+        '?xml': '',
+        errors: { error: { code: '400', description: '请求内容不是有效的 JSON' } },
+      });
+      const charset = await send(
+        '/open311/v2/requests.xml',
+        'application/x-www-form-urlencoded; charset=klingon',
+        'service_code=x',
+      );
+      expect([charset.status, charset.body]).toEqual([
+        415,
+        expect.stringContaining('<errors><error><code>415'),
+      ]);
+      const tooLarge = await send(
+        '/open311/v2/requests.json',
+        'application/x-www-form-urlencoded',
+        `description=${'a'.repeat(2_000_000)}`,
+      );
+      expect([tooLarge.status, JSON.parse(tooLarge.body)]).toEqual([
+        413,
+        [{ code: 413, description: '提交的内容过大' }],
+      ]);
+      // The main API keeps its own shape for the same body.
+      const api = await send('/api/v1/tickets', 'application/json', '{"api_key": ');
+      expect([api.status, JSON.parse(api.body)]).toEqual([
+        400,
+        expect.objectContaining({ code: 'COMMON.BAD_REQUEST', message: '请求内容不是有效的 JSON' }),
+      ]);
+    });
+  });
 });
