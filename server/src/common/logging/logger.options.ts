@@ -29,8 +29,8 @@ export function loggedPath(url: string): string {
 
 /**
  * Structured JSON logs, one line per request. Only the method, the path (never the query string,
- * which may carry names or phone numbers, nor a 查询码), the status and the time are logged; headers
- * that carry credentials are never logged.
+ * which may carry names, phone numbers or an Open311 `api_key`, nor a 查询码), the status and the
+ * time are logged; headers that carry credentials, and any `api_key` field, are never logged.
  */
 export function httpLoggerOptions(config: AppConfig): Options {
   return {
@@ -54,6 +54,13 @@ export function httpLoggerOptions(config: AppConfig): Options {
         'res.headers["set-cookie"]',
         '*.phone',
         '*.openid',
+        // An integrator's Open311 key opens its county's POSTs: never in a log line, wherever it is.
+        'api_key',
+        'apiKey',
+        '*.api_key',
+        '*.apiKey',
+        '*.*.api_key',
+        '*.*.apiKey',
       ],
       remove: true,
     },
