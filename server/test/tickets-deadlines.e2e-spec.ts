@@ -5,6 +5,7 @@ import { FIELD_CIPHER, type FieldCipher } from '../src/common/crypto/field-ciphe
 import { atLocal } from '../src/common/time/local-time';
 import { OutboxService } from '../src/modules/notifications/outbox.service';
 import { OutboxMessage } from '../src/modules/notifications/outbox-message.entity';
+import { Open311Request } from '../src/modules/open311/open311-request.entity';
 import { TicketDeadlinesJob } from '../src/modules/tickets/ticket-deadlines.job';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { call, type TestApp } from './app';
@@ -150,6 +151,42 @@ describe.each(testDatabases())(
         const after = await call<TicketFigures>(url, 'GET', `/officials/${officialA}/ticket-figures`);
         expect(after.body.total).toBe(before.body.total);
         expect(after.body.satisfactionRate).toBe(before.body.satisfactionRate);
+      });
+
+      it('scrubs the contact an Open311 request brought, keeping what GeoReport answered publicly', async () => {
+        const cipher = sut.app.get<FieldCipher>(FIELD_CIPHER);
+        const [ticket] = await ticketsOfResident(1, ['acknowledge', 'resolve', 'rate_satisfied']);
+        const contact = { email: 'zhang@example.com', phone: '13812345678', device_id: 'device-42' };
+        await data.getRepository(Open311Request).insert({
+          ticketId: ticket!.id,
+          apiKeyId: null,
+          addressString: '金乡县中心街与建设路路口',
+          addressId: null,
+          lat: '35.0701',
+          long: '116.3125',
+          mediaUrl: null,
+          attributes: {},
+          contactEnc: cipher.encrypt(JSON.stringify(contact)),
+          createdAt: MONDAY_10AM,
+        });
+        const job = sut.app.get(TicketDeadlinesJob);
+        await at(new Date(clock.now().getTime() + 29 * 86_400_000));
+        await job.run();
+        const kept = await data.getRepository(Open311Request).findOneByOrFail({ ticketId: ticket!.id });
+        expect(JSON.parse(cipher.decrypt(kept.contactEnc!)) as unknown).toEqual(contact);
+
+        await at(new Date(clock.now().getTime() + 31 * 86_400_000));
+        expect((await job.run()).scrubbed).toBeGreaterThan(0);
+        const scrubbed = await data.getRepository(Open311Request).findOneByOrFail({ ticketId: ticket!.id });
+        expect(scrubbed).toMatchObject({
+          contactEnc: null,
+          addressString: '金乡县中心街与建设路路口',
+          lat: '35.0701',
+          long: '116.3125',
+        });
+        expect(await data.getRepository(Ticket).findOneByOrFail({ id: ticket!.id })).toMatchObject({
+          scrubbedAt: expect.any(Date),
+        });
       });
     });
   },

@@ -168,6 +168,7 @@ export class TicketDeadlinesJob {
         };
         if (!(await this.repository.updateIfVersion(manager, ticket.id, ticket.version, patch))) return false;
         await this.repository.deleteFollowers(manager, ticket.id);
+        await this.due.clearOpen311Contact(manager, ticket.id);
         await this.repository.insertEvent(
           manager,
           ticket.id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
+import { Open311Request } from '../open311/open311-request.entity';
 import { OPEN_STATES } from './ticket-state';
 import { Ticket } from './ticket.entity';
 
@@ -91,5 +92,14 @@ export class TicketDeadlinesRepository {
       .where(`id = :id AND ${column === 'remindedAt' ? 'reminded_at' : 'escalated_at'} IS NULL`, { id })
       .execute();
     return (result.affected ?? 0) === 1;
+  }
+
+  /**
+   * Retention: the citizen's contact an Open311 POST brought (email, phone, names, device and
+   * account ids, encrypted) goes with the ticket's other personal data. The location, media URL and
+   * attributes stay: they were public in GeoReport answers.
+   */
+  async clearOpen311Contact(manager: EntityManager, ticketId: number): Promise<void> {
+    await manager.getRepository(Open311Request).update({ ticketId }, { contactEnc: null });
   }
 }
