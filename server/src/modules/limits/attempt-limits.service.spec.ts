@@ -50,12 +50,12 @@ describe('AttemptLimits', () => {
 
   it('blocks on any one of several keys and counts none of them then', async () => {
     for (let i = 0; i < 3; i += 1) await sut.attempt([[perUser, 'u1']]);
-    const sut2 = await sut.attempt([
+    const refused = await sut.attempt([
       [perIp, '1.2.3.4'],
       [perUser, 'u1'],
       [perUser, undefined],
     ]);
-    expect(sut2.waitSeconds).toBe(60);
+    expect(refused.waitSeconds).toBe(60);
     expect(store.rows.filter((r) => r.limiter === 't.ip')).toEqual([]);
   });
 
