@@ -1,3 +1,5 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
 /**
  * Lock contention on MySQL/MariaDB (and a Galera certification failure, which reports the same
  * 1213): the transaction was rolled back whole, so running it again is safe and usually succeeds.
@@ -42,3 +44,17 @@ export interface RetryOptions {
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * THE way a repository runs a write transaction: the whole transaction runs again when it lost a
+ * lock race or Galera certification (1213, usually at COMMIT when another node changed the same rows
+ * first). Safe because a transaction that failed was rolled back whole and its work re-reads what it
+ * checks (versions, states, existing rows), so a retry either succeeds or fails cleanly (a version
+ * conflict, a state error). The work must touch nothing outside the database but idempotent caches.
+ */
+export function retriedTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return retryOnContention(() => dataSource.transaction(work));
+}

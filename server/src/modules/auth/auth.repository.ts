@@ -6,6 +6,7 @@ import type { AuthGrant, StaffRole } from './auth-user';
 import { RefreshToken } from './refresh-token.entity';
 import { RoleGrant } from './role-grant.entity';
 import { User } from './user.entity';
+import { retriedTransaction } from '../../database/contention';
 
 export interface GrantRow extends AuthGrant {
   userId: number;
@@ -20,7 +21,7 @@ export class AuthRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   findUserById(id: number): Promise<User | null> {

@@ -4,6 +4,7 @@ import { DataSource, Like } from 'typeorm';
 import { CalendarDay } from './calendar-day.entity';
 import { CalendarDayChange } from './calendar-day-change.entity';
 import { CalendarYearRow } from './calendar-year.entity';
+import { retriedTransaction } from '../../database/contention';
 
 /** Named queries of the admin's calendar entries, their record of changes and the confirmed years. */
 @Injectable()
@@ -26,7 +27,7 @@ export class CalendarRepository {
 
   /** Enters or corrects a day and records the change, in one transaction. */
   async saveDay(date: string, isWorkday: boolean, name: string, userId: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await retriedTransaction(this.dataSource, async (manager) => {
       await manager
         .getRepository(CalendarDay)
         .upsert({ date, isWorkday, name, updatedByUserId: userId }, ['date']);
@@ -39,7 +40,7 @@ export class CalendarRepository {
    * no entry.
    */
   async deleteDay(date: string, userId: number): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return retriedTransaction(this.dataSource, async (manager) => {
       const entry = await manager.getRepository(CalendarDay).findOneBy({ date });
       if (!entry) return false;
       await manager.getRepository(CalendarDayChange).insert({

@@ -8,6 +8,7 @@ import { Membership } from './membership.entity';
 import { Official } from './official.entity';
 import { Post } from './post.entity';
 import { Unit } from './unit.entity';
+import { retriedTransaction } from '../../database/contention';
 
 export type MatterValues = Pick<
   Matter,
@@ -30,7 +31,7 @@ export class AdminDirectoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   /** The paths of the jurisdictions (units of kind county). */
@@ -98,7 +99,7 @@ export class AdminDirectoryRepository {
    * transaction). Returns the duty's id.
    */
   saveDutyUnits(postId: number, matterId: number, unitIds: number[]): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return retriedTransaction(this.dataSource, async (manager) => {
       const duties = manager.getRepository(Duty);
       let duty = await duties.findOneBy({ postId, matterId });
       if (!duty) {

@@ -9,6 +9,7 @@ import { Membership } from './membership.entity';
 import { Official } from './official.entity';
 import { Post } from './post.entity';
 import { Unit } from './unit.entity';
+import { retriedTransaction } from '../../database/contention';
 
 /** A row's id and its code (the key of the directory workbook). */
 export interface CodedId {
@@ -28,7 +29,7 @@ export class DirectorySheetRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   /** Every unit, official, post (with its current holder), duty and matter, as the workbook shows them. */

@@ -26,6 +26,7 @@ import { PlanRevision } from './plan-revision.entity';
 import { WeeklyReport } from './weekly-report.entity';
 import { LotteryCandidate } from '../lotteries/lottery-candidate.entity';
 import { Lottery } from '../lotteries/lottery.entity';
+import { retriedTransaction } from '../../database/contention';
 
 export type SubtreeOfficial = Pick<
   UnitMember,
@@ -41,7 +42,7 @@ export class JournalsRepository {
   ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   findUnit(id: number): Promise<Unit | null> {

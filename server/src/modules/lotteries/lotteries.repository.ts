@@ -5,6 +5,7 @@ import { Unit } from '../directory/unit.entity';
 import { LotteryCandidate } from './lottery-candidate.entity';
 import { type LotteryAction, LotteryEvent } from './lottery-event.entity';
 import { Lottery } from './lottery.entity';
+import { retriedTransaction } from '../../database/contention';
 
 export type County = Pick<Unit, 'id' | 'name' | 'path'>;
 
@@ -14,7 +15,7 @@ export class LotteriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   /** Every county: each holds one lottery a week. */

@@ -12,6 +12,7 @@ import { OPEN_STATES } from '../tickets/ticket-state';
 import { Ticket } from '../tickets/ticket.entity';
 import { FlagAwardRow, FlagAwardUnitRow } from './flag-award.entity';
 import { RankingSettingsRow } from './ranking-settings.entity';
+import { retriedTransaction } from '../../database/contention';
 
 /** Officials per IN list. */
 const CHUNK = 500;
@@ -46,7 +47,7 @@ export class RankingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   /** Per official and period: plans handed in for an owed day (not on approved leave), and on time. */
@@ -277,7 +278,7 @@ export class RankingsRepository {
     >,
     event: (settingsId: number) => NewSupervisionEvent,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await retriedTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(RankingSettingsRow);
       const existing = await repository.findOneBy({ jurisdictionUnitId: values.jurisdictionUnitId });
       let id: number;

@@ -10,6 +10,7 @@ import { Notice } from './notice.entity';
 import { SupervisionEvent } from './supervision-event.entity';
 import { supervisionEvent } from './supervision-events.repository';
 import { noticeNumber } from './notice-number';
+import { retriedTransaction } from '../../database/contention';
 
 /** A finding to record: the key (official, date, kind, subject) and what it rests on. */
 export type NewFinding = Pick<
@@ -44,7 +45,7 @@ export class FindingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   /**

@@ -5,6 +5,7 @@ import { inSubtrees } from '../../database/subtree';
 import { ComplianceFinding } from './compliance-finding.entity';
 import { NoticeFinding } from './notice-finding.entity';
 import { Notice } from './notice.entity';
+import { retriedTransaction } from '../../database/contention';
 
 export type NewNotice = Omit<
   Notice,
@@ -34,7 +35,7 @@ export class NoticesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   findById(id: number, manager: EntityManager = this.dataSource.manager): Promise<Notice | null> {

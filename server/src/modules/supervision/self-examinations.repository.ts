@@ -3,6 +3,7 @@ import type { SelfExamState } from '@jinri/shared';
 import { Brackets, DataSource, type EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { inSubtrees } from '../../database/subtree';
 import { SelfExamination } from './self-examination.entity';
+import { retriedTransaction } from '../../database/contention';
 
 export type NewSelfExamination = Pick<SelfExamination, 'noticeId' | 'officialId' | 'unitId' | 'dueAt'>;
 
@@ -20,7 +21,7 @@ export class SelfExaminationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   /** Inserts one per (notice, official) and returns them with their ids. */

@@ -6,6 +6,7 @@ import { PlanEntry } from '../journals/plan-entry.entity';
 import { PlanRevision } from '../journals/plan-revision.entity';
 import { SpotCheckSample } from './spot-check-sample.entity';
 import { SpotCheck } from './spot-check.entity';
+import { retriedTransaction } from '../../database/contention';
 
 export type NewSpotCheck = Omit<
   SpotCheck,
@@ -28,7 +29,7 @@ export class SpotChecksRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   /** The active entries of these officials' published plans of `date`, with their plan and place unit. */

@@ -15,6 +15,7 @@ import { TicketEvent } from './ticket-event.entity';
 import { TicketFollower } from './ticket-follower.entity';
 import { NEVER_PUBLIC, OPEN_STATES, PUBLIC_MODERATION } from './ticket-state';
 import { Ticket } from './ticket.entity';
+import { retriedTransaction } from '../../database/contention';
 
 export type TicketPatch = Partial<Omit<Ticket, 'id' | 'version' | 'createdAt'>>;
 export type NewEvent = Omit<TicketEvent, 'id' | 'ticket' | 'createdAt' | 'ticketId'>;
@@ -52,7 +53,7 @@ export class TicketsRepository {
   ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return retriedTransaction(this.dataSource, work);
   }
 
   findById(id: number): Promise<Ticket | null> {
@@ -486,7 +487,7 @@ export class TicketsRepository {
   }
 
   async replaceSensitiveWords(unitId: number, words: string[], userId: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await retriedTransaction(this.dataSource, async (manager) => {
       await manager.getRepository(SensitiveWord).delete({ unitId });
       if (words.length > 0)
         await manager
