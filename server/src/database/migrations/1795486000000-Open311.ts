@@ -25,6 +25,7 @@ export class Open3111795486000000 implements MigrationInterface {
         ],
         indices: [
           new TableIndex({ name: 'uq_open311_api_keys_prefix', columnNames: ['prefix'], isUnique: true }),
+          new TableIndex({ name: 'uq_open311_api_keys_user', columnNames: ['user_id'], isUnique: true }),
           new TableIndex({
             name: 'idx_open311_api_keys_jurisdiction',
             columnNames: ['jurisdiction_unit_id'],

@@ -38,7 +38,8 @@ export class Open311ApiKey {
   @Column({ type: 'int' })
   jurisdictionUnitId: number;
 
-  /** The integrator as an author of tickets. */
+  /** The integrator as an author of tickets (each key has a user of its own). */
+  @Index('uq_open311_api_keys_user', { unique: true })
   @ManyToOne(() => User, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_open311_api_keys_user' })
   user: User;
