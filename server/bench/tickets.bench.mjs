@@ -10,6 +10,7 @@
 // (.ci/mariadb.sh start /tmp/jinri-mariadb 3307 starts a throwaway one.)
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -180,11 +181,24 @@ await load('warm-up', 100, 5);
 const warmIds = new Set(created);
 created.clear();
 statuses.clear();
+/** CPU seconds (user + system) the app's process has used so far, from /proc (Linux). */
+const appCpu = () => {
+  try {
+    const fields = readFileSync(`/proc/${app.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+};
+const cpuBefore = appCpu();
 const result = await load('tickets', RATE, DURATION);
+const pacedCpu = appCpu() - cpuBefore;
 const pacedStatuses = new Map(statuses);
 // Then flat out (as fast as 50 connections get answers), counted apart.
 statuses.clear();
+const flatCpuBefore = appCpu();
 const flat = FLAT_SECONDS > 0 ? await load('flat-out', 0, FLAT_SECONDS) : null;
+const flatCpu = appCpu() - flatCpuBefore;
 const flatNon201 = [...statuses].filter(([s]) => s !== 201).reduce((a, [, n]) => a + n, 0);
 
 // Every 201 must be in the database, once.
@@ -288,6 +302,7 @@ console.table([
     'max ms': result.latency.max,
     requests: result.requests.total,
     'errors/non-201': result.errors + result.timeouts + non201,
+    'app CPU ms/comment': Math.round((pacedCpu * 10000) / result.requests.total) / 10,
   },
   ...(flat
     ? [
@@ -299,6 +314,7 @@ console.table([
           'max ms': flat.latency.max,
           requests: flat.requests.total,
           'errors/non-201': flat.errors + flat.timeouts + flatNon201,
+          'app CPU ms/comment': Math.round((flatCpu * 10000) / flat.requests.total) / 10,
         },
       ]
     : []),
