@@ -9,6 +9,8 @@ import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@jinri/shared';
 import { AppModule } from './app.module';
 import { installCompression, installH5 } from './h5-static';
+import { CacheControlInterceptor } from './common/http/cache-control';
+import { installCors } from './common/http/cors';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { keepBodyParserErrorType, rejectDeepJson } from './common/json-depth';
 import { httpLoggerOptions } from './common/logging/logger.options';
@@ -44,6 +46,8 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
     },
   });
   app.use(security);
+  // Browsers of CORS_ORIGINS only, preflight answered; none configured, no CORS (issue #17).
+  installCors(app, config.corsOrigins);
   // JSON and HTML compressed when asked (issue #15). The today fast path compresses its own answers.
   installCompression(app);
   app.useBodyParser('json', { limit: '1mb', verify: rejectDeepJson });
@@ -52,6 +56,8 @@ export async function createApp(config: AppConfig, overrides: CoreOverrides = {}
   app.setGlobalPrefix(API_PREFIX, { exclude: ['open311/{*path}', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  // Cache-Control on every GET answer, per route (common/http/cache-control.ts, issue #17).
+  app.useGlobalInterceptors(new CacheControlInterceptor());
   // SIGTERM/SIGINT are main.ts's (operations/shutdown.ts: drain, then close), not Nest's default hooks.
 
   // The route map is public knowledge only where the operator says so (API_DOCS=1; npm start does).

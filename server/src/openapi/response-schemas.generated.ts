@@ -89,6 +89,7 @@ export const RESPONSE_OF: Readonly<Record<string, string | null>> = {
   Open311KeysController_create: 'Open311KeyCreated',
   Open311KeysController_list: 'Response_Open311KeysController_list',
   Open311KeysController_revoke: 'Open311KeyView',
+  PopoloController_document: 'PopoloDocument',
   PopoloController_memberships: 'PopoloPage_PopoloMembership',
   PopoloController_organizations: 'PopoloPage_PopoloOrganization',
   PopoloController_persons: 'PopoloPage_PopoloPerson',
@@ -164,6 +165,8 @@ export const HANDLER_DOCS: Readonly<Record<string, string>> = {
     'The Word file: the real (Chinese) name in RFC 5987 form, an ASCII one for older clients.',
   NotificationsController_templates:
     'The template ids to pass to wx.requestSubscribeMessage (configured with WECHAT_TEMPLATES).',
+  PopoloController_document:
+    'The whole directory of a jurisdiction as one Popolo document (persons, organizations, posts and memberships together; membership dates from handovers): what a standard Popolo loader reads.',
   SearchController_popularHandlers: 'Before matters/:id, which would take "popular" for an id.',
   TicketsController_create:
     '201 for a new ticket; 200 with the same ticket when the Idempotency-Key was seen before.',
@@ -3565,6 +3568,37 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, SchemaObject | ReferenceO
   PlanWarningKind: {
     type: 'string',
     enum: ['vague', 'too_short', 'repeated'],
+  },
+  PopoloDocument: {
+    type: 'object',
+    properties: {
+      persons: {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/PopoloPerson',
+        },
+      },
+      organizations: {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/PopoloOrganization',
+        },
+      },
+      posts: {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/PopoloPost',
+        },
+      },
+      memberships: {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/PopoloMembership',
+        },
+      },
+    },
+    required: ['persons', 'organizations', 'posts', 'memberships'],
+    additionalProperties: false,
   },
   PopoloMembership: {
     type: 'object',

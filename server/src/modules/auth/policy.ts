@@ -74,6 +74,8 @@ export const POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/v1/popolo/organizations': { allow: 'public' },
   'GET /api/v1/popolo/posts': { allow: 'public' },
   'GET /api/v1/popolo/memberships': { allow: 'public' },
+  // One Popolo document per jurisdiction (issue #17): public directory data only, like the pages above.
+  'GET /api/v1/popolo/jurisdictions/:jurisdiction': { allow: 'public' },
   'GET /api/v1/matters/popular': { allow: 'public' },
   'GET /api/v1/matters/popular/handlers': { allow: 'public' },
   'GET /api/v1/matters/:id': { allow: 'public' },

@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from './dto/official.dto';
+import { PopoloJurisdictionParamDto } from './dto/popolo.dto';
 import {
+  type PopoloDocument,
   type PopoloMembership,
   type PopoloOrganization,
   type PopoloPage,
@@ -14,6 +16,15 @@ import {
 @Controller('popolo')
 export class PopoloController {
   constructor(private readonly popolo: PopoloService) {}
+
+  /**
+   * The whole directory of a jurisdiction as one Popolo document (persons, organizations, posts and
+   * memberships together; membership dates from handovers): what a standard Popolo loader reads.
+   */
+  @Get('jurisdictions/:jurisdiction')
+  document(@Param() params: PopoloJurisdictionParamDto): Promise<PopoloDocument> {
+    return this.popolo.document(params.jurisdiction);
+  }
 
   @Get('persons')
   persons(@Query() q: PageQueryDto): Promise<PopoloPage<PopoloPerson>> {
