@@ -180,8 +180,10 @@ function generate() {
   for (const [module, names] of byModule)
     lines.unshift(`import type { ${names.sort().join(', ')} } from '${module}';`);
   lines.push(
-    `import type { ApiErrorBody } from '@jinri/shared';`,
+    `import type { ApiErrorBody, GeoReportError } from '@jinri/shared';`,
     `export type ErrorResponse = ApiErrorBody;`,
+    // Open311 answers its errors in GeoReport's shape: a list of { code, description }.
+    `export type Open311Errors = GeoReportError[];`,
   );
   writeFileSync(file, `${lines.join('\n')}\n`);
   try {
@@ -198,7 +200,9 @@ function generate() {
     });
     // One root at a time: with '*' the generator drops aliases that only name another type.
     const schemas = {};
-    const roots = [...new Set([...Object.values(operations).filter(Boolean), 'ErrorResponse'])];
+    const roots = [
+      ...new Set([...Object.values(operations).filter(Boolean), 'ErrorResponse', 'Open311Errors']),
+    ];
     for (const root of roots)
       for (const [name, definition] of Object.entries(generator.createSchema(root).definitions ?? {}))
         schemas[componentName(name)] ??= toOpenApi(definition);

@@ -114,6 +114,21 @@ const errorRef = (status: number | 'default') => ({
   $ref: `#/components/responses/${status === 'default' ? 'Error' : `Error${status}`}`,
 });
 
+/** Open311 (/open311/v2/…{format}): GeoReport's answers in JSON and XML, errors as its errors list. */
+const OPEN311_PATH = /^\/open311\//;
+function open311Content(schema: SchemaObject | ReferenceObject): ResponseObject['content'] {
+  return { 'application/json': { schema }, 'application/xml': { schema } };
+}
+function open311Error(status: number | 'default'): ResponseObject {
+  return {
+    description:
+      status === 'default'
+        ? 'Any failure: GeoReport errors, `[{ code, description }]` (`<errors><error>` in XML).'
+        : `Error ${status}: GeoReport errors, \`[{ code: ${status}, description }]\` (\`<errors><error>\` in XML).`,
+    content: open311Content({ $ref: '#/components/schemas/Open311Errors' }),
+  };
+}
+
 /** A readable summary from the handler's name: TicketsController_publicTickets → "Public tickets". */
 function summaryOf(operationId: string): string {
   const method = operationId.split('_').pop() ?? operationId;
@@ -156,6 +171,8 @@ export function completeOpenApiDocument(document: OpenAPIObject, app: INestAppli
       const op = item[method] as OperationObject | undefined;
       if (!op) continue;
       const id = op.operationId ?? `${method}_${path}`;
+      const open311 = OPEN311_PATH.test(path);
+      const errorOf = open311 ? open311Error : errorRef;
       const policy = POLICY[policyKey(method, expressPath)];
       const handler = args.get(id);
 
@@ -214,7 +231,9 @@ export function completeOpenApiDocument(document: OpenAPIObject, app: INestAppli
         const response = (responses[status] ??= { description: '' }) as ResponseObject;
         if (!response.description) response.description = status === '201' ? 'Created' : 'OK';
         if (status === '204') continue;
-        if (bodyType) {
+        if (bodyType && open311) {
+          response.content = open311Content({ $ref: `#/components/schemas/${bodyType}` });
+        } else if (bodyType) {
           response.content = {
             ...(file ? { [file]: { schema: { type: 'string', format: 'binary' } } } : {}),
             'application/json': { schema: { $ref: `#/components/schemas/${bodyType}` } },
@@ -226,14 +245,22 @@ export function completeOpenApiDocument(document: OpenAPIObject, app: INestAppli
         }
       }
       const hasInput = parameters.length > 0 || op.requestBody !== undefined;
-      if (hasInput) responses['400'] ??= errorRef(400);
-      if (policy && policy.allow !== 'public') responses['401'] ??= errorRef(401);
-      if (policy && Array.isArray(policy.allow)) responses['403'] ??= errorRef(403);
-      if (parameters.some((p) => p.in === 'path')) responses['404'] ??= errorRef(404);
+      if (hasInput) responses['400'] ??= errorOf(400);
+      if (policy && policy.allow !== 'public') responses['401'] ??= errorOf(401);
+      if (policy && Array.isArray(policy.allow)) responses['403'] ??= errorOf(403);
+      if (parameters.some((p) => p.in === 'path')) responses['404'] ??= errorOf(404);
+      // Open311 POST: a bad api_key is 403 and a key past its hourly limit 429, as GeoReport says.
+      if (open311 && method === 'post') {
+        responses['403'] ??= errorOf(403);
+        responses['429'] ??= errorOf(429);
+      }
       for (const [status, response] of Object.entries(responses))
         if (/^[45]/.test(status) && response && !isRef(response) && !response.content)
-          responses[status] = { ...response, content: errorContent() };
-      responses.default ??= errorRef('default');
+          responses[status] = {
+            ...response,
+            content: open311 ? open311Error(Number(status)).content : errorContent(),
+          };
+      responses.default ??= errorOf('default');
 
       // Words: a summary, the handler's doc comment and who may call.
       const doc = HANDLER_DOCS[id];

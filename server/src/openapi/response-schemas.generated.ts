@@ -80,12 +80,12 @@ export const RESPONSE_OF: Readonly<Record<string, string | null>> = {
   NoticesController_list: 'NoticePage',
   NoticesController_update: 'NoticeDetail',
   NotificationsController_templates: 'SubscribeTemplates',
-  Open311Controller_create: null,
-  Open311Controller_definition: null,
-  Open311Controller_discovery: null,
-  Open311Controller_request: null,
-  Open311Controller_requests: null,
-  Open311Controller_services: null,
+  Open311Controller_create: 'Response_Open311Controller_create',
+  Open311Controller_definition: 'GeoReportServiceDefinition',
+  Open311Controller_discovery: 'GeoReportDiscovery',
+  Open311Controller_request: 'Response_Open311Controller_request',
+  Open311Controller_requests: 'Response_Open311Controller_requests',
+  Open311Controller_services: 'Response_Open311Controller_services',
   Open311KeysController_create: 'Open311KeyCreated',
   Open311KeysController_list: 'Response_Open311KeysController_list',
   Open311KeysController_revoke: 'Open311KeyView',
@@ -165,6 +165,15 @@ export const HANDLER_DOCS: Readonly<Record<string, string>> = {
     'The Word file: the real (Chinese) name in RFC 5987 form, an ASCII one for older clients.',
   NotificationsController_templates:
     'The template ids to pass to wx.requestSubscribeMessage (configured with WECHAT_TEMPLATES).',
+  Open311Controller_create:
+    "A new service request, form-encoded as the spec says (JSON accepted), with an integrator's api_key or a resident's login token. Held for moderation like any comment: listed once approved.",
+  Open311Controller_definition: "A service's definition: the attributes a request may (or must) carry.",
+  Open311Controller_discovery:
+    'Service discovery: where the endpoint is, its formats, how to get an API key.',
+  Open311Controller_request: "One public service request, as a list of one (the spec's shape).",
+  Open311Controller_requests:
+    'Public service requests: by ids, or by service codes, statuses and the 90-day window.',
+  Open311Controller_services: 'Every service: matters, and comments on a plan entry or an official.',
   PopoloController_document:
     'The whole directory of a jurisdiction as one Popolo document (persons, organizations, posts and memberships together; membership dates from handovers): what a standard Popolo loader reads.',
   SearchController_popularHandlers: 'Before matters/:id, which would take "popular" for an id.',
@@ -1776,6 +1785,263 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, SchemaObject | ReferenceO
     required: ['latitude', 'longitude'],
     additionalProperties: false,
   },
+  GeoReportAttribute: {
+    type: 'object',
+    properties: {
+      variable: {
+        type: 'boolean',
+      },
+      code: {
+        type: 'string',
+      },
+      datatype: {
+        type: 'string',
+        enum: ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'],
+      },
+      required: {
+        type: 'boolean',
+      },
+      datatype_description: {
+        type: 'string',
+        nullable: true,
+      },
+      order: {
+        type: 'number',
+      },
+      description: {
+        type: 'string',
+      },
+      values: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            key: {
+              type: 'string',
+            },
+            name: {
+              type: 'string',
+            },
+          },
+          required: ['key', 'name'],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description'],
+    additionalProperties: false,
+  },
+  GeoReportCreated: {
+    type: 'object',
+    properties: {
+      service_request_id: {
+        type: 'string',
+      },
+      service_notice: {
+        type: 'string',
+      },
+      account_id: {
+        type: 'string',
+        nullable: true,
+      },
+    },
+    required: ['service_request_id', 'service_notice', 'account_id'],
+    additionalProperties: false,
+  },
+  GeoReportDiscovery: {
+    type: 'object',
+    properties: {
+      changeset: {
+        type: 'string',
+      },
+      contact: {
+        type: 'string',
+      },
+      key_service: {
+        type: 'string',
+      },
+      endpoints: {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/GeoReportEndpoint',
+        },
+      },
+    },
+    required: ['changeset', 'contact', 'key_service', 'endpoints'],
+    additionalProperties: false,
+  },
+  GeoReportEndpoint: {
+    type: 'object',
+    properties: {
+      specification: {
+        type: 'string',
+      },
+      url: {
+        type: 'string',
+      },
+      changeset: {
+        type: 'string',
+      },
+      type: {
+        type: 'string',
+        enum: ['production', 'test'],
+      },
+      formats: {
+        type: 'array',
+        items: {
+          type: 'string',
+        },
+      },
+    },
+    required: ['specification', 'url', 'changeset', 'type', 'formats'],
+    additionalProperties: false,
+  },
+  GeoReportError: {
+    type: 'object',
+    properties: {
+      code: {
+        type: 'number',
+      },
+      description: {
+        type: 'string',
+      },
+    },
+    required: ['code', 'description'],
+    additionalProperties: false,
+  },
+  GeoReportRequest: {
+    type: 'object',
+    properties: {
+      service_request_id: {
+        type: 'string',
+      },
+      status: {
+        type: 'string',
+        enum: ['open', 'closed'],
+      },
+      status_notes: {
+        type: 'string',
+        nullable: true,
+      },
+      service_name: {
+        type: 'string',
+        nullable: true,
+      },
+      service_code: {
+        type: 'string',
+      },
+      description: {
+        type: 'string',
+      },
+      agency_responsible: {
+        type: 'string',
+        nullable: true,
+      },
+      service_notice: {
+        type: 'string',
+        nullable: true,
+      },
+      requested_datetime: {
+        type: 'string',
+      },
+      updated_datetime: {
+        type: 'string',
+      },
+      expected_datetime: {
+        type: 'string',
+        nullable: true,
+      },
+      address: {
+        type: 'string',
+        nullable: true,
+      },
+      address_id: {
+        type: 'string',
+        nullable: true,
+      },
+      zipcode: {
+        type: 'string',
+        nullable: true,
+      },
+      lat: {
+        type: 'number',
+        nullable: true,
+      },
+      long: {
+        type: 'number',
+        nullable: true,
+      },
+      media_url: {
+        type: 'string',
+        nullable: true,
+      },
+    },
+    required: [
+      'service_request_id',
+      'status',
+      'status_notes',
+      'service_name',
+      'service_code',
+      'description',
+      'agency_responsible',
+      'service_notice',
+      'requested_datetime',
+      'updated_datetime',
+      'expected_datetime',
+      'address',
+      'address_id',
+      'zipcode',
+      'lat',
+      'long',
+      'media_url',
+    ],
+    additionalProperties: false,
+  },
+  GeoReportService: {
+    type: 'object',
+    properties: {
+      service_code: {
+        type: 'string',
+      },
+      service_name: {
+        type: 'string',
+      },
+      description: {
+        type: 'string',
+      },
+      metadata: {
+        type: 'boolean',
+      },
+      type: {
+        type: 'string',
+        enum: ['realtime', 'batch', 'blackbox'],
+      },
+      keywords: {
+        type: 'string',
+      },
+      group: {
+        type: 'string',
+      },
+    },
+    required: ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'],
+    additionalProperties: false,
+  },
+  GeoReportServiceDefinition: {
+    type: 'object',
+    properties: {
+      service_code: {
+        type: 'string',
+      },
+      attributes: {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/GeoReportAttribute',
+        },
+      },
+    },
+    required: ['service_code', 'attributes'],
+    additionalProperties: false,
+  },
   HealthResponse: {
     type: 'object',
     properties: {
@@ -3134,6 +3400,12 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, SchemaObject | ReferenceO
   OfficialStatusKind: {
     type: 'string',
     enum: ['in_office', 'out', 'meeting', 'on_leave', 'no_plan', 'off_hours'],
+  },
+  Open311Errors: {
+    type: 'array',
+    items: {
+      $ref: '#/components/schemas/GeoReportError',
+    },
   },
   Open311KeyCreated: {
     type: 'object',
@@ -4933,6 +5205,30 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, SchemaObject | ReferenceO
   },
   Response_MetricsController_scrape: {
     type: 'string',
+  },
+  Response_Open311Controller_create: {
+    type: 'array',
+    items: {
+      $ref: '#/components/schemas/GeoReportCreated',
+    },
+  },
+  Response_Open311Controller_request: {
+    type: 'array',
+    items: {
+      $ref: '#/components/schemas/GeoReportRequest',
+    },
+  },
+  Response_Open311Controller_requests: {
+    type: 'array',
+    items: {
+      $ref: '#/components/schemas/GeoReportRequest',
+    },
+  },
+  Response_Open311Controller_services: {
+    type: 'array',
+    items: {
+      $ref: '#/components/schemas/GeoReportService',
+    },
   },
   Response_Open311KeysController_list: {
     type: 'array',

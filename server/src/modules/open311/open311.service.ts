@@ -1,6 +1,16 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { OPEN311_LIMITS, TICKET_STATE_LABELS, type TicketCreateRequest } from '@jinri/shared';
+import {
+  type GeoReportAttribute,
+  type GeoReportCreated,
+  type GeoReportDiscovery,
+  type GeoReportRequest,
+  type GeoReportService,
+  type GeoReportServiceDefinition,
+  OPEN311_LIMITS,
+  TICKET_STATE_LABELS,
+  type TicketCreateRequest,
+} from '@jinri/shared';
 import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
 import { AppException } from '../../common/errors/app.exception';
@@ -17,64 +27,10 @@ import type { Open311ApiKey } from './open311-api-key.entity';
 import type { Open311Request } from './open311-request.entity';
 import { Open311Repository, type TargetKind } from './open311.repository';
 
-/** GeoReport v2 service. */
-export interface GeoService {
-  service_code: string;
-  service_name: string;
-  description: string;
-  metadata: boolean;
-  type: 'realtime' | 'batch' | 'blackbox';
-  keywords: string;
-  group: string;
-}
-
-export interface GeoAttribute {
-  variable: boolean;
-  code: string;
-  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  required: boolean;
-  datatype_description: string | null;
-  order: number;
-  description: string;
-  values?: Array<{ key: string; name: string }>;
-}
-
-export interface GeoServiceDefinition {
-  service_code: string;
-  attributes: GeoAttribute[];
-}
-
-/** GeoReport v2 service request: never personal data. */
-export interface GeoRequest {
-  service_request_id: string;
-  status: 'open' | 'closed';
-  status_notes: string | null;
-  service_name: string | null;
-  service_code: string;
-  description: string;
-  agency_responsible: string | null;
-  service_notice: string | null;
-  requested_datetime: string;
-  updated_datetime: string;
-  expected_datetime: string | null;
-  address: string | null;
-  address_id: string | null;
-  zipcode: string | null;
-  lat: number | null;
-  long: number | null;
-  media_url: string | null;
-}
-
-export interface GeoCreated {
-  service_request_id: string;
-  service_notice: string;
-  account_id: null;
-}
-
 /** Comments that are not about a matter still have a service: the plan entry's, the official's. */
 const TARGET_SERVICES: Record<
   Exclude<TargetKind, 'matter'>,
-  { code: string; name: string; attribute: GeoAttribute }
+  { code: string; name: string; attribute: GeoReportAttribute }
 > = {
   entry: {
     code: 'entry-comment',
@@ -123,7 +79,7 @@ export class Open311Service {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async services(jurisdictionId: string | null): Promise<GeoService[]> {
+  async services(jurisdictionId: string | null): Promise<GeoReportService[]> {
     const paths = await this.jurisdictionPaths(jurisdictionId, false);
     const matters = await this.repository.findMatters(paths);
     return [
@@ -140,7 +96,7 @@ export class Open311Service {
     ];
   }
 
-  async definition(code: string, jurisdictionId: string | null): Promise<GeoServiceDefinition> {
+  async definition(code: string, jurisdictionId: string | null): Promise<GeoReportServiceDefinition> {
     await this.jurisdictionPaths(jurisdictionId, false);
     const kind = KIND_OF_CODE.get(code);
     if (kind && kind !== 'matter')
@@ -174,7 +130,7 @@ export class Open311Service {
     user: AuthUser | undefined,
     idempotencyKey: string | undefined,
     ipHash: string | null,
-  ): Promise<GeoCreated[]> {
+  ): Promise<GeoReportCreated[]> {
     const now = this.clock.now();
     const key = body.apiKey !== null ? await this.verifyKey(body.apiKey) : null;
     if (!key && !user) throw new AppException('OPEN311.API_KEY_INVALID', 'api_key is required');
@@ -247,7 +203,7 @@ export class Open311Service {
     ];
   }
 
-  async requests(query: Open311Query): Promise<GeoRequest[]> {
+  async requests(query: Open311Query): Promise<GeoReportRequest[]> {
     const paths = await this.jurisdictionPaths(query.jurisdictionId, false);
     const kinds = query.serviceCodes.map((c) => KIND_OF_CODE.get(c)).filter((k): k is TargetKind => !!k);
     const tickets = await this.repository.findPublicRequests(
@@ -265,7 +221,7 @@ export class Open311Service {
     return tickets.map((t) => toRequest(t, details.get(t.id)));
   }
 
-  async request(id: string, jurisdictionId: string | null): Promise<GeoRequest> {
+  async request(id: string, jurisdictionId: string | null): Promise<GeoReportRequest> {
     if (!/^\d{1,10}$/.test(id)) throw new AppException('OPEN311.REQUEST_NOT_FOUND');
     const [found] = await this.requests({
       jurisdictionId,
@@ -280,7 +236,7 @@ export class Open311Service {
   }
 
   /** The service discovery document. */
-  discovery(baseUrl: string) {
+  discovery(baseUrl: string): GeoReportDiscovery {
     return {
       changeset: '2026-12-06T00:00:00Z',
       contact: '所在县督查室（今日工作）',
@@ -367,7 +323,7 @@ export class Open311Service {
   }
 }
 
-function toService(matter: Matter): GeoService {
+function toService(matter: Matter): GeoReportService {
   return {
     service_code: matter.code,
     service_name: matter.name,
@@ -380,7 +336,7 @@ function toService(matter: Matter): GeoService {
   };
 }
 
-function toRequest(ticket: Ticket, details: Open311Request | undefined): GeoRequest {
+function toRequest(ticket: Ticket, details: Open311Request | undefined): GeoReportRequest {
   const answer = publicAnswer(ticket);
   const target = ticket.targetKind === 'matter' ? null : TARGET_SERVICES[ticket.targetKind];
   return {
