@@ -69,6 +69,8 @@ export default defineAppConfig({
         'calendar/index',
         // 排名设置 (issue #14): a county's ranking weights, minimum sample and flags per period.
         'ranking-settings/index',
+        // Open311 接口密钥 (issue #17): integrators' API keys, shown once, revoked after a confirmation.
+        'open311-keys/index',
       ],
     },
   ],

@@ -64,6 +64,12 @@ const ADMIN_ITEMS: WorkbenchItem[] = [
     hint: '综合得分权重、最少样本、红黄旗名额',
     url: `/${APP_PAGES.adminRankingSettings}`,
   },
+  {
+    key: 'admin-open311-keys',
+    title: 'Open311 接口密钥',
+    hint: '12345 热线等平台提交诉求用的密钥',
+    url: `${ADMIN}/open311-keys/index`,
+  },
 ];
 
 /** Status lines, loaded cheaply (a few small calls) each time 我的 is shown. */

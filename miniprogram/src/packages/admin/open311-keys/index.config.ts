@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: 'Open311 接口密钥',
+  enablePageMeta: true,
+});
