@@ -13,7 +13,15 @@ export async function kneeDrill(ctx, { apps, tokens, officials }) {
   const list = Array.isArray(units) ? units : (units.children ?? units.items ?? []);
   const unitIds = list.map((u) => u.id).filter(Boolean);
   if (unitIds.length === 0) throw new Error(`no units in GET /units: ${JSON.stringify(units).slice(0, 200)}`);
-  const mixed = (targets) => (n) => {
+  let phase = 0;
+  // Each step its own comment texts: the same resident repeating a text within 10 minutes is a
+  // 409 TICKET.DUPLICATE, which would read as an error of the load.
+  const mixed = (targets) => {
+    phase += 1;
+    const tag = `混合负载${phase}轮`;
+    return (n) => send(targets, tag, n);
+  };
+  const send = (targets, tag, n) => {
     const base = targets[n % targets.length].url;
     const unitId = unitIds[n % unitIds.length];
     const kind = n % 10;
@@ -25,7 +33,7 @@ export async function kneeDrill(ctx, { apps, tokens, officials }) {
         `${base}/api/v1/search?q=${encodeURIComponent(QUERIES[n % QUERIES.length])}&unitId=${unitId}`,
       );
     if (kind < 9) return request(`${base}/api/v1/officials/${officials[n % officials.length]}`);
-    return postComment(base, comment(n, { tokens, officials, tag: '混合负载' }));
+    return postComment(base, comment(n, { tokens, officials, tag }));
   };
   const figures = {};
   const failures = [];
