@@ -3,7 +3,7 @@ import { ErrorCodes, errorStatus, isErrorCode } from './errors';
 describe('ErrorCodes', () => {
   it('names every code as DOMAIN.REASON in upper snake case', () => {
     for (const code of Object.keys(ErrorCodes)) {
-      expect(code).toMatch(/^[A-Z][A-Z_]*\.[A-Z][A-Z_]*$/);
+      expect(code).toMatch(/^[A-Z][A-Z0-9_]*\.[A-Z][A-Z_]*$/);
     }
   });
 
