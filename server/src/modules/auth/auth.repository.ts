@@ -16,6 +16,19 @@ export interface GrantRow extends AuthGrant {
 }
 
 /** Named queries of users, role grants and refresh tokens. */
+/** A grant's columns as GrantRow reads them (aliases g, u for its unit, o for its official). */
+const GRANT_COLUMNS = [
+  'g.id AS id',
+  'g.userId AS "userId"',
+  'g.role AS role',
+  'g.unitId AS "unitId"',
+  'u.path AS "unitPath"',
+  'u.name AS "unitName"',
+  'g.officialId AS "officialId"',
+  'o.name AS "officialName"',
+  'g.createdAt AS "createdAt"',
+];
+
 @Injectable()
 export class AuthRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -57,17 +70,7 @@ export class AuthRepository {
       .createQueryBuilder('g')
       .innerJoin('g.unit', 'u')
       .leftJoin('g.official', 'o')
-      .select([
-        'g.id AS id',
-        'g.userId AS "userId"',
-        'g.role AS role',
-        'g.unitId AS "unitId"',
-        'u.path AS "unitPath"',
-        'u.name AS "unitName"',
-        'g.officialId AS "officialId"',
-        'o.name AS "officialName"',
-        'g.createdAt AS "createdAt"',
-      ]);
+      .select(GRANT_COLUMNS);
   }
 
   private grantsQuery(manager: EntityManager = this.dataSource.manager) {
@@ -106,19 +109,7 @@ export class AuthRepository {
       .leftJoin(RoleGrant, 'g', 'g.userId = usr.id AND g.revokedAt IS NULL')
       .leftJoin('g.unit', 'u')
       .leftJoin('g.official', 'o')
-      .select([
-        'usr.id AS "user"',
-        'usr.demo AS "demo"',
-        'g.id AS id',
-        'g.userId AS "userId"',
-        'g.role AS role',
-        'g.unitId AS "unitId"',
-        'u.path AS "unitPath"',
-        'u.name AS "unitName"',
-        'g.officialId AS "officialId"',
-        'o.name AS "officialName"',
-        'g.createdAt AS "createdAt"',
-      ])
+      .select(['usr.id AS "user"', 'usr.demo AS "demo"', ...GRANT_COLUMNS])
       .where('usr.id = :userId', { userId })
       .orderBy('g.id', 'ASC')
       .getRawMany();
