@@ -1,4 +1,4 @@
-import { isContention, retryOnContention } from './contention';
+import { isContention, isDuplicateKey, retryOnContention } from './contention';
 
 const deadlock = () => Object.assign(new Error('Deadlock found'), { driverError: { errno: 1213 } });
 const noSleep = () => Promise.resolve();
@@ -10,6 +10,18 @@ describe('isContention', () => {
     expect(isContention({ errno: 1062 })).toBe(false);
     expect(isContention(new Error('boom'))).toBe(false);
     expect(isContention(null)).toBe(false);
+  });
+});
+
+describe('isDuplicateKey', () => {
+  it('recognises a duplicate key on MySQL and SQLite, and nothing else', () => {
+    expect(isDuplicateKey({ driverError: { errno: 1062, code: 'ER_DUP_ENTRY' } })).toBe(true);
+    expect(isDuplicateKey({ errno: 1062 })).toBe(true);
+    expect(isDuplicateKey({ driverError: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' } })).toBe(true);
+    expect(isDuplicateKey({ code: 'SQLITE_CONSTRAINT_UNIQUE' })).toBe(true);
+    expect(isDuplicateKey(deadlock())).toBe(false);
+    expect(isDuplicateKey({ code: 'SQLITE_CONSTRAINT_NOTNULL' })).toBe(false);
+    expect(isDuplicateKey(undefined)).toBe(false);
   });
 });
 

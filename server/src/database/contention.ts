@@ -19,6 +19,18 @@ export function isContention(error: unknown): boolean {
 }
 
 /**
+ * A unique or primary key already holds the value: MySQL/MariaDB/TiDB 1062 ER_DUP_ENTRY, SQLite's
+ * UNIQUE or PRIMARY KEY constraint (better-sqlite3 error codes).
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as DriverErrorLike & { code?: unknown; driverError?: { code?: unknown } };
+  if (Number(e.errno) === 1062 || Number(e.driverError?.errno) === 1062) return true;
+  const code = String(e.driverError?.code ?? e.code ?? '');
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
  * Runs a whole transaction again when it lost a lock race (bounded: `attempts` runs in all, with a
  * short jittered pause between them). Any other error, or contention on the last run, is thrown; the
  * exception filter answers contention with 409, never 500.

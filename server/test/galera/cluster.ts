@@ -4,6 +4,7 @@ import type { DatabaseConfig } from '../../src/config/app.config';
 import type { Clock } from '../../src/common/clock';
 import type { AppConfig } from '../../src/config/app.config';
 import { startTestApp, type TestApp } from '../app';
+import { DataSource } from 'typeorm';
 
 /**
  * The harness of the Galera suite (test/galera/*.galera-spec.ts, jest project `galera`): a 3-node
@@ -193,4 +194,46 @@ export async function closeApps(apps: ReadonlyArray<TestApp | undefined>): Promi
   const results = await Promise.allSettled(apps.map((a) => a?.app.close()));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/** The part of mysql2's (callback) pool and its connections that serverRetryOff uses. */
+interface Mysql2Pool {
+  on(event: 'connection' | 'acquire', listener: (connection: Mysql2Connection) => void): void;
+}
+interface Mysql2Connection {
+  query(sql: string, callback: (error: Error | null) => void): void;
+}
+
+/**
+ * Turns off MariaDB's own retry of an autocommit statement that failed certification
+ * (wsrep_retry_autocommit, 1 by default: the node runs a lone INSERT/UPDATE once more by itself) on
+ * every connection of the apps' pools, for the rest of their lives. With it on, a claim that lost
+ * certification is usually rescued by the server (its second run meets the winner's row), so a spec
+ * of the app's own handling of 1213 passes even with that handling removed; with it off every
+ * certification failure reaches the app, as it does anyway when the server's one retry fails too.
+ * Spec-only: the session variable is set on each pooled connection the first time the pool hands it
+ * out (mysql2's pool events; a command queued there runs before the borrower's first statement).
+ * Resolves once a query through each app's DataSource reads the variable as 0.
+ */
+export async function serverRetryOff(apps: readonly TestApp[]): Promise<void> {
+  for (const { app } of apps) {
+    const dataSource = app.get(DataSource);
+    const pool = (dataSource.driver as unknown as { pool?: Mysql2Pool }).pool;
+    if (!pool) throw new Error('serverRetryOff: the app does not use a mysql2 pool');
+    const done = new WeakSet<Mysql2Connection>();
+    const setOff = (connection: Mysql2Connection) => {
+      if (done.has(connection)) return;
+      done.add(connection);
+      connection.query('SET SESSION wsrep_retry_autocommit = 0', (error) => {
+        if (error) process.stderr.write(`[galera] wsrep_retry_autocommit = 0 failed: ${error.message}\n`);
+      });
+    };
+    pool.on('connection', setOff);
+    pool.on('acquire', setOff);
+    const rows: Array<{ retry: number | string }> = await dataSource.query(
+      'SELECT @@session.wsrep_retry_autocommit AS retry',
+    );
+    if (Number(rows[0]?.retry) !== 0)
+      throw new Error(`serverRetryOff: wsrep_retry_autocommit is still ${rows[0]?.retry}`);
+  }
 }

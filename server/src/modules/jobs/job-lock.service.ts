@@ -5,7 +5,8 @@ import { JobRunsRepository } from './job-runs.repository';
 
 /**
  * Runs a job at most once per fire key across every server instance sharing the database: the
- * first instance to insert (job, fireKey) runs it, the others get a duplicate-key error and skip.
+ * first instance to insert (job, fireKey) runs it, the others meet its row and skip (the claim is
+ * decided in JobRunsRepository.claimRun, on SQLite, MySQL, Galera and TiDB alike).
  */
 @Injectable()
 export class JobLockService {
@@ -31,6 +32,11 @@ export class JobLockService {
    * check of a date for every jurisdiction due at that time reads the date once): the keys this
    * instance claims are handed to `work`, which runs once for all of them; keys another instance
    * recorded first are skipped. Nothing runs when no key is claimed.
+   *
+   * Who runs a key is decided by JobRunsRepository.claimRun alone (claimed, or someone else's). A key
+   * it could not decide (database unreachable, contention past its bound) is neither run nor skipped
+   * here: the keys already claimed still run (nobody else will), then the claim's error is thrown, so
+   * the caller's next tick claims the undecided key again (and meets its own claimed keys as taken).
    */
   async runOnceEach<T>(
     job: string,
@@ -38,9 +44,36 @@ export class JobLockService {
     work: (claimed: string[]) => Promise<T>,
   ): Promise<{ claimed: string[]; result?: T }> {
     const claimed: string[] = [];
-    for (const fireKey of fireKeys) if (await this.claim(job, fireKey)) claimed.push(fireKey);
-    this.metrics.observeJob(job, 'skipped', fireKeys.length - claimed.length);
-    if (claimed.length === 0) return { claimed };
+    const undecided: string[] = [];
+    let claimError: unknown;
+    for (const fireKey of fireKeys) {
+      if (claimError !== undefined) {
+        undecided.push(fireKey);
+        continue;
+      }
+      try {
+        if (await this.runs.claimRun(job, fireKey, this.clock.now())) claimed.push(fireKey);
+      } catch (error) {
+        claimError = error;
+        undecided.push(fireKey);
+      }
+    }
+    this.metrics.observeJob(job, 'skipped', fireKeys.length - claimed.length - undecided.length);
+    if (undecided.length > 0) {
+      this.logger.error({ job, fireKeys: undecided, err: claimError }, 'job run could not be claimed');
+      this.metrics.observeJob(job, 'failed', undecided.length);
+    }
+    const outcome = claimed.length > 0 ? await this.run(job, claimed, work) : { claimed };
+    if (claimError !== undefined) throw claimError;
+    return outcome;
+  }
+
+  /** Runs `work` for the keys this instance claimed and records how each ended. */
+  private async run<T>(
+    job: string,
+    claimed: string[],
+    work: (claimed: string[]) => Promise<T>,
+  ): Promise<{ claimed: string[]; result: T }> {
     const started = Date.now();
     try {
       const result = await work(claimed);
@@ -60,17 +93,6 @@ export class JobLockService {
       this.logger.error({ job, fireKeys: claimed, err: error }, 'job failed');
       this.metrics.observeJob(job, 'failed', claimed.length, (Date.now() - started) / 1000);
       throw error;
-    }
-  }
-
-  /** True when this instance recorded the start of (job, fireKey) first. */
-  private async claim(job: string, fireKey: string): Promise<boolean> {
-    try {
-      await this.runs.insertStarted(job, fireKey, this.clock.now());
-      return true;
-    } catch {
-      if (await this.runs.existsRun(job, fireKey)) return false;
-      throw new Error(`Could not record the run of ${job} ${fireKey}`);
     }
   }
 }

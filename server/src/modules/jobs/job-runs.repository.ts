@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { retryOnContention } from '../../database/contention';
+import { isContention, isDuplicateKey, retryOnContention } from '../../database/contention';
 import { JobRun } from './job-run.entity';
 
 /** Named queries of the job run records (the exactly-once lock). */
@@ -14,21 +14,33 @@ export class JobRunsRepository {
   }
 
   /**
-   * Records the start of a run; throws when (job, fireKey) is already recorded (the lock is taken).
-   * On a Galera cluster two instances on two nodes inserting the same key at once do not both get a
-   * duplicate key: the loser's insert fails certification (1213) and its node may not have applied
-   * the winner's row yet, so existsRun could still say no. The insert is tried again on contention
-   * (bounded, about 1.5 s in all) until it succeeds or meets the winner's row as a duplicate key.
+   * The one place that decides who runs (job, fireKey): records the start of the run and answers
+   * true, or answers false when the key is already recorded (another instance claimed it first: a
+   * duplicate key). On a Galera cluster two instances on two nodes inserting the same key at once
+   * do not both get a duplicate key: the loser's insert fails certification (1213) and its node may
+   * not have applied the winner's row yet. So contention is tried again (bounded, about 1 s in all)
+   * until the insert succeeds or meets the winner's row as a duplicate key. Anything else — the
+   * database down, contention past the bound — is thrown: this instance could not claim the run and
+   * does not run it.
    */
-  async insertStarted(job: string, fireKey: string, startedAt: Date): Promise<void> {
-    await retryOnContention(
-      () => this.runs.insert({ job, fireKey, startedAt, finishedAt: null, result: null }),
-      CLAIM_RETRY,
-    );
-  }
-
-  existsRun(job: string, fireKey: string): Promise<boolean> {
-    return this.runs.existsBy({ job, fireKey });
+  async claimRun(job: string, fireKey: string, startedAt: Date): Promise<boolean> {
+    try {
+      await retryOnContention(
+        () => this.runs.insert({ job, fireKey, startedAt, finishedAt: null, result: null }),
+        CLAIM_RETRY,
+      );
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      if (isContention(error))
+        throw new Error(
+          `Could not claim ${job} ${fireKey}: still contended after ${CLAIM_RETRY.attempts} tries`,
+          {
+            cause: error,
+          },
+        );
+      throw error;
+    }
   }
 
   async markFinished(job: string, fireKey: string, finishedAt: Date, result: string | null): Promise<void> {
