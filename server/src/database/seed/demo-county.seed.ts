@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { retriedTransaction } from '../contention';
 import { Duty } from '../../modules/directory/duty.entity';
 import { DutyUnit } from '../../modules/directory/duty-unit.entity';
 import { Matter } from '../../modules/directory/matter.entity';
@@ -57,7 +58,8 @@ export async function seedDemoCounty(
   const existing = await dataSource.getRepository(Unit).countBy({ code: root.key });
   if (existing > 0) return { skipped: true, units: 0, officials: 0, posts: 0, matters: 0, duties: 0 };
 
-  await dataSource.transaction(async (manager) => {
+  // Rerun whole on a lost lock race or certification: everything it keeps is made inside.
+  await retriedTransaction(dataSource, async (manager) => {
     // Units: parents before children, so every parent id is known when a child is inserted.
     const unitIds = new Map<string, number>();
     const paths = new Map<string, string>();

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { addDays, atLocal, localDate, weekStart } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { underDemoSeedLease } from '../../database/seed/demo-seed-lease';
 import { LotteriesService, revealDueAt } from './lotteries.service';
 
 /** The demo's commitments are made a few seconds into their Monday. */
@@ -25,13 +27,14 @@ export class DemoLotteriesSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly lotteries: LotteriesService,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seedDemo !== 'full') return;
-    const result = await this.seed();
+    const result = await underDemoSeedLease(this.dataSource, () => this.seed());
     this.logger.log(result, 'demo lotteries up to date');
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { lookupHash } from '../../common/crypto/field-cipher';
+import { retriedTransaction } from '../../database/contention';
 import { inSubtrees } from '../../database/subtree';
 import { User } from '../auth/user.entity';
 import { Matter } from '../directory/matter.entity';
@@ -168,7 +169,7 @@ export class Open311Repository {
 
   /** A key and the user that authors its tickets, together. */
   async insertKey(row: Omit<Partial<Open311ApiKey>, 'userId'>, now: Date): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    return retriedTransaction(this.dataSource, async (manager) => {
       const user = await manager.getRepository(User).insert({
         // Not a WeChat user: a unique placeholder that no openid can hash to.
         openidHash: lookupHash(`open311-key:${row.prefix}`),

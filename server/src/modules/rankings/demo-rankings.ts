@@ -3,6 +3,8 @@ import { DataSource, In } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { atLocal, localDate, weekStart } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { retriedTransaction } from '../../database/contention';
+import { underDemoSeedLease } from '../../database/seed/demo-seed-lease';
 import { toAuthUser } from '../auth/auth-user';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { SupervisionEvent } from '../supervision/supervision-event.entity';
@@ -30,7 +32,7 @@ export class DemoRankingsSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seedDemo !== 'full') return;
-    const awarded = await this.seed();
+    const awarded = await underDemoSeedLease(this.dataSource, () => this.seed());
     this.logger.log({ awarded }, 'demo flags up to date');
   }
 
@@ -69,7 +71,7 @@ export class DemoRankingsSeeder implements OnApplicationBootstrap {
     const now = this.clock.now();
     const monday = atLocal(weekStart(localDate(now)), '09:00');
     const base = monday < now ? monday : new Date(now.getTime() - (ids.length + 1) * 60_000);
-    await this.dataSource.transaction(async (manager) => {
+    await retriedTransaction(this.dataSource, async (manager) => {
       for (const [i, id] of ids.entries()) {
         const at = new Date(base.getTime() + i * 60_000);
         await manager.getRepository(FlagAwardRow).update({ id }, { createdAt: at });

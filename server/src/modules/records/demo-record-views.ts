@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { lookupHash } from '../../common/crypto/field-cipher';
 import { addDays, atLocal, localDate } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
 import { DEMO_OFFICIAL_TITLES } from '../../database/seed/demo-personas';
+import { underDemoSeedLease } from '../../database/seed/demo-seed-lease';
 import { AuthRepository } from '../auth/auth.repository';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { RecordsRepository } from './records.repository';
@@ -21,13 +23,14 @@ export class DemoRecordViewsSeeder implements OnApplicationBootstrap {
     private readonly records: RecordsRepository,
     private readonly auth: AuthRepository,
     private readonly directory: DirectoryRepository,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seedDemo !== 'full') return;
-    const added = await this.seed();
+    const added = await underDemoSeedLease(this.dataSource, () => this.seed());
     if (added > 0) this.logger.log({ added }, 'demo record views');
   }
 

@@ -4,6 +4,8 @@ import { DataSource, type EntityManager, MoreThan } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock';
 import { addDays, atLocal, localDate, weekStart } from '../../common/time/local-time';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config';
+import { retriedTransaction } from '../../database/contention';
+import { underDemoSeedLease } from '../../database/seed/demo-seed-lease';
 import { DEMO_DAYS_BACK } from '../../database/seed/demo-journals';
 import { DEMO_OFFICIAL_TITLES } from '../../database/seed/demo-personas';
 import { type AuthUser, toAuthUser } from '../auth/auth-user';
@@ -81,7 +83,7 @@ export class DemoSupervisionSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seedDemo !== 'full') return;
     const started = Date.now();
-    const result = await this.seed();
+    const result = await underDemoSeedLease(this.dataSource, () => this.seed());
     this.logger.log({ ...result, ms: Date.now() - started }, 'demo supervision up to date');
   }
 
@@ -101,7 +103,7 @@ export class DemoSupervisionSeeder implements OnApplicationBootstrap {
     });
     const stories = before === 0 && fresh.length > 0 && (await this.noticeCount()) === 0;
     if (stories) await this.tell(fresh, now, calendar);
-    await this.dataSource.transaction((manager) => this.backdate(manager, fresh, now, calendar));
+    await retriedTransaction(this.dataSource, (manager) => this.backdate(manager, fresh, now, calendar));
     return { recorded: fresh.length, stories };
   }
 
@@ -181,7 +183,7 @@ export class DemoSupervisionSeeder implements OnApplicationBootstrap {
       const posts = await this.directory.findCurrentPosts(visit.officialId);
       if (posts.length === 0) continue;
       const visitedAt = new Date(atLocal(day, entry.startTime ?? '09:00').getTime() + 40 * MINUTE);
-      await this.dataSource.transaction(async (manager) => {
+      await retriedTransaction(this.dataSource, async (manager) => {
         const check = await manager.getRepository(SpotCheck).save(
           Object.assign(new SpotCheck(), {
             planEntryId: entry.id,
