@@ -6,12 +6,17 @@ import { POLICY, policyKey } from '../../modules/auth/policy';
 
 /**
  * How long the answers of public GET routes may be kept (issue #17). `public` because they are the
- * same for every anonymous caller; stale-while-revalidate lets a browser or CDN answer at once while
- * it fetches the new version.
+ * same for every anonymous caller; answers that change during the day are revalidated every time
+ * (their ETag makes that a 304), slow-changing ones may be served stale while they are refetched.
  */
 export const CACHE_CONTROL = {
-  /** Lists and profiles that change during the day (plans, tickets, figures, rankings). */
-  changing: 'public, max-age=60, stale-while-revalidate=300',
+  /**
+   * Lists and profiles that change during the day (plans, tickets, figures, rankings): shareable, but
+   * revalidated on every use (ETag → 304), so a change shows at once — a supervisor sees the flag they
+   * just awarded, a resident the progress posted a minute ago, every instance within a second. A
+   * max-age here kept the browser's copy for a minute after the change.
+   */
+  changing: 'public, no-cache',
   /** The directory and settings that change a few times a year (units, Popolo, calendar, services). */
   directory: 'public, max-age=300, stale-while-revalidate=3600',
   /** Personal (a 查询码's ticket, a resident's draft) or live (health, metrics): never stored. */
