@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { render, screen } from '@testing-library/react';
 import type { TodayResponse, UnitChildrenResponse } from '@jinri/shared';
 
@@ -35,7 +35,15 @@ function serve(todayAnswer: TodayResponse) {
   }) as never);
 }
 
-beforeEach(() => clearLoadCache());
+// The page's clock on the fixture's day at 10:00 in the county (after the 08:00 publication time,
+// whenever the test runs).
+beforeEach(() => {
+  jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-09T02:00:00Z'));
+  clearLoadCache();
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe('the today page’s flag', () => {
   it('shows the unit’s current 红旗 with its period, in words', async () => {

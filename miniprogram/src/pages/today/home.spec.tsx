@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type {
   MatterSummaryWithCount,
@@ -113,7 +113,13 @@ const defaults: Record<keyof Routes, unknown> = {
   search: { q: '低保', matters: [], officials: [] },
 };
 
+// The page's clock on the fixtures' day at 10:00 in the county: before the publication time (08:00)
+// an unpublished list shows 日程将于早上 08:00 公示 instead of the cards, so a run between 16:00 and 24:00
+// UTC failed.
+const NOW = Date.parse('2026-12-09T02:00:00Z');
+
 beforeEach(() => {
+  jest.spyOn(Date, 'now').mockReturnValue(NOW);
   clearLoadCache();
   skipMyVillage(); // no village remembered (the store outlives a test)
 });
@@ -123,6 +129,7 @@ afterEach(async () => {
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
+  jest.restoreAllMocks();
 });
 
 describe('the first screen (今日)', () => {

@@ -5,6 +5,7 @@ import { taro } from '@test/taro';
 import { clearLoadCache } from '@/hooks/useLoad';
 import { recordFixture } from './fixtures';
 import { lastMonths } from './format';
+import { localToday } from '@/utils/date';
 import { RecordScreen } from './RecordScreen';
 
 jest.mock('@/api/files', () => ({
@@ -64,7 +65,7 @@ describe('立体像 of one official', () => {
     fireEvent.click(screen.getAllByTestId('record-quick')[0]!);
 
     await waitFor(() => expect(sent).toHaveLength(2));
-    const month = lastMonths(new Date().toISOString().slice(0, 10), 1);
+    const month = lastMonths(localToday(), 1);
     expect(sent[1]!.url).toContain(`from=${month.from}`);
   });
 
