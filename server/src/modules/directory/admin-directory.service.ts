@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/errors/app.exception';
-import { retryOnContention } from '../../database/contention';
 import { addDays, isValidDate } from '../../common/time/local-time';
 import { type AuthUser, coversOfficialScope, coversUnit } from '../auth/auth-user';
 import { CacheVersionService } from '../cache/cache-version.service';
@@ -119,30 +118,29 @@ export class AdminDirectoryService {
       )
     )
       throw new AppException('DIRECTORY.OFFICIAL_NOT_FOUND');
-    // Concurrent handovers can deadlock on MySQL's gap locks: the whole transaction runs again.
-    const id = await retryOnContention(() =>
-      this.repository.transaction(async (manager) => {
-        const current = await this.repository.findOpenMembershipsOfPost(postId, manager);
-        if (current.some((m) => m.officialId === input.officialId))
-          throw new AppException('COMMON.CONFLICT', '该干部已在此职务');
-        if (current.some((m) => m.startDate >= input.startDate))
-          throw new AppException('COMMON.VALIDATION_FAILED', '交接日期应晚于现任干部的任职日期', [
-            { field: 'startDate', reasons: ['before current start'] },
-          ]);
-        if (current.length > 0)
-          await this.repository.endMemberships(
-            manager,
-            current.map((m) => m.id),
-            addDays(input.startDate, -1),
-          );
-        return this.repository.insertMembership(manager, {
-          officialId: input.officialId,
-          postId,
-          startDate: input.startDate,
-          endDate: null,
-        });
-      }),
-    );
+    // Concurrent handovers can deadlock on MySQL's gap locks: the repository's transaction runs
+    // again whole (retriedTransaction).
+    const id = await this.repository.transaction(async (manager) => {
+      const current = await this.repository.findOpenMembershipsOfPost(postId, manager);
+      if (current.some((m) => m.officialId === input.officialId))
+        throw new AppException('COMMON.CONFLICT', '该干部已在此职务');
+      if (current.some((m) => m.startDate >= input.startDate))
+        throw new AppException('COMMON.VALIDATION_FAILED', '交接日期应晚于现任干部的任职日期', [
+          { field: 'startDate', reasons: ['before current start'] },
+        ]);
+      if (current.length > 0)
+        await this.repository.endMemberships(
+          manager,
+          current.map((m) => m.id),
+          addDays(input.startDate, -1),
+        );
+      return this.repository.insertMembership(manager, {
+        officialId: input.officialId,
+        postId,
+        startDate: input.startDate,
+        endDate: null,
+      });
+    });
     await this.changed([unit.path]);
     return (await this.repository.findMembershipById(id))!;
   }
