@@ -92,10 +92,12 @@ const statementsSent = () =>
     app.child.send('statements');
   });
 const BEGIN = /^(START TRANSACTION|BEGIN)/i;
+// Each logged request is one round trip; a multi-statement request (batched-transaction.ts joins its
+// statements with ";\n") counts each of its statements. Older builds sent one statement per request.
 const countOf = (statements) => ({
-  statements: statements.length,
-  roundTrips:
-    statements.filter((s) => !s.inTransaction).length + statements.filter((s) => BEGIN.test(s.sql)).length,
+  statements: statements.reduce((sum, s) => sum + s.sql.split(/;\n/).length, 0),
+  roundTrips: statements.length,
+  transactions: statements.filter((s) => BEGIN.test(s.sql)).length,
 });
 
 let sequence = 0;
@@ -333,11 +335,16 @@ console.table([
 ]);
 console.log(`server output during the run: stdout ${stdoutBytes} bytes, stderr ${stderrBytes} bytes`);
 console.log(
-  `one comment: ${perComment.statements} statements, ${perComment.roundTrips} round trips (a transaction counted once), ` +
+  `one comment: ${perComment.statements} statements, ${perComment.roundTrips} round trips (requests sent), ` +
     `plus ${counters.length} cache version read(s) (at most one per counter per second)`,
 );
-for (const s of oneComment)
-  console.log(`  ${s.inTransaction ? '  ' : ''}${s.sql.replace(/\s+/g, ' ').slice(0, 110)}`);
+oneComment.forEach((s, i) =>
+  s.sql
+    .split(/;\n/)
+    .forEach((one, j) =>
+      console.log(`  ${j === 0 ? `${i + 1}.` : '  '} ${one.replace(/\s+/g, ' ').slice(0, 110)}`),
+    ),
+);
 console.log(`status codes at ${RATE}/s: ${JSON.stringify(Object.fromEntries(pacedStatuses))}`);
 if (flat) console.log(`status codes flat out: ${JSON.stringify(Object.fromEntries(statuses))}`);
 console.log(

@@ -9,21 +9,23 @@ export interface LoggedStatement {
 
 /** What a piece of work cost the database. */
 export interface StatementCount {
-  /** Every statement, each one of a transaction (BEGIN, COMMIT) counted on its own. */
+  /** Every statement, those of a multi-statement request (and BEGIN, COMMIT) each counted. */
   statements: number;
-  /** Statements outside transactions plus one per transaction. */
+  /** Requests sent, each waiting for its answer: the round trips (a batch of statements is one). */
   roundTrips: number;
   /** How many transactions were started. */
   transactions: number;
 }
 
 const BEGIN = /^(START TRANSACTION|BEGIN)/i;
+/** How batched-transaction.ts joins the statements of one request. */
+const BATCH_SEPARATOR = /;\n/;
 
 /** Counts statements as `statements` and `roundTrips` do (see StatementCount). */
 export function countStatements(statements: LoggedStatement[]): StatementCount {
   const transactions = statements.filter((s) => BEGIN.test(s.sql)).length;
-  const outside = statements.filter((s) => !s.inTransaction).length;
-  return { statements: statements.length, roundTrips: outside + transactions, transactions };
+  const each = statements.reduce((sum, s) => sum + s.sql.split(BATCH_SEPARATOR).length, 0);
+  return { statements: each, roundTrips: statements.length, transactions };
 }
 
 /**

@@ -23,6 +23,8 @@ export class WorkCalendar {
   /** chinese-days formats dates on every call (a fifth of the CPU of a comment): answers are kept. */
   private readonly days = new Map<string, boolean>();
   private readonly years = new Map<number, boolean>();
+  /** addWorkingDays answers: every comment asks for the same two or three deadlines of today. */
+  private readonly sums = new Map<string, string>();
 
   constructor(
     private readonly overrides: ReadonlyMap<string, DayOverride> = new Map(),
@@ -61,6 +63,15 @@ export class WorkCalendar {
 
   /** The working day `n` working days after `date` (n ≥ 1); `date` itself is not counted. */
   addWorkingDays(date: string, n: number): string {
+    const key = `${date}+${n}`;
+    const known = this.sums.get(key);
+    if (known !== undefined) return known;
+    const answer = this.countWorkingDays(date, n);
+    if (this.sums.size < 20_000) this.sums.set(key, answer);
+    return answer;
+  }
+
+  private countWorkingDays(date: string, n: number): string {
     let day = date;
     for (let left = n; left > 0;) {
       day = addDays(day, 1);

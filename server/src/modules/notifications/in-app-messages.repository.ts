@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { type TransactionWriter, write } from '../../database/batched-transaction';
+import { insertStatement } from '../../database/insert-statement';
 import { InAppMessage } from './in-app-message.entity';
 
 /** Named queries of the message centre; every one is bounded to one user's own rows. */
@@ -14,19 +16,13 @@ export class InAppMessagesRepository {
 
   /** Writes messages in the caller's transaction (the outbox enqueues their WeChat copies with them). */
   async insert(
-    manager: EntityManager,
+    transaction: EntityManager | TransactionWriter,
     messages: Array<
       Pick<InAppMessage, 'userId' | 'kind' | 'title' | 'body' | 'page' | 'createdAt' | 'readAt'>
     >,
   ): Promise<void> {
     // One multi-row INSERT, without reading generated columns back (nothing uses them).
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(InAppMessage)
-      .values(messages)
-      .updateEntity(false)
-      .execute();
+    await write(transaction, insertStatement(this.dataSource, InAppMessage, messages));
   }
 
   findPageOfUser(userId: number, skip: number, take: number): Promise<[InAppMessage[], number]> {

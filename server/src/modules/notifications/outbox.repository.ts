@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { type TransactionWriter, write } from '../../database/batched-transaction';
 import { isContention, retryOnContention } from '../../database/contention';
+import { insertStatement } from '../../database/insert-statement';
 import { User } from '../auth/user.entity';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -27,16 +29,9 @@ export class OutboxRepository {
     return this.dataSource.getRepository(OutboxMessage);
   }
 
-  /** Writes outbox rows in the caller's transaction. */
-  async insert(manager: EntityManager, messages: NewOutboxMessage[]): Promise<void> {
-    // One multi-row INSERT, without reading generated columns back (nothing uses them).
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values(messages)
-      .updateEntity(false)
-      .execute();
+  /** Writes outbox rows in the caller's transaction (one multi-row INSERT, nothing read back). */
+  async insert(transaction: EntityManager | TransactionWriter, messages: NewOutboxMessage[]): Promise<void> {
+    await write(transaction, insertStatement(this.dataSource, OutboxMessage, messages));
   }
 
   /** Pending messages due at `now` that no dispatcher holds, oldest first. */

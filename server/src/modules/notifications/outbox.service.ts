@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { TransactionWriter } from '../../database/batched-transaction';
 import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
 import { Lifecycle } from '../operations/lifecycle.service';
@@ -53,11 +54,11 @@ export class OutboxService {
   ) {}
 
   /** Writes the WeChat outbox rows and their in-app copies in the caller's transaction. */
-  async enqueue(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
+  async enqueue(transaction: EntityManager | TransactionWriter, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const now = this.clock.now();
     await this.outbox.insert(
-      manager,
+      transaction,
       messages.map((m) => ({
         userId: m.userId,
         purpose: m.purpose,
@@ -73,7 +74,7 @@ export class OutboxService {
     // The same messages in the in-app centre (消息), in the same transaction: every client sees them,
     // with or without a WeChat subscription.
     await this.inApp.insert(
-      manager,
+      transaction,
       messages.map((m) => ({
         userId: m.userId,
         kind: m.purpose,

@@ -4,9 +4,17 @@ import type { WorkCalendar } from '../calendar/work-calendar';
 /** When reminders go out on the working day before a deadline (local time). */
 export const REMINDER_TIME = '09:00';
 
+/** Kept: a time-zone conversion through dayjs cost a comment more than its routing (issue #16). */
+const ENDS_OF_DAY = new Map<string, number>();
+
 /** 23:59:59 local time of a date: a deadline "within N working days" runs to the end of the day. */
 export function endOfLocalDay(date: string): Date {
-  return new Date(atLocal(date, '23:59').getTime() + 59_000);
+  let end = ENDS_OF_DAY.get(date);
+  if (end === undefined) {
+    end = atLocal(date, '23:59').getTime() + 59_000;
+    if (ENDS_OF_DAY.size < 20_000) ENDS_OF_DAY.set(date, end);
+  }
+  return new Date(end);
 }
 
 /**

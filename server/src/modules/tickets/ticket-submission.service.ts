@@ -163,11 +163,11 @@ export class TicketSubmissionService {
       : await this.repository.findSupervisorUserIds(route.assigneeUnit.path);
     let id: number;
     try {
-      id = await this.repository.transaction(async (manager) => {
-        const newId = await this.repository.insertTicket(manager, ticket, events);
-        if (channel) await channel.attach(manager, newId, ticket);
+      id = await this.repository.batchedTransaction(async (writer) => {
+        const newId = await this.repository.insertTicket(writer, ticket, events);
+        if (channel) await channel.attach(await writer.manager(), newId, ticket);
         await this.outbox.enqueue(
-          manager,
+          writer,
           assigneeMessages(recipients, { id: newId, queryCode }, content, now),
         );
         return newId;

@@ -15,7 +15,10 @@ import { TicketEvent } from './ticket-event.entity';
 import { TicketFollower } from './ticket-follower.entity';
 import { NEVER_PUBLIC, OPEN_STATES, PUBLIC_MODERATION } from './ticket-state';
 import { Ticket } from './ticket.entity';
+import { batchedTransaction, type TransactionWriter } from '../../database/batched-transaction';
 import { retriedTransaction } from '../../database/contention';
+import { insertStatement } from '../../database/insert-statement';
+import { PreparedQueries } from '../../database/prepared-queries';
 
 export type TicketPatch = Partial<Omit<Ticket, 'id' | 'version' | 'createdAt'>>;
 export type NewEvent = Omit<TicketEvent, 'id' | 'ticket' | 'createdAt' | 'ticketId'>;
@@ -50,7 +53,12 @@ export class TicketsRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.prepared = new PreparedQueries(dataSource);
+  }
+
+  /** The comment path's reads, built once (see PreparedQueries). */
+  private readonly prepared: PreparedQueries;
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return retriedTransaction(this.dataSource, work);
@@ -73,27 +81,29 @@ export class TicketsRepository {
   }
 
   /**
-   * Inserts a ticket with its first events (in the caller's transaction): two statements, the events
-   * in one multi-row INSERT, and no generated columns read back (SQLite would re-select each row).
+   * Inserts a ticket with its first events (in the caller's transaction): the ticket is sent (it
+   * answers its id), the events, one multi-row INSERT, wait for the next request or the COMMIT.
    */
-  async insertTicket(manager: EntityManager, ticket: Partial<Ticket>, events: NewEvent[]): Promise<number> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Ticket)
-      .values(ticket)
-      .updateEntity(false)
-      .execute();
-    const id = insertedId(result.raw);
+  async insertTicket(
+    writer: TransactionWriter,
+    ticket: Partial<Ticket>,
+    events: NewEvent[],
+  ): Promise<number> {
+    const id = await writer.insert(insertStatement(this.dataSource, Ticket, [ticket]));
     if (events.length > 0)
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(TicketEvent)
-        .values(events.map((e) => ({ ...e, ticketId: id })))
-        .updateEntity(false)
-        .execute();
+      writer.defer(
+        insertStatement(
+          this.dataSource,
+          TicketEvent,
+          events.map((e) => ({ ...e, ticketId: id })),
+        ),
+      );
     return id;
+  }
+
+  /** A transaction whose writes are batched (see batchedTransaction): the comment's. */
+  batchedTransaction<T>(work: (writer: TransactionWriter) => Promise<T>): Promise<T> {
+    return batchedTransaction(this.dataSource, work);
   }
 
   /**
@@ -146,27 +156,30 @@ export class TicketsRepository {
       ? `(SELECT COUNT(*) FROM (SELECT 1 AS one FROM tickets ipt
           WHERE ipt.ip_hash = :ipHash AND ipt.created_at >= :recentSince LIMIT ${cap}) capped)`
       : '0';
-    const row: Record<string, string | number | null> | undefined = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('usr')
-      .leftJoin(Ticket, 't', 't.authorUserId = usr.id AND t.createdAt >= :duplicateSince')
-      .select('usr.openidEnc', 'openidEnc')
-      .addSelect('SUM(CASE WHEN t.createdAt >= :recentSince THEN 1 ELSE 0 END)', 'recent')
-      .addSelect('SUM(CASE WHEN t.contentHash = :contentHash THEN 1 ELSE 0 END)', 'same')
-      .addSelect('MAX(CASE WHEN t.idempotencyKey = :idempotencyKey THEN t.id ELSE NULL END)', 'keyed')
-      .addSelect(byIp, 'byIp')
-      .where('usr.id = :authorUserId')
-      .groupBy('usr.id')
-      .addGroupBy('usr.openidEnc')
-      .setParameters({
+    const row = await this.prepared.rawOne<Record<string, string | number | null>>(
+      ip ? `authorActivity:ip:${cap}` : 'authorActivity',
+      () =>
+        this.dataSource
+          .getRepository(User)
+          .createQueryBuilder('usr')
+          .leftJoin(Ticket, 't', 't.authorUserId = usr.id AND t.createdAt >= :duplicateSince')
+          .select('usr.openidEnc', 'openidEnc')
+          .addSelect('SUM(CASE WHEN t.createdAt >= :recentSince THEN 1 ELSE 0 END)', 'recent')
+          .addSelect('SUM(CASE WHEN t.contentHash = :contentHash THEN 1 ELSE 0 END)', 'same')
+          .addSelect('MAX(CASE WHEN t.idempotencyKey = :idempotencyKey THEN t.id ELSE NULL END)', 'keyed')
+          .addSelect(byIp, 'byIp')
+          .where('usr.id = :authorUserId')
+          .groupBy('usr.id')
+          .addGroupBy('usr.openidEnc'),
+      {
         authorUserId,
         duplicateSince,
         recentSince,
         contentHash,
         idempotencyKey,
         ipHash: ip?.hash ?? null,
-      })
-      .getRawOne();
+      },
+    );
     return {
       recent: Number(row?.recent ?? 0),
       duplicate: Number(row?.same ?? 0) > 0,
@@ -295,19 +308,23 @@ export class TicketsRepository {
     officialIds: number[],
   ): Promise<Map<number, { post: PrimaryPost; onLeave: boolean; userIds: number[] }>> {
     if (officialIds.length === 0) return new Map();
-    const rows = await this.primaryPostsQuery(officialIds)
-      .addSelect(
-        `(SELECT COUNT(*) FROM leaves lv WHERE lv.official_id = m.officialId AND lv.status = 'approved'
+    const today = localDate(this.clock.now());
+    const rows = await this.prepared.rawMany(
+      'takers',
+      () =>
+        this.primaryPostsQuery([0], today)
+          .addSelect(
+            `(SELECT COUNT(*) FROM leaves lv WHERE lv.official_id = m.officialId AND lv.status = 'approved'
           AND lv.start_date <= :leaveDay AND lv.end_date >= :leaveDay)`,
-        'onLeave',
-      )
-      .addSelect(
-        `(SELECT GROUP_CONCAT(rg.user_id) FROM role_grants rg WHERE rg.role = 'official'
+            'onLeave',
+          )
+          .addSelect(
+            `(SELECT GROUP_CONCAT(rg.user_id) FROM role_grants rg WHERE rg.role = 'official'
           AND rg.official_id = m.officialId AND rg.revoked_at IS NULL)`,
-        'userIds',
-      )
-      .setParameter('leaveDay', localDate(this.clock.now()))
-      .getRawMany();
+            'userIds',
+          ),
+      { currentDay: today, leaveDay: today, officialIds: [...new Set(officialIds)] },
+    );
     return TicketsRepository.firstPosts(rows, (r) => ({
       post: TicketsRepository.toPost(r),
       onLeave: Number(r.onLeave) > 0,
@@ -322,8 +339,8 @@ export class TicketsRepository {
     }));
   }
 
-  private primaryPostsQuery(officialIds: number[]) {
-    return currentMemberships(this.dataSource, localDate(this.clock.now()))
+  private primaryPostsQuery(officialIds: number[], today = localDate(this.clock.now())) {
+    return currentMemberships(this.dataSource, today)
       .innerJoin('m.official', 'o')
       .select([
         'm.officialId AS "officialId"',
@@ -495,11 +512,4 @@ export class TicketsRepository {
           .insert(words.map((word) => ({ unitId, word, createdByUserId: userId })));
     });
   }
-}
-
-/** The id of a single-row INSERT: MySQL answers a result header, SQLite the last row id. */
-function insertedId(raw: unknown): number {
-  const id = typeof raw === 'object' && raw !== null && 'insertId' in raw ? raw.insertId : raw;
-  if (id === undefined || id === null || Number(id) <= 0) throw new Error('INSERT returned no id');
-  return Number(id);
 }

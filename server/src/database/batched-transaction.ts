@@ -1,0 +1,186 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { retryOnContention } from './contention';
+import { isMysqlFamily } from './data-source';
+import type { Statement } from './insert-statement';
+
+/**
+ * The writes of one transaction, sent in as few round trips as the database allows: on MySQL,
+ * MariaDB, Galera and TiDB the statements whose results nobody reads travel together with the next
+ * statement that must answer, and the last ones with the COMMIT, as one multi-statement request
+ * each. A comment's ticket, events, outbox messages and in-app copies take two round trips instead
+ * of six (START, four INSERTs, COMMIT), which is what the socket writes of a comment cost most
+ * (issue #16). On SQLite, in process, the statements simply run one after the other.
+ */
+export interface TransactionWriter {
+  /** Sends `statement`, with everything deferred before it, and answers the id it inserted. */
+  insert(statement: Statement): Promise<number>;
+  /** Queues a statement nobody needs an answer from: it goes with the next request or the COMMIT. */
+  defer(statement: Statement): void;
+  /** The transaction's EntityManager for anything else; what was deferred is sent first. */
+  manager(): Promise<EntityManager>;
+}
+
+/**
+ * Runs `work` in one transaction with a TransactionWriter: everything it deferred is committed with
+ * what it sent, or nothing is. Like `retriedTransaction`, the whole transaction runs again (at most
+ * three runs) when it lost a lock race or Galera certification (1213, usually at the COMMIT), so
+ * `work` must touch nothing outside the database.
+ */
+export function batchedTransaction<T>(
+  dataSource: DataSource,
+  work: (writer: TransactionWriter) => Promise<T>,
+): Promise<T> {
+  return retryOnContention(() =>
+    isMysqlFamily(dataSource)
+      ? batchedOnMysql(dataSource, work)
+      : dataSource.transaction((manager) => {
+          const send: Send = (statements) => oneByOne(manager, statements);
+          return runWith(new Writer(manager, send), send, work);
+        }),
+  );
+}
+
+/**
+ * Writes `statement` in the caller's transaction: at once through an EntityManager, or deferred to
+ * the next request of a TransactionWriter. For writes whose results nobody reads.
+ */
+export async function write(
+  transaction: EntityManager | TransactionWriter,
+  statement: Statement,
+): Promise<void> {
+  if ('defer' in transaction) transaction.defer(statement);
+  else await transaction.query(statement.sql, statement.params);
+}
+
+/** One row's id from what the driver answered for an INSERT (mysql2's header, better-sqlite3's rowid). */
+export function insertedIdOf(raw: unknown): number {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { insertId?: unknown }).insertId : raw;
+  const value = Number(id);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`The INSERT answered no id (${String(id)})`);
+  return value;
+}
+
+type Send = (statements: Statement[]) => Promise<unknown[]>;
+
+class Writer implements TransactionWriter {
+  private pending: Statement[] = [];
+  /** Set when the COMMIT (or ROLLBACK) went: a write after it would be lost, so it throws. */
+  private ended = false;
+
+  constructor(
+    private readonly entityManager: EntityManager,
+    private readonly send: Send,
+  ) {}
+
+  async insert(statement: Statement): Promise<number> {
+    this.assertOpen();
+    const results = await this.send([...this.take(), statement]);
+    return insertedIdOf(results[results.length - 1]);
+  }
+
+  defer(statement: Statement): void {
+    this.assertOpen();
+    this.pending.push(statement);
+  }
+
+  async manager(): Promise<EntityManager> {
+    if (this.pending.length > 0) await this.send(this.take());
+    return this.entityManager;
+  }
+
+  /** The statements still waiting, for the COMMIT: nothing can be written after this. */
+  end(): Statement[] {
+    const last = this.take();
+    this.ended = true;
+    return last;
+  }
+
+  private assertOpen(): void {
+    if (this.ended) throw new Error('A write after the end of its transaction (an await missing?)');
+  }
+
+  private take(): Statement[] {
+    const taken = this.pending;
+    this.pending = [];
+    return taken;
+  }
+}
+
+async function runWith<T>(
+  writer: Writer,
+  send: Send,
+  work: (writer: TransactionWriter) => Promise<T>,
+): Promise<T> {
+  try {
+    const result = await work(writer);
+    await send(writer.end());
+    return result;
+  } finally {
+    writer.end();
+  }
+}
+
+async function oneByOne(manager: EntityManager, statements: Statement[]): Promise<unknown[]> {
+  const results: unknown[] = [];
+  for (const statement of statements) results.push(await manager.query(statement.sql, statement.params));
+  return results;
+}
+
+const START: Statement = { sql: 'START TRANSACTION', params: [] };
+const COMMIT: Statement = { sql: 'COMMIT', params: [] };
+
+/**
+ * The transaction on one pooled connection, its statements joined into multi-statement requests
+ * (the pool is opened with `multipleStatements`, see data-source.ts). The query runner is marked as
+ * in a transaction the way its own startTransaction() does, so whatever runs through `manager()`
+ * (TypeORM's save, for one) joins this transaction instead of opening one, and the statement log
+ * files the requests under it.
+ */
+async function batchedOnMysql<T>(
+  dataSource: DataSource,
+  work: (writer: TransactionWriter) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner('master');
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  let started = false;
+  const send: Send = async (statements) => {
+    if (statements.length === 0) return [];
+    const opening = started ? [] : [START];
+    started = true;
+    state.isTransactionActive = true;
+    state.transactionDepth = 1;
+    const all = [...opening, ...statements];
+    const raw: unknown = await runner.query(
+      all.map((s) => s.sql).join(';\n'),
+      all.flatMap((s) => s.params),
+    );
+    // One statement answers its result, several an array of results (one per statement).
+    const results = all.length === 1 ? [raw] : (raw as unknown[]);
+    return results.slice(opening.length);
+  };
+  const writer = new Writer(runner.manager, send);
+  try {
+    const result = await work(writer);
+    const last = writer.end();
+    if (started || last.length > 0) await send([...last, COMMIT]);
+    return result;
+  } catch (error) {
+    writer.end();
+    if (started) await rollback(runner);
+    throw error;
+  } finally {
+    state.isTransactionActive = false;
+    state.transactionDepth = 0;
+    await runner.release();
+  }
+}
+
+/** After a failed request the rest of its statements did not run; the transaction is still open. */
+async function rollback(runner: QueryRunner): Promise<void> {
+  try {
+    await runner.query('ROLLBACK');
+  } catch {
+    // The connection is gone: the server rolled the transaction back itself.
+  }
+}
