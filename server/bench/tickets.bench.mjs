@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// Benchmark: POST /api/v1/tickets at a fixed 300 comments/s for 60 s on MySQL/MariaDB (autocannon,
-// overallRate) from 1000 demo residents, each on their own address behind a proxy, on demo officials
+// Benchmark: POST /api/v1/tickets at a fixed 300 comments/s for 60 s on MySQL/MariaDB (evenly
+// spaced, one every 1/300 s, open loop: latency counts from when each request was due) from 1000 demo residents, each on their own address behind a proxy, on demo officials
 // who are signed in (so each comment also writes their outbox message and its in-app copy), then the
-// app flat out, then checks that every 201 is in the database; and, for scale, the same rows
+// app flat out (autocannon, 50 connections), then checks that every 201 is in the database; and, for scale, the same rows
 // (ticket + its 2 events) inserted with raw mysql2 at the same rate and flat out. Before the load it
 // counts the statements one comment sends (BENCH_DIST=<older build> runs an older build the same way).
 // Run after `pnpm --filter @jinri/server build`, with a MariaDB/MySQL server:
 //   BENCH_MYSQL_URL=mysql://root:root@127.0.0.1:3307/mysql node server/bench/tickets.bench.mjs
 // (.ci/mariadb.sh start /tmp/jinri-mariadb 3307 starts a throwaway one.)
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,9 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 60);
 const FLAT_SECONDS = Number(process.env.BENCH_FLAT_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 1000);
+// BENCH_INSTANCES=2: two app processes on the same database (as behind a load balancer); comment n
+// goes to instance n mod 2.
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 const admin = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root:root@127.0.0.1:3307/mysql');
 const database = `jinri_bench_${Date.now().toString(36)}`;
 
@@ -67,6 +71,10 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 const app = await startApp();
 const api = `${app.info.url}/api/v1`;
+// The others start once the first has migrated and seeded the database.
+const apps = [app];
+for (let i = 1; i < INSTANCES; i += 1) apps.push(await startApp());
+const apis = apps.map((a) => `${a.info.url}/api/v1`);
 const post = (path, body, token) =>
   fetch(`${api}${path}`, {
     method: 'POST',
@@ -110,11 +118,96 @@ const body = (n) =>
     publicAllowed: n % 2 === 0,
   });
 
+/** The headers of comment `n`: one of the residents, on their own address behind the proxy. */
+const headersOf = (n) => ({
+  'content-type': 'application/json',
+  authorization: `Bearer ${tokens[n % tokens.length]}`,
+  'idempotency-key': randomUUID(),
+  // Each resident on their own address, behind the proxy (TRUST_PROXY=1).
+  'x-forwarded-for': `10.${(n % tokens.length) >> 8}.${(n % tokens.length) & 255}.1`,
+});
+
+/**
+ * `rate` comments a second for `seconds`, evenly spaced (comment n is due at n / rate s), over at
+ * most CONNECTIONS keep-alive connections, whatever the answers (an open loop, as residents are).
+ * Latency runs from when a comment was due, so a request that waited for the generator or for a
+ * free connection counts its wait. (autocannon's `overallRate` sends each connection's share of a
+ * second at the start of that second: 300 requests at once, then nothing, which measured bursts.)
+ */
+async function evenLoad(rate, seconds) {
+  // Idle sockets close after 4 s, before the server's 5 s keep-alive timeout: a request never goes
+  // out on a socket the server is closing (an ECONNRESET of the client's making).
+  const agents = apis.map(
+    () =>
+      new http.Agent({ keepAlive: true, maxSockets: Math.ceil(CONNECTIONS / apis.length), timeout: 4000 }),
+  );
+  const targets = apis.map((a) => new URL(`${a}/tickets`));
+  const latencies = [];
+  const pending = [];
+  // BENCH_LATENCIES=<file>: each comment's due time (s) and latency (ms), to find when slow ones happen.
+  const trace = process.env.BENCH_LATENCIES ? ['due_s,latency_ms'] : null;
+  const started = performance.now();
+  // The monotonic clock at the start (µs), to line the trace up with a BENCH_PROFILE profile.
+  trace?.unshift(`# start_monotonic_us=${process.hrtime.bigint() / 1000n}`);
+  const total = Math.floor(rate * seconds);
+  const send = (n) =>
+    new Promise((resolvePromise) => {
+      const due = started + (n * 1000) / rate;
+      const k = (sequence += 1);
+      const payload = body(k);
+      const req = http.request(
+        targets[n % targets.length],
+        {
+          method: 'POST',
+          agent: agents[n % agents.length],
+          headers: { ...headersOf(k), 'content-length': Buffer.byteLength(payload) },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            latencies.push(performance.now() - due);
+            trace?.push(`${((due - started) / 1000).toFixed(3)},${(performance.now() - due).toFixed(1)}`);
+            statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+            if (res.statusCode === 201) created.add(JSON.parse(Buffer.concat(chunks).toString()).id);
+            resolvePromise();
+          });
+        },
+      );
+      // A network error is counted among the statuses by its code (ECONNRESET …), so as a non-201.
+      req.on('error', (error) => {
+        statuses.set(error.code ?? 'error', (statuses.get(error.code ?? 'error') ?? 0) + 1);
+        resolvePromise();
+      });
+      req.end(payload);
+    });
+  for (let n = 0; n < total;) {
+    const dueNow = Math.min(total, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
+    while (n < dueNow) pending.push(send(n++));
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  for (const agent of agents) agent.destroy();
+  if (trace) writeFileSync(process.env.BENCH_LATENCIES, `${trace.join('\n')}\n`);
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: { average: latencies.length / elapsed, total: latencies.length },
+    latency: {
+      p50: Math.round(percentile(latencies, 50)),
+      p99: Math.round(percentile(latencies, 99)),
+      max: Math.round(latencies[latencies.length - 1] ?? NaN),
+    },
+    errors: 0,
+    timeouts: 0,
+  };
+}
+
 function load(title, rate, seconds) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `${api}/tickets`,
+        url: apis.length === 1 ? `${api}/tickets` : apis.map((a) => `${a}/tickets`),
         title,
         connections: CONNECTIONS,
         duration: seconds,
@@ -124,17 +217,7 @@ function load(title, rate, seconds) {
             method: 'POST',
             setupRequest: (request) => {
               const n = (sequence += 1);
-              return {
-                ...request,
-                headers: {
-                  'content-type': 'application/json',
-                  authorization: `Bearer ${tokens[n % tokens.length]}`,
-                  'idempotency-key': randomUUID(),
-                  // Each resident on their own address, behind the proxy (TRUST_PROXY=1).
-                  'x-forwarded-for': `10.${(n % tokens.length) >> 8}.${(n % tokens.length) & 255}.1`,
-                },
-                body: body(n),
-              };
+              return { ...request, headers: headersOf(n), body: body(n) };
             },
             onResponse: (status, responseBody) => {
               statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -174,27 +257,39 @@ const counted = await fetch(`${api}/tickets`, {
 });
 if (counted.status !== 201) throw new Error(`counted comment: ${counted.status} ${await counted.text()}`);
 const oneComment = await statementsSent();
-app.child.send('stop');
+for (const { child } of apps) child.send('stop');
 const counters = oneComment.filter((s) => /cache_versions/i.test(s.sql));
 const perComment = countOf(oneComment.filter((s) => !counters.includes(s)));
 
-// Warm-up (JIT, pools, caches), not counted.
-await load('warm-up', 100, 5);
+// Warm-up (JIT, pools, every resident's first request, a fresh database's first pages), not
+// counted: 10 s at the target rate, the way the measured run sends.
+await evenLoad(RATE, Number(process.env.BENCH_WARMUP_SECONDS ?? 10));
 const warmIds = new Set(created);
 created.clear();
 statuses.clear();
 /** CPU seconds (user + system) the app's process has used so far, from /proc (Linux). */
-const appCpu = () => {
-  try {
-    const fields = readFileSync(`/proc/${app.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
+const appCpu = () =>
+  apps.reduce((sum, { child }) => {
+    try {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return NaN;
+    }
+  }, 0);
+/** Busy and total CPU ticks of the whole machine so far (/proc/stat): every process, the database's too. */
+const machineTicks = () => {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + f[4];
+  const all = f.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: all - idle, all };
 };
 const cpuBefore = appCpu();
-const result = await load('tickets', RATE, DURATION);
+const machineBefore = machineTicks();
+const result = await evenLoad(RATE, DURATION);
 const pacedCpu = appCpu() - cpuBefore;
+const machineAfter = machineTicks();
+const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.all - machineBefore.all);
 const pacedStatuses = new Map(statuses);
 // Then flat out (as fast as 50 connections get answers), counted apart.
 statuses.clear();
@@ -215,7 +310,7 @@ for (let i = 0; i < ids.length; i += 1000) {
 }
 const [[{ n: total }]] = await check.query('SELECT COUNT(*) AS n FROM tickets');
 const [[{ n: events }]] = await check.query('SELECT COUNT(*) AS n FROM ticket_events');
-app.child.kill('SIGTERM');
+for (const { child } of apps) child.kill('SIGTERM');
 
 // Raw mysql2: the same rows (a ticket and its two events in one transaction), paced at RATE, then flat out.
 const [[template]] = await check.query('SELECT * FROM tickets ORDER BY id DESC LIMIT 1');
@@ -293,11 +388,11 @@ console.log(
   `\nPOST /tickets on ${admin.protocol.replace(':', '')} ${admin.host}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}`,
 );
 console.log(
-  `target ${RATE}/s for ${DURATION} s, ${CONNECTIONS} connections, ${RESIDENTS} residents, ${warmIds.size} warm-up tickets not counted\n`,
+  `target ${RATE}/s for ${DURATION} s, ${INSTANCES} app instance(s), ${CONNECTIONS} connections, ${RESIDENTS} residents, ${warmIds.size} warm-up tickets not counted\n`,
 );
 console.table([
   {
-    case: 'app: POST /tickets',
+    case: `app: POST /tickets, ${RATE}/s evenly`,
     'req/s': Math.round(result.requests.average),
     'p50 ms': result.latency.p50,
     'p99 ms': appP99,
@@ -333,6 +428,9 @@ console.table([
     'p99 ms': Math.round(rawMax.p99 * 10) / 10,
   },
 ]);
+console.log(
+  `machine CPU busy during the paced run: ${Math.round(machineBusy * 100)} % of ${cpus().length} cores (app, database and this load generator)`,
+);
 console.log(`server output during the run: stdout ${stdoutBytes} bytes, stderr ${stderrBytes} bytes`);
 console.log(
   `one comment: ${perComment.statements} statements, ${perComment.roundTrips} round trips (requests sent), ` +
