@@ -130,6 +130,15 @@ export async function galeraDrill(ctx, { apps, tokens, officials, database }) {
     return { ...check, dups, none, many };
   });
 
+  // An acknowledged ticket that is not stored: when it was sent and answered, against the kill.
+  for (const id of db.missing) {
+    const r = ok.find((x) => x.id === id) ?? retried.find(({ again }) => again.id === id)?.r;
+    log(
+      `  missing ticket ${id}: comment ${r?.n} through ${r?.app}, sent ${fmt((r?.t0 ?? NaN) - times.killStart, 3)} s ` +
+        `and answered ${fmt((r?.t1 ?? NaN) - times.killStart, 3)} s after the kill began (${r?.ms} ms)`,
+    );
+  }
+
   // The node rejoined by IST and holds the same rows as the others.
   const joined = readFileSync(nodeLog, 'utf8').slice(logOffset);
   const ist = /IST received|Receiving IST|Prepared IST receiver/.test(joined);

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { retryOnContention } from './contention';
-import { isMysqlFamily } from './data-source';
+import { isMysqlFamily, takesMultipleStatements } from './data-source';
 import type { Statement } from './insert-statement';
 
 /**
@@ -142,6 +142,8 @@ async function batchedOnMysql<T>(
   work: (writer: TransactionWriter) => Promise<T>,
 ): Promise<T> {
   const runner = dataSource.createQueryRunner('master');
+  // A pool without multipleStatements (a Galera node, data-source.ts) gets one statement per request.
+  const batching = takesMultipleStatements(dataSource);
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   let started = false;
   const send: Send = async (statements) => {
@@ -151,6 +153,11 @@ async function batchedOnMysql<T>(
     state.isTransactionActive = true;
     state.transactionDepth = 1;
     const all = [...opening, ...statements];
+    if (!batching) {
+      const results: unknown[] = [];
+      for (const s of all) results.push(await runner.query(s.sql, s.params));
+      return results.slice(opening.length);
+    }
     const raw: unknown = await runner.query(
       all.map((s) => s.sql).join(';\n'),
       all.flatMap((s) => s.params),

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app.config';
-import { buildDataSourceOptions, detectMysqlFlavor } from './data-source';
+import { buildDataSourceOptions, detectMysqlServer } from './data-source';
 import { DatabaseBootstrapService } from './database-bootstrap.service';
 
 @Module({})
@@ -12,7 +12,7 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: async () => ({
-            ...buildDataSourceOptions(config.database, await detectMysqlFlavor(config.database)),
+            ...buildDataSourceOptions(config.database, await detectMysqlServer(config.database)),
             // Fail fast at start instead of retrying for minutes against a wrong URL.
             retryAttempts: 2,
             retryDelay: 1000,

@@ -1,5 +1,8 @@
 import type { ApiErrorBody, DemoPersona, TicketView } from '@jinri/shared';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { takesMultipleStatements } from '../../src/database/data-source';
+import { StatementLog } from '../../src/database/statement-log';
 import { FixedClock } from '../../src/common/clock';
 import { atLocal } from '../../src/common/time/local-time';
 import { call, type TestApp } from '../app';
@@ -86,6 +89,29 @@ describeGalera('One ticket changed at once through instances on two Galera nodes
     await stub?.close();
     await database?.drop();
   }, GALERA_TIMEOUT);
+
+  it('sends a comment one statement per request on a Galera node (no multi-statement batches)', async () => {
+    const data = apps[0]!.app.get(DataSource);
+    expect(takesMultipleStatements(data)).toBe(false);
+    const log = StatementLog.attach(data);
+    const resident = await residentToken(apps[0]!.url, 'o_galera_race_single');
+    log.take();
+    const created = await call(apps[0]!.url, 'POST', '/tickets', {
+      token: resident,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { officialId: officialA, content: '村口的垃圾桶满了，请安排清运', publicAllowed: false },
+    });
+    expect(created.status).toBe(201);
+    const sent = log.take().filter((s) => !/cache_versions/i.test(s.sql));
+    expect(sent.some((s) => s.sql.includes(';\n'))).toBe(false);
+    expect(sent.map((s) => s.sql)).toEqual(
+      expect.arrayContaining([
+        'START TRANSACTION',
+        expect.stringMatching(/^INSERT INTO `tickets`/),
+        'COMMIT',
+      ]),
+    );
+  });
 
   it.each(Object.keys(RACES))(
     '%s: exactly one wins each time, the other gets a 409, the events match the final state',
