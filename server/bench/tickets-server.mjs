@@ -10,6 +10,8 @@ const require = createRequire(import.meta.url);
 const { createApp } = fromDist('app.factory.js');
 const config = benchConfig('jinri-bench-', {
   DATABASE_URL: process.env.DATABASE_URL,
+  // BENCH_SOCKET=<the server's socket file>: the app connects through it (DATABASE_SOCKET_PATH).
+  ...(process.env.BENCH_SOCKET ? { DATABASE_SOCKET_PATH: process.env.BENCH_SOCKET } : {}),
   SEED_DEMO: 'county',
   DEMO_LOGIN: '1',
   NODE_ENV: 'development',

@@ -379,7 +379,9 @@ const rawPaced = await rawRun(RATE, Math.min(DURATION, 20));
 const rawMax = await rawRun(0, 10);
 await pool.end();
 await check.end();
-await root.query(`DROP DATABASE ${database}`);
+// BENCH_KEEP_DB=1 leaves the database for a look afterwards (EXPLAIN, counts); it is named below.
+if (process.env.BENCH_KEEP_DB === '1') console.log(`database kept: ${database}`);
+else await root.query(`DROP DATABASE ${database}`);
 await root.end();
 
 const non201 = [...pacedStatuses].filter(([s]) => s !== 201).reduce((a, [, n]) => a + n, 0);

@@ -25,6 +25,19 @@ describe('loadConfig', () => {
     expect(sut.port).toBe(8080);
   });
 
+  it('connects through the Unix socket named by DATABASE_SOCKET_PATH, and only with DATABASE_URL', () => {
+    const url = 'mysql://u:p@localhost/jinri';
+    const sut = loadConfig({ DATABASE_URL: url, DATABASE_SOCKET_PATH: '/run/mysqld/mysqld.sock' });
+    expect(sut.database).toMatchObject({ type: 'mysql', url, socketPath: '/run/mysqld/mysqld.sock' });
+    expect(loadConfig({ DATABASE_URL: url }).database.socketPath).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_SOCKET_PATH: '/run/mysqld/mysqld.sock' })).toThrow(
+      /DATABASE_SOCKET_PATH: needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: url, DATABASE_SOCKET_PATH: 'mysqld.sock' })).toThrow(
+      /DATABASE_SOCKET_PATH: must be the absolute path/,
+    );
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

@@ -68,6 +68,15 @@ export class EnvironmentVariables {
   })
   DATABASE_URL?: string;
 
+  /**
+   * The MySQL server's Unix socket, when it runs on the same machine as the app (one county, one
+   * box): the connection goes through it instead of TCP; DATABASE_URL still names the user,
+   * password and database.
+   */
+  @IsOptional()
+  @Matches(/^\/\S+$/, { message: "must be the absolute path of the MySQL server's socket file" })
+  DATABASE_SOCKET_PATH?: string;
+
   /** 1: the demo county with two weeks of journals; county: the directory only (tests). */
   @IsOptional()
   @IsIn(['0', '1', 'county'], { message: 'must be 0, 1 or county' })
@@ -388,6 +397,8 @@ export interface DatabaseConfig {
   sqlitePath?: string;
   /** Connection URL (type mysql). */
   url?: string;
+  /** The server's Unix socket instead of TCP (type mysql, same machine). */
+  socketPath?: string;
   /** Apply pending migrations at start. */
   migrationsRun: boolean;
 }
@@ -501,6 +512,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const productionProblems = [
     ...(production && raw.DEMO_LOGIN ? ['DEMO_LOGIN: must not be enabled with NODE_ENV=production'] : []),
     ...(raw.DEMO_CLOCK && !raw.DEMO_LOGIN ? ['DEMO_CLOCK: only for the demo (set DEMO_LOGIN=1 too)'] : []),
+    ...(raw.DATABASE_SOCKET_PATH && !raw.DATABASE_URL
+      ? ['DATABASE_SOCKET_PATH: needs DATABASE_URL too (it names the user, password and database)']
+      : []),
     ...missing('JWT_SECRET', 'signs the login tokens'),
     ...missing('ENCRYPTION_KEYS', 'encrypts phone numbers and WeChat ids'),
     ...missing('WECHAT_APPID', 'WeChat login'),
@@ -515,7 +529,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: raw.HOST ?? '0.0.0.0',
     dataDir,
     database: raw.DATABASE_URL
-      ? { type: 'mysql', url: raw.DATABASE_URL, migrationsRun: raw.MIGRATIONS_RUN ?? true }
+      ? {
+          type: 'mysql',
+          url: raw.DATABASE_URL,
+          ...(raw.DATABASE_SOCKET_PATH ? { socketPath: raw.DATABASE_SOCKET_PATH } : {}),
+          migrationsRun: raw.MIGRATIONS_RUN ?? true,
+        }
       : {
           type: 'sqlite',
           sqlitePath: resolve(dataDir, 'jinri.sqlite'),

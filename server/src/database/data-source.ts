@@ -29,6 +29,7 @@ export function buildDataSourceOptions(
       ...common,
       type: server.flavor,
       url: config.url,
+      ...(config.socketPath ? { socketPath: config.socketPath } : {}),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       dateStrings: ['DATE'],
@@ -89,7 +90,11 @@ export interface MysqlServer {
  */
 export async function detectMysqlServer(config: DatabaseConfig): Promise<MysqlServer> {
   if (config.type !== 'mysql') return { flavor: 'mysql', galera: false };
-  const connection = await createConnection({ uri: config.url, connectTimeout: 10_000 });
+  const connection = await createConnection({
+    uri: config.url,
+    ...(config.socketPath ? { socketPath: config.socketPath } : {}),
+    connectTimeout: 10_000,
+  });
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');
     const flavor = /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version))
