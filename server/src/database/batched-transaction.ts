@@ -5,11 +5,12 @@ import type { Statement } from './insert-statement';
 
 /**
  * The writes of one transaction, sent in as few round trips as the database allows: on MySQL,
- * MariaDB, Galera and TiDB the statements whose results nobody reads travel together with the next
+ * MariaDB and TiDB the statements whose results nobody reads travel together with the next
  * statement that must answer, and the last ones with the COMMIT, as one multi-statement request
  * each. A comment's ticket, events, outbox messages and in-app copies take two round trips instead
  * of six (START, four INSERTs, COMMIT), which is what the socket writes of a comment cost most
- * (issue #16). On SQLite, in process, the statements simply run one after the other.
+ * (issue #16). On SQLite, in process, and on a Galera node (whose pool takes no multi-statement
+ * requests, see data-source.ts) the statements go one after the other.
  */
 export interface TransactionWriter {
   /** Sends `statement`, with everything deferred before it, and answers the id it inserted. */
