@@ -36,6 +36,26 @@ describe.each(testDatabases())('cache version counters of two instances on %s', 
     expect(await versions(a).current('journals')).toBe(before + 20);
   });
 
+  it('tells the listeners again when the transaction that bumped a counter commits, not when it rolls back', async () => {
+    const dataSource = a.app.get<DataSource>(getDataSourceToken());
+    let told = 0;
+    versions(a).onBump('spec-commit', () => (told += 1));
+    await dataSource.transaction(async (manager) => {
+      await versions(a).bump('spec-commit', manager);
+      expect(told).toBe(1);
+    });
+    expect(told).toBe(2);
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await versions(a).bump('spec-commit', manager);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(told).toBe(3);
+    await versions(a).bump('spec-commit');
+    expect(told).toBe(4);
+  });
+
   it('adds a plain row written before (or by the seed) to the counter', async () => {
     const dataSource = a.app.get<DataSource>(getDataSourceToken());
     await dataSource.query("INSERT INTO cache_versions (name, version) VALUES ('calendar', 5)");

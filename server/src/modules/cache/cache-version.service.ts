@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { CacheVersionRepository } from './cache-version.repository';
 
 /**
@@ -11,7 +19,25 @@ export class CacheVersionService {
   private readonly listeners = new Map<string, Array<() => void>>();
   private readonly recent = new Map<string, { version: number; at: number }>();
 
-  constructor(private readonly repository: CacheVersionRepository) {}
+  /** Counters bumped in a transaction that is still open: told again once it commits. */
+  private readonly uncommitted = new WeakMap<QueryRunner, Set<string>>();
+
+  constructor(
+    private readonly repository: CacheVersionRepository,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    const hook: EntitySubscriberInterface = {
+      afterTransactionCommit: (event: TransactionCommitEvent) => {
+        const names = this.uncommitted.get(event.queryRunner);
+        this.uncommitted.delete(event.queryRunner);
+        for (const name of names ?? []) this.notify(name);
+      },
+      afterTransactionRollback: (event: TransactionRollbackEvent) => {
+        this.uncommitted.delete(event.queryRunner);
+      },
+    };
+    dataSource.subscribers.push(hook);
+  }
 
   /**
    * Called after this instance bumps `name`, or any counter starting with `name` when it ends in ":"
@@ -67,6 +93,20 @@ export class CacheVersionService {
   async bump(name: string, manager?: EntityManager): Promise<void> {
     this.recent.delete(name);
     await this.repository.increment(name, manager);
+    this.notify(name);
+    // In the caller's transaction nobody else sees the new version before the COMMIT, and a read
+    // made meanwhile (a cache's poll) takes the old one for current again: the listeners are told
+    // once more when the transaction has committed (a published plan missing from the today page
+    // for up to a poll interval, seen on MySQL).
+    const runner = manager?.queryRunner;
+    if (runner?.isTransactionActive) {
+      const names = this.uncommitted.get(runner) ?? new Set<string>();
+      names.add(name);
+      this.uncommitted.set(runner, names);
+    }
+  }
+
+  private notify(name: string): void {
     this.recent.delete(name);
     for (const [key, listeners] of this.listeners) {
       if (key === name || (key.endsWith(':') && name.startsWith(key)))
