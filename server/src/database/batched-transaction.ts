@@ -154,11 +154,7 @@ async function batchedOnMysql<T>(
     state.isTransactionActive = true;
     state.transactionDepth = 1;
     const all = [...opening, ...statements];
-    if (!batching) {
-      const results: unknown[] = [];
-      for (const s of all) results.push(await runner.query(s.sql, s.params));
-      return results.slice(opening.length);
-    }
+    if (!batching) return (await oneByOne(runner.manager, all)).slice(opening.length);
     const raw: unknown = await runner.query(
       all.map((s) => s.sql).join(';\n'),
       all.flatMap((s) => s.params),

@@ -295,7 +295,9 @@ export class TicketsRepository {
   /** Each official's first post held today (by rank): title and unit. */
   async findPrimaryPosts(officialIds: number[]): Promise<Map<number, PrimaryPost>> {
     if (officialIds.length === 0) return new Map();
-    const rows = await this.primaryPostsQuery(officialIds).getRawMany();
+    const rows = await this.primaryPostsQuery(localDate(this.clock.now()))
+      .setParameter('officialIds', [...new Set(officialIds)])
+      .getRawMany();
     return TicketsRepository.firstPosts(rows, (r) => TicketsRepository.toPost(r));
   }
 
@@ -312,7 +314,7 @@ export class TicketsRepository {
     const rows = await this.prepared.rawMany(
       'takers',
       () =>
-        this.primaryPostsQuery([0], today)
+        this.primaryPostsQuery(today)
           .addSelect(
             `(SELECT COUNT(*) FROM leaves lv WHERE lv.official_id = m.officialId AND lv.status = 'approved'
           AND lv.start_date <= :leaveDay AND lv.end_date >= :leaveDay)`,
@@ -339,7 +341,8 @@ export class TicketsRepository {
     }));
   }
 
-  private primaryPostsQuery(officialIds: number[], today = localDate(this.clock.now())) {
+  /** Officials' posts held on `today`, for the officials of the parameter `officialIds` (set by the caller). */
+  private primaryPostsQuery(today: string) {
     return currentMemberships(this.dataSource, today)
       .innerJoin('m.official', 'o')
       .select([
@@ -350,7 +353,7 @@ export class TicketsRepository {
         'u.name AS "unitName"',
         'u.path AS "unitPath"',
       ])
-      .andWhere('m.officialId IN (:...officialIds)', { officialIds: [...new Set(officialIds)] })
+      .andWhere('m.officialId IN (:...officialIds)')
       .orderBy('p.rank', 'ASC')
       .addOrderBy('p.id', 'ASC');
   }
