@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { batchedTransaction } from '../src/database/batched-transaction';
+import { batchedTransaction, type TransactionWriter } from '../src/database/batched-transaction';
 import { insertStatement } from '../src/database/insert-statement';
 import { countStatements, StatementLog } from '../src/database/statement-log';
 import { User } from '../src/modules/auth/user.entity';
@@ -122,6 +122,67 @@ describe.each(testDatabases())('batched transactions on %s', (name, makeDatabase
     ).rejects.toThrow('规则不允许');
     expect(await titles()).toEqual(before);
     expect(() => leaked!('辛')).toThrow(/after the end of its transaction/);
+  });
+
+  it('sends an INSERT and the rows that carry its pending id in one request on MySQL, with the right id', async () => {
+    const log = StatementLog.attach(sut);
+    log.take();
+    const pending = await batchedTransaction(sut, async (writer) => {
+      const first = writer.insertLater(insertStatement(sut, InAppMessage, [message('子')]));
+      // A second pending id in the same request: each keeps its own.
+      const second = writer.insertLater(insertStatement(sut, InAppMessage, [message('丑')]));
+      writer.defer(
+        insertStatement(sut, OutboxMessage, [
+          {
+            userId,
+            purpose: 'ticketNew',
+            values: { thing1: '待定编号' },
+            page: first.withPrefix('pages/ticket-detail/index?id='),
+            ticketId: second,
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: at,
+            createdAt: at,
+          },
+        ]),
+      );
+      return { first, second };
+    });
+    const sent = log.take();
+    expect(countStatements(sent)).toEqual(
+      name === 'mysql'
+        ? { statements: 7, roundTrips: 1, transactions: 1 }
+        : { statements: 5, roundTrips: 5, transactions: 1 },
+    );
+    const inserted = await sut.query(
+      "SELECT id, title FROM in_app_messages WHERE title IN ('子', '丑') ORDER BY id",
+    );
+    expect(inserted.map((r: { title: string }) => r.title)).toEqual(['子', '丑']);
+    expect(pending.first.value).toBe(Number(inserted[0].id));
+    expect(pending.second.value).toBe(Number(inserted[1].id));
+    const [outbox] = await sut.getRepository(OutboxMessage).find({ order: { id: 'DESC' }, take: 1 });
+    expect(outbox).toMatchObject({
+      values: { thing1: '待定编号' },
+      page: `pages/ticket-detail/index?id=${pending.first.value}`,
+      ticketId: pending.second.value,
+    });
+  });
+
+  it('uses a pending id already settled as a plain value, and stores nothing when a row after it fails', async () => {
+    const before = await titles();
+    let pending: ReturnType<TransactionWriter['insertLater']> | undefined;
+    await expect(
+      batchedTransaction(sut, async (writer) => {
+        pending = writer.insertLater(insertStatement(sut, InAppMessage, [message('寅')]));
+        await writer.manager();
+        expect(pending.known).toBe(true);
+        writer.defer(
+          insertStatement(sut, InAppMessage, [{ ...message('卯'), page: pending.withPrefix('p?id=') }]),
+        );
+        writer.defer({ sql: 'INSERT INTO no_such_table (x) VALUES (?)', params: [pending] });
+      }),
+    ).rejects.toThrow(/no_such_table/);
+    expect(await titles()).toEqual(before);
   });
 
   it('runs what goes through the manager inside the same transaction', async () => {

@@ -1,20 +1,27 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { retryOnContention } from './contention';
 import { isMysqlFamily, takesMultipleStatements } from './data-source';
-import type { Statement } from './insert-statement';
+import { isPending, PendingId, PendingText, settled, type Statement } from './insert-statement';
 
 /**
  * The writes of one transaction, sent in as few round trips as the database allows: on MySQL,
  * MariaDB and TiDB the statements whose results nobody reads travel together with the next
  * statement that must answer, and the last ones with the COMMIT, as one multi-statement request
- * each. A comment's ticket, events, outbox messages and in-app copies take two round trips instead
- * of six (START, four INSERTs, COMMIT), which is what the socket writes of a comment cost most
- * (issue #16). On SQLite, in process, and on a Galera node (whose pool takes no multi-statement
+ * each; an INSERT whose id the later statements need (`insertLater`) travels with them, its id
+ * kept in a session variable. A comment's ticket, events, outbox messages and in-app copies take one
+ * round trip instead of six (START, four INSERTs, COMMIT): on this kind of machine the socket writes
+ * and the database's wake-ups were the largest part of what a comment cost (issue #16). On SQLite, in process, and on a Galera node (whose pool takes no multi-statement
  * requests, see data-source.ts) the statements go one after the other.
  */
 export interface TransactionWriter {
   /** Sends `statement`, with everything deferred before it, and answers the id it inserted. */
   insert(statement: Statement): Promise<number>;
+  /**
+   * Queues an INSERT like `defer`, and answers the id it will get: statements deferred after it may
+   * use it as a value (on MySQL they go in the same request; see PendingId). Its `value` is known
+   * once the INSERT was sent: after `manager()`, or after the transaction.
+   */
+  insertLater(statement: Statement): PendingId;
   /** Queues a statement nobody needs an answer from: it goes with the next request or the COMMIT. */
   defer(statement: Statement): void;
   /** The transaction's EntityManager for anything else; what was deferred is sent first. */
@@ -62,10 +69,15 @@ export function insertedIdOf(raw: unknown): number {
   return value;
 }
 
-type Send = (statements: Statement[]) => Promise<unknown[]>;
+/** A statement waiting in a Writer; `defines` is the PendingId its INSERT's id settles. */
+interface Queued extends Statement {
+  defines?: PendingId;
+}
+
+type Send = (statements: Queued[]) => Promise<unknown[]>;
 
 class Writer implements TransactionWriter {
-  private pending: Statement[] = [];
+  private pending: Queued[] = [];
   /** Set when the COMMIT (or ROLLBACK) went: a write after it would be lost, so it throws. */
   private ended = false;
 
@@ -80,6 +92,13 @@ class Writer implements TransactionWriter {
     return insertedIdOf(results[results.length - 1]);
   }
 
+  insertLater(statement: Statement): PendingId {
+    this.assertOpen();
+    const id = new PendingId();
+    this.pending.push({ ...statement, defines: id });
+    return id;
+  }
+
   defer(statement: Statement): void {
     this.assertOpen();
     this.pending.push(statement);
@@ -91,7 +110,7 @@ class Writer implements TransactionWriter {
   }
 
   /** The statements still waiting, for the COMMIT: nothing can be written after this. */
-  end(): Statement[] {
+  end(): Queued[] {
     const last = this.take();
     this.ended = true;
     return last;
@@ -101,7 +120,7 @@ class Writer implements TransactionWriter {
     if (this.ended) throw new Error('A write after the end of its transaction (an await missing?)');
   }
 
-  private take(): Statement[] {
+  private take(): Queued[] {
     const taken = this.pending;
     this.pending = [];
     return taken;
@@ -122,10 +141,72 @@ async function runWith<T>(
   }
 }
 
-async function oneByOne(manager: EntityManager, statements: Statement[]): Promise<unknown[]> {
+/** Each statement its own request: a pending id is sent as its value, known by then. */
+async function oneByOne(manager: EntityManager, statements: Queued[]): Promise<unknown[]> {
   const results: unknown[] = [];
-  for (const statement of statements) results.push(await manager.query(statement.sql, statement.params));
+  for (const statement of statements) {
+    const params = statement.params.map((p) => (isPending(p) ? settled(p) : p));
+    const result: unknown = await manager.query(statement.sql, params);
+    statement.defines?.resolve(insertedIdOf(result));
+    results.push(result);
+  }
   return results;
+}
+
+/**
+ * The statements as one multi-statement request: after an INSERT whose id is pending, its
+ * `LAST_INSERT_ID()` is kept in a session variable (`@jinri_id_1` …), and a later statement's
+ * pending parameter becomes that variable (or `CONCAT(?, @jinri_id_1)` for a text with the id).
+ * `positions[i]` is where statement i's result is among the request's results.
+ */
+function joined(
+  statements: Queued[],
+  variables: Map<PendingId, string>,
+): { sql: string; values: unknown[]; positions: number[]; count: number } {
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  const positions: number[] = [];
+  for (const statement of statements) {
+    const bound = bindPending(statement, variables);
+    positions.push(parts.length);
+    parts.push(bound.sql);
+    values.push(...bound.params);
+    if (statement.defines) {
+      const variable = `@jinri_id_${variables.size + 1}`;
+      variables.set(statement.defines, variable);
+      parts.push(`SET ${variable} = LAST_INSERT_ID()`);
+    }
+  }
+  return { sql: parts.join(';\n'), values, positions, count: parts.length };
+}
+
+function bindPending(statement: Statement, variables: Map<PendingId, string>): Statement {
+  if (!statement.params.some(isPending)) return statement;
+  const params: unknown[] = [];
+  let parameter = 0;
+  const sql = statement.sql.replace(/`[^`]*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\?/g, (token) => {
+    if (token !== '?') return token;
+    const value = statement.params[parameter++];
+    if (!isPending(value)) {
+      params.push(value);
+      return '?';
+    }
+    const id = value instanceof PendingId ? value : value.id;
+    if (id.known) {
+      params.push(settled(value));
+      return '?';
+    }
+    const variable = variables.get(id);
+    if (!variable) throw new Error('A pending id used before its INSERT in the transaction');
+    if (value instanceof PendingText) {
+      params.push(value.prefix);
+      return `CONCAT(?, ${variable})`;
+    }
+    return variable;
+  });
+  if (parameter !== statement.params.length)
+    throw new Error(`The statement has ${parameter} placeholders for ${statement.params.length} parameters`);
+  return { sql, params };
 }
 
 const START: Statement = { sql: 'START TRANSACTION', params: [] };
@@ -147,21 +228,22 @@ async function batchedOnMysql<T>(
   const batching = takesMultipleStatements(dataSource);
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   let started = false;
+  const variables = new Map<PendingId, string>();
   const send: Send = async (statements) => {
     if (statements.length === 0) return [];
     const opening = started ? [] : [START];
     started = true;
     state.isTransactionActive = true;
     state.transactionDepth = 1;
-    const all = [...opening, ...statements];
+    const all: Queued[] = [...opening, ...statements];
     if (!batching) return (await oneByOne(runner.manager, all)).slice(opening.length);
-    const raw: unknown = await runner.query(
-      all.map((s) => s.sql).join(';\n'),
-      all.flatMap((s) => s.params),
-    );
+    const request = joined(all, variables);
+    const raw: unknown = await runner.query(request.sql, request.values);
     // One statement answers its result, several an array of results (one per statement).
-    const results = all.length === 1 ? [raw] : (raw as unknown[]);
-    return results.slice(opening.length);
+    const results = request.count === 1 ? [raw] : (raw as unknown[]);
+    const answers = request.positions.map((position) => results[position]);
+    all.forEach((statement, i) => statement.defines?.resolve(insertedIdOf(answers[i])));
+    return answers.slice(opening.length);
   };
   const writer = new Writer(runner.manager, send);
   try {

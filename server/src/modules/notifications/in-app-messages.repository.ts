@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { type TransactionWriter, write } from '../../database/batched-transaction';
-import { insertStatement } from '../../database/insert-statement';
+import { type Insertable, insertStatement } from '../../database/insert-statement';
 import { InAppMessage } from './in-app-message.entity';
 
 /** Named queries of the message centre; every one is bounded to one user's own rows. */
@@ -18,7 +18,7 @@ export class InAppMessagesRepository {
   async insert(
     transaction: EntityManager | TransactionWriter,
     messages: Array<
-      Pick<InAppMessage, 'userId' | 'kind' | 'title' | 'body' | 'page' | 'createdAt' | 'readAt'>
+      Insertable<Pick<InAppMessage, 'userId' | 'kind' | 'title' | 'body' | 'page' | 'createdAt' | 'readAt'>>
     >,
   ): Promise<void> {
     // One multi-row INSERT, without reading generated columns back (nothing uses them).

@@ -3,21 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { type TransactionWriter, write } from '../../database/batched-transaction';
 import { isContention, retryOnContention } from '../../database/contention';
-import { insertStatement } from '../../database/insert-statement';
+import { type Insertable, insertStatement } from '../../database/insert-statement';
 import { User } from '../auth/user.entity';
 import { OutboxMessage } from './outbox-message.entity';
 
-export type NewOutboxMessage = Pick<
-  OutboxMessage,
-  | 'userId'
-  | 'purpose'
-  | 'values'
-  | 'page'
-  | 'ticketId'
-  | 'status'
-  | 'attempts'
-  | 'nextAttemptAt'
-  | 'createdAt'
+/** An outbox row to insert; its page and ticket may be pending (a ticket of the same transaction). */
+export type NewOutboxMessage = Insertable<
+  Pick<
+    OutboxMessage,
+    | 'userId'
+    | 'purpose'
+    | 'values'
+    | 'page'
+    | 'ticketId'
+    | 'status'
+    | 'attempts'
+    | 'nextAttemptAt'
+    | 'createdAt'
+  >
 >;
 
 /** Named queries of the notification outbox. */

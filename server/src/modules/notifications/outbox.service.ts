@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TransactionWriter } from '../../database/batched-transaction';
+import type { PendingId, PendingText } from '../../database/insert-statement';
 import { CLOCK, type Clock } from '../../common/clock';
 import { FIELD_CIPHER, type FieldCipher } from '../../common/crypto/field-cipher';
 import { Lifecycle } from '../operations/lifecycle.service';
@@ -14,8 +15,9 @@ export interface OutgoingMessage {
   userId: number;
   purpose: string;
   values: Record<string, string>;
-  page?: string;
-  ticketId?: number;
+  /** Pending while the ticket is inserted in the same transaction (assigneeMessages). */
+  page?: string | PendingText;
+  ticketId?: number | PendingId;
 }
 
 /** After this many failed attempts a message is marked failed (about two days of retries). */

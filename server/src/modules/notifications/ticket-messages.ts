@@ -1,4 +1,5 @@
 import { APP_PAGES } from '@jinri/shared';
+import type { PendingId } from '../../database/insert-statement';
 import type { OutgoingMessage } from './outbox.service';
 
 /**
@@ -38,18 +39,22 @@ export function ticketPage(ticketId: number): string {
   return `${TICKET_PAGE}?id=${ticketId}`;
 }
 
-/** A new ticket (or one handed over, or reopened) for whoever now has to take it. */
+/**
+ * A new ticket (or one handed over, or reopened) for whoever now has to take it. A ticket being
+ * inserted in the same transaction gives its pending id (the link is completed with it there).
+ */
 export function assigneeMessages(
   userIds: number[],
-  ticket: { id: number; queryCode: string },
+  ticket: { id: number | PendingId; queryCode: string },
   content: string,
   at: Date,
 ): OutgoingMessage[] {
+  const { id } = ticket;
   return userIds.map((userId) => ({
     userId,
     purpose: 'ticketNew',
-    ticketId: ticket.id,
-    page: ticketPage(ticket.id),
+    ticketId: id,
+    page: typeof id === 'number' ? ticketPage(id) : id.withPrefix(`${TICKET_PAGE}?id=`),
     values: { thing1: content, time2: formatTime(at), character_string3: ticket.queryCode },
   }));
 }

@@ -101,7 +101,11 @@ export class SelfExamOverdueJob {
           manager,
           inserted.flatMap((f) =>
             outgoing
-              .filter((m) => m.page?.endsWith(`?selfExamId=${f.subject.slice('selfexam:'.length)}`))
+              .filter(
+                (m) =>
+                  typeof m.page === 'string' &&
+                  m.page.endsWith(`?selfExamId=${f.subject.slice('selfexam:'.length)}`),
+              )
               .map((m) => ({ ...m, page: `${APP_PAGES.supervisionMine}?findingId=${f.id}` })),
           ),
         );

@@ -17,7 +17,7 @@ import { NEVER_PUBLIC, OPEN_STATES, PUBLIC_MODERATION } from './ticket-state';
 import { Ticket } from './ticket.entity';
 import { batchedTransaction, type TransactionWriter } from '../../database/batched-transaction';
 import { retriedTransaction } from '../../database/contention';
-import { insertStatement } from '../../database/insert-statement';
+import { insertStatement, type PendingId } from '../../database/insert-statement';
 import { PreparedQueries } from '../../database/prepared-queries';
 
 export type TicketPatch = Partial<Omit<Ticket, 'id' | 'version' | 'createdAt'>>;
@@ -81,15 +81,12 @@ export class TicketsRepository {
   }
 
   /**
-   * Inserts a ticket with its first events (in the caller's transaction): the ticket is sent (it
-   * answers its id), the events, one multi-row INSERT, wait for the next request or the COMMIT.
+   * Inserts a ticket with its first events (in the caller's transaction): nothing is sent yet; the
+   * ticket, then its events (one multi-row INSERT) go with the transaction's next request or its
+   * COMMIT, on MySQL in the same request (the answer is the ticket's pending id, see PendingId).
    */
-  async insertTicket(
-    writer: TransactionWriter,
-    ticket: Partial<Ticket>,
-    events: NewEvent[],
-  ): Promise<number> {
-    const id = await writer.insert(insertStatement(this.dataSource, Ticket, [ticket]));
+  insertTicket(writer: TransactionWriter, ticket: Partial<Ticket>, events: NewEvent[]): PendingId {
+    const id = writer.insertLater(insertStatement(this.dataSource, Ticket, [ticket]));
     if (events.length > 0)
       writer.defer(
         insertStatement(
