@@ -10,7 +10,7 @@
 // (.ci/mariadb.sh start /tmp/jinri-mariadb 3307 starts a throwaway one.)
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -148,7 +148,7 @@ async function evenLoad(rate, seconds) {
   const trace = process.env.BENCH_LATENCIES ? ['due_s,latency_ms'] : null;
   const started = performance.now();
   // The monotonic clock at the start (µs), to line the trace up with a BENCH_PROFILE profile.
-  trace?.unshift(`# start_monotonic_us=${process.hrtime.bigint() / 1000n}`);
+  trace?.unshift(`# start_monotonic_us=${process.hrtime.bigint() / 1000n} start_epoch_ms=${Date.now()}`);
   const total = Math.floor(rate * seconds);
   const send = (n) =>
     new Promise((resolvePromise) => {
@@ -261,6 +261,25 @@ for (const { child } of apps) child.send('stop');
 const counters = oneComment.filter((s) => /cache_versions/i.test(s.sql));
 const perComment = countOf(oneComment.filter((s) => !counters.includes(s)));
 
+/**
+ * How fast this machine's CPU is right now: the median time (ms) of a fixed piece of work (hashing
+ * and arithmetic), run while nothing else of the bench is. On a shared virtual machine the same work
+ * took 62–104 ms within one quiet minute (2026-12-06), so a run's latencies are read beside it.
+ */
+function machineSpeed() {
+  const block = Buffer.alloc(1 << 20, 7);
+  const times = [];
+  for (let run = 0; run < 7; run += 1) {
+    const start = performance.now();
+    for (let k = 0; k < 40; k += 1) createHash('sha256').update(block).digest();
+    let x = 0;
+    for (let k = 0; k < 2e7; k += 1) x += k % 7;
+    if (x < 0) throw new Error('unreachable');
+    times.push(performance.now() - start);
+  }
+  return Math.round(times.sort((a, b) => a - b)[3]);
+}
+
 // Warm-up (JIT, pools, every resident's first request, a fresh database's first pages), not
 // counted: 10 s at the target rate, the way the measured run sends.
 await evenLoad(RATE, Number(process.env.BENCH_WARMUP_SECONDS ?? 10));
@@ -284,12 +303,14 @@ const machineTicks = () => {
   const all = f.slice(0, 8).reduce((a, b) => a + b, 0);
   return { busy: all - idle, all };
 };
+const speedBefore = machineSpeed();
 const cpuBefore = appCpu();
 const machineBefore = machineTicks();
 const result = await evenLoad(RATE, DURATION);
 const pacedCpu = appCpu() - cpuBefore;
 const machineAfter = machineTicks();
 const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.all - machineBefore.all);
+const speedAfter = machineSpeed();
 const pacedStatuses = new Map(statuses);
 // Then flat out (as fast as 50 connections get answers), counted apart.
 statuses.clear();
@@ -432,6 +453,9 @@ console.table([
 ]);
 console.log(
   `machine CPU busy during the paced run: ${Math.round(machineBusy * 100)} % of ${cpus().length} cores (app, database and this load generator)`,
+);
+console.log(
+  `machine speed (median of a fixed piece of work, lower is faster): ${speedBefore} ms before the paced run, ${speedAfter} ms after`,
 );
 console.log(`server output during the run: stdout ${stdoutBytes} bytes, stderr ${stderrBytes} bytes`);
 console.log(
