@@ -182,31 +182,48 @@ function joined(
 
 function bindPending(statement: Statement, variables: Map<PendingId, string>): Statement {
   if (!statement.params.some(isPending)) return statement;
+  const slots = placeholdersOf(statement.sql);
+  if (slots.length !== statement.params.length)
+    throw new Error(
+      `The statement has ${slots.length} placeholders for ${statement.params.length} parameters`,
+    );
   const params: unknown[] = [];
-  let parameter = 0;
-  const sql = statement.sql.replace(/`[^`]*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\?/g, (token) => {
-    if (token !== '?') return token;
-    const value = statement.params[parameter++];
+  let sql = '';
+  let from = 0;
+  statement.params.forEach((value, i) => {
+    const at = slots[i]!;
+    sql += statement.sql.slice(from, at);
+    from = at + 1;
     if (!isPending(value)) {
       params.push(value);
-      return '?';
+      sql += '?';
+      return;
     }
     const id = value instanceof PendingId ? value : value.id;
     if (id.known) {
       params.push(settled(value));
-      return '?';
+      sql += '?';
+      return;
     }
     const variable = variables.get(id);
     if (!variable) throw new Error('A pending id used before its INSERT in the transaction');
-    if (value instanceof PendingText) {
-      params.push(value.prefix);
-      return `CONCAT(?, ${variable})`;
-    }
-    return variable;
+    if (value instanceof PendingText) params.push(value.prefix);
+    sql += value instanceof PendingText ? `CONCAT(?, ${variable})` : variable;
   });
-  if (parameter !== statement.params.length)
-    throw new Error(`The statement has ${parameter} placeholders for ${statement.params.length} parameters`);
-  return { sql, params };
+  return { sql: sql + statement.sql.slice(from), params };
+}
+
+/** Where the `?` placeholders of `sql` are (not inside quotes), kept per SQL text: a few INSERT shapes. */
+const placeholderCache = new Map<string, number[]>();
+
+function placeholdersOf(sql: string): number[] {
+  let slots = placeholderCache.get(sql);
+  if (slots) return slots;
+  slots = [];
+  for (const match of sql.matchAll(/`[^`]*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\?/g))
+    if (match[0] === '?') slots.push(match.index);
+  if (placeholderCache.size < 1000) placeholderCache.set(sql, slots);
+  return slots;
 }
 
 const START: Statement = { sql: 'START TRANSACTION', params: [] };
