@@ -28,6 +28,8 @@ export interface FuzzReport {
   failures: FuzzFailure[];
   /** Requests that got no HTTP answer (connection reset, timeout). */
   transportErrors: Array<{ index: number; route: string; kind: string; note: string; error: string }>;
+  /** Requests sent again because the keep-alive socket they went out on had just been closed as idle. */
+  staleSocketRetries: number;
   health: { checks: number; notOk: number; maxMs: number; finalStatus: number };
   routesCovered: number;
   /** Personas whose token still worked at the end (GET /me); one that lost it was fuzzed as anonymous. */
@@ -56,13 +58,44 @@ interface Answer {
   ms: number;
 }
 
-function send(
+/**
+ * Sends one case. A keep-alive socket the server closed as idle just as the request went out on it
+ * fails with ECONNRESET before any answer (the race Node's docs describe under
+ * `request.reusedSocket`): that request is sent again (at most 3 times), and `onStale` counts it.
+ * A reset on a fresh socket, or after the answer began, stays an error.
+ */
+export async function send(
+  base: URL,
+  agent: Agent,
+  c: Pick<FuzzCase, 'method' | 'path' | 'headers' | 'body'>,
+  timeoutMs: number,
+  onStale: () => void = () => undefined,
+): Promise<Answer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await sendOnce(base, agent, c, timeoutMs);
+    } catch (error) {
+      if (!(error instanceof StaleSocket) || attempt >= 3)
+        throw error instanceof StaleSocket ? error.cause : error;
+      onStale();
+    }
+  }
+}
+
+class StaleSocket extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+function sendOnce(
   base: URL,
   agent: Agent,
   c: Pick<FuzzCase, 'method' | 'path' | 'headers' | 'body'>,
   timeoutMs: number,
 ) {
   return new Promise<Answer>((resolve, reject) => {
+    let answered = false;
     const started = performance.now();
     const req = request(
       {
@@ -75,6 +108,7 @@ function send(
         timeout: timeoutMs,
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
@@ -92,7 +126,9 @@ function send(
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      reject(!answered && req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocket(error) : error),
+    );
     req.end(c.body);
   });
 }
@@ -123,6 +159,7 @@ export async function runFuzz(
     byRoute: {},
     failures: [],
     transportErrors: [],
+    staleSocketRetries: 0,
     health: { checks: 0, notOk: 0, maxMs: 0, finalStatus: 0 },
     routesCovered: 0,
     personasSignedIn: [],
@@ -158,7 +195,7 @@ export async function runFuzz(
       const c = makeCase(options.seed, index, routes, world, options.kinds);
       covered.add(c.route);
       try {
-        const answer = await send(base, agent, c, timeoutMs);
+        const answer = await send(base, agent, c, timeoutMs, () => report.staleSocketRetries++);
         report.sent++;
         const klass = `${Math.floor(answer.status / 100)}xx`;
         report.byStatusClass[klass] = (report.byStatusClass[klass] ?? 0) + 1;
@@ -251,7 +288,7 @@ export function formatReport(report: FuzzReport): string {
         .map(([route]) => route)
         .join(', ') || 'none'
     }`,
-    `responses ≥ 500: ${report.failures.length}; no answer: ${report.transportErrors.length}`,
+    `responses ≥ 500: ${report.failures.length}; no answer: ${report.transportErrors.length}; sent again after a stale keep-alive socket: ${report.staleSocketRetries}`,
     ...summarizeFailures(report.failures).map((line) => `  ${line}`),
     ...report.transportErrors
       .slice(0, 10)
