@@ -207,8 +207,10 @@ function bindPending(statement: Statement, variables: Map<PendingId, string>): S
     }
     const variable = variables.get(id);
     if (!variable) throw new Error('A pending id used before its INSERT in the transaction');
-    if (value instanceof PendingText) params.push(value.prefix);
-    sql += value instanceof PendingText ? `CONCAT(?, ${variable})` : variable;
+    if (value instanceof PendingText) {
+      params.push(value.prefix);
+      sql += `CONCAT(?, ${variable})`;
+    } else sql += variable;
   });
   return { sql: sql + statement.sql.slice(from), params };
 }

@@ -35,8 +35,11 @@ export function formatTime(at: Date): string {
   return TIME_FORMAT.format(at);
 }
 
+/** The ticket page's link up to its id, for a link completed by the database (PendingId.withPrefix). */
+const TICKET_PAGE_ID = `${TICKET_PAGE}?id=`;
+
 export function ticketPage(ticketId: number): string {
-  return `${TICKET_PAGE}?id=${ticketId}`;
+  return `${TICKET_PAGE_ID}${ticketId}`;
 }
 
 /**
@@ -54,7 +57,7 @@ export function assigneeMessages(
     userId,
     purpose: 'ticketNew',
     ticketId: id,
-    page: typeof id === 'number' ? ticketPage(id) : id.withPrefix(`${TICKET_PAGE}?id=`),
+    page: typeof id === 'number' ? ticketPage(id) : id.withPrefix(TICKET_PAGE_ID),
     values: { thing1: content, time2: formatTime(at), character_string3: ticket.queryCode },
   }));
 }
