@@ -68,6 +68,9 @@ describe.each(testDatabases())('prepared queries on %s', (name, makeDatabase) =>
       x: 1,
     });
 
+  /** The requests of these reads only: the app's own background reads (cache version polls, jobs) share the pool. */
+  const ours = (log: StatementLog) => log.take().filter((s) => /openid_hash/.test(s.sql));
+
   it('answers reads started in the same tick with their own rows, in one request on MySQL', async () => {
     const log = StatementLog.attach(dataSource);
     log.take();
@@ -75,7 +78,7 @@ describe.each(testDatabases())('prepared queries on %s', (name, makeDatabase) =>
     expect(a?.hash).toBe('prepared-spec-a');
     expect(b?.hash).toBe('prepared-spec-b');
     expect(both.map((r) => r.hash)).toEqual(['prepared-spec-a', 'prepared-spec-b']);
-    expect(countStatements(log.take())).toEqual({
+    expect(countStatements(ours(log))).toEqual({
       statements: 3,
       roundTrips: name === 'mysql' ? 1 : 3,
       transactions: 0,
@@ -87,7 +90,7 @@ describe.each(testDatabases())('prepared queries on %s', (name, makeDatabase) =>
     log.take();
     expect((await byId(ids[0]!))?.hash).toBe('prepared-spec-a');
     expect((await byId(ids[1]!))?.hash).toBe('prepared-spec-b');
-    expect(countStatements(log.take()).roundTrips).toBe(2);
+    expect(countStatements(ours(log)).roundTrips).toBe(2);
   });
 
   it('gives a failing read its error and the reads beside it their rows', async () => {
